@@ -1,0 +1,35 @@
+package org.smartcamp.ingest.store;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to reach the database and how to keep its data.
+ *
+ * @param url       JDBC URL, e.g. {@code jdbc:postgresql://127.0.0.1:5432/smartcamp}
+ * @param user      database user
+ * @param password  password (empty for trust authentication); never logged
+ * @param poolSize  connections in the pool
+ * @param retention how long readings are kept (TimescaleDB retention policy; a delete job on plain PostgreSQL);
+ *                  {@code null} keeps them forever
+ */
+public record DatabaseConfig(String url, String user, String password, int poolSize, Duration retention) {
+
+    public DatabaseConfig {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(user, "user");
+        password = password == null ? "" : password;
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("database pool size must be at least 1");
+        }
+        if (retention != null && (retention.isNegative() || retention.isZero())) {
+            throw new IllegalArgumentException("retention must be positive");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseConfig[url=" + url + ", user=" + user + ", poolSize=" + poolSize + ", retention=" + retention
+            + "]";
+    }
+}

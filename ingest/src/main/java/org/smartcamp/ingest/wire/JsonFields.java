@@ -1,0 +1,82 @@
+package org.smartcamp.ingest.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** Typed access to the fields of a JSON object, failing with the wire contract's reasons. */
+final class JsonFields {
+    private JsonFields() {
+    }
+
+    static JsonNode required(JsonNode obj, String field) {
+        JsonNode node = obj.get(field);
+        if (node == null || node.isNull()) {
+            throw new WireFormatException(RejectReason.MISSING_FIELD, "field '" + field + "' is missing");
+        }
+        return node;
+    }
+
+    static String text(JsonNode obj, String field) {
+        JsonNode node = required(obj, field);
+        if (!node.isTextual()) {
+            throw wrongType(field, "a string", node);
+        }
+        return node.textValue();
+    }
+
+    static String optionalText(JsonNode obj, String field) {
+        JsonNode node = obj.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw wrongType(field, "a string", node);
+        }
+        return node.textValue();
+    }
+
+    /** A number, or a boolean read as 1/0 (running flags, pump states). NaN and infinities pass through. */
+    static double number(JsonNode obj, String field) {
+        JsonNode node = required(obj, field);
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue() ? 1.0 : 0.0;
+        }
+        throw wrongType(field, "a number", node);
+    }
+
+    static long nonNegativeLong(JsonNode obj, String field) {
+        JsonNode node = required(obj, field);
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 0) {
+            throw wrongType(field, "a non-negative integer", node);
+        }
+        return node.longValue();
+    }
+
+    /** An RFC 3339 time string ({@code 2026-11-22T10:15:00Z}, any offset) or epoch milliseconds. */
+    static Instant time(JsonNode obj, String field) {
+        JsonNode node = required(obj, field);
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return Instant.ofEpochMilli(node.longValue());
+        }
+        if (node.isTextual()) {
+            try {
+                return OffsetDateTime.parse(node.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            } catch (DateTimeException e) {
+                throw new WireFormatException(RejectReason.WRONG_TYPE,
+                    "field '" + field + "' is not an RFC 3339 time with offset: '" + node.textValue() + "'");
+            }
+        }
+        throw wrongType(field, "an RFC 3339 string or epoch milliseconds", node);
+    }
+
+    static WireFormatException wrongType(String field, String expected, JsonNode node) {
+        return new WireFormatException(RejectReason.WRONG_TYPE,
+            "field '" + field + "' must be " + expected + ", not " + node.getNodeType().name().toLowerCase());
+    }
+}

@@ -1,0 +1,61 @@
+package org.smartcamp.ingest.wire;
+
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+/** The per-reading rules of wire contract v1, shared by every payload format. */
+final class ReadingValidator {
+    /** Metric names: dot-separated lower-case words, e.g. {@code fuel.volume}, at most 64 long. */
+    static final Pattern METRIC = Pattern.compile("(?=.{1,64}$)[a-z][a-z0-9_]*(\\.[a-z0-9_]+)*");
+    /** Units: short printable tokens, e.g. {@code kW}, {@code degC}, {@code L/h}, {@code %}. */
+    static final Pattern UNIT = Pattern.compile("[A-Za-z0-9%/._^-]{1,16}");
+
+    private final WireLimits limits;
+
+    ReadingValidator(WireLimits limits) {
+        this.limits = limits;
+    }
+
+    String asset(String asset) {
+        if (!TopicAddress.ID.matcher(asset).matches()) {
+            throw new WireFormatException(RejectReason.INVALID_ID,
+                "asset id '" + asset + "' does not match " + TopicAddress.ID.pattern());
+        }
+        return asset;
+    }
+
+    String metric(String metric) {
+        if (!METRIC.matcher(metric).matches()) {
+            throw new WireFormatException(RejectReason.INVALID_ID,
+                "metric '" + metric + "' is not a dot-separated lower-case name of at most 64 characters");
+        }
+        return metric;
+    }
+
+    String unit(String unit) {
+        if (unit != null && !UNIT.matcher(unit).matches()) {
+            throw new WireFormatException(RejectReason.WRONG_TYPE, "unit '" + unit + "' is not a valid unit token");
+        }
+        return unit;
+    }
+
+    double value(double value) {
+        if (!Double.isFinite(value)) {
+            throw new WireFormatException(RejectReason.NOT_FINITE, "value is " + value + "; only finite numbers");
+        }
+        if (Math.abs(value) > limits.maxAbsValue()) {
+            throw new WireFormatException(RejectReason.OUT_OF_RANGE,
+                "value " + value + " is outside +/-" + limits.maxAbsValue());
+        }
+        return value;
+    }
+
+    Instant eventTime(Instant ts, Instant now) {
+        if (ts.isBefore(now.minus(limits.maxAge())) || ts.isAfter(now.plus(limits.maxFutureSkew()))) {
+            throw new WireFormatException(RejectReason.TIMESTAMP_OUT_OF_WINDOW,
+                "event time " + ts + " is outside [arrival - " + limits.maxAge() + ", arrival + "
+                    + limits.maxFutureSkew() + "]");
+        }
+        return ts;
+    }
+}

@@ -1,0 +1,40 @@
+package org.smartcamp.ingest.wire;
+
+import java.util.Locale;
+
+/** Why a message or a reading was put in the dead-letter table instead of the readings table. */
+public enum RejectReason {
+    /** The topic is not a v1 telemetry topic. */
+    INVALID_TOPIC,
+    /** The payload is larger than the limit. */
+    PAYLOAD_TOO_LARGE,
+    /** The payload is not JSON, or not of either accepted shape. */
+    MALFORMED_JSON,
+    /** The message carries more readings than the limit. */
+    TOO_MANY_READINGS,
+    /** A required field is absent or null. */
+    MISSING_FIELD,
+    /** A field has the wrong JSON type, or text that does not parse. */
+    WRONG_TYPE,
+    /** An id (asset, metric) does not match the id pattern. */
+    INVALID_ID,
+    /** A value is NaN or infinite. */
+    NOT_FINITE,
+    /** A value is outside the allowed numeric range. */
+    OUT_OF_RANGE,
+    /** An event time is older or further in the future than the window allows. */
+    TIMESTAMP_OUT_OF_WINDOW,
+    /** A value kind the store does not hold (SenML strings, data, sums). */
+    UNSUPPORTED_VALUE,
+    /** The unit differs from the unit registered for the metric. */
+    UNIT_MISMATCH,
+    /** The topic names a camp the registry does not know, or a camp of another mission. */
+    UNKNOWN_CAMP,
+    /** The reading names an asset registered to another camp than the topic's. */
+    ASSET_OF_OTHER_CAMP;
+
+    /** The code stored in {@code dead_letters.reason_code}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,127 @@
+package org.smartcamp.ingest.wire;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Decodes and validates telemetry messages of wire contract v1 (docs/wire-protocol.md): the SmartCamp JSON
+ * batch and SenML JSON. Whole-message faults throw {@link WireFormatException}; faults of single readings
+ * are returned as {@link RejectedReading}s beside the readings that passed.
+ */
+public final class TelemetryDecoder {
+    static final JsonMapper MAPPER = JsonMapper.builder()
+        // NaN/Infinity are parsed so that one bad value rejects one reading, not the whole message.
+        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .build();
+
+    private final WireLimits limits;
+    private final Clock clock;
+    private final ReadingValidator validator;
+    private final SenmlDecoder senml;
+
+    public TelemetryDecoder(WireLimits limits, Clock clock) {
+        this.limits = Objects.requireNonNull(limits);
+        this.clock = Objects.requireNonNull(clock);
+        this.validator = new ReadingValidator(limits);
+        this.senml = new SenmlDecoder(validator);
+    }
+
+    /**
+     * Decodes one message.
+     *
+     * @return the valid readings and the rejected ones
+     * @throws WireFormatException when the topic, the size or the payload as a whole breaks the contract
+     */
+    public DecodedMessage decode(String topic, byte[] payload) {
+        TopicAddress address = TopicAddress.parse(topic);
+        if (payload.length > limits.maxPayloadBytes()) {
+            throw new WireFormatException(RejectReason.PAYLOAD_TOO_LARGE,
+                "payload of " + payload.length + " bytes exceeds the limit of " + limits.maxPayloadBytes());
+        }
+        JsonNode root = parse(payload);
+        Instant now = clock.instant();
+        if (root.isArray()) {
+            checkCount(root.size());
+            return senml.decode(address, root, now);
+        }
+        if (root.isObject()) {
+            return decodeBatch(address, root, now);
+        }
+        throw new WireFormatException(RejectReason.MALFORMED_JSON,
+            "payload must be a JSON object (SmartCamp batch) or array (SenML), not " + root.getNodeType());
+    }
+
+    private DecodedMessage decodeBatch(TopicAddress address, JsonNode root, Instant now) {
+        long seq = JsonFields.nonNegativeLong(root, "seq");
+        Instant sent = JsonFields.time(root, "sent");
+        JsonNode readings = JsonFields.required(root, "readings");
+        if (!readings.isArray()) {
+            throw JsonFields.wrongType("readings", "an array", readings);
+        }
+        checkCount(readings.size());
+        List<Reading> good = new ArrayList<>(readings.size());
+        List<RejectedReading> bad = new ArrayList<>();
+        for (int i = 0; i < readings.size(); i++) {
+            JsonNode node = readings.get(i);
+            try {
+                good.add(reading(node, now));
+            } catch (WireFormatException e) {
+                bad.add(new RejectedReading(i, e.reason(), "readings[" + i + "]: " + e.getMessage(), node.toString()));
+            }
+        }
+        return new DecodedMessage(address, PayloadFormat.SMARTCAMP_JSON, seq, sent, good, bad);
+    }
+
+    private Reading reading(JsonNode node, Instant now) {
+        if (!node.isObject()) {
+            throw new WireFormatException(RejectReason.WRONG_TYPE, "a reading must be a JSON object");
+        }
+        String asset = validator.asset(JsonFields.text(node, "asset"));
+        String metric = validator.metric(JsonFields.text(node, "metric"));
+        Instant ts = validator.eventTime(JsonFields.time(node, "ts"), now);
+        double value = validator.value(JsonFields.number(node, "value"));
+        String unit = validator.unit(JsonFields.optionalText(node, "unit"));
+        String quality = JsonFields.optionalText(node, "quality");
+        Quality q;
+        try {
+            q = quality == null ? Quality.GOOD : Quality.fromWire(quality);
+        } catch (IllegalArgumentException e) {
+            throw new WireFormatException(RejectReason.WRONG_TYPE, e.getMessage());
+        }
+        return new Reading(asset, metric, ts, value, unit, q);
+    }
+
+    private void checkCount(int count) {
+        if (count > limits.maxReadingsPerMessage()) {
+            throw new WireFormatException(RejectReason.TOO_MANY_READINGS,
+                count + " readings exceed the limit of " + limits.maxReadingsPerMessage() + " per message");
+        }
+    }
+
+    private static JsonNode parse(byte[] payload) {
+        try (JsonParser parser = MAPPER.createParser(payload)) {
+            JsonNode root = MAPPER.readTree(parser);
+            if (root == null || parser.nextToken() != null) {
+                throw new WireFormatException(RejectReason.MALFORMED_JSON,
+                    root == null ? "payload is empty" : "payload has content after the JSON value");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw new WireFormatException(RejectReason.MALFORMED_JSON, "payload is not valid JSON: "
+                + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new WireFormatException(RejectReason.MALFORMED_JSON, "payload could not be read: " + e.getMessage());
+        }
+    }
+}
