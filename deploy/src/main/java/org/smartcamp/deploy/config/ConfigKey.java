@@ -1,0 +1,93 @@
+package org.smartcamp.deploy.config;
+
+import java.util.Locale;
+
+/**
+ * Every configuration key of SmartCamp, its default and what it means: the one source of the configuration
+ * reference (docs/configuration.md is checked against it). A key {@code a.bC} is set in the config file as
+ * nested YAML ({@code a: {bC: …}}) or with the environment variable {@code SMARTCAMP_A_B_C}, which wins.
+ */
+public enum ConfigKey {
+    DATABASE_URL("database.url", "jdbc:postgresql://127.0.0.1:5432/smartcamp",
+        "JDBC URL of the PostgreSQL or TimescaleDB database."),
+    DATABASE_USER("database.user", "postgres", "Database user."),
+    DATABASE_PASSWORD("database.password", "", "Database password (set it through the environment).", true),
+    DATABASE_POOL_SIZE("database.poolSize", "4", "Connections in the pool of each process."),
+    DATABASE_RETENTION("database.retention", "",
+        "How long readings are kept, e.g. 400d; empty keeps them forever."),
+    DATABASE_MIGRATE_ON_START("database.migrateOnStart", "true",
+        "Whether ingest applies pending schema migrations when it starts."),
+    MQTT_URL("mqtt.url", "tcp://127.0.0.1:1883", "Broker URL (tcp:// or ssl://)."),
+    MQTT_CLIENT_ID("mqtt.clientId", "smartcamp-ingest-1",
+        "MQTT client id; stable and unique per ingest replica, so its session survives restarts."),
+    MQTT_USERNAME("mqtt.username", "", "Broker user name; empty for none."),
+    MQTT_PASSWORD("mqtt.password", "", "Broker password (set it through the environment).", true),
+    MQTT_TOPIC_FILTER("mqtt.topicFilter", "smartcamp/v1/+/+/+/telemetry", "Telemetry subscription filter."),
+    MQTT_SHARED_GROUP("mqtt.sharedGroup", "",
+        "MQTT 5 shared subscription group, so that several ingest replicas split the load; empty for none."),
+    MQTT_SESSION_EXPIRY("mqtt.sessionExpiry", "7d",
+        "How long the broker keeps the ingest's session and queues its messages while it is away."),
+    MQTT_RECEIVE_MAXIMUM("mqtt.receiveMaximum", "1000",
+        "Most unacknowledged messages the broker sends at once; bounds the ingest's memory."),
+    MQTT_KEEP_ALIVE("mqtt.keepAlive", "30s", "MQTT keep-alive interval."),
+    MQTT_CONNECT_TIMEOUT("mqtt.connectTimeout", "10s", "How long to wait for the broker at start."),
+    INGEST_BATCH_SIZE("ingest.batchSize", "5000", "Readings that close a batch."),
+    INGEST_BATCH_DELAY("ingest.batchDelay", "200ms", "Longest a reading waits before its batch is committed."),
+    INGEST_RETRY_BACKOFF("ingest.retryBackoff", "500ms",
+        "First wait before retrying a failed commit; doubles up to 30s."),
+    INGEST_HTTP_HOST("ingest.httpHost", "127.0.0.1", "Interface of the ingest's health and metrics endpoints."),
+    INGEST_HTTP_PORT("ingest.httpPort", "9464", "Port of the ingest's health and metrics endpoints."),
+    WIRE_MAX_PAYLOAD_BYTES("wire.maxPayloadBytes", "262144", "Largest accepted telemetry payload."),
+    WIRE_MAX_READINGS("wire.maxReadings", "5000", "Most readings in one telemetry message."),
+    WIRE_MAX_AGE("wire.maxAge", "90d", "Oldest accepted event time, relative to arrival (gateway backlogs)."),
+    WIRE_MAX_FUTURE_SKEW("wire.maxFutureSkew", "5m", "Furthest accepted event time in the future (clock skew)."),
+    WIRE_MAX_ABS_VALUE("wire.maxAbsValue", "1e12", "Largest accepted absolute value of a reading.");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+    private final boolean secret;
+
+    ConfigKey(String key, String defaultValue, String description) {
+        this(key, defaultValue, description, false);
+    }
+
+    ConfigKey(String key, String defaultValue, String description, boolean secret) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+        this.secret = secret;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Whether the value must never be printed. */
+    public boolean secret() {
+        return secret;
+    }
+
+    /** The environment variable that overrides the key: {@code database.poolSize -> SMARTCAMP_DATABASE_POOL_SIZE}. */
+    public String envVar() {
+        return "SMARTCAMP_" + key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
+    }
+
+    /** The key named {@code key}, or null. */
+    public static ConfigKey byKey(String key) {
+        for (ConfigKey k : values()) {
+            if (k.key.equals(key)) {
+                return k;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,33 @@
+package org.smartcamp.ingest;
+
+import java.util.Objects;
+import org.smartcamp.ingest.mqtt.MqttConfig;
+import org.smartcamp.ingest.pipeline.BatchConfig;
+import org.smartcamp.ingest.store.DatabaseConfig;
+import org.smartcamp.ingest.wire.WireLimits;
+
+/**
+ * Everything an ingest process is configured with; built by the launcher, never read from the environment here.
+ *
+ * @param database       the store
+ * @param mqtt           the broker and subscription
+ * @param batch          batching and retry
+ * @param limits         the wire contract's limits
+ * @param httpHost       interface of the health and metrics endpoints
+ * @param httpPort       their port (0 picks a free one)
+ * @param migrateOnStart apply pending schema migrations before consuming
+ */
+public record IngestConfig(DatabaseConfig database, MqttConfig mqtt, BatchConfig batch, WireLimits limits,
+                           String httpHost, int httpPort, boolean migrateOnStart) {
+
+    public IngestConfig {
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(mqtt, "mqtt");
+        Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(httpHost, "httpHost");
+        if (httpPort < 0 || httpPort > 65_535) {
+            throw new IllegalArgumentException("http port must be between 0 and 65535");
+        }
+    }
+}

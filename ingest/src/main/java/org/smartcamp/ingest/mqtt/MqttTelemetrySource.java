@@ -1,0 +1,205 @@
+package org.smartcamp.ingest.mqtt;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives telemetry from the broker with the Eclipse Paho MQTT v5 client: persistent session (clean start
+ * off, session expiry set), QoS 1, manual acknowledgements. A message is acknowledged only when
+ * {@link #acknowledge} is called, after its readings are committed, so the broker redelivers anything the
+ * ingest had not committed when it crashed. The broker sends at most {@code receiveMaximum} unacknowledged
+ * messages, which bounds what the ingest holds in memory.
+ */
+public final class MqttTelemetrySource implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MqttTelemetrySource.class);
+    private static final int QOS = 1;
+
+    private final MqttConfig config;
+    private final Clock clock;
+    private final AtomicLong connection = new AtomicLong();
+    private final AtomicBoolean connected = new AtomicBoolean();
+    private final MqttAsyncClient client;
+    private volatile Consumer<InboundMessage> sink = m -> { };
+    private volatile Consumer<Boolean> connectionListener = c -> { };
+
+    public MqttTelemetrySource(MqttConfig config, Clock clock) {
+        this.config = Objects.requireNonNull(config);
+        this.clock = Objects.requireNonNull(clock);
+        try {
+            this.client = new MqttAsyncClient(config.serverUri(), config.clientId(), new MemoryPersistence());
+        } catch (MqttException | IllegalArgumentException e) {
+            throw new BrokerUnavailableException("invalid broker address '" + config.serverUri() + "': "
+                + e.getMessage(), e);
+        }
+        client.setManualAcks(true);
+        client.setCallback(new Callback());
+    }
+
+    /** Where received messages go; called on Paho's callback thread, so it must hand them off quickly. */
+    public void onMessage(Consumer<InboundMessage> consumer) {
+        this.sink = Objects.requireNonNull(consumer);
+    }
+
+    /** Told {@code true} when the broker connection is up (and subscribed), {@code false} when it is lost. */
+    public void onConnectionChange(Consumer<Boolean> listener) {
+        this.connectionListener = Objects.requireNonNull(listener);
+    }
+
+    /**
+     * Connects and subscribes; blocks until both are done. Reconnects by itself afterwards.
+     *
+     * @throws BrokerUnavailableException when the broker cannot be reached or refuses
+     */
+    public void start() {
+        try {
+            IMqttToken token = client.connect(connectionOptions());
+            token.waitForCompletion(config.connectTimeout().toMillis() + 1_000);
+            subscribe().waitForCompletion(config.connectTimeout().toMillis());
+            setConnected(true);
+            LOG.info("Connected to {} as {}, subscribed to {} (session present: {})", config.serverUri(),
+                config.clientId(), config.subscription(), token.getSessionPresent());
+        } catch (MqttException e) {
+            throw new BrokerUnavailableException("cannot reach the MQTT broker at " + config.serverUri() + ": "
+                + describe(e), e);
+        }
+    }
+
+    /**
+     * Acknowledges a message whose readings are committed. A message that arrived on an earlier connection is
+     * not acknowledged: the broker redelivers it on the new one and the store skips it as a duplicate.
+     *
+     * @return whether a PUBACK was sent
+     */
+    public boolean acknowledge(InboundMessage message) {
+        if (message.qos() == 0) {
+            return true;
+        }
+        if (message.connection() != connection.get() || !client.isConnected()) {
+            return false;
+        }
+        try {
+            client.messageArrivedComplete(message.messageId(), message.qos());
+            return true;
+        } catch (MqttException e) {
+            LOG.debug("Could not acknowledge message {}: {}", message.messageId(), e.getMessage());
+            return false;
+        }
+    }
+
+    public boolean isConnected() {
+        return connected.get();
+    }
+
+    /** Disconnects cleanly, keeping the session (and the unacknowledged messages) at the broker. */
+    @Override
+    public void close() {
+        connection.incrementAndGet();
+        try {
+            if (client.isConnected()) {
+                client.disconnect(2_000).waitForCompletion(5_000);
+            }
+        } catch (MqttException e) {
+            LOG.debug("Disconnect failed: {}", e.getMessage());
+        } finally {
+            setConnected(false);
+            try {
+                client.close(true);
+            } catch (MqttException e) {
+                LOG.debug("Close failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    private MqttConnectionOptions connectionOptions() {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(false);
+        options.setSessionExpiryInterval(config.sessionExpiry().toSeconds());
+        options.setReceiveMaximum(config.receiveMaximum());
+        options.setAutomaticReconnect(true);
+        options.setAutomaticReconnectDelay(1, 30);
+        options.setKeepAliveInterval((int) config.keepAlive().toSeconds());
+        options.setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
+        if (config.username() != null) {
+            options.setUserName(config.username());
+        }
+        if (config.password() != null) {
+            options.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
+        }
+        return options;
+    }
+
+    private IMqttToken subscribe() throws MqttException {
+        return client.subscribe(new MqttSubscription(config.subscription(), QOS));
+    }
+
+    private void setConnected(boolean up) {
+        if (connected.getAndSet(up) != up) {
+            connectionListener.accept(up);
+        }
+    }
+
+    private static String describe(MqttException e) {
+        Throwable cause = e.getCause();
+        return cause != null && cause.getMessage() != null ? cause.getMessage() : e.getMessage();
+    }
+
+    private final class Callback implements MqttCallback {
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            sink.accept(new InboundMessage(topic, message.getPayload(), message.getId(), message.getQos(),
+                connection.get(), clock.instant()));
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            // Messages of the lost connection can no longer be acknowledged; the broker will redeliver them.
+            connection.incrementAndGet();
+            setConnected(false);
+            LOG.warn("Lost the broker connection: {}", response.getReasonString() != null
+                ? response.getReasonString() : String.valueOf(response.getException()));
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            if (!reconnect) {
+                return;
+            }
+            try {
+                subscribe();
+                setConnected(true);
+                LOG.info("Reconnected to {}", serverUri);
+            } catch (MqttException e) {
+                LOG.warn("Resubscribing after reconnect failed: {}", e.getMessage());
+            }
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            LOG.warn("MQTT error: {}", exception.getMessage());
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package org.smartcamp.ingest.pipeline;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.smartcamp.ingest.mqtt.InboundMessage;
+import org.smartcamp.ingest.store.DeadLetter;
+import org.smartcamp.ingest.store.ReceivedMessage;
+import org.smartcamp.ingest.store.TelemetryStore;
+import org.smartcamp.ingest.store.WriteResult;
+import org.smartcamp.ingest.wire.DecodedMessage;
+import org.smartcamp.ingest.wire.RejectReason;
+import org.smartcamp.ingest.wire.RejectedReading;
+import org.smartcamp.ingest.wire.TelemetryDecoder;
+import org.smartcamp.ingest.wire.WireFormatException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * decode -> validate -> batch -> commit -> acknowledge, on one Vert.x context. Messages are batched by count
+ * and time; batches are committed one at a time, in arrival order, on a worker thread; a message is
+ * acknowledged only after the batch holding it is committed. A failed commit is retried with backoff and
+ * nothing is acknowledged meanwhile, so the broker stops sending once {@code receiveMaximum} messages are
+ * unacknowledged: memory stays bounded and the backlog waits at the broker.
+ */
+public final class IngestPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final Vertx vertx;
+    private final Context context;
+    private final TelemetryDecoder decoder;
+    private final TelemetryStore store;
+    private final BatchConfig config;
+    private final IngestMetrics metrics;
+    private final Predicate<InboundMessage> acknowledger;
+    private final Clock clock;
+    private final Deque<PendingBatch> sealed = new ArrayDeque<>();
+    private final AtomicInteger unacknowledged = new AtomicInteger();
+    private final List<Promise<Void>> drainWaiters = new ArrayList<>();
+    private PendingBatch current = new PendingBatch();
+    private long timerId = -1;
+    private boolean writing;
+    private Duration backoff;
+
+    /**
+     * @param acknowledger sends the acknowledgement of a committed message (returns whether it could)
+     */
+    public IngestPipeline(Vertx vertx, TelemetryDecoder decoder, TelemetryStore store, BatchConfig config,
+                          IngestMetrics metrics, Predicate<InboundMessage> acknowledger, Clock clock) {
+        this.vertx = Objects.requireNonNull(vertx);
+        this.context = vertx.getOrCreateContext();
+        this.decoder = Objects.requireNonNull(decoder);
+        this.store = Objects.requireNonNull(store);
+        this.config = Objects.requireNonNull(config);
+        this.metrics = Objects.requireNonNull(metrics);
+        this.acknowledger = Objects.requireNonNull(acknowledger);
+        this.clock = Objects.requireNonNull(clock);
+        this.backoff = config.retryBackoff();
+        metrics.registerQueueDepth(unacknowledged::get);
+    }
+
+    /** Takes a message from any thread; it is processed on the pipeline's context. */
+    public void offer(InboundMessage message) {
+        unacknowledged.incrementAndGet();
+        context.runOnContext(v -> accept(message));
+    }
+
+    /** Messages received and not yet acknowledged. */
+    public int unacknowledged() {
+        return unacknowledged.get();
+    }
+
+    /**
+     * Commits what has arrived so far and completes when every batch is committed (or when {@code timeout}
+     * passes; what is left unacknowledged is redelivered by the broker later).
+     */
+    public Future<Void> drain(Duration timeout) {
+        Promise<Void> done = Promise.promise();
+        context.runOnContext(v -> {
+            seal();
+            if (!writing && sealed.isEmpty()) {
+                done.tryComplete();
+                return;
+            }
+            drainWaiters.add(done);
+            vertx.setTimer(timeout.toMillis(), id -> done.tryComplete());
+        });
+        return done.future();
+    }
+
+    private void accept(InboundMessage message) {
+        metrics.messageReceived(message.payload().length);
+        ReceivedMessage received = null;
+        List<DeadLetter> rejected = new ArrayList<>();
+        try {
+            DecodedMessage decoded = decoder.decode(message.topic(), message.payload());
+            metrics.readingsReceived(decoded.readings().size() + decoded.rejected().size());
+            received = new ReceivedMessage(message.topic(), message.receivedAt(), message.payload(), decoded);
+            for (RejectedReading r : decoded.rejected()) {
+                rejected.add(new DeadLetter(message.receivedAt(), message.topic(),
+                    r.raw().getBytes(StandardCharsets.UTF_8), r.reason(), r.detail()));
+            }
+        } catch (WireFormatException e) {
+            rejected.add(new DeadLetter(message.receivedAt(), message.topic(), message.payload(), e.reason(),
+                e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure decoding a message on {}", message.topic(), e);
+            rejected.add(new DeadLetter(message.receivedAt(), message.topic(), message.payload(),
+                RejectReason.MALFORMED_JSON, "could not be decoded: " + e));
+        }
+        if (current.isEmpty()) {
+            timerId = vertx.setTimer(config.maxDelay().toMillis(), id -> {
+                timerId = -1;
+                seal();
+            });
+        }
+        current.add(message, received, rejected);
+        if (current.readings() >= config.maxReadings()) {
+            seal();
+        }
+    }
+
+    private void seal() {
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+            timerId = -1;
+        }
+        if (!current.isEmpty()) {
+            sealed.addLast(current);
+            current = new PendingBatch();
+        }
+        writeNext();
+    }
+
+    private void writeNext() {
+        if (writing) {
+            return;
+        }
+        PendingBatch batch = sealed.peekFirst();
+        if (batch == null) {
+            drainWaiters.forEach(Promise::tryComplete);
+            drainWaiters.clear();
+            return;
+        }
+        writing = true;
+        Instant started = clock.instant();
+        vertx.executeBlocking(() -> store.write(batch.toWriteBatch()), false)
+            .onSuccess(result -> committed(batch, result, Duration.between(started, clock.instant())))
+            .onFailure(this::failed);
+    }
+
+    private void committed(PendingBatch batch, WriteResult result, Duration latency) {
+        sealed.pollFirst();
+        for (InboundMessage m : batch.inbound()) {
+            acknowledger.test(m);
+        }
+        unacknowledged.addAndGet(-batch.messages());
+        metrics.batchCommitted(result.stored(), result.duplicates(), batch.messages(), latency);
+        recordDeadLetters(batch, result);
+        backoff = config.retryBackoff();
+        writing = false;
+        writeNext();
+    }
+
+    private void recordDeadLetters(PendingBatch batch, WriteResult result) {
+        int fromDecoder = 0;
+        for (RejectReason reason : RejectReason.values()) {
+            int n = batch.deadLetters(reason);
+            if (n > 0) {
+                metrics.deadLettered(reason, n);
+                fromDecoder += n;
+            }
+        }
+        int fromRegistry = result.deadLettered() - fromDecoder;
+        if (fromRegistry > 0) {
+            metrics.deadLettered(RejectReason.ASSET_OF_OTHER_CAMP, fromRegistry);
+        }
+    }
+
+    private void failed(Throwable error) {
+        metrics.storeFailed();
+        LOG.warn("Committing a batch failed ({}); retrying in {} ms, nothing acknowledged meanwhile",
+            error.getMessage(), backoff.toMillis());
+        vertx.setTimer(backoff.toMillis(), id -> {
+            writing = false;
+            writeNext();
+        });
+        Duration doubled = backoff.multipliedBy(2);
+        backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+    }
+}

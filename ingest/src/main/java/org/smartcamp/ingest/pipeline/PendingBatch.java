@@ -1,0 +1,57 @@
+package org.smartcamp.ingest.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.smartcamp.ingest.mqtt.InboundMessage;
+import org.smartcamp.ingest.store.DeadLetter;
+import org.smartcamp.ingest.store.ReceivedMessage;
+import org.smartcamp.ingest.store.WriteBatch;
+import org.smartcamp.ingest.wire.RejectReason;
+
+/** The messages of one batch, in arrival order, with what they decoded to; not thread-safe (one context). */
+final class PendingBatch {
+    private final List<InboundMessage> inbound = new ArrayList<>();
+    private final List<ReceivedMessage> decoded = new ArrayList<>();
+    private final List<DeadLetter> deadLetters = new ArrayList<>();
+    private int readings;
+
+    void add(InboundMessage message, ReceivedMessage received, List<DeadLetter> rejected) {
+        inbound.add(message);
+        if (received != null) {
+            decoded.add(received);
+            readings += received.message().readings().size();
+        }
+        deadLetters.addAll(rejected);
+    }
+
+    int readings() {
+        return readings;
+    }
+
+    int messages() {
+        return inbound.size();
+    }
+
+    boolean isEmpty() {
+        return inbound.isEmpty();
+    }
+
+    List<InboundMessage> inbound() {
+        return inbound;
+    }
+
+    WriteBatch toWriteBatch() {
+        return new WriteBatch(decoded, deadLetters);
+    }
+
+    /** Dead letters found while decoding, by reason (the store adds those the registry refuses). */
+    int deadLetters(RejectReason reason) {
+        int n = 0;
+        for (DeadLetter d : deadLetters) {
+            if (d.reason() == reason) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
