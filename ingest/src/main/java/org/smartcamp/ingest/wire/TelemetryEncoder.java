@@ -32,6 +32,17 @@ public final class TelemetryEncoder {
         return out.toByteArray();
     }
 
+    /** One reading as a JSON object, UTF-8: how a refused reading is kept in the dead-letter table. */
+    public static byte[] encodeReading(Reading reading) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        try (JsonGenerator gen = FACTORY.createGenerator(out)) {
+            writeReading(gen, reading);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     private static void writeReading(JsonGenerator gen, Reading r) throws IOException {
         gen.writeStartObject();
         gen.writeStringField("asset", r.asset());

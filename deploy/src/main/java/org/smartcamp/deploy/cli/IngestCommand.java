@@ -1,0 +1,44 @@
+package org.smartcamp.deploy.cli;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.smartcamp.deploy.config.IngestSettings;
+import org.smartcamp.ingest.IngestConfig;
+import org.smartcamp.ingest.IngestService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code smartcamp ingest}: consumes camp telemetry from the broker into the database until stopped. */
+@Command(name = "ingest", description = "Consume telemetry from MQTT into the database until stopped "
+    + "(Ctrl-C or SIGTERM commits the batch in flight first).")
+final class IngestCommand implements Callable<Integer> {
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        IngestConfig cfg = IngestSettings.ingest(config.load());
+        IngestService service = new IngestService(cfg, Clock.systemUTC());
+        service.start();
+        spec.commandLine().getOut().printf("ingest running: %s from %s into %s; health on http://%s:%d/health/ready%n",
+            cfg.mqtt().subscription(), cfg.mqtt().serverUri(), cfg.database().url(), cfg.httpHost(),
+            service.httpPort());
+        spec.commandLine().getOut().flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.stop(DRAIN_TIMEOUT);
+            stopped.countDown();
+        }, "smartcamp-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,60 @@
+package org.smartcamp.deploy.config;
+
+import static org.smartcamp.deploy.config.ConfigKey.DATABASE_MIGRATE_ON_START;
+import static org.smartcamp.deploy.config.ConfigKey.DATABASE_PASSWORD;
+import static org.smartcamp.deploy.config.ConfigKey.DATABASE_POOL_SIZE;
+import static org.smartcamp.deploy.config.ConfigKey.DATABASE_RETENTION;
+import static org.smartcamp.deploy.config.ConfigKey.DATABASE_URL;
+import static org.smartcamp.deploy.config.ConfigKey.DATABASE_USER;
+
+import org.smartcamp.ingest.IngestConfig;
+import org.smartcamp.ingest.mqtt.MqttConfig;
+import org.smartcamp.ingest.pipeline.BatchConfig;
+import org.smartcamp.ingest.store.DatabaseConfig;
+import org.smartcamp.ingest.wire.WireLimits;
+
+/** Builds the immutable configuration records of the modules from resolved {@link Settings}. */
+public final class IngestSettings {
+    private IngestSettings() {
+    }
+
+    /** The database settings. */
+    public static DatabaseConfig database(Settings s) {
+        String url = s.text(DATABASE_URL);
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new ConfigException("database.url (from " + s.source(DATABASE_URL) + ") is '" + url
+                + "'; expected a jdbc:postgresql:// URL");
+        }
+        return new DatabaseConfig(url, s.text(DATABASE_USER), s.text(DATABASE_PASSWORD),
+            s.integer(DATABASE_POOL_SIZE, 1, 200), s.optionalDuration(DATABASE_RETENTION));
+    }
+
+    /** The broker settings. */
+    public static MqttConfig mqtt(Settings s) {
+        String url = s.text(ConfigKey.MQTT_URL);
+        if (!url.matches("(tcp|ssl|ws|wss)://.+")) {
+            throw new ConfigException("mqtt.url (from " + s.source(ConfigKey.MQTT_URL) + ") is '" + url
+                + "'; expected tcp://host:port or ssl://host:port");
+        }
+        try {
+            return new MqttConfig(url, s.text(ConfigKey.MQTT_CLIENT_ID), s.optionalText(ConfigKey.MQTT_USERNAME),
+                s.optionalText(ConfigKey.MQTT_PASSWORD), s.optionalText(ConfigKey.MQTT_TOPIC_FILTER),
+                s.optionalText(ConfigKey.MQTT_SHARED_GROUP), s.duration(ConfigKey.MQTT_SESSION_EXPIRY),
+                s.integer(ConfigKey.MQTT_RECEIVE_MAXIMUM, 1, 65_535), s.duration(ConfigKey.MQTT_KEEP_ALIVE),
+                s.duration(ConfigKey.MQTT_CONNECT_TIMEOUT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("mqtt: " + e.getMessage());
+        }
+    }
+
+    /** Everything the ingest needs. */
+    public static IngestConfig ingest(Settings s) {
+        BatchConfig batch = new BatchConfig(s.integer(ConfigKey.INGEST_BATCH_SIZE, 1, 100_000),
+            s.duration(ConfigKey.INGEST_BATCH_DELAY), s.duration(ConfigKey.INGEST_RETRY_BACKOFF));
+        WireLimits limits = new WireLimits(s.integer(ConfigKey.WIRE_MAX_PAYLOAD_BYTES, 1_024, 16 * 1024 * 1024),
+            s.integer(ConfigKey.WIRE_MAX_READINGS, 1, 100_000), s.duration(ConfigKey.WIRE_MAX_AGE),
+            s.duration(ConfigKey.WIRE_MAX_FUTURE_SKEW), s.decimal(ConfigKey.WIRE_MAX_ABS_VALUE));
+        return new IngestConfig(database(s), mqtt(s), batch, limits, s.text(ConfigKey.INGEST_HTTP_HOST),
+            s.integer(ConfigKey.INGEST_HTTP_PORT, 0, 65_535), s.bool(DATABASE_MIGRATE_ON_START));
+    }
+}

@@ -1,0 +1,90 @@
+package org.smartcamp.deploy.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smartcamp.ingest.IngestConfig;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsApplyWithoutFileOrEnvironment() {
+        IngestConfig config = IngestSettings.ingest(ConfigLoader.load(null, Map.of()));
+        assertThat(config.mqtt().serverUri()).isEqualTo("tcp://127.0.0.1:1883");
+        assertThat(config.mqtt().sessionExpiry()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.batch().maxDelay()).isEqualTo(Duration.ofMillis(200));
+        assertThat(config.database().retention()).isNull();
+    }
+
+    @Test
+    void fileOverridesDefaultsAndEnvironmentOverridesFile() throws IOException {
+        Path file = write("database:\n  url: jdbc:postgresql://db:5432/camp\n  poolSize: 8\n"
+            + "mqtt:\n  sharedGroup: ingest\n  receiveMaximum: 500\n");
+        Settings s = ConfigLoader.load(file, Map.of("SMARTCAMP_MQTT_RECEIVE_MAXIMUM", "250",
+            "SMARTCAMP_DATABASE_RETENTION", "400d"));
+        IngestConfig config = IngestSettings.ingest(s);
+        assertThat(config.database().url()).isEqualTo("jdbc:postgresql://db:5432/camp");
+        assertThat(config.database().poolSize()).isEqualTo(8);
+        assertThat(config.database().retention()).isEqualTo(Duration.ofDays(400));
+        assertThat(config.mqtt().receiveMaximum()).isEqualTo(250);
+        assertThat(config.mqtt().subscription()).isEqualTo("$share/ingest/smartcamp/v1/+/+/+/telemetry");
+        assertThat(s.source(ConfigKey.MQTT_RECEIVE_MAXIMUM)).isEqualTo("environment variable "
+            + "SMARTCAMP_MQTT_RECEIVE_MAXIMUM");
+        assertThat(s.source(ConfigKey.DATABASE_POOL_SIZE)).isEqualTo(file.toString());
+    }
+
+    @Test
+    void anUnknownKeyInTheFileIsAnErrorNamingIt() throws IOException {
+        Path file = write("mqtt:\n  recieveMaximum: 5\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of())).isInstanceOf(ConfigException.class)
+            .hasMessageContaining("unknown key 'mqtt.recieveMaximum'");
+    }
+
+    @Test
+    void badValuesAreRefusedWithTheKeyItsSourceAndWhatIsExpected() {
+        Settings s = ConfigLoader.load(null, Map.of("SMARTCAMP_MQTT_RECEIVE_MAXIMUM", "lots"));
+        assertThatThrownBy(() -> IngestSettings.ingest(s)).isInstanceOf(ConfigException.class)
+            .hasMessage("mqtt.receiveMaximum (from environment variable SMARTCAMP_MQTT_RECEIVE_MAXIMUM) is 'lots'; "
+                + "expected a whole number from 1 to 65535");
+        Settings d = ConfigLoader.load(null, Map.of("SMARTCAMP_INGEST_BATCH_DELAY", "soon"));
+        assertThatThrownBy(() -> IngestSettings.ingest(d)).hasMessageContaining("ingest.batchDelay");
+        Settings u = ConfigLoader.load(null, Map.of("SMARTCAMP_DATABASE_URL", "mysql://x"));
+        assertThatThrownBy(() -> IngestSettings.ingest(u)).hasMessageContaining("jdbc:postgresql://");
+    }
+
+    @Test
+    void secretsAreNeverShownInErrors() {
+        Settings s = ConfigLoader.load(null, Map.of("SMARTCAMP_DATABASE_PASSWORD", "hunter2"));
+        assertThat(s.text(ConfigKey.DATABASE_PASSWORD)).isEqualTo("hunter2");
+        assertThat(IngestSettings.database(s).toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void invalidYamlIsAClearError() throws IOException {
+        Path file = write("mqtt: [unclosed\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of())).isInstanceOf(ConfigException.class)
+            .hasMessageContaining("is not valid YAML");
+    }
+
+    @Test
+    void envVarNamesFollowTheKeys() {
+        assertThat(ConfigKey.DATABASE_POOL_SIZE.envVar()).isEqualTo("SMARTCAMP_DATABASE_POOL_SIZE");
+        assertThat(ConfigKey.MQTT_URL.envVar()).isEqualTo("SMARTCAMP_MQTT_URL");
+        assertThat(ConfigKey.WIRE_MAX_FUTURE_SKEW.envVar()).isEqualTo("SMARTCAMP_WIRE_MAX_FUTURE_SKEW");
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path file = dir.resolve("smartcamp.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+}

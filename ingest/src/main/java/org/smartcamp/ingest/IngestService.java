@@ -1,0 +1,163 @@
+package org.smartcamp.ingest;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.smartcamp.ingest.mqtt.MqttTelemetrySource;
+import org.smartcamp.ingest.ops.HealthCheck;
+import org.smartcamp.ingest.ops.OpsServer;
+import org.smartcamp.ingest.pipeline.IngestMetrics;
+import org.smartcamp.ingest.pipeline.IngestPipeline;
+import org.smartcamp.ingest.pipeline.MicrometerIngestMetrics;
+import org.smartcamp.ingest.store.AssetRegistry;
+import org.smartcamp.ingest.store.CopyBatchWriter;
+import org.smartcamp.ingest.store.DataSources;
+import org.smartcamp.ingest.store.RetentionJob;
+import org.smartcamp.ingest.store.SchemaMigrator;
+import org.smartcamp.ingest.wire.TelemetryDecoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One ingest process: database pool and (optionally) migrations, the MQTT source, the pipeline that commits
+ * and then acknowledges, and the health/metrics endpoints. {@link #start()} fails fast with a specific
+ * exception when the database or the broker cannot be reached; {@link #stop} finishes the batch in flight.
+ */
+public final class IngestService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+    /** How stale the ingest's registry cache may get after an inventory import elsewhere. */
+    static final Duration REGISTRY_REFRESH = Duration.ofMinutes(1);
+    static final Duration RETENTION_PERIOD = Duration.ofHours(1);
+
+    private final IngestConfig config;
+    private final Clock clock;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private Vertx vertx;
+    private HikariDataSource dataSource;
+    private MqttTelemetrySource source;
+    private IngestPipeline pipeline;
+    private OpsServer ops;
+    private int httpPort = -1;
+
+    public IngestService(IngestConfig config, Clock clock) {
+        this.config = Objects.requireNonNull(config);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /**
+     * Starts consuming. Blocks until connected and subscribed.
+     *
+     * @throws org.smartcamp.ingest.store.StoreException when the database cannot be reached or migrated
+     * @throws org.smartcamp.ingest.mqtt.BrokerUnavailableException when the broker cannot be reached
+     */
+    public void start() {
+        dataSource = DataSources.create(config.database(), "smartcamp-ingest");
+        try {
+            DataSources.checkReachable(dataSource, config.database());
+            if (config.migrateOnStart()) {
+                new SchemaMigrator(config.database()).migrate(dataSource);
+            }
+            vertx = Vertx.vertx();
+            bindJvmMetrics();
+            IngestMetrics metrics = new MicrometerIngestMetrics(registry);
+            source = new MqttTelemetrySource(config.mqtt(), clock);
+            AssetRegistry assets = new AssetRegistry(dataSource);
+            pipeline = new IngestPipeline(vertx, new TelemetryDecoder(config.limits(), clock),
+                new CopyBatchWriter(dataSource, assets), config.batch(), metrics, source::acknowledge, clock);
+            startHousekeeping(assets);
+            metrics.registerBrokerConnected(source::isConnected);
+            source.onMessage(pipeline::offer);
+            source.start();
+            ops = new OpsServer(vertx, registry, List.of(new HealthCheck("broker", source::isConnected),
+                new HealthCheck("database", dataSource::isRunning)));
+            httpPort = ops.listen(config.httpHost(), config.httpPort()).await();
+            LOG.info("Ingest running: {} -> {}; health and metrics on http://{}:{}/", config.mqtt().subscription(),
+                config.database().url(), config.httpHost(), httpPort);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The port of the health and metrics endpoints, once started. */
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** The meter registry (for tests and the bench). */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** Messages received and not yet acknowledged. */
+    public int unacknowledged() {
+        return pipeline == null ? 0 : pipeline.unacknowledged();
+    }
+
+    /**
+     * Stops consuming, commits and acknowledges what has arrived (waiting up to {@code timeout}), then
+     * disconnects keeping the broker session, so nothing is lost across a restart.
+     */
+    public void stop(Duration timeout) {
+        if (pipeline != null) {
+            source.onMessage(m -> { });
+            try {
+                pipeline.drain(timeout).await();
+            } catch (RuntimeException e) {
+                LOG.warn("Draining the pipeline failed: {}", e.getMessage());
+            }
+        }
+        close();
+    }
+
+    @Override
+    public void close() {
+        if (source != null) {
+            source.close();
+            source = null;
+        }
+        if (ops != null) {
+            ops.close();
+            ops = null;
+        }
+        if (vertx != null) {
+            vertx.close().await();
+            vertx = null;
+        }
+        if (dataSource != null) {
+            dataSource.close();
+            dataSource = null;
+        }
+        registry.close();
+    }
+
+    /** Sees inventory changes made by other processes, and applies retention on plain PostgreSQL. */
+    private void startHousekeeping(AssetRegistry assets) {
+        vertx.setPeriodic(REGISTRY_REFRESH.toMillis(), id -> assets.refresh());
+        RetentionJob retention = new RetentionJob(dataSource, config.database().retention(), clock);
+        vertx.setPeriodic(RETENTION_PERIOD.toMillis(), id -> vertx.executeBlocking(retention::run)
+            .onSuccess(n -> {
+                if (n > 0) {
+                    LOG.info("Retention deleted {} readings older than {}", n, config.database().retention());
+                }
+            })
+            .onFailure(e -> LOG.warn("Retention job failed: {}", e.getMessage())));
+    }
+
+    private void bindJvmMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+    }
+}

@@ -1,0 +1,63 @@
+package org.smartcamp.ingest.inventory;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An asset inventory: the missions, their camps and the camps' assets, as an inventory file describes them
+ * (see {@code docs/inventory.md}). Optional properties are {@code null} when the file leaves them out.
+ */
+public record Inventory(List<Mission> missions) {
+
+    public Inventory {
+        missions = List.copyOf(missions);
+    }
+
+    /** A mission and its camps. */
+    public record Mission(String id, String name, List<Camp> camps) {
+        public Mission {
+            camps = List.copyOf(camps);
+        }
+    }
+
+    /** A camp, located by WGS 84 latitude/longitude, with the population its loads are sized for. */
+    public record Camp(String id, String name, Double latitude, Double longitude, Integer population,
+                       String timezone, List<Asset> assets) {
+        public Camp {
+            assets = List.copyOf(assets);
+        }
+    }
+
+    /** Linear generator fuel curve {@code F [L/h] = f0 * rated_kw + f1 * P_out}. */
+    public record FuelCurve(double f0, double f1) {
+    }
+
+    /** One row of a strapping table: tank level in millimetres and the volume in litres at that level. */
+    public record StrappingPoint(double levelMm, double litres) {
+    }
+
+    /**
+     * An asset. Which properties apply depends on the kind: generator (ratedKw, ratedKva, fuelCurve), fuel_tank
+     * and water_tank (capacityL, unusableL, strapping), pv (ratedKwp), battery (capacityKwh), vehicle
+     * (fuelCapacityL, serviceIntervalH), weather (none).
+     */
+    public record Asset(String id, AssetKind kind, String name, Double ratedKw, Double ratedKva, FuelCurve fuelCurve,
+                        Double capacityL, Double unusableL, List<StrappingPoint> strapping, Double ratedKwp,
+                        Double capacityKwh, Double fuelCapacityL, Double serviceIntervalH,
+                        Map<String, Object> attributes) {
+        public Asset {
+            strapping = strapping == null ? null : List.copyOf(strapping);
+            attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        }
+    }
+
+    /** Number of camps over all missions. */
+    public int campCount() {
+        return missions.stream().mapToInt(m -> m.camps().size()).sum();
+    }
+
+    /** Number of assets over all camps. */
+    public int assetCount() {
+        return missions.stream().flatMap(m -> m.camps().stream()).mapToInt(c -> c.assets().size()).sum();
+    }
+}

@@ -1,0 +1,133 @@
+package org.smartcamp.ingest.inventory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.smartcamp.ingest.store.StoreException;
+
+/**
+ * Registers an inventory: missions, camps and assets are inserted or updated (by id) in one transaction and
+ * flagged registered, including assets the ingest auto-registered from telemetry before. Nothing is deleted:
+ * an asset missing from the file keeps its readings and its row.
+ */
+public final class InventoryImporter {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String UPSERT_MISSION = "INSERT INTO missions (id, name, registered) VALUES (?, ?, true)"
+        + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, registered = true, updated_at = now()"
+        + " RETURNING (xmax = 0)";
+    private static final String UPSERT_CAMP = "INSERT INTO camps (id, mission_id, name, latitude, longitude,"
+        + " population, timezone, registered) VALUES (?, ?, ?, ?, ?, ?, ?, true) ON CONFLICT (id) DO UPDATE SET"
+        + " mission_id = excluded.mission_id, name = excluded.name, latitude = excluded.latitude,"
+        + " longitude = excluded.longitude, population = excluded.population, timezone = excluded.timezone,"
+        + " registered = true, updated_at = now() RETURNING (xmax = 0)";
+    private static final String UPSERT_ASSET = "INSERT INTO assets (id, camp_id, kind, name, rated_kw, rated_kva,"
+        + " fuel_f0, fuel_f1, capacity_l, unusable_l, strapping, rated_kwp, capacity_kwh, fuel_capacity_l,"
+        + " service_interval_h, attributes, registered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?,"
+        + " ?::jsonb, true) ON CONFLICT (id) DO UPDATE SET camp_id = excluded.camp_id, kind = excluded.kind,"
+        + " name = excluded.name, rated_kw = excluded.rated_kw, rated_kva = excluded.rated_kva,"
+        + " fuel_f0 = excluded.fuel_f0, fuel_f1 = excluded.fuel_f1, capacity_l = excluded.capacity_l,"
+        + " unusable_l = excluded.unusable_l, strapping = excluded.strapping, rated_kwp = excluded.rated_kwp,"
+        + " capacity_kwh = excluded.capacity_kwh, fuel_capacity_l = excluded.fuel_capacity_l,"
+        + " service_interval_h = excluded.service_interval_h, attributes = excluded.attributes,"
+        + " registered = true, updated_at = now() RETURNING (xmax = 0)";
+
+    private final DataSource dataSource;
+
+    public InventoryImporter(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** What an import did: rows inserted and updated per table. */
+    public record ImportReport(int missionsAdded, int missionsUpdated, int campsAdded, int campsUpdated,
+                               int assetsAdded, int assetsUpdated) {
+        @Override
+        public String toString() {
+            return "missions " + missionsAdded + " added, " + missionsUpdated + " updated; camps " + campsAdded
+                + " added, " + campsUpdated + " updated; assets " + assetsAdded + " added, " + assetsUpdated
+                + " updated";
+        }
+    }
+
+    /**
+     * Imports {@code inventory} in one transaction.
+     *
+     * @throws StoreException when the database refuses (nothing of the file is then imported)
+     */
+    public ImportReport importInventory(Inventory inventory) {
+        int[] counts = new int[6];
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                for (Inventory.Mission m : inventory.missions()) {
+                    count(counts, 0, upsert(c, UPSERT_MISSION, m.id(), m.name()));
+                    for (Inventory.Camp camp : m.camps()) {
+                        count(counts, 2, upsert(c, UPSERT_CAMP, camp.id(), m.id(), camp.name(), camp.latitude(),
+                            camp.longitude(), camp.population(), camp.timezone()));
+                        for (Inventory.Asset a : camp.assets()) {
+                            count(counts, 4, upsert(c, UPSERT_ASSET, assetRow(camp, a)));
+                        }
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot import the inventory: " + e.getMessage(), e);
+        }
+        return new ImportReport(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
+    }
+
+    private static Object[] assetRow(Inventory.Camp camp, Inventory.Asset a) {
+        Inventory.FuelCurve curve = a.fuelCurve();
+        return new Object[] {a.id(), camp.id(), a.kind().code(), a.name(), a.ratedKw(), a.ratedKva(),
+            curve == null ? null : curve.f0(), curve == null ? null : curve.f1(), a.capacityL(), a.unusableL(),
+            a.strapping() == null ? null : json(strappingRows(a)), a.ratedKwp(), a.capacityKwh(),
+            a.fuelCapacityL(), a.serviceIntervalH(), json(a.attributes())};
+    }
+
+    private static List<double[]> strappingRows(Inventory.Asset a) {
+        List<double[]> rows = new ArrayList<>();
+        for (Inventory.StrappingPoint p : a.strapping()) {
+            rows.add(new double[] {p.levelMm(), p.litres()});
+        }
+        return rows;
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("inventory values are plain JSON", e);
+        }
+    }
+
+    private static void count(int[] counts, int at, boolean inserted) {
+        counts[inserted ? at : at + 1]++;
+    }
+
+    private static boolean upsert(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                if (params[i] == null) {
+                    s.setNull(i + 1, Types.NULL);
+                } else {
+                    s.setObject(i + 1, params[i]);
+                }
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.smartcamp.ingest.inventory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.smartcamp.ingest.wire.TopicAddress;
+
+/**
+ * Reads an inventory file (YAML, or JSON, which is YAML too) and checks it completely before anything is
+ * imported: ids, required properties per asset kind, numeric ranges, strapping tables, unknown fields (a typo
+ * must not silently drop a setting) and ids used twice.
+ */
+public final class InventoryLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> COMMON = Set.of("id", "kind", "name", "attributes");
+    private static final Map<AssetKind, Set<String>> KIND_FIELDS = Map.of(
+        AssetKind.GENERATOR, Set.of("rated_kw", "rated_kva", "fuel_curve"),
+        AssetKind.FUEL_TANK, Set.of("capacity_l", "unusable_l", "strapping"),
+        AssetKind.WATER_TANK, Set.of("capacity_l", "unusable_l", "strapping"),
+        AssetKind.PV, Set.of("rated_kwp"),
+        AssetKind.BATTERY, Set.of("capacity_kwh"),
+        AssetKind.VEHICLE, Set.of("fuel_capacity_l", "service_interval_h"),
+        AssetKind.WEATHER, Set.of());
+
+    private final Set<String> campIds = new HashSet<>();
+    private final Set<String> assetIds = new HashSet<>();
+
+    private InventoryLoader() {
+    }
+
+    /**
+     * Loads and validates {@code file}.
+     *
+     * @throws InventoryException naming the file and field when it cannot be read or is invalid
+     */
+    public static Inventory load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new InventoryException(file + ": cannot read the inventory file: " + e.getMessage(), e);
+        }
+        return parse(file.toString(), text);
+    }
+
+    /** Parses inventory text; {@code name} is used in error messages. */
+    public static Inventory parse(String name, String text) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InventoryException(name + ": not valid YAML or JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new InventoryException(name + ": the inventory must be a mapping with a 'missions' list");
+        }
+        return new InventoryLoader().inventory(new InventoryNode(name, "", root));
+    }
+
+    private Inventory inventory(InventoryNode root) {
+        root.onlyFields(Set.of("missions"));
+        if (!root.has("missions")) {
+            throw root.error("missions", "is required");
+        }
+        List<Inventory.Mission> missions = new ArrayList<>();
+        Set<String> missionIds = new HashSet<>();
+        for (InventoryNode m : root.list("missions")) {
+            m.onlyFields(Set.of("id", "name", "camps"));
+            String id = id(m, missionIds);
+            List<Inventory.Camp> camps = new ArrayList<>();
+            for (InventoryNode c : m.list("camps")) {
+                camps.add(camp(c));
+            }
+            missions.add(new Inventory.Mission(id, nameOr(m, id), camps));
+        }
+        return new Inventory(missions);
+    }
+
+    private Inventory.Camp camp(InventoryNode c) {
+        c.onlyFields(Set.of("id", "name", "latitude", "longitude", "population", "timezone", "assets"));
+        String id = id(c, campIds);
+        Double lat = c.number("latitude", false, -90, false, 90);
+        Double lon = c.number("longitude", false, -180, false, 180);
+        if ((lat == null) != (lon == null)) {
+            throw c.error(lat == null ? "latitude" : "longitude", "latitude and longitude go together");
+        }
+        Double population = c.number("population", false, 0, false, 1e7);
+        String zone = c.text("timezone", false);
+        if (zone != null) {
+            try {
+                java.time.ZoneId.of(zone);
+            } catch (java.time.DateTimeException e) {
+                throw c.error("timezone", "'" + zone + "' is not a time zone id such as Africa/Juba");
+            }
+        }
+        List<Inventory.Asset> assets = new ArrayList<>();
+        for (InventoryNode a : c.list("assets")) {
+            assets.add(asset(a));
+        }
+        return new Inventory.Camp(id, nameOr(c, id), lat, lon, population == null ? null : population.intValue(),
+            zone, assets);
+    }
+
+    private Inventory.Asset asset(InventoryNode a) {
+        if (!a.isObject()) {
+            throw a.error(null, "must be a mapping");
+        }
+        String id = id(a, assetIds);
+        AssetKind kind;
+        try {
+            kind = AssetKind.fromCode(a.text("kind", true));
+        } catch (IllegalArgumentException e) {
+            throw a.error("kind", e.getMessage());
+        }
+        Set<String> allowed = new HashSet<>(COMMON);
+        allowed.addAll(KIND_FIELDS.get(kind));
+        a.onlyFields(allowed);
+        return new Inventory.Asset(id, kind, a.text("name", false),
+            a.number("rated_kw", kind == AssetKind.GENERATOR, 0, true, 1e6),
+            a.number("rated_kva", false, 0, true, 1e6), fuelCurve(a),
+            a.number("capacity_l", kind == AssetKind.FUEL_TANK || kind == AssetKind.WATER_TANK, 0, true, 1e9),
+            a.number("unusable_l", false, 0, false, 1e9), Strapping.read(a),
+            a.number("rated_kwp", kind == AssetKind.PV, 0, true, 1e6),
+            a.number("capacity_kwh", kind == AssetKind.BATTERY, 0, true, 1e7),
+            a.number("fuel_capacity_l", false, 0, true, 1e6),
+            a.number("service_interval_h", false, 0, true, 1e6), attributes(a));
+    }
+
+    private static Inventory.FuelCurve fuelCurve(InventoryNode a) {
+        InventoryNode curve = a.object("fuel_curve");
+        if (curve == null) {
+            return null;
+        }
+        curve.onlyFields(Set.of("f0", "f1", "datasheet"));
+        if (curve.has("datasheet")) {
+            if (curve.has("f0") || curve.has("f1")) {
+                throw curve.error("datasheet", "give either f0/f1 or a datasheet, not both");
+            }
+            return FuelCurveFit.fit(curve, a.number("rated_kw", true, 0, true, 1e6));
+        }
+        return new Inventory.FuelCurve(curve.number("f0", true, 0, false, 1),
+            curve.number("f1", true, 0, false, 2));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> attributes(InventoryNode a) {
+        InventoryNode attributes = a.object("attributes");
+        return attributes == null ? Map.of() : YAML.convertValue(attributes.json(), Map.class);
+    }
+
+    private static String id(InventoryNode n, Set<String> seen) {
+        String id = n.text("id", true);
+        if (!TopicAddress.ID.matcher(id).matches()) {
+            throw n.error("id", "'" + id + "' must match " + TopicAddress.ID.pattern()
+                + " (lower case, digits, '.', '_', '-'; at most 64)");
+        }
+        if (!seen.add(id)) {
+            throw n.error("id", "'" + id + "' is used twice");
+        }
+        return id;
+    }
+
+    private static String nameOr(InventoryNode n, String id) {
+        String name = n.text("name", false);
+        return name == null ? id : name;
+    }
+}

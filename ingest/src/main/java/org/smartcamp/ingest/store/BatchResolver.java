@@ -1,0 +1,120 @@
+package org.smartcamp.ingest.store;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import org.smartcamp.ingest.wire.DecodedMessage;
+import org.smartcamp.ingest.wire.Reading;
+import org.smartcamp.ingest.wire.RejectReason;
+import org.smartcamp.ingest.wire.TelemetryEncoder;
+import org.smartcamp.ingest.wire.TopicAddress;
+
+/**
+ * Applies the registry's rules to a batch: a message may only write readings of the camp its topic names (and
+ * that camp must belong to the topic's mission); units are converted to the metric's canonical unit or refused.
+ * What is refused becomes a dead letter with its reason; unknown camps, assets and metrics are registered.
+ */
+final class BatchResolver {
+    private final AssetRegistry registry;
+
+    BatchResolver(AssetRegistry registry) {
+        this.registry = registry;
+    }
+
+    ResolvedBatch resolve(WriteBatch batch) {
+        List<DeadLetter> deadLetters = new ArrayList<>(batch.deadLetters());
+        List<ReceivedMessage> accepted = acceptedByCamp(batch.messages(), deadLetters);
+        Map<String, String> unitByMetric = new HashMap<>();
+        Map<String, String> campByAsset = new HashMap<>();
+        Instant firstSeen = null;
+        for (ReceivedMessage m : accepted) {
+            firstSeen = firstSeen == null ? m.receivedAt() : firstSeen;
+            for (Reading r : m.message().readings()) {
+                unitByMetric.putIfAbsent(r.metric(), r.unit());
+                campByAsset.putIfAbsent(r.asset(), m.message().address().camp());
+            }
+        }
+        Map<String, AssetRegistry.Metric> metrics = registry.metrics(unitByMetric);
+        Map<String, AssetRegistry.Asset> assets = firstSeen == null ? Map.of() : registry.assets(campByAsset,
+            firstSeen);
+        List<ResolvedBatch.Staged> staged = new ArrayList<>(batch.readingCount());
+        for (ReceivedMessage m : accepted) {
+            stage(m, assets, metrics, staged, deadLetters);
+        }
+        return new ResolvedBatch(staged, deadLetters, gateways(accepted));
+    }
+
+    private List<ReceivedMessage> acceptedByCamp(List<ReceivedMessage> messages, List<DeadLetter> deadLetters) {
+        Map<String, String> missionByCamp = new HashMap<>();
+        for (ReceivedMessage m : messages) {
+            missionByCamp.putIfAbsent(m.message().address().camp(), m.message().address().mission());
+        }
+        Map<String, AssetRegistry.Camp> camps = registry.camps(missionByCamp);
+        List<ReceivedMessage> accepted = new ArrayList<>(messages.size());
+        for (ReceivedMessage m : messages) {
+            TopicAddress address = m.message().address();
+            AssetRegistry.Camp camp = camps.get(address.camp());
+            if (camp.missionId().equals(address.mission())) {
+                accepted.add(m);
+            } else {
+                deadLetters.add(new DeadLetter(m.receivedAt(), m.topic(), m.payload(), RejectReason.UNKNOWN_CAMP,
+                    "camp '" + address.camp() + "' belongs to mission '" + camp.missionId() + "', not '"
+                        + address.mission() + "'"));
+            }
+        }
+        return accepted;
+    }
+
+    private static void stage(ReceivedMessage m, Map<String, AssetRegistry.Asset> assets,
+                              Map<String, AssetRegistry.Metric> metrics, List<ResolvedBatch.Staged> staged,
+                              List<DeadLetter> deadLetters) {
+        String camp = m.message().address().camp();
+        for (Reading r : m.message().readings()) {
+            AssetRegistry.Asset asset = assets.get(r.asset());
+            AssetRegistry.Metric metric = metrics.get(r.metric());
+            if (!asset.campId().equals(camp)) {
+                deadLetters.add(refused(m, r, RejectReason.ASSET_OF_OTHER_CAMP, "asset '" + r.asset()
+                    + "' belongs to camp '" + asset.campId() + "'; a message on camp '" + camp
+                    + "''s topic may not write it"));
+                continue;
+            }
+            DoubleUnaryOperator convert = Units.converter(r.unit(), metric.unit());
+            if (convert == null) {
+                deadLetters.add(refused(m, r, RejectReason.UNIT_MISMATCH, "metric '" + r.metric() + "' is in "
+                    + metric.unit() + "; '" + r.unit() + "' cannot be converted to it"));
+                continue;
+            }
+            staged.add(new ResolvedBatch.Staged(asset.ref(), metric.id(), r.ts().truncatedTo(ChronoUnit.MICROS),
+                convert.applyAsDouble(r.value()), r.quality().code(), m.receivedAt()));
+        }
+    }
+
+    private static DeadLetter refused(ReceivedMessage m, Reading r, RejectReason reason, String detail) {
+        return new DeadLetter(m.receivedAt(), m.topic(), TelemetryEncoder.encodeReading(r), reason, detail);
+    }
+
+    private static List<ResolvedBatch.GatewayUpdate> gateways(List<ReceivedMessage> accepted) {
+        Map<String, ResolvedBatch.GatewayUpdate> latest = new LinkedHashMap<>();
+        for (ReceivedMessage m : accepted) {
+            DecodedMessage d = m.message();
+            String key = d.address().camp() + '\u0000' + d.address().gateway();
+            ResolvedBatch.GatewayUpdate next = new ResolvedBatch.GatewayUpdate(d.address().camp(),
+                d.address().gateway(), d.seq(), d.sent(), m.receivedAt(), 1);
+            latest.merge(key, next, BatchResolver::later);
+        }
+        return new ArrayList<>(latest.values());
+    }
+
+    private static ResolvedBatch.GatewayUpdate later(ResolvedBatch.GatewayUpdate a, ResolvedBatch.GatewayUpdate b) {
+        ResolvedBatch.GatewayUpdate newer = b.lastReceived().isBefore(a.lastReceived()) ? a : b;
+        Instant sent = a.lastSent() == null ? b.lastSent()
+            : b.lastSent() == null || a.lastSent().isAfter(b.lastSent()) ? a.lastSent() : b.lastSent();
+        return new ResolvedBatch.GatewayUpdate(a.campId(), a.gatewayId(), newer.lastSeq(), sent,
+            newer.lastReceived(), a.messages() + b.messages());
+    }
+}

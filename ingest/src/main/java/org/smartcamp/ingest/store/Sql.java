@@ -1,0 +1,40 @@
+package org.smartcamp.ingest.store;
+
+/** The store's SQL, in one place; every value goes through a bind parameter. */
+final class Sql {
+    static final String REGISTER_MISSION = "INSERT INTO missions (id, name, registered) VALUES (?, ?, false)"
+        + " ON CONFLICT (id) DO NOTHING";
+    static final String REGISTER_CAMP = "INSERT INTO camps (id, mission_id, name, registered) VALUES (?, ?, ?, false)"
+        + " ON CONFLICT (id) DO NOTHING";
+    static final String REGISTER_ASSET = "INSERT INTO assets (id, camp_id, kind, registered, first_seen_at)"
+        + " VALUES (?, ?, 'unknown', false, ?) ON CONFLICT (id) DO NOTHING";
+    static final String REGISTER_METRIC = "INSERT INTO metrics (name, unit, registered) VALUES (?, ?, false)"
+        + " ON CONFLICT (name) DO NOTHING";
+    static final String CAMPS_BY_ID = "SELECT id, mission_id FROM camps WHERE id = ANY (?)";
+    static final String ASSETS_BY_ID = "SELECT ref, id, camp_id FROM assets WHERE id = ANY (?)";
+    static final String METRICS_BY_NAME = "SELECT id, name, unit FROM metrics WHERE name = ANY (?)";
+
+    /** Per-connection staging table: COPY lands here, then one INSERT .. ON CONFLICT DO NOTHING dedupes. */
+    static final String CREATE_STAGING = "CREATE TEMP TABLE IF NOT EXISTS staging_readings ("
+        + "asset_ref integer, metric_id smallint, ts timestamptz, value double precision, quality smallint,"
+        + " received_at timestamptz) ON COMMIT DELETE ROWS";
+    static final String COPY_STAGING = "COPY pg_temp.staging_readings (asset_ref, metric_id, ts, value, quality,"
+        + " received_at) FROM STDIN";
+    static final String MERGE_STAGING = "INSERT INTO readings (asset_ref, metric_id, ts, value, quality, received_at)"
+        + " SELECT asset_ref, metric_id, ts, value, quality, received_at FROM pg_temp.staging_readings"
+        + " ON CONFLICT (asset_ref, metric_id, ts) DO NOTHING";
+    static final String INSERT_DEAD_LETTER = "INSERT INTO dead_letters (received_at, topic, payload, reason_code,"
+        + " detail, digest) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (digest) DO NOTHING";
+    static final String UPSERT_GATEWAY = "INSERT INTO gateways AS g (camp_id, id, last_seq, last_sent_at,"
+        + " last_received_at, messages) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (camp_id, id) DO UPDATE SET"
+        + " last_seq = CASE WHEN excluded.last_received_at >= g.last_received_at THEN excluded.last_seq"
+        + " ELSE g.last_seq END,"
+        + " last_sent_at = GREATEST(g.last_sent_at, excluded.last_sent_at),"
+        + " last_received_at = GREATEST(g.last_received_at, excluded.last_received_at),"
+        + " messages = g.messages + excluded.messages";
+    static final String DELETE_EXPIRED = "DELETE FROM readings WHERE ctid = ANY (ARRAY("
+        + "SELECT ctid FROM readings WHERE ts < ? LIMIT ?))";
+
+    private Sql() {
+    }
+}

@@ -1,0 +1,99 @@
+package org.smartcamp.ingest.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Detects TimescaleDB and applies its features to the plain schema: readings becomes a hypertable with
+ * compression (segmented by asset and metric) and a retention policy. Every step is idempotent, so it runs
+ * after every migration.
+ */
+final class TimescaleSetup {
+    private static final Logger LOG = LoggerFactory.getLogger(TimescaleSetup.class);
+    static final Duration CHUNK_INTERVAL = Duration.ofDays(1);
+    static final Duration COMPRESS_AFTER = Duration.ofDays(7);
+
+    private TimescaleSetup() {
+    }
+
+    /**
+     * The engine this database offers. Creates the extension (in schema public) when the server has it
+     * preloaded but the database does not have it yet; falls back to plain PostgreSQL when that is refused.
+     */
+    static StorageEngine detect(Connection c) throws SQLException {
+        if (installedVersion(c) != null) {
+            return StorageEngine.TIMESCALEDB;
+        }
+        if (!available(c)) {
+            return StorageEngine.POSTGRESQL;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS timescaledb WITH SCHEMA public");
+            return StorageEngine.TIMESCALEDB;
+        } catch (SQLException e) {
+            LOG.warn("TimescaleDB is available but could not be enabled ({}); using plain PostgreSQL",
+                e.getMessage());
+            return StorageEngine.POSTGRESQL;
+        }
+    }
+
+    /** The installed extension version, or {@code null} when the database does not have TimescaleDB. */
+    static String installedVersion(Connection c) throws SQLException {
+        return queryString(c, "SELECT extversion FROM pg_extension WHERE extname = 'timescaledb'");
+    }
+
+    /** Whether {@code readings} in the current schema is a hypertable. */
+    static boolean isHypertable(Connection c) throws SQLException {
+        if (installedVersion(c) == null) {
+            return false;
+        }
+        return queryString(c, "SELECT hypertable_name FROM timescaledb_information.hypertables"
+            + " WHERE hypertable_schema = current_schema() AND hypertable_name = 'readings'") != null;
+    }
+
+    /** Hypertable, compression and retention on {@code readings}; safe to run again. */
+    static void apply(Connection c, Duration retention) throws SQLException {
+        execute(c, "SELECT create_hypertable('readings', by_range('ts', INTERVAL '" + CHUNK_INTERVAL.toDays()
+            + " days'), if_not_exists => TRUE, migrate_data => TRUE)");
+        String compressed = queryString(c, "SELECT compression_enabled::text FROM timescaledb_information.hypertables"
+            + " WHERE hypertable_schema = current_schema() AND hypertable_name = 'readings'");
+        if (!"true".equals(compressed)) {
+            execute(c, "ALTER TABLE readings SET (timescaledb.compress, "
+                + "timescaledb.compress_segmentby = 'asset_ref, metric_id', timescaledb.compress_orderby = 'ts')");
+        }
+        execute(c, "SELECT add_compression_policy('readings', INTERVAL '" + COMPRESS_AFTER.toDays()
+            + " days', if_not_exists => TRUE)");
+        execute(c, "SELECT remove_retention_policy('readings', if_exists => TRUE)");
+        if (retention != null) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT add_retention_policy('readings', drop_after => make_interval(secs => ?))")) {
+                s.setDouble(1, retention.toSeconds());
+                s.execute();
+            }
+        }
+    }
+
+    private static boolean available(Connection c) throws SQLException {
+        return queryString(c, "SELECT name FROM pg_available_extensions WHERE name = 'timescaledb'") != null
+            && String.valueOf(queryString(c, "SELECT current_setting('shared_preload_libraries')"))
+                .contains("timescaledb");
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static String queryString(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+}

@@ -1,0 +1,319 @@
+package org.smartcamp.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.smartcamp.ingest.store.DataSources;
+import org.smartcamp.ingest.store.DatabaseConfig;
+import org.smartcamp.ingest.store.SchemaMigrator;
+import org.smartcamp.ingest.testsupport.IngestProcess;
+import org.smartcamp.ingest.testsupport.TestDatabase;
+import org.smartcamp.ingest.testsupport.TestGateway;
+import org.smartcamp.ingest.testsupport.TestServices;
+import org.smartcamp.ingest.wire.Reading;
+import org.smartcamp.ingest.wire.TelemetryBatch;
+import org.smartcamp.ingest.wire.TelemetryEncoder;
+import org.smartcamp.ingest.wire.TopicAddress;
+
+/** The ingest end to end against the real broker and database: Paho gateway -> Mosquitto -> ingest -> rows. */
+class IngestEndToEndIT {
+    private static final Duration SETTLE = Duration.ofSeconds(60);
+    private static TestDatabase db;
+
+    private final String mission = "it" + UUID.randomUUID().toString().substring(0, 8);
+    private final TopicAddress campA = new TopicAddress(mission, "camp-a", "gw-a");
+    private final TopicAddress campB = new TopicAddress(mission, "camp-b", "gw-b");
+    private final Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(6));
+    private final List<AutoCloseable> closeLater = new ArrayList<>();
+
+    @BeforeAll
+    static void migrate() {
+        db = TestDatabase.create("e2e");
+        try (var ds = DataSources.create(new DatabaseConfig(db.url(), db.user(), db.password(), 2, null))) {
+            SchemaMigrator.withRetention(null).migrate(ds);
+        }
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        db.close();
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable c : closeLater) {
+            c.close();
+        }
+    }
+
+    @Test
+    void everyPublishedReadingIsStoredExactlyOnce() {
+        registerCamps();
+        IngestService ingest = startIngest("n");
+        TestGateway gateway = gateway("a");
+        for (int seq = 0; seq < 50; seq++) {
+            gateway.publish(campA.telemetryTopic(), payload(seq, asset("a-gen"), seq * 40, 40));
+        }
+        gateway.flush();
+        awaitReadings(2_000);
+        assertThat(ingest.registry().get("smartcamp.ingest.readings.stored").counter().count()).isEqualTo(2_000);
+        assertThat(sum()).isEqualTo(expectedSum(0, 2_000));
+    }
+
+    @Test
+    void aRedeliveredBatchAndAnOverlappingBacklogAreStoredOnce() {
+        registerCamps();
+        IngestService ingest = startIngest("dup");
+        TestGateway gateway = gateway("a");
+        byte[] batch = payload(1, asset("a-gen"), 0, 100);
+        gateway.publish(campA.telemetryTopic(), batch);
+        gateway.publish(campA.telemetryTopic(), batch);
+        gateway.publish(campA.telemetryTopic(), payload(2, asset("a-gen"), 50, 100));
+        gateway.flush();
+        await().atMost(SETTLE).until(() -> storedCounter(ingest) + duplicateCounter(ingest) >= 300);
+        assertThat(readings()).isEqualTo(150);
+        assertThat(duplicateCounter(ingest)).isEqualTo(150);
+        assertThat(sum()).isEqualTo(expectedSum(0, 150));
+    }
+
+    @Test
+    void anIngestKilledMidStreamAndRestartedLosesNothingAndStoresNothingTwice() throws Exception {
+        registerCamps();
+        int messages = 800;
+        int perMessage = 25;
+        long total = (long) messages * perMessage;
+        String clientId = "ingest-kill-" + mission;
+        Process first = spawnIngest(clientId, "first");
+        TestGateway gateway = gateway("a");
+        ExecutorService publisher = Executors.newSingleThreadExecutor();
+        Future<?> published = publisher.submit(() -> {
+            for (int seq = 0; seq < messages; seq++) {
+                gateway.publish(campA.telemetryTopic(), payload(seq, asset("a-gen"), seq * perMessage, perMessage));
+            }
+            gateway.flush();
+        });
+        await().atMost(SETTLE).pollInterval(Duration.ofMillis(20)).until(() -> readings() >= total / 8);
+        first.destroyForcibly().waitFor();
+        long storedAtKill = readings();
+        Process second = spawnIngest(clientId, "second");
+        published.get(60, TimeUnit.SECONDS);
+        publisher.shutdown();
+        await().atMost(SETTLE).until(() -> readings() >= total);
+        assertThat(storedAtKill).as("killed in the middle of the stream").isLessThan(total);
+        assertThat(readings()).isEqualTo(total);
+        assertThat(sum()).isEqualTo(expectedSum(0, (int) total));
+        second.destroy();
+        second.waitFor();
+    }
+
+    @Test
+    void eachClassOfBadInputIsDeadLetteredWithItsReasonAndConsumingGoesOn() {
+        registerCamps();
+        startIngest("bad");
+        TestGateway gateway = gateway("a");
+        String topic = campA.telemetryTopic();
+        String ts = base.toString();
+        gateway.publish(topic, bytes("{\"seq\":1,\"sent\":\"" + ts + "\",\"readings\":[{\"asset\":"));
+        gateway.publish(topic, bytes("{\"seq\":2,\"sent\":\"" + ts + "\",\"readings\":[{\"asset\":\""
+            + asset("a-gen") + "\",\"metric\":\"power.active\",\"ts\":\"" + ts + "\",\"value\":\"high\"}]}"));
+        gateway.publish(topic, bytes("{\"seq\":3,\"sent\":\"" + ts + "\",\"readings\":[{\"asset\":\""
+            + asset("a-gen") + "\",\"metric\":\"power.active\",\"ts\":\"" + ts + "\",\"value\":NaN}]}"));
+        gateway.publish(topic, bytes("{\"seq\":4,\"sent\":\"" + ts + "\",\"readings\":[{\"asset\":\""
+            + asset("a-gen") + "\",\"metric\":\"power.active\",\"value\":1}]}"));
+        gateway.publish(topic, bytes("{\"seq\":5,\"sent\":\"" + ts + "\",\"readings\":[{\"asset\":\""
+            + asset("a-gen") + "\",\"metric\":\"power.active\",\"ts\":\"2001-01-01T00:00:00Z\",\"value\":1}]}"));
+        gateway.publish(topic, bytes("{\"sent\":\"" + ts + "\",\"readings\":[]}"));
+        gateway.publish(topic, new byte[300 * 1024]);
+        gateway.publish(topic, bytes("{\"seq\":6,\"sent\":\"" + ts + "\",\"readings\":[{\"asset\":\""
+            + asset("a-gen") + "\",\"metric\":\"power.active\",\"ts\":\"" + ts + "\",\"value\":1e300}]}"));
+        gateway.publish("smartcamp/v1/" + mission + "/Camp_A/gw-a/telemetry", payload(7, asset("a-gen"), 0, 1));
+        gateway.publish(topic, payload(8, asset("a-gen"), 10, 5));
+        gateway.flush();
+        awaitReadings(5);
+        await().atMost(SETTLE).until(() -> deadLetters() == 9);
+        assertThat(reasons()).containsExactlyInAnyOrder("malformed_json", "wrong_type", "not_finite",
+            "missing_field", "timestamp_out_of_window", "missing_field", "payload_too_large", "out_of_range",
+            "invalid_topic");
+        assertThat(db.queryLong("SELECT count(*) FROM dead_letters WHERE reason_code = 'payload_too_large'"
+            + " AND length(payload) = " + 300 * 1024)).isEqualTo(1);
+    }
+
+    @Test
+    void aGatewayOfCampACannotWriteReadingsOfCampBsAssets() {
+        registerCamps();
+        startIngest("acl");
+        TestGateway gateway = gateway("a");
+        List<Reading> mixed = new ArrayList<>();
+        mixed.add(Reading.of(asset("a-gen"), "power.active", base, 10));
+        mixed.add(Reading.of(asset("b-gen"), "power.active", base, 20));
+        gateway.publish(campA.telemetryTopic(), TelemetryEncoder.encode(new TelemetryBatch(1, base, mixed)));
+        gateway.flush();
+        awaitReadings(1);
+        await().atMost(SETTLE).until(() -> deadLetters() == 1);
+        assertThat(reasons()).containsExactly("asset_of_other_camp");
+        assertThat(db.queryLong("SELECT count(*) FROM readings r JOIN assets a ON a.ref = r.asset_ref"
+            + " WHERE a.id = '" + asset("b-gen") + "'")).isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM assets WHERE id = '" + asset("b-gen") + "' AND camp_id = '"
+            + campB.camp() + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownAssetIsRegisteredAsUnregisteredAndItsReadingsKept() {
+        registerCamps();
+        startIngest("unknown");
+        TestGateway gateway = gateway("a");
+        gateway.publish(campA.telemetryTopic(), payload(1, asset("a-new"), 0, 3));
+        gateway.flush();
+        awaitReadings(3);
+        assertThat(db.queryLong("SELECT count(*) FROM assets WHERE id = '" + asset("a-new")
+            + "' AND NOT registered AND camp_id = '" + campA.camp() + "'")).isEqualTo(1);
+    }
+
+    private void registerCamps() {
+        execute("INSERT INTO missions (id, name) VALUES ('" + mission + "', 'Test mission')");
+        execute("INSERT INTO camps (id, mission_id, name, latitude, longitude) VALUES ('" + campA.camp() + "', '"
+            + mission + "', 'Camp A', 4.85, 31.58), ('" + campB.camp() + "', '" + mission
+            + "', 'Camp B', 4.9, 31.6) ON CONFLICT (id) DO UPDATE SET mission_id = excluded.mission_id");
+        execute("INSERT INTO assets (id, camp_id, kind, registered, rated_kw) VALUES ('" + asset("a-gen") + "', '"
+            + campA.camp() + "', 'generator', true, 100), ('" + asset("b-gen") + "', '" + campB.camp()
+            + "', 'generator', true, 100)");
+    }
+
+    private IngestService startIngest(String name) {
+        IngestConfig config = IngestProcess.config(db.url(), db.user(), db.password(), TestServices.mqttUrl(),
+            "ingest-" + name + "-" + mission, TopicAddress.telemetryFilter(mission), 0);
+        IngestService service = new IngestService(config, Clock.systemUTC());
+        service.start();
+        closeLater.add(() -> service.stop(Duration.ofSeconds(10)));
+        return service;
+    }
+
+    private Process spawnIngest(String clientId, String name) throws IOException {
+        int port = freePort();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+            IngestProcess.class.getName(), db.url(), db.user(), db.password(), TestServices.mqttUrl(), clientId,
+            TopicAddress.telemetryFilter(mission), Integer.toString(port));
+        File log = new File(System.getenv().getOrDefault("SMARTCAMP_BUILD_DIR", "target"),
+            "ingest-process-" + name + ".log");
+        pb.redirectErrorStream(true).redirectOutput(log);
+        Process process = pb.start();
+        closeLater.add(process::destroyForcibly);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build();
+        await().atMost(SETTLE).ignoreExceptions().until(() -> {
+            assertThat(process.isAlive()).as("ingest process alive (see %s)", log).isTrue();
+            return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        });
+        return process;
+    }
+
+    private TestGateway gateway(String name) {
+        TestGateway gateway = new TestGateway(TestServices.mqttUrl(), "gw-" + name + "-" + mission, 10);
+        closeLater.add(0, gateway);
+        return gateway;
+    }
+
+    private String asset(String name) {
+        return mission + "-" + name;
+    }
+
+    /** Readings {@code first..first+count-1} of one asset, one per second, value = index. */
+    private byte[] payload(int seq, String asset, int first, int count) {
+        List<Reading> list = new ArrayList<>(count);
+        for (int i = first; i < first + count; i++) {
+            list.add(Reading.of(asset, "power.active", base.plusSeconds(i), i));
+        }
+        return TelemetryEncoder.encode(new TelemetryBatch(seq, Instant.now(), list));
+    }
+
+    private static double expectedSum(int first, int count) {
+        return ((double) first + first + count - 1) * count / 2;
+    }
+
+    private long readings() {
+        return db.queryLong("SELECT count(*) FROM readings r JOIN assets a ON a.ref = r.asset_ref"
+            + " WHERE a.id LIKE '" + mission + "-%'");
+    }
+
+    private double sum() {
+        return db.queryLong("SELECT sum(value)::bigint FROM readings r JOIN assets a ON a.ref = r.asset_ref"
+            + " WHERE a.id LIKE '" + mission + "-%'");
+    }
+
+    private long deadLetters() {
+        return db.queryLong("SELECT count(*) FROM dead_letters WHERE topic LIKE 'smartcamp/v1/" + mission + "/%'");
+    }
+
+    private List<String> reasons() {
+        List<String> reasons = new ArrayList<>();
+        try (var c = db.connect(); var s = c.prepareStatement(
+                "SELECT reason_code FROM dead_letters WHERE topic LIKE ?")) {
+            s.setString(1, "smartcamp/v1/" + mission + "/%");
+            try (var rs = s.executeQuery()) {
+                while (rs.next()) {
+                    reasons.add(rs.getString(1).toLowerCase(Locale.ROOT));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return reasons;
+    }
+
+    private void awaitReadings(long n) {
+        await().atMost(SETTLE).until(() -> readings() >= n);
+        assertThat(readings()).isEqualTo(n);
+    }
+
+    private void execute(String sql) {
+        try (var c = db.connect(); var s = c.createStatement()) {
+            s.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static double storedCounter(IngestService ingest) {
+        return ingest.registry().get("smartcamp.ingest.readings.stored").counter().count();
+    }
+
+    private static double duplicateCounter(IngestService ingest) {
+        return ingest.registry().get("smartcamp.ingest.readings.duplicates").counter().count();
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
