@@ -82,6 +82,9 @@ CREATE TABLE readings (
     received_at timestamptz      NOT NULL,
     PRIMARY KEY (asset_ref, metric_id, ts)
 );
+-- Time-range scans over many assets (a camp's day, a rollup's hour): BRIN stays tiny and suits data that
+-- arrives roughly in time order. On TimescaleDB the hypertable adds its own ts index per chunk.
+CREATE INDEX readings_ts_brin ON readings USING brin (ts);
 COMMENT ON COLUMN readings.quality IS '0 good, 1 uncertain, 2 bad (as the gateway flagged it)';
 COMMENT ON COLUMN readings.received_at IS 'when the ingest received it; ts is when it was measured';
 

@@ -1,0 +1,70 @@
+package org.smartcamp.ingest.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.smartcamp.ingest.store.AssetRegistry;
+import org.smartcamp.ingest.store.DataSources;
+import org.smartcamp.ingest.store.DatabaseConfig;
+import org.smartcamp.ingest.store.SchemaMigrator;
+import org.smartcamp.ingest.testsupport.TestDatabase;
+
+/** Importing an inventory into the real database: inserts, updates, and adopting auto-registered assets. */
+class InventoryImporterIT {
+    private static final String INVENTORY = """
+        missions:
+          - id: unmiss
+            name: UN Mission in South Sudan
+            camps:
+              - id: juba1
+                name: Juba
+                latitude: 4.85
+                longitude: 31.58
+                assets:
+                  - {id: juba1-gen-1, kind: generator, rated_kw: 500, fuel_curve: {f0: 0.05, f1: 0.25}}
+                  - {id: juba1-tank-1, kind: fuel_tank, capacity_l: 50000, strapping: [[0, 0], [2500, 50000]]}
+        """;
+    private static TestDatabase db;
+    private static HikariDataSource ds;
+
+    @BeforeAll
+    static void setUp() {
+        db = TestDatabase.create("inventory");
+        ds = DataSources.create(new DatabaseConfig(db.url(), db.user(), db.password(), 2, null));
+        SchemaMigrator.withRetention(null).migrate(ds);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        ds.close();
+        db.close();
+    }
+
+    @Test
+    void anInventoryIsInsertedThenUpdatedAndAdoptsAnAssetFirstSeenInTelemetry() {
+        AssetRegistry registry = new AssetRegistry(ds);
+        registry.camps(Map.of("juba1", "unmiss"));
+        registry.assets(Map.of("juba1-tank-1", "juba1"), Instant.parse("2026-11-01T00:00:00Z"));
+        InventoryImporter importer = new InventoryImporter(ds);
+
+        InventoryImporter.ImportReport first = importer.importInventory(InventoryLoader.parse("a.yaml", INVENTORY));
+        InventoryImporter.ImportReport second = importer.importInventory(InventoryLoader.parse("a.yaml",
+            INVENTORY.replace("rated_kw: 500", "rated_kw: 400")));
+
+        assertThat(first).isEqualTo(new InventoryImporter.ImportReport(0, 1, 0, 1, 1, 1));
+        assertThat(second).isEqualTo(new InventoryImporter.ImportReport(0, 1, 0, 1, 0, 2));
+        assertThat(db.queryLong("SELECT count(*) FROM assets WHERE registered")).isEqualTo(2);
+        assertThat(db.queryLong("SELECT rated_kw FROM assets WHERE id = 'juba1-gen-1'")).isEqualTo(400);
+        assertThat(db.queryLong("SELECT count(*) FROM assets WHERE id = 'juba1-tank-1' AND kind = 'fuel_tank'"
+            + " AND strapping = '[[0.0, 0.0], [2500.0, 50000.0]]'::jsonb AND first_seen_at IS NOT NULL")).isEqualTo(1);
+        assertThat(db.queryLong("SELECT count(*) FROM camps WHERE id = 'juba1' AND registered AND name = 'Juba'"))
+            .isEqualTo(1);
+        assertThat(db.queryLong("SELECT count(*) FROM missions WHERE registered AND name = 'UN Mission in South"
+            + " Sudan'")).isEqualTo(1);
+    }
+}

@@ -1,0 +1,52 @@
+package org.smartcamp.ingest.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.smartcamp.ingest.testsupport.TestDatabase;
+import org.smartcamp.ingest.wire.Reading;
+import org.smartcamp.ingest.wire.TopicAddress;
+
+/** Retention on plain PostgreSQL deletes what is older than the period; on TimescaleDB the policy does it. */
+class RetentionJobIT {
+    private static final Instant NOW = Instant.parse("2026-11-20T00:00:00Z");
+    private static TestDatabase db;
+    private static HikariDataSource ds;
+
+    @BeforeAll
+    static void setUp() {
+        db = TestDatabase.create("retention");
+        ds = DataSources.create(new DatabaseConfig(db.url(), db.user(), db.password(), 2, null));
+        SchemaMigrator.withRetention(null).migrate(ds);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        ds.close();
+        db.close();
+    }
+
+    @Test
+    void readingsOlderThanTheRetentionPeriodAreDeletedAndNewerOnesKept() {
+        TopicAddress camp = new TopicAddress("m1", "c1", "gw-1");
+        new CopyBatchWriter(ds, new AssetRegistry(ds)).write(WriterFixture.batch(WriterFixture.message(camp, 1, NOW,
+            List.of(Reading.of("gen-1", "power.active", NOW.minus(Duration.ofDays(40)), 1),
+                Reading.of("gen-1", "power.active", NOW.minus(Duration.ofDays(31)), 2),
+                Reading.of("gen-1", "power.active", NOW.minus(Duration.ofDays(1)), 3)))));
+
+        long deleted = new RetentionJob(ds, Duration.ofDays(30), Clock.fixed(NOW, ZoneOffset.UTC)).run();
+
+        boolean hypertable = db.queryLong("SELECT count(*) FROM pg_extension WHERE extname = 'timescaledb'") == 1;
+        assertThat(deleted).isEqualTo(hypertable ? 0 : 2);
+        assertThat(db.queryLong("SELECT count(*) FROM readings")).isEqualTo(hypertable ? 3 : 1);
+        assertThat(new RetentionJob(ds, null, Clock.systemUTC()).run()).isZero();
+    }
+}
