@@ -28,10 +28,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.smartcamp.ingest.store.DataSources;
-import org.smartcamp.ingest.store.DatabaseConfig;
-import org.smartcamp.ingest.store.SchemaMigrator;
 import org.smartcamp.ingest.testsupport.IngestProcess;
+import org.smartcamp.ingest.testsupport.MigratedStore;
 import org.smartcamp.ingest.testsupport.TestDatabase;
 import org.smartcamp.ingest.testsupport.TestGateway;
 import org.smartcamp.ingest.testsupport.TestServices;
@@ -43,6 +41,7 @@ import org.smartcamp.ingest.wire.TopicAddress;
 /** The ingest end to end against the real broker and database: Paho gateway -> Mosquitto -> ingest -> rows. */
 class IngestEndToEndIT {
     private static final Duration SETTLE = Duration.ofSeconds(60);
+    private static MigratedStore store;
     private static TestDatabase db;
 
     private final String mission = "it" + UUID.randomUUID().toString().substring(0, 8);
@@ -53,15 +52,13 @@ class IngestEndToEndIT {
 
     @BeforeAll
     static void migrate() {
-        db = TestDatabase.create("e2e");
-        try (var ds = DataSources.create(new DatabaseConfig(db.url(), db.user(), db.password(), 2, null))) {
-            SchemaMigrator.withRetention(null).migrate(ds);
-        }
+        store = MigratedStore.create("e2e");
+        db = store.db();
     }
 
     @AfterAll
     static void dropSchema() {
-        db.close();
+        store.close();
     }
 
     @AfterEach

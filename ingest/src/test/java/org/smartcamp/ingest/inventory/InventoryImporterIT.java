@@ -9,9 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.smartcamp.ingest.store.AssetRegistry;
-import org.smartcamp.ingest.store.DataSources;
-import org.smartcamp.ingest.store.DatabaseConfig;
-import org.smartcamp.ingest.store.SchemaMigrator;
+import org.smartcamp.ingest.testsupport.MigratedStore;
 import org.smartcamp.ingest.testsupport.TestDatabase;
 
 /** Importing an inventory into the real database: inserts, updates, and adopting auto-registered assets. */
@@ -29,20 +27,20 @@ class InventoryImporterIT {
                   - {id: juba1-gen-1, kind: generator, rated_kw: 500, fuel_curve: {f0: 0.05, f1: 0.25}}
                   - {id: juba1-tank-1, kind: fuel_tank, capacity_l: 50000, strapping: [[0, 0], [2500, 50000]]}
         """;
+    private static MigratedStore store;
     private static TestDatabase db;
     private static HikariDataSource ds;
 
     @BeforeAll
     static void setUp() {
-        db = TestDatabase.create("inventory");
-        ds = DataSources.create(new DatabaseConfig(db.url(), db.user(), db.password(), 2, null));
-        SchemaMigrator.withRetention(null).migrate(ds);
+        store = MigratedStore.create("inventory");
+        db = store.db();
+        ds = store.dataSource();
     }
 
     @AfterAll
     static void tearDown() {
-        ds.close();
-        db.close();
+        store.close();
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.smartcamp.ingest.inventory.InventoryImporter;
 import org.smartcamp.ingest.inventory.InventoryLoader;
+import org.smartcamp.ingest.testsupport.MigratedStore;
 import org.smartcamp.ingest.testsupport.TestDatabase;
 import org.smartcamp.ingest.wire.Quality;
 import org.smartcamp.ingest.wire.Reading;
@@ -38,23 +39,23 @@ class CopyBatchWriterIT {
         """;
     private static final TopicAddress CAMP_A = new TopicAddress("m1", "c-a", "gw-1");
     private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+    private static MigratedStore store;
     private static TestDatabase db;
     private static HikariDataSource ds;
     private static CopyBatchWriter writer;
 
     @BeforeAll
     static void setUp() {
-        db = TestDatabase.create("writer");
-        ds = DataSources.create(new DatabaseConfig(db.url(), db.user(), db.password(), 2, null));
-        SchemaMigrator.withRetention(null).migrate(ds);
+        store = MigratedStore.create("writer");
+        db = store.db();
+        ds = store.dataSource();
         new InventoryImporter(ds).importInventory(InventoryLoader.parse("fixture", INVENTORY));
         writer = new CopyBatchWriter(ds, new AssetRegistry(ds));
     }
 
     @AfterAll
     static void tearDown() {
-        ds.close();
-        db.close();
+        store.close();
     }
 
     @Test

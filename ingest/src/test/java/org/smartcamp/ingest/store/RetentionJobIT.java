@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.smartcamp.ingest.testsupport.MigratedStore;
 import org.smartcamp.ingest.testsupport.TestDatabase;
 import org.smartcamp.ingest.wire.Reading;
 import org.smartcamp.ingest.wire.TopicAddress;
@@ -18,20 +19,20 @@ import org.smartcamp.ingest.wire.TopicAddress;
 /** Retention on plain PostgreSQL deletes what is older than the period; on TimescaleDB the policy does it. */
 class RetentionJobIT {
     private static final Instant NOW = Instant.parse("2026-11-20T00:00:00Z");
+    private static MigratedStore store;
     private static TestDatabase db;
     private static HikariDataSource ds;
 
     @BeforeAll
     static void setUp() {
-        db = TestDatabase.create("retention");
-        ds = DataSources.create(new DatabaseConfig(db.url(), db.user(), db.password(), 2, null));
-        SchemaMigrator.withRetention(null).migrate(ds);
+        store = MigratedStore.create("retention");
+        db = store.db();
+        ds = store.dataSource();
     }
 
     @AfterAll
     static void tearDown() {
-        ds.close();
-        db.close();
+        store.close();
     }
 
     @Test
