@@ -1,0 +1,178 @@
+package org.smartcamp.deploy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.smartcamp.ingest.testsupport.TestDatabase;
+import org.smartcamp.ingest.testsupport.TestGateway;
+import org.smartcamp.ingest.testsupport.TestServices;
+import org.smartcamp.ingest.wire.Reading;
+import org.smartcamp.ingest.wire.TelemetryBatch;
+import org.smartcamp.ingest.wire.TelemetryEncoder;
+import org.smartcamp.ingest.wire.TopicAddress;
+
+/**
+ * The launcher as a user runs it: {@code bin/smartcamp} on the packaged jar, configured through the environment,
+ * against the real database and broker.
+ */
+class SmartCampCliIT {
+    private static TestDatabase db;
+
+    @BeforeAll
+    static void createSchema() {
+        db = TestDatabase.create("cli");
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        db.close();
+    }
+
+    @Test
+    void migrateThenImportTheExampleInventory() throws Exception {
+        Run migrate = run(env(), "migrate");
+        Run again = run(env(), "migrate");
+        Run inventory = run(env(), "inventory", "config/inventory.example.yaml");
+
+        assertThat(migrate.exit).as(migrate.err).isZero();
+        assertThat(migrate.out).contains("schema version 2 (2 migration(s) applied)");
+        assertThat(again.out).contains("(0 migration(s) applied)");
+        assertThat(inventory.exit).as(inventory.err).isZero();
+        assertThat(inventory.out).contains("camps 2 added").contains("assets 11 added");
+        assertThat(db.queryLong("SELECT count(*) FROM assets WHERE registered")).isEqualTo(11);
+    }
+
+    @Test
+    void anUnreachableDatabaseIsOneClearLineAndExitCode2() throws Exception {
+        Map<String, String> env = env();
+        env.put("SMARTCAMP_DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/smartcamp");
+
+        Run run = run(env, "migrate");
+
+        assertThat(run.exit).isEqualTo(2);
+        assertOneErrorLine(run, "cannot reach the database at jdbc:postgresql://127.0.0.1:1/smartcamp");
+    }
+
+    @Test
+    void anUnreachableBrokerIsOneClearLineAndExitCode2() throws Exception {
+        Map<String, String> env = env();
+        env.put("SMARTCAMP_MQTT_URL", "tcp://127.0.0.1:1");
+        env.put("SMARTCAMP_MQTT_CONNECT_TIMEOUT", "3s");
+
+        Run run = run(env, "ingest");
+
+        assertThat(run.exit).isEqualTo(2);
+        assertOneErrorLine(run, "cannot reach the MQTT broker at tcp://127.0.0.1:1");
+    }
+
+    @Test
+    void aWrongConfigurationIsOneClearLineAndExitCode2() throws Exception {
+        Map<String, String> env = env();
+        env.put("SMARTCAMP_DATABASE_POOL_SIZE", "lots");
+        Path file = Files.createTempFile("smartcamp", ".yaml");
+        Files.writeString(file, "database:\n  urll: jdbc:postgresql://x/y\n");
+
+        Run badValue = run(env, "migrate");
+        Run badKey = run(env(), "migrate", "--config", file.toString());
+
+        assertThat(badValue.exit).isEqualTo(2);
+        assertOneErrorLine(badValue, "database.poolSize");
+        assertThat(badKey.exit).isEqualTo(2);
+        assertOneErrorLine(badKey, "database.urll");
+    }
+
+    @Test
+    void ingestConsumesUntilSigtermAndThenStopsCleanly() throws Exception {
+        assertThat(run(env(), "migrate").exit).isZero();
+        int port = freePort();
+        String mission = "cli" + Long.toString(System.nanoTime(), 36);
+        Map<String, String> env = env();
+        env.put("SMARTCAMP_INGEST_HTTP_PORT", Integer.toString(port));
+        env.put("SMARTCAMP_MQTT_CLIENT_ID", "ingest-" + mission);
+        env.put("SMARTCAMP_MQTT_TOPIC_FILTER", TopicAddress.telemetryFilter(mission));
+        env.put("SMARTCAMP_MQTT_SESSION_EXPIRY", "1m");
+        File log = new File("target/cli-ingest.log");
+        Process ingest = process(env, "ingest").redirectErrorStream(true).redirectOutput(log).start();
+        try {
+            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                .build();
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> HttpClient.newHttpClient()
+                .send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+            Instant ts = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            try (TestGateway gateway = new TestGateway(TestServices.mqttUrl(), "gw-" + mission, 10)) {
+                gateway.publish(new TopicAddress(mission, "c1", "gw-1").telemetryTopic(), TelemetryEncoder.encode(
+                    new TelemetryBatch(1, ts, List.of(Reading.of(mission + "-gen", "power.active", ts, 42)))));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> db.queryLong("SELECT count(*) FROM readings r"
+                + " JOIN assets a ON a.ref = r.asset_ref WHERE a.id = '" + mission + "-gen'") == 1);
+        } finally {
+            ingest.destroy();
+            assertThat(ingest.waitFor(30, TimeUnit.SECONDS)).as("ingest stops on SIGTERM").isTrue();
+        }
+        assertThat(Files.readString(log.toPath())).contains("ingest running").doesNotContain("Exception");
+    }
+
+    /** Exactly one error line saying what is wrong, and no stack trace (log lines may precede it). */
+    private static void assertOneErrorLine(Run run, String expected) {
+        List<String> errors = run.err.lines().filter(l -> l.startsWith("smartcamp: error: ")).toList();
+        assertThat(errors).as("stderr: %s", run.err).hasSize(1);
+        assertThat(errors.get(0)).contains(expected);
+        assertThat(run.err).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    private static Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("SMARTCAMP_DATABASE_URL", db.url());
+        env.put("SMARTCAMP_DATABASE_USER", db.user());
+        env.put("SMARTCAMP_DATABASE_PASSWORD", db.password());
+        env.put("SMARTCAMP_MQTT_URL", TestServices.mqttUrl());
+        return env;
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Process p = process(env, args).start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    private static ProcessBuilder process(Map<String, String> env, String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of("sh", "bin/smartcamp"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("SMARTCAMP_") && !k.startsWith("SMARTCAMP_TEST_"));
+        pb.environment().putAll(env);
+        return pb;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
