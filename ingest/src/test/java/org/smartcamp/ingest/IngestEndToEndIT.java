@@ -69,7 +69,7 @@ class IngestEndToEndIT {
     }
 
     @Test
-    void everyPublishedReadingIsStoredExactlyOnce() {
+    void everyPublishedReadingIsStoredExactlyOnceAndCountedInTheMetrics() throws Exception {
         registerCamps();
         IngestService ingest = startIngest("n");
         TestGateway gateway = gateway("a");
@@ -80,6 +80,21 @@ class IngestEndToEndIT {
         awaitReadings(2_000);
         assertThat(ingest.registry().get("smartcamp.ingest.readings.stored").counter().count()).isEqualTo(2_000);
         assertThat(sum()).isEqualTo(expectedSum(0, 2_000));
+        await().atMost(SETTLE).until(() -> ingest.unacknowledged() == 0);
+        String metrics = get(ingest.httpPort(), "/metrics");
+        assertThat(metrics).contains("smartcamp_ingest_messages_received_total 50.0",
+            "smartcamp_ingest_readings_received_total 2000.0", "smartcamp_ingest_readings_stored_total 2000.0",
+            "smartcamp_ingest_readings_duplicates_total 0.0", "smartcamp_ingest_broker_connected 1.0",
+            "smartcamp_ingest_queue_depth 0.0", "smartcamp_ingest_batch_size_readings_count",
+            "smartcamp_ingest_batch_latency_seconds_count");
+        assertThat(get(ingest.httpPort(), "/health/ready")).contains("UP");
+    }
+
+    private static String get(int port, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
     }
 
     @Test
