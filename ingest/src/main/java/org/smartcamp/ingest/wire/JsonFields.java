@@ -1,10 +1,12 @@
 package org.smartcamp.ingest.wire;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** Typed access to the fields of a JSON object, failing with the wire contract's reasons. */
 final class JsonFields {
@@ -38,16 +40,25 @@ final class JsonFields {
         return node.textValue();
     }
 
-    /** A number, or a boolean read as 1/0 (running flags, pump states). NaN and infinities pass through. */
+    /** A JSON number. NaN and infinities pass through, so that the caller can refuse them as not finite. */
     static double number(JsonNode obj, String field) {
         JsonNode node = required(obj, field);
-        if (node.isNumber()) {
-            return node.doubleValue();
+        if (!node.isNumber()) {
+            throw wrongType(field, "a number", node);
         }
+        return node.doubleValue();
+    }
+
+    /** A number, or a boolean read as 1/0 (running flags, pump states). NaN and infinities pass through. */
+    static double numberOrBoolean(JsonNode obj, String field) {
+        JsonNode node = required(obj, field);
         if (node.isBoolean()) {
             return node.booleanValue() ? 1.0 : 0.0;
         }
-        throw wrongType(field, "a number", node);
+        if (!node.isNumber()) {
+            throw wrongType(field, "a number or a boolean", node);
+        }
+        return node.doubleValue();
     }
 
     static long nonNegativeLong(JsonNode obj, String field) {
@@ -75,8 +86,18 @@ final class JsonFields {
         throw wrongType(field, "an RFC 3339 string or epoch milliseconds", node);
     }
 
+    /** The node as compact JSON text, non-finite numbers written as the bare tokens they came as. */
+    static String compact(JsonNode node) {
+        try {
+            return TelemetryDecoder.MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            return node.toString();
+        }
+    }
+
     static WireFormatException wrongType(String field, String expected, JsonNode node) {
         return new WireFormatException(RejectReason.WRONG_TYPE,
-            "field '" + field + "' must be " + expected + ", not " + node.getNodeType().name().toLowerCase());
+            "field '" + field + "' must be " + expected + ", not "
+                + node.getNodeType().name().toLowerCase(Locale.ROOT));
     }
 }

@@ -6,7 +6,7 @@ package org.smartcamp.ingest.wire;
  * @param index  position of the reading in the message (0-based)
  * @param reason why it was refused
  * @param detail a sentence for the operator
- * @param raw    the reading as it came, as JSON text
+ * @param raw    the reading as parsed, re-written as compact JSON (whitespace dropped, numbers as parsed)
  */
 public record RejectedReading(int index, RejectReason reason, String detail, String raw) {
 }

@@ -2,7 +2,9 @@ package org.smartcamp.ingest.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -38,7 +40,8 @@ final class SenmlDecoder {
                 base.update(record);
                 good.add(reading(record, base, now));
             } catch (WireFormatException e) {
-                bad.add(new RejectedReading(i, e.reason(), "senml[" + i + "]: " + e.getMessage(), record.toString()));
+                bad.add(new RejectedReading(i, e.reason(), "senml[" + i + "]: " + e.getMessage(),
+                    JsonFields.compact(record)));
             }
         }
         return new DecodedMessage(address, PayloadFormat.SENML_JSON, null, null, good, bad);
@@ -49,6 +52,8 @@ final class SenmlDecoder {
         if (record.has("vs") || record.has("vd")) {
             throw new WireFormatException(RejectReason.UNSUPPORTED_VALUE, "string and data values are not stored");
         }
+        // The value first, so that a record without one (only base fields, say) is refused as missing_field.
+        double value = value(record, base);
         String name = base.name + (record.has("n") ? JsonFields.text(record, "n") : "");
         int slash = name.indexOf('/');
         if (slash <= 0 || slash == name.length() - 1) {
@@ -57,7 +62,6 @@ final class SenmlDecoder {
         }
         String asset = validator.asset(name.substring(0, slash));
         String metric = validator.metric(name.substring(slash + 1));
-        double value = value(record, base);
         String unit = validator.unit(record.has("u") ? JsonFields.text(record, "u") : base.unit);
         Instant ts = validator.eventTime(time(record, base, now), now);
         return new Reading(asset, metric, ts, value, unit, Quality.GOOD);
@@ -85,9 +89,15 @@ final class SenmlDecoder {
         if (!Double.isFinite(t)) {
             throw new WireFormatException(RejectReason.NOT_FINITE, "time is not finite");
         }
-        BigDecimal micros = BigDecimal.valueOf(t).movePointRight(6);
-        Instant instant = Instant.EPOCH.plusNanos(micros.longValue() * 1000L);
-        return t < RELATIVE_TIME_LIMIT ? now.plusNanos(micros.longValue() * 1000L) : instant;
+        Instant origin = t < RELATIVE_TIME_LIMIT ? now : Instant.EPOCH;
+        try {
+            // Exact arithmetic: a huge t must not wrap around into a plausible time.
+            long micros = BigDecimal.valueOf(t).movePointRight(6).toBigInteger().longValueExact();
+            return origin.plus(micros, ChronoUnit.MICROS);
+        } catch (ArithmeticException | DateTimeException e) {
+            throw new WireFormatException(RejectReason.TIMESTAMP_OUT_OF_WINDOW,
+                "time " + t + " s is beyond any representable instant");
+        }
     }
 
     private static void checkMustUnderstand(JsonNode record) {

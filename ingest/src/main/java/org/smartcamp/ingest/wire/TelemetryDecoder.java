@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -23,6 +24,8 @@ public final class TelemetryDecoder {
         // NaN/Infinity are parsed so that one bad value rejects one reading, not the whole message.
         .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        // A refused NaN reading is kept as NaN, not as the string "NaN" that would hide why it was refused.
+        .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
         .build();
 
     private final WireLimits limits;
@@ -77,7 +80,8 @@ public final class TelemetryDecoder {
             try {
                 good.add(reading(node, now));
             } catch (WireFormatException e) {
-                bad.add(new RejectedReading(i, e.reason(), "readings[" + i + "]: " + e.getMessage(), node.toString()));
+                bad.add(new RejectedReading(i, e.reason(), "readings[" + i + "]: " + e.getMessage(),
+                    JsonFields.compact(node)));
             }
         }
         return new DecodedMessage(address, PayloadFormat.SMARTCAMP_JSON, seq, sent, good, bad);
@@ -90,7 +94,7 @@ public final class TelemetryDecoder {
         String asset = validator.asset(JsonFields.text(node, "asset"));
         String metric = validator.metric(JsonFields.text(node, "metric"));
         Instant ts = validator.eventTime(JsonFields.time(node, "ts"), now);
-        double value = validator.value(JsonFields.number(node, "value"));
+        double value = validator.value(JsonFields.numberOrBoolean(node, "value"));
         String unit = validator.unit(JsonFields.optionalText(node, "unit"));
         String quality = JsonFields.optionalText(node, "quality");
         Quality q;
