@@ -13,7 +13,7 @@ INSERT INTO metrics (name, unit, kind, description) VALUES
     ('engine.oil_pressure',   'kPa',   'gauge',   'Oil pressure'),
     ('fuel.rate',             'L/h',   'gauge',   'Fuel flow rate'),
     ('fuel.used',             'L',     'counter', 'Cumulative fuel through the flow meter'),
-    ('fuel.level',            'mm',    'gauge',   'Fuel level in the tank (vehicles report %)'),
+    ('fuel.level',            'mm',    'gauge',   'Fuel level in the tank'),
     ('fuel.level_pct',        '%',     'gauge',   'Fuel level as a share of capacity'),
     ('fuel.volume',           'L',     'gauge',   'Fuel volume, through the strapping table'),
     ('fuel.temp',             'degC',  'gauge',   'Fuel temperature'),

@@ -178,7 +178,7 @@ class IngestEndToEndIT {
     @Test
     void aGatewayOfCampACannotWriteReadingsOfCampBsAssets() {
         registerCamps();
-        startIngest("acl");
+        IngestService ingest = startIngest("acl");
         TestGateway gateway = gateway("a");
         List<Reading> mixed = new ArrayList<>();
         mixed.add(Reading.of(asset("a-gen"), "power.active", base, 10));
@@ -188,6 +188,8 @@ class IngestEndToEndIT {
         awaitReadings(1);
         await().atMost(SETTLE).until(() -> deadLetters() == 1);
         assertThat(reasons()).containsExactly("asset_of_other_camp");
+        await().atMost(SETTLE).until(() -> ingest.registry().get("smartcamp.ingest.deadletters")
+            .tag("reason", "asset_of_other_camp").counter().count() == 1);
         assertThat(db.queryLong("SELECT count(*) FROM readings r JOIN assets a ON a.ref = r.asset_ref"
             + " WHERE a.id = '" + asset("b-gen") + "'")).isZero();
         assertThat(db.queryLong("SELECT count(*) FROM assets WHERE id = '" + asset("b-gen") + "' AND camp_id = '"

@@ -176,17 +176,11 @@ public final class IngestPipeline {
     }
 
     private void recordDeadLetters(PendingBatch batch, WriteResult result) {
-        int fromDecoder = 0;
         for (RejectReason reason : RejectReason.values()) {
-            int n = batch.deadLetters(reason);
+            int n = batch.deadLetters(reason) + result.refused().getOrDefault(reason, 0);
             if (n > 0) {
                 metrics.deadLettered(reason, n);
-                fromDecoder += n;
             }
-        }
-        int fromRegistry = result.deadLettered() - fromDecoder;
-        if (fromRegistry > 0) {
-            metrics.deadLettered(RejectReason.ASSET_OF_OTHER_CAMP, fromRegistry);
         }
     }
 

@@ -3,10 +3,13 @@ package org.smartcamp.ingest.store;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
 import org.smartcamp.ingest.wire.DecodedMessage;
 import org.smartcamp.ingest.wire.Reading;
@@ -42,11 +45,15 @@ final class BatchResolver {
         Map<String, AssetRegistry.Metric> metrics = registry.metrics(unitByMetric);
         Map<String, AssetRegistry.Asset> assets = firstSeen == null ? Map.of() : registry.assets(campByAsset,
             firstSeen);
-        List<ResolvedBatch.Staged> staged = new ArrayList<>(batch.readingCount());
+        Staging staging = new Staging(batch.readingCount(), deadLetters);
         for (ReceivedMessage m : accepted) {
-            stage(m, assets, metrics, staged, deadLetters);
+            staging.stage(m, assets, metrics);
         }
-        return new ResolvedBatch(staged, deadLetters, gateways(accepted));
+        Map<RejectReason, Integer> refused = new EnumMap<>(RejectReason.class);
+        for (DeadLetter d : deadLetters.subList(batch.deadLetters().size(), deadLetters.size())) {
+            refused.merge(d.reason(), 1, Integer::sum);
+        }
+        return new ResolvedBatch(staging.readings, staging.repeated, deadLetters, refused, gateways(accepted));
     }
 
     private List<ReceivedMessage> acceptedByCamp(List<ReceivedMessage> messages, List<DeadLetter> deadLetters) {
@@ -70,27 +77,44 @@ final class BatchResolver {
         return accepted;
     }
 
-    private static void stage(ReceivedMessage m, Map<String, AssetRegistry.Asset> assets,
-                              Map<String, AssetRegistry.Metric> metrics, List<ResolvedBatch.Staged> staged,
-                              List<DeadLetter> deadLetters) {
-        String camp = m.message().address().camp();
-        for (Reading r : m.message().readings()) {
-            AssetRegistry.Asset asset = assets.get(r.asset());
-            AssetRegistry.Metric metric = metrics.get(r.metric());
-            if (!asset.campId().equals(camp)) {
-                deadLetters.add(refused(m, r, RejectReason.ASSET_OF_OTHER_CAMP, "asset '" + r.asset()
-                    + "' belongs to camp '" + asset.campId() + "'; a message on camp '" + camp
-                    + "''s topic may not write it"));
-                continue;
+    /** Readings as they go to the database, each identity once: the first occurrence in the batch wins. */
+    private static final class Staging {
+        private final List<ResolvedBatch.Staged> readings;
+        private final List<DeadLetter> deadLetters;
+        private final Set<ResolvedBatch.Identity> identities = new HashSet<>();
+        private int repeated;
+
+        Staging(int expected, List<DeadLetter> deadLetters) {
+            this.readings = new ArrayList<>(expected);
+            this.deadLetters = deadLetters;
+        }
+
+        void stage(ReceivedMessage m, Map<String, AssetRegistry.Asset> assets,
+                   Map<String, AssetRegistry.Metric> metrics) {
+            String camp = m.message().address().camp();
+            for (Reading r : m.message().readings()) {
+                AssetRegistry.Asset asset = assets.get(r.asset());
+                AssetRegistry.Metric metric = metrics.get(r.metric());
+                if (!asset.campId().equals(camp)) {
+                    deadLetters.add(refused(m, r, RejectReason.ASSET_OF_OTHER_CAMP, "asset '" + r.asset()
+                        + "' belongs to camp '" + asset.campId() + "'; a message on camp '" + camp
+                        + "''s topic may not write it"));
+                    continue;
+                }
+                DoubleUnaryOperator convert = Units.converter(r.unit(), metric.unit());
+                if (convert == null) {
+                    deadLetters.add(refused(m, r, RejectReason.UNIT_MISMATCH, "metric '" + r.metric() + "' is in "
+                        + metric.unit() + "; '" + r.unit() + "' cannot be converted to it"));
+                    continue;
+                }
+                Instant ts = r.ts().truncatedTo(ChronoUnit.MICROS);
+                if (identities.add(new ResolvedBatch.Identity(asset.ref(), metric.id(), ts))) {
+                    readings.add(new ResolvedBatch.Staged(asset.ref(), metric.id(), ts,
+                        convert.applyAsDouble(r.value()), r.quality().code(), m.receivedAt()));
+                } else {
+                    repeated++;
+                }
             }
-            DoubleUnaryOperator convert = Units.converter(r.unit(), metric.unit());
-            if (convert == null) {
-                deadLetters.add(refused(m, r, RejectReason.UNIT_MISMATCH, "metric '" + r.metric() + "' is in "
-                    + metric.unit() + "; '" + r.unit() + "' cannot be converted to it"));
-                continue;
-            }
-            staged.add(new ResolvedBatch.Staged(asset.ref(), metric.id(), r.ts().truncatedTo(ChronoUnit.MICROS),
-                convert.applyAsDouble(r.value()), r.quality().code(), m.receivedAt()));
         }
     }
 
@@ -111,10 +135,13 @@ final class BatchResolver {
     }
 
     private static ResolvedBatch.GatewayUpdate later(ResolvedBatch.GatewayUpdate a, ResolvedBatch.GatewayUpdate b) {
-        ResolvedBatch.GatewayUpdate newer = b.lastReceived().isBefore(a.lastReceived()) ? a : b;
+        boolean bNewer = !b.lastReceived().isBefore(a.lastReceived());
+        ResolvedBatch.GatewayUpdate newer = bNewer ? b : a;
+        ResolvedBatch.GatewayUpdate older = bNewer ? a : b;
+        Long seq = newer.lastSeq() != null ? newer.lastSeq() : older.lastSeq();
         Instant sent = a.lastSent() == null ? b.lastSent()
             : b.lastSent() == null || a.lastSent().isAfter(b.lastSent()) ? a.lastSent() : b.lastSent();
-        return new ResolvedBatch.GatewayUpdate(a.campId(), a.gatewayId(), newer.lastSeq(), sent,
+        return new ResolvedBatch.GatewayUpdate(a.campId(), a.gatewayId(), seq, sent,
             newer.lastReceived(), a.messages() + b.messages());
     }
 }

@@ -41,7 +41,8 @@ public final class CopyBatchWriter implements TelemetryStore {
                 insertDeadLetters(c, resolved.deadLetters());
                 upsertGateways(c, resolved.gateways());
                 c.commit();
-                return new WriteResult(stored, resolved.readings().size() - stored, resolved.deadLetters().size());
+                return new WriteResult(stored, resolved.repeated() + resolved.readings().size() - stored,
+                    resolved.deadLetters().size(), resolved.refused());
             } catch (SQLException | IOException | RuntimeException e) {
                 c.rollback();
                 throw e;

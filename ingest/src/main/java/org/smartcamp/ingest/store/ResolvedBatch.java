@@ -2,15 +2,23 @@ package org.smartcamp.ingest.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.smartcamp.ingest.wire.RejectReason;
 
 /**
- * A batch ready for the database: readings with their refs, every dead letter (the decoder's and the
- * registry's), and the latest word of each gateway.
+ * A batch ready for the database: readings with their refs (each identity once, the first occurrence; {@code
+ * repeated} counts the later ones), every dead letter (the decoder's and the registry's) with the registry's
+ * refusals counted by reason, and the latest word of each gateway.
  */
-record ResolvedBatch(List<Staged> readings, List<DeadLetter> deadLetters, List<GatewayUpdate> gateways) {
+record ResolvedBatch(List<Staged> readings, int repeated, List<DeadLetter> deadLetters,
+                     Map<RejectReason, Integer> refused, List<GatewayUpdate> gateways) {
 
     /** One reading as it goes into the staging table, value already in the metric's canonical unit. */
     record Staged(int assetRef, short metricId, Instant ts, double value, short quality, Instant receivedAt) {
+    }
+
+    /** The identity of a reading in the store. */
+    record Identity(int assetRef, short metricId, Instant ts) {
     }
 
     /** What one batch says about one gateway. */

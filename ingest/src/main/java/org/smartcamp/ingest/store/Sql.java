@@ -27,8 +27,8 @@ final class Sql {
         + " detail, digest) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (digest) DO NOTHING";
     static final String UPSERT_GATEWAY = "INSERT INTO gateways AS g (camp_id, id, last_seq, last_sent_at,"
         + " last_received_at, messages) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (camp_id, id) DO UPDATE SET"
-        + " last_seq = CASE WHEN excluded.last_received_at >= g.last_received_at THEN excluded.last_seq"
-        + " ELSE g.last_seq END,"
+        + " last_seq = CASE WHEN excluded.last_received_at >= g.last_received_at AND excluded.last_seq IS NOT NULL"
+        + " THEN excluded.last_seq ELSE g.last_seq END,"
         + " last_sent_at = GREATEST(g.last_sent_at, excluded.last_sent_at),"
         + " last_received_at = GREATEST(g.last_received_at, excluded.last_received_at),"
         + " messages = g.messages + excluded.messages";

@@ -28,7 +28,7 @@ public enum RejectReason {
     UNSUPPORTED_VALUE,
     /** The unit differs from the unit registered for the metric. */
     UNIT_MISMATCH,
-    /** The topic names a camp the registry does not know, or a camp of another mission. */
+    /** The topic names a camp that belongs to another mission (unknown camps are registered, not refused). */
     UNKNOWN_CAMP,
     /** The reading names an asset registered to another camp than the topic's. */
     ASSET_OF_OTHER_CAMP;

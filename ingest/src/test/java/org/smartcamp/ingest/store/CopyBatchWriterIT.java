@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,7 +96,7 @@ class CopyBatchWriterIT {
         WriteResult result = writer.write(batch(message(CAMP_A, 4, T0, List.of(
             Reading.of("a-gen", "power.active", t, 5), Reading.of("b-gen", "power.active", t, 6)))));
 
-        assertThat(result).isEqualTo(new WriteResult(1, 0, 1));
+        assertThat(result).isEqualTo(new WriteResult(1, 0, 1, Map.of(RejectReason.ASSET_OF_OTHER_CAMP, 1)));
         assertThat(deadLetter("asset_of_other_camp")).contains("\"asset\":\"b-gen\"");
         assertThat(db.queryLong("SELECT count(*) FROM readings r JOIN assets a ON a.ref = r.asset_ref"
             + " WHERE a.id = 'b-gen'")).isZero();
@@ -108,7 +109,7 @@ class CopyBatchWriterIT {
         WriteResult result = writer.write(batch(message(wrongMission, 5, T0, List.of(
             Reading.of("a-gen", "power.active", T0.plusSeconds(10_800), 5)))));
 
-        assertThat(result).isEqualTo(new WriteResult(0, 0, 1));
+        assertThat(result).isEqualTo(new WriteResult(0, 0, 1, Map.of(RejectReason.UNKNOWN_CAMP, 1)));
         assertThat(deadLetter("unknown_camp")).contains("\"seq\":5");
     }
 
@@ -132,7 +133,7 @@ class CopyBatchWriterIT {
         WriteResult result = writer.write(batch(message(CAMP_A, 6, T0, List.of(
             new Reading("a-tank", "fuel.volume", T0.plusSeconds(60), 55, "%", Quality.GOOD)))));
 
-        assertThat(result).isEqualTo(new WriteResult(0, 0, 1));
+        assertThat(result).isEqualTo(new WriteResult(0, 0, 1, Map.of(RejectReason.UNIT_MISMATCH, 1)));
         assertThat(deadLetter("unit_mismatch")).contains("\"unit\":\"%\"");
     }
 
