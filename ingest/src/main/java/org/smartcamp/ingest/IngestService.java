@@ -117,7 +117,9 @@ public final class IngestService implements AutoCloseable {
                 LOG.warn("Draining the pipeline failed: {}", e.getMessage());
             }
         }
+        int left = unacknowledged();
         close();
+        LOG.info("Ingest stopped; {} message(s) left unacknowledged for the broker to redeliver", left);
     }
 
     @Override
