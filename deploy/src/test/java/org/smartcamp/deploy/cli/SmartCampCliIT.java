@@ -129,7 +129,8 @@ class SmartCampCliIT {
             ingest.destroy();
             assertThat(ingest.waitFor(30, TimeUnit.SECONDS)).as("ingest stops on SIGTERM").isTrue();
         }
-        assertThat(Files.readString(log.toPath())).contains("ingest running").doesNotContain("Exception");
+        assertThat(Files.readString(log.toPath())).contains("ingest running", "Ingest stopped")
+            .doesNotContain("Exception");
     }
 
     /** Exactly one error line saying what is wrong, and no stack trace (log lines may precede it). */
