@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.smartcamp.ingest.mqtt.MqttConfig;
 import org.smartcamp.ingest.testsupport.IngestProcess;
 import org.smartcamp.ingest.testsupport.MigratedStore;
 import org.smartcamp.ingest.testsupport.TestDatabase;
@@ -95,6 +96,25 @@ class IngestEndToEndIT {
             URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response.body();
+    }
+
+    @Test
+    void twoIngestsInOneSharedSubscriptionGroupSplitTheStreamAndStoreItOnce() {
+        registerCamps();
+        IngestService first = startIngest("share-1", "group-" + mission);
+        IngestService second = startIngest("share-2", "group-" + mission);
+        TestGateway gateway = gateway("a");
+        for (int seq = 0; seq < 200; seq++) {
+            gateway.publish(campA.telemetryTopic(), payload(seq, asset("a-gen"), seq * 10, 10));
+        }
+        gateway.flush();
+        awaitReadings(2_000);
+        assertThat(sum()).isEqualTo(expectedSum(0, 2_000));
+        double one = storedCounter(first);
+        double two = storedCounter(second);
+        assertThat(one + two).isEqualTo(2_000);
+        assertThat(one).as("first replica's share").isPositive();
+        assertThat(two).as("second replica's share").isPositive();
     }
 
     @Test
@@ -219,8 +239,17 @@ class IngestEndToEndIT {
     }
 
     private IngestService startIngest(String name) {
-        IngestConfig config = IngestProcess.config(db.url(), db.user(), db.password(), TestServices.mqttUrl(),
+        return startIngest(name, null);
+    }
+
+    private IngestService startIngest(String name, String sharedGroup) {
+        IngestConfig base = IngestProcess.config(db.url(), db.user(), db.password(), TestServices.mqttUrl(),
             "ingest-" + name + "-" + mission, TopicAddress.telemetryFilter(mission), 0);
+        MqttConfig m = base.mqtt();
+        IngestConfig config = new IngestConfig(base.database(), new MqttConfig(m.serverUri(), m.clientId(),
+            m.username(), m.password(), m.topicFilter(), sharedGroup, m.sessionExpiry(), m.receiveMaximum(),
+            m.keepAlive(), m.connectTimeout()), base.batch(), base.limits(), base.httpHost(), base.httpPort(),
+            base.migrateOnStart());
         IngestService service = new IngestService(config, Clock.systemUTC());
         service.start();
         closeLater.add(() -> service.stop(Duration.ofSeconds(10)));
