@@ -1,0 +1,62 @@
+package org.smartcamp.deploy.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.smartcamp.ingest.store.DataSources;
+import org.smartcamp.ingest.store.DatabaseConfig;
+import org.smartcamp.ingest.store.SchemaMigrator;
+import org.smartcamp.ingest.store.StoreException;
+
+/** A migrated schema of its own for one bench phase, dropped afterwards. */
+final class BenchSchema implements AutoCloseable {
+    private final DatabaseConfig base;
+    private final String schema;
+    private final DatabaseConfig config;
+    private final HikariDataSource dataSource;
+
+    BenchSchema(DatabaseConfig base, String name) {
+        this.base = base;
+        this.schema = "bench_" + name + "_" + Long.toString(System.nanoTime(), 36);
+        execute("CREATE SCHEMA " + schema);
+        String url = base.url() + (base.url().contains("?") ? "&" : "?") + "currentSchema=" + schema + ",public";
+        this.config = new DatabaseConfig(url, base.user(), base.password(), Math.max(2, base.poolSize()), null);
+        this.dataSource = DataSources.create(config, "smartcamp-bench");
+        SchemaMigrator.withRetention(null).migrate(dataSource);
+    }
+
+    DatabaseConfig config() {
+        return config;
+    }
+
+    HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    long count(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new StoreException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+
+    private void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(base.url(), base.user(), base.password());
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new StoreException("bench: " + sql + ": " + e.getMessage(), e);
+        }
+    }
+}
