@@ -1,0 +1,63 @@
+package org.smartcamp.simulator.scenario;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Reads the {@code events} list of a scenario file. */
+final class EventReader {
+    /** A leak without a duration lasts for the rest of the run. */
+    static final Duration UNTIL_END = Duration.ofDays(36_500);
+
+    private EventReader() {
+    }
+
+    static List<EventSpec> events(ScenarioNode root) {
+        List<EventSpec> out = new ArrayList<>();
+        for (ScenarioNode n : root.list("events")) {
+            out.add(event(n));
+        }
+        return out;
+    }
+
+    private static EventSpec event(ScenarioNode n) {
+        String kind = n.text("kind");
+        switch (kind) {
+            case "refuel":
+                n.allow("kind", "asset", "at", "duration", "volume_l");
+                return new RefuelEvent(n.id("asset"), n.duration("at"),
+                    n.positiveDuration("duration", Duration.ofMinutes(30)), n.positive("volume_l"));
+            case "theft":
+                n.allow("kind", "asset", "at", "duration", "volume_l");
+                return new TheftEvent(n.id("asset"), n.duration("at"),
+                    n.positiveDuration("duration", Duration.ofMinutes(20)), n.positive("volume_l"));
+            case "leak":
+                n.allow("kind", "asset", "at", "duration", "litres_per_day");
+                return new LeakEvent(n.id("asset"), n.duration("at"), n.positiveDuration("duration", UNTIL_END),
+                    n.positive("litres_per_day"));
+            case "sensor_fault":
+                n.allow("kind", "asset", "metric", "fault", "at", "duration", "magnitude");
+                return new SensorFaultEvent(n.id("asset"), n.text("metric", null), fault(n), n.duration("at"),
+                    n.positiveDuration("duration", Duration.ofHours(1)), n.range("magnitude", 0, 0, 1e9));
+            case "outage":
+                n.allow("kind", "gateway", "at", "duration");
+                return new OutageEvent(n.id("gateway"), n.duration("at"), n.positiveDuration("duration", null));
+            case "duplicate_resend":
+                n.allow("kind", "gateway", "at", "messages");
+                return new DuplicateEvent(n.id("gateway"), n.duration("at"), n.count("messages", 1, 1, 10_000));
+            default:
+                throw n.error("kind", "'" + kind
+                    + "' is not refuel, theft, leak, sensor_fault, outage or duplicate_resend");
+        }
+    }
+
+    private static SensorFaultEvent.Fault fault(ScenarioNode n) {
+        String text = n.text("fault");
+        try {
+            return SensorFaultEvent.Fault.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw n.error("fault", "'" + text + "' is not stuck, spikes, dropout or sloshing");
+        }
+    }
+}
