@@ -74,10 +74,10 @@ class InjectedEventsTest {
 
     @Test
     void vehicleTheftLowersItsFuelLevel() {
-        double before = mean(full, "testcamp-veh-1", "fuel.level", Duration.ofMinutes(590), 5)
-            - mean(noVehicleTheft, "testcamp-veh-1", "fuel.level", Duration.ofMinutes(590), 5);
-        double after = mean(full, "testcamp-veh-1", "fuel.level", Duration.ofMinutes(615), 5)
-            - mean(noVehicleTheft, "testcamp-veh-1", "fuel.level", Duration.ofMinutes(615), 5);
+        double before = mean(full, "testcamp-veh-1", "fuel.level_pct", Duration.ofMinutes(590), 5)
+            - mean(noVehicleTheft, "testcamp-veh-1", "fuel.level_pct", Duration.ofMinutes(590), 5);
+        double after = mean(full, "testcamp-veh-1", "fuel.level_pct", Duration.ofMinutes(615), 5)
+            - mean(noVehicleTheft, "testcamp-veh-1", "fuel.level_pct", Duration.ofMinutes(615), 5);
         assertThat(truth.events()).as("no refuel before the second window")
             .noneMatch(e -> e.kind().equals("vehicle_refuel") && e.start().isBefore(T0.plus(Duration.ofMinutes(620))));
         assertThat(before - after).as("percent of an 80 L tank").isCloseTo(12.5, within(1.5));

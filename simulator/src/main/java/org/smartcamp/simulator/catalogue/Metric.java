@@ -2,6 +2,7 @@ package org.smartcamp.simulator.catalogue;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.smartcamp.ingest.inventory.AssetKind;
 
 /** The metric catalogue: every metric the simulated sensors report, with its wire name, unit and asset kind. */
 public enum Metric {
@@ -35,7 +36,7 @@ public enum Metric {
     VEHICLE_ENGINE_HOURS(AssetKind.VEHICLE, "engine.hours", "h"),
     VEHICLE_IDLE_HOURS(AssetKind.VEHICLE, "engine.idle_hours", "h"),
     VEHICLE_ODOMETER(AssetKind.VEHICLE, "vehicle.odometer", "km"),
-    VEHICLE_FUEL_LEVEL(AssetKind.VEHICLE, "fuel.level", "%"),
+    VEHICLE_FUEL_LEVEL(AssetKind.VEHICLE, "fuel.level_pct", "%"),
     VEHICLE_FUEL_USED(AssetKind.VEHICLE, "fuel.used", "L"),
     WEATHER_TEMP(AssetKind.WEATHER, "weather.temp", "degC");
 

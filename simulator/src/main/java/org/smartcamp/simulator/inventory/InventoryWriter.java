@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.smartcamp.simulator.catalogue.AssetKind;
+import org.smartcamp.ingest.inventory.AssetKind;
 import org.smartcamp.simulator.scenario.CampSpec;
 import org.smartcamp.simulator.scenario.GeneratorSpec;
 import org.smartcamp.simulator.scenario.PvSpec;
@@ -82,7 +82,7 @@ public final class InventoryWriter {
     }
 
     private static String head(CampSpec camp, String local, AssetKind kind, String name) {
-        return "id: " + camp.assetId(local) + ", kind: " + kind.text() + ", name: " + text(name);
+        return "id: " + camp.assetId(local) + ", kind: " + kind.code() + ", name: " + text(name);
     }
 
     private static String strapping(StrappingTable table) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.smartcamp.simulator.catalogue.AssetKind;
+import org.smartcamp.ingest.inventory.AssetKind;
 import org.smartcamp.simulator.catalogue.Metric;
 
 /** The checks that span sections: unique ids, and every reference to a tank, gateway or asset resolves. */
@@ -111,14 +111,14 @@ final class ScenarioChecker {
                 throw root.error(path + ".asset", "no asset '" + f.target() + "' in this camp");
             }
             if (f.metric() != null && Metric.find(k, f.metric()).isEmpty()) {
-                throw root.error(path + ".metric", "a " + k.text() + " has no metric '" + f.metric() + "'");
+                throw root.error(path + ".metric", "a " + k.code() + " has no metric '" + f.metric() + "'");
             }
         }
     }
 
     private void requireKind(String path, String local, AssetKind kind) {
         if (kinds.get(local) != kind) {
-            throw root.error(path, "'" + local + "' is not a " + kind.text() + " of this camp");
+            throw root.error(path, "'" + local + "' is not a " + kind.code() + " of this camp");
         }
     }
 }
