@@ -63,6 +63,34 @@ class SmartCampCliIT {
     }
 
     @Test
+    void simulateWritesTelemetryGroundTruthAndInventoryAndSummarises() throws Exception {
+        Path dir = Files.createTempDirectory("smartcamp-sim");
+        Run run = run(env(), "simulate", "--scenario", "small-outpost", "--duration", "12h", "--start", "now",
+            "--out", dir.resolve("telemetry.csv").toString(), "--ground-truth", dir.resolve("truth.json").toString(),
+            "--inventory", dir.resolve("inventory.yaml").toString());
+        Run inventory = run(env(), "inventory", dir.resolve("inventory.yaml").toString());
+
+        assertThat(run.exit).as(run.err).isZero();
+        assertThat(run.out).contains("gw-1");
+        assertThat(Files.readAllLines(dir.resolve("telemetry.csv")).get(0))
+            .isEqualTo("timestamp,camp,asset,metric,value,unit,quality");
+        assertThat(Files.readAllLines(dir.resolve("telemetry.csv")).size()).isGreaterThan(1_000);
+        assertThat(Files.readString(dir.resolve("truth.json"))).contains("\"events\"");
+        assertThat(inventory.exit).as(inventory.err).isZero();
+    }
+
+    @Test
+    void theBenchRunsEveryPhaseAndWritesItsTable() throws Exception {
+        Path out = Files.createTempFile("benchmarks", ".md");
+        Run run = run(env(), "bench", "--readings", "20000", "--naive-readings", "1000", "--latency-seconds", "3",
+            "--gateways", "2", "--out", out.toString());
+
+        assertThat(run.exit).as(run.err).isZero();
+        assertThat(Files.readString(out)).contains("# Benchmarks", "broker-only ceiling", "database-only ceiling",
+            "end-to-end (gateways", "naive baseline", "publish-to-queryable p99", "ingest peak heap");
+    }
+
+    @Test
     void anUnreachableDatabaseIsOneClearLineAndExitCode2() throws Exception {
         Map<String, String> env = env();
         env.put("SMARTCAMP_DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/smartcamp");
