@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.postgresql.PGConnection;
+import org.smartcamp.ingest.mqtt.MessageListener;
 import org.smartcamp.ingest.store.AssetRegistry;
 import org.smartcamp.ingest.store.CopyBatchWriter;
 import org.smartcamp.ingest.store.DatabaseConfig;
@@ -45,12 +47,15 @@ final class Ceilings {
         CountDownLatch all = new CountDownLatch(1);
         long total = workload.messages().size();
         long[] last = new long[1];
-        sub.setCallback(new CountingCallback(() -> {
-            if (messages.incrementAndGet() == total) {
-                last[0] = System.nanoTime();
-                all.countDown();
+        sub.setCallback(new MessageListener() {
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                if (messages.incrementAndGet() == total) {
+                    last[0] = System.nanoTime();
+                    all.countDown();
+                }
             }
-        }));
+        });
         sub.connect(options).waitForCompletion(10_000);
         sub.subscribe("smartcamp/v1/" + workload.mission() + "/+/+/telemetry", 1).waitForCompletion(10_000);
         long start = System.nanoTime();

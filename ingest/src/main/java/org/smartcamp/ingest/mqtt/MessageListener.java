@@ -1,4 +1,4 @@
-package org.smartcamp.deploy.bench;
+package org.smartcamp.ingest.mqtt;
 
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -7,18 +7,11 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
-/** A Paho callback that only reports each arriving message. */
-final class CountingCallback implements MqttCallback {
-    private final Runnable onMessage;
-
-    CountingCallback(Runnable onMessage) {
-        this.onMessage = onMessage;
-    }
+/** A Paho callback for subscribers that only care about arriving messages: every other event is ignored. */
+public abstract class MessageListener implements MqttCallback {
 
     @Override
-    public void messageArrived(String topic, MqttMessage message) {
-        onMessage.run();
-    }
+    public abstract void messageArrived(String topic, MqttMessage message);
 
     @Override
     public void disconnected(MqttDisconnectResponse response) {
