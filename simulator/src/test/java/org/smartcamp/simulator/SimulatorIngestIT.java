@@ -68,7 +68,8 @@ class SimulatorIngestIT {
         }
         long expected = result.summary().readings();
         long resent = result.summary().gateways().stream().mapToLong(GatewaySummary::resentReadings).sum();
-        await().atMost(Duration.ofSeconds(120)).until(() -> stored() + duplicates() >= expected + resent);
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(stored() + duplicates())
+            .as("readings the ingest committed, new or duplicate").isGreaterThanOrEqualTo(expected + resent));
 
         assertThat(readings()).isEqualTo(expected);
         assertThat(duplicates()).isGreaterThanOrEqualTo(resent);

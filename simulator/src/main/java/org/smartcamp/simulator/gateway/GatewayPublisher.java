@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -84,7 +85,11 @@ final class GatewayPublisher implements AutoCloseable {
                     new Completion(message));
                 return;
             } catch (MqttException e) {
-                if (client.isConnected() || System.nanoTime() > deadline) {
+                // Paho frees an in-flight slot just after completing the token that released our window, so
+                // "too many publishes in progress" is transient, like a lost connection.
+                boolean transientFailure = !client.isConnected()
+                    || e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT;
+                if (!transientFailure || System.nanoTime() > deadline) {
                     window.release();
                     throw new TelemetrySinkException("cannot publish to " + message.address().telemetryTopic()
                         + ": " + describe(e), e);
