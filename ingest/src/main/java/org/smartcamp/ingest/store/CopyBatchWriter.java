@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -17,12 +18,14 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * The ingest's store: a batch goes in one transaction. Readings are streamed with COPY into a per-connection
- * staging table and moved into {@code readings} with one {@code INSERT .. ON CONFLICT DO NOTHING}, so a reading
- * seen before (broker redelivery, a resent backlog, twice in one batch) is stored once. Dead letters and gateway
+ * The ingest's store: a batch goes in one transaction. Readings are streamed with COPY; a batch that contains a
+ * reading seen before (broker redelivery, a resent backlog) goes through a per-connection staging table and one
+ * {@code INSERT .. ON CONFLICT DO NOTHING} instead, so every reading is stored once (repeats within a batch are
+ * removed before). Dead letters and gateway
  * status commit in the same transaction, so acknowledging the batch afterwards loses nothing.
  */
 public final class CopyBatchWriter implements TelemetryStore {
+    private static final String UNIQUE_VIOLATION = "23505";
     private final DataSource dataSource;
     private final BatchResolver resolver;
 
@@ -55,12 +58,30 @@ public final class CopyBatchWriter implements TelemetryStore {
         }
     }
 
+    /**
+     * Most batches hold no reading seen before, so they are COPYed straight into {@code readings} under a
+     * savepoint. Only when that hits the primary key (a redelivery, a resent backlog) is the batch redone
+     * through the staging table, which skips what exists: the common case runs at COPY speed, the rare one
+     * stays correct.
+     */
     private static int copy(Connection c, List<ResolvedBatch.Staged> readings) throws SQLException, IOException {
+        byte[] rows = copyText(readings);
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        Savepoint direct = c.setSavepoint();
+        try {
+            copy.copyIn(Sql.COPY_READINGS, new ByteArrayInputStream(rows));
+            c.releaseSavepoint(direct);
+            return readings.size();
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(direct);
+        }
         try (Statement s = c.createStatement()) {
             s.execute(Sql.CREATE_STAGING);
         }
-        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        copy.copyIn(Sql.COPY_STAGING, new ByteArrayInputStream(copyText(readings)));
+        copy.copyIn(Sql.COPY_STAGING, new ByteArrayInputStream(rows));
         try (Statement s = c.createStatement()) {
             return s.executeUpdate(Sql.MERGE_STAGING);
         }

@@ -14,6 +14,8 @@ final class Sql {
     static final String ASSETS_BY_ID = "SELECT ref, id, camp_id FROM assets WHERE id = ANY (?)";
     static final String METRICS_BY_NAME = "SELECT id, name, unit FROM metrics WHERE name = ANY (?)";
 
+    static final String COPY_READINGS = "COPY readings (asset_ref, metric_id, ts, value, quality, received_at)"
+        + " FROM STDIN";
     /** Per-connection staging table: COPY lands here, then one INSERT .. ON CONFLICT DO NOTHING dedupes. */
     static final String CREATE_STAGING = "CREATE TEMP TABLE IF NOT EXISTS staging_readings ("
         + "asset_ref integer, metric_id smallint, ts timestamptz, value double precision, quality smallint,"
