@@ -21,7 +21,17 @@ import org.slf4j.LoggerFactory;
 public final class AnalyticsJob implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AnalyticsJob.class);
 
-    private final AnalyticsPass pass;
+    /** One pass: {@link AnalyticsPass#run}. */
+    public interface Pass {
+        /**
+         * Runs a pass; with the analyzers when {@code analyze}.
+         *
+         * @throws RuntimeException when it fails (the job waits and tries again)
+         */
+        PassSummary run(boolean analyze);
+    }
+
+    private final Pass pass;
     private final AnalyticsJobConfig config;
     private final AnalyticsMetrics metrics;
     private final Clock clock;
@@ -36,7 +46,7 @@ public final class AnalyticsJob implements AutoCloseable {
     private Instant lastAnalysis;
     private Duration backoff;
 
-    public AnalyticsJob(AnalyticsPass pass, AnalyticsJobConfig config, AnalyticsMetrics metrics, Clock clock) {
+    public AnalyticsJob(Pass pass, AnalyticsJobConfig config, AnalyticsMetrics metrics, Clock clock) {
         this.pass = pass;
         this.config = config;
         this.metrics = metrics;

@@ -14,7 +14,7 @@ import org.smartcamp.analytics.store.Watermarks;
  * asked, the analyzers. Each stage scans what arrived since its watermark, processes it, and only then moves its
  * watermark (as {@link WatermarkPolicy} allows), so a pass that fails is simply done again. Blocking.
  */
-public final class AnalyticsPass {
+public final class AnalyticsPass implements AnalyticsJob.Pass {
     /** The watermark of the rollup stage. */
     public static final String ROLLUPS = "rollups";
     /** The watermark of the analysis stage. */
@@ -45,6 +45,7 @@ public final class AnalyticsPass {
      * @param analyze whether the analyzers run too (after the rollups, so they see them up to date)
      * @throws org.smartcamp.ingest.store.StoreException when the database refuses; watermarks then stay
      */
+    @Override
     public PassSummary run(boolean analyze) {
         Instant started = clock.instant();
         Instant rollupMark = watermarks.get(ROLLUPS);
