@@ -116,7 +116,7 @@ public final class AnalyticsJob implements AutoCloseable {
         } catch (RuntimeException e) {
             backoff = backoff == null ? config.interval() : backoff.multipliedBy(2);
             backoff = backoff.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : backoff;
-            LOG.warn("Analytics pass failed; trying again in {} s: {}", backoff.toSeconds(), e.getMessage());
+            LOG.warn("Analytics pass failed; trying again in {} ms: {}", backoff.toMillis(), e.getMessage());
             wait = backoff;
         }
         try {
