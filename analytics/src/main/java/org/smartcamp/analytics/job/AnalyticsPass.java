@@ -66,9 +66,15 @@ public final class AnalyticsPass implements AnalyticsJob.Pass {
             Duration.between(started, clock.instant()));
     }
 
-    /** The watermark of {@code stage} now (for the lag gauges at start). */
+    /** The watermark of {@code stage} now. */
     public Instant watermark(String stage) {
         return watermarks.get(stage);
+    }
+
+    /** Has both stages process again every reading received after {@code since}. */
+    public void reprocessSince(Instant since) {
+        watermarks.rewind(ROLLUPS, since);
+        watermarks.rewind(ANALYSIS, since);
     }
 
     private Instant advance(String stage, Instant mark, Arrivals arrived, Instant scanStarted) {

@@ -43,6 +43,7 @@ public final class AnalyticsService implements AutoCloseable {
     private Vertx vertx;
     private OpsServer ops;
     private int httpPort = -1;
+    private Duration reprocess;
 
     public AnalyticsService(DatabaseConfig database, AnalyticsJobConfig config, boolean migrate,
                             List<AssetAnalyzer> assetAnalyzers, List<CampAnalyzer> campAnalyzers, Clock clock) {
@@ -52,6 +53,15 @@ public final class AnalyticsService implements AutoCloseable {
         this.assetAnalyzers = List.copyOf(assetAnalyzers);
         this.campAnalyzers = List.copyOf(campAnalyzers);
         this.clock = clock;
+    }
+
+    /**
+     * Before the first pass, rewinds the watermarks so that readings received in the last {@code period} are
+     * processed again (after an incident; see docs/analytics-store.md).
+     */
+    public AnalyticsService reprocessing(Duration period) {
+        this.reprocess = period;
+        return this;
     }
 
     /**
@@ -74,6 +84,10 @@ public final class AnalyticsService implements AutoCloseable {
                 ? "TimescaleDB continuous aggregates, refreshed by this job" : "tables kept by this job");
             AnalyticsPass pass = new AnalyticsPass(new ArrivalScanner(dataSource, config.maxLateness()),
                 new Watermarks(dataSource), new WatermarkPolicy(config.lag()), rollups, analysis, metrics, clock);
+            if (reprocess != null) {
+                pass.reprocessSince(clock.instant().minus(reprocess));
+                LOG.info("Readings received in the last {} will be processed again", reprocess);
+            }
             job = new AnalyticsJob(pass, config, metrics, clock);
             return job;
         } catch (RuntimeException e) {

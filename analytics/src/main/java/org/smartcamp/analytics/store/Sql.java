@@ -14,6 +14,9 @@ final class Sql {
         + " VALUES (?, ?, now()) ON CONFLICT (name) DO UPDATE SET mark = GREATEST(w.mark, excluded.mark),"
         + " updated_at = now()";
 
+    static final String REWIND_WATERMARK = "UPDATE analytics_watermark SET mark = LEAST(mark, ?), updated_at = now()"
+        + " WHERE name = ?";
+
     /** {@code r}: rollups are tables the job keeps; {@code v}: TimescaleDB continuous aggregates. */
     static final String ROLLUP_KIND = "SELECT relkind::text FROM pg_class WHERE relname = 'readings_hourly'"
         + " AND relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())";

@@ -54,4 +54,22 @@ public final class Watermarks {
             throw new StoreException("cannot advance watermark " + name + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Moves the mark of {@code name} back to {@code mark} (a mark already earlier stays), so that readings received
+     * since then are processed again: after an incident in which readings may have committed later than the job's
+     * lag allows.
+     *
+     * @throws StoreException when the database refuses
+     */
+    public void rewind(String name, Instant mark) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(Sql.REWIND_WATERMARK)) {
+            s.setTimestamp(1, Timestamp.from(mark));
+            s.setString(2, name);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot rewind watermark " + name + ": " + e.getMessage(), e);
+        }
+    }
 }

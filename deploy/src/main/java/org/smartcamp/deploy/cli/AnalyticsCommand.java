@@ -32,6 +32,11 @@ final class AnalyticsCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Run one pass (rollups, then the analyzers), print what it did, exit.")
     boolean once;
 
+    @Option(names = "--reprocess", paramLabel = "DURATION", description = "Before the first pass, process again "
+        + "the readings received in the last DURATION (e.g. 6h), after an incident in which readings committed "
+        + "later than analytics.lag allows.")
+    String reprocess;
+
     @Spec
     CommandSpec spec;
 
@@ -42,6 +47,9 @@ final class AnalyticsCommand implements Callable<Integer> {
         AnalyticsJobConfig job = AnalyticsJobSettings.job(s);
         AnalyticsService service = new AnalyticsService(db, job, s.bool(ConfigKey.DATABASE_MIGRATE_ON_START),
             BasicAnalyzers.assets(), BasicAnalyzers.camps(), Clock.systemUTC());
+        if (reprocess != null) {
+            service.reprocessing(Settings.parsePositiveDuration("--reprocess", reprocess));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (once) {
             try (service) {
