@@ -149,5 +149,6 @@ public final class AnalyticsService implements AutoCloseable {
             dataSource.close();
             dataSource = null;
         }
+        registry.close();
     }
 }
