@@ -2,6 +2,7 @@ package org.smartcamp.deploy.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.smartcamp.deploy.config.AnalyticsJobSettings;
 import org.smartcamp.deploy.config.ConfigKey;
 import org.smartcamp.deploy.config.IngestSettings;
 import org.smartcamp.deploy.config.Settings;
@@ -29,6 +30,7 @@ final class ConfigCommand implements Callable<Integer> {
             out.printf("%-24s %-44s %s%n", key.key(), value, s.source(key));
         }
         IngestSettings.ingest(s);
+        AnalyticsJobSettings.job(s);
         out.println("configuration is valid");
         return 0;
     }

@@ -3,7 +3,6 @@ package org.smartcamp.deploy.cli;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.smartcamp.deploy.config.IngestSettings;
 import org.smartcamp.ingest.IngestConfig;
 import org.smartcamp.ingest.IngestService;
@@ -33,12 +32,7 @@ final class IngestCommand implements Callable<Integer> {
             cfg.mqtt().subscription(), cfg.mqtt().serverUri(), cfg.database().url(), cfg.httpHost(),
             service.httpPort());
         spec.commandLine().getOut().flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.stop(DRAIN_TIMEOUT);
-            stopped.countDown();
-        }, "smartcamp-shutdown"));
-        stopped.await();
+        UntilStopped.await(() -> service.stop(DRAIN_TIMEOUT));
         return 0;
     }
 }

@@ -41,7 +41,16 @@ public enum ConfigKey {
     WIRE_MAX_READINGS("wire.maxReadings", "5000", "Most readings in one telemetry message."),
     WIRE_MAX_AGE("wire.maxAge", "90d", "Oldest accepted event time, relative to arrival (gateway backlogs)."),
     WIRE_MAX_FUTURE_SKEW("wire.maxFutureSkew", "5m", "Furthest accepted event time in the future (clock skew)."),
-    WIRE_MAX_ABS_VALUE("wire.maxAbsValue", "1e12", "Largest accepted absolute value of a reading.");
+    WIRE_MAX_ABS_VALUE("wire.maxAbsValue", "1e12", "Largest accepted absolute value of a reading."),
+    ANALYTICS_INTERVAL("analytics.interval", "30s",
+        "Time between passes of the analytics job; each brings the hourly and daily rollups up to date."),
+    ANALYTICS_ANALYSIS_INTERVAL("analytics.analysisInterval", "5m",
+        "Least time between two runs of the analyzers (data quality, daily figures, detectors) over new readings."),
+    ANALYTICS_LAG("analytics.lag", "2m",
+        "Longest a reading may take from its arrival to its commit; the job re-reads that much of the arrivals."),
+    ANALYTICS_HTTP_HOST("analytics.httpHost", "127.0.0.1",
+        "Interface of the analytics process's health and metrics endpoints."),
+    ANALYTICS_HTTP_PORT("analytics.httpPort", "9465", "Port of the analytics process's health and metrics endpoints.");
 
     private final String key;
     private final String defaultValue;

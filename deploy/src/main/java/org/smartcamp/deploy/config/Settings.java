@@ -92,6 +92,21 @@ public final class Settings {
         return d;
     }
 
+    /**
+     * A positive duration written as in the config file ({@code 30s}, {@code 6h}, {@code 7d}, ISO-8601), e.g. from a
+     * command-line option named {@code what}.
+     *
+     * @throws ConfigException naming {@code what} when it is not one
+     */
+    public static Duration parsePositiveDuration(String what, String text) {
+        Duration d = parseDuration(text);
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new ConfigException(what + " is '" + text + "'; expected a positive duration such as 30s, 5m, 12h"
+                + " or 7d");
+        }
+        return d;
+    }
+
     static Duration parseDuration(String v) {
         Matcher m = SHORT_DURATION.matcher(v.trim());
         if (m.matches()) {

@@ -55,7 +55,7 @@ class SmartCampCliIT {
         Run inventory = run(env(), "inventory", "config/inventory.example.yaml");
 
         assertThat(migrate.exit).as(migrate.err).isZero();
-        assertThat(migrate.out).contains("schema version 2 (2 migration(s) applied)");
+        assertThat(migrate.out).containsPattern("schema version (\\d+) \\(\\1 migration\\(s\\) applied\\)");
         assertThat(again.out).contains("(0 migration(s) applied)");
         assertThat(inventory.exit).as(inventory.err).isZero();
         assertThat(inventory.out).contains("camps 2 added").contains("assets 11 added");
@@ -158,6 +158,54 @@ class SmartCampCliIT {
             assertThat(ingest.waitFor(30, TimeUnit.SECONDS)).as("ingest stops on SIGTERM").isTrue();
         }
         assertThat(Files.readString(log.toPath())).contains("ingest running", "Ingest stopped")
+            .doesNotContain("Exception");
+    }
+
+    @Test
+    void analyticsOnceRollsUpWhatArrivedAndRunsTheAnalyzers() throws Exception {
+        assertThat(run(env(), "migrate").exit).isZero();
+        assertThat(run(env(), "inventory", "config/inventory.example.yaml").exit).isZero();
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
+        try (var c = db.connect(); var s = c.createStatement()) {
+            s.execute("INSERT INTO readings (asset_ref, metric_id, ts, value, received_at) SELECT a.ref, m.id,"
+                + " TIMESTAMPTZ '" + hour + "' + g * INTERVAL '1 minute', 1000 + g, now() FROM assets a, metrics m,"
+                + " generate_series(0, 119) g WHERE a.id = 'bor1-gen-1' AND m.name = 'energy.active'");
+        }
+
+        Run once = run(env(), "analytics", "--once");
+
+        assertThat(once.exit).as(once.err).isZero();
+        assertThat(once.out).containsPattern("analytics pass done: rollups: \\d+ hourly bucket\\(s\\) updated")
+            .containsPattern("analysis: \\d+ asset\\(s\\)");
+        assertThat(db.queryLong("SELECT sum(samples) FROM readings_hourly h JOIN assets a ON a.ref = h.asset_ref"
+            + " WHERE a.id = 'bor1-gen-1'")).isEqualTo(120);
+        assertThat(db.queryLong("SELECT count(*) FROM analytics_daily WHERE subject_id = 'bor1-gen-1'"
+            + " AND figure = 'energy_kwh' AND value > 0")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void analyticsRunsUntilSigtermServingHealthAndMetrics() throws Exception {
+        assertThat(run(env(), "migrate").exit).isZero();
+        int port = freePort();
+        Map<String, String> env = env();
+        env.put("SMARTCAMP_ANALYTICS_HTTP_PORT", Integer.toString(port));
+        env.put("SMARTCAMP_ANALYTICS_INTERVAL", "1s");
+        File log = new File("target/cli-analytics.log");
+        Process analytics = process(env, "analytics").redirectErrorStream(true).redirectOutput(log).start();
+        try {
+            HttpRequest metrics = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> HttpClient.newHttpClient()
+                .send(metrics, HttpResponse.BodyHandlers.ofString()).body()
+                .contains("smartcamp_analytics_passes_seconds_count{outcome=\"ok\"}"));
+            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                .build();
+            assertThat(HttpClient.newHttpClient().send(ready, HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(200);
+        } finally {
+            analytics.destroy();
+            assertThat(analytics.waitFor(30, TimeUnit.SECONDS)).as("analytics stops on SIGTERM").isTrue();
+        }
+        assertThat(Files.readString(log.toPath())).contains("analytics running", "Analytics job stopped")
             .doesNotContain("Exception");
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.smartcamp.ingest.store.StoreException;
+import org.smartcamp.ingest.store.Transactions;
 
 /**
  * Registers an inventory: missions, camps and assets are inserted or updated (by id) in one transaction and
@@ -68,26 +69,19 @@ public final class InventoryImporter {
     public ImportReport importInventory(Inventory inventory) {
         int[] counts = new int[6];
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+            Transactions.run(c, tx -> {
                 for (Inventory.Mission m : inventory.missions()) {
-                    count(counts, 0, upsert(c, UPSERT_MISSION, m.id(), m.name()));
+                    count(counts, 0, upsert(tx, UPSERT_MISSION, m.id(), m.name()));
                     for (Inventory.Camp camp : m.camps()) {
-                        count(counts, 2, upsert(c, UPSERT_CAMP, camp.id(), m.id(), camp.name(), camp.latitude(),
+                        count(counts, 2, upsert(tx, UPSERT_CAMP, camp.id(), m.id(), camp.name(), camp.latitude(),
                             camp.longitude(), camp.population(), camp.timezone(),
                             json(withAnalytics(Map.of(), camp.analytics()))));
                         for (Inventory.Asset a : camp.assets()) {
-                            count(counts, 4, upsert(c, UPSERT_ASSET, assetRow(camp, a)));
+                            count(counts, 4, upsert(tx, UPSERT_ASSET, assetRow(camp, a)));
                         }
                     }
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw new StoreException("cannot import the inventory: " + e.getMessage(), e);
         }

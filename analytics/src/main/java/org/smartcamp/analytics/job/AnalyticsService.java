@@ -1,0 +1,154 @@
+package org.smartcamp.analytics.job;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.smartcamp.analytics.store.ArrivalScanner;
+import org.smartcamp.analytics.store.AssetCatalog;
+import org.smartcamp.analytics.store.EventStore;
+import org.smartcamp.analytics.store.FigureStore;
+import org.smartcamp.analytics.store.RollupMaintainer;
+import org.smartcamp.analytics.store.SeriesReader;
+import org.smartcamp.analytics.store.WatermarkPolicy;
+import org.smartcamp.analytics.store.Watermarks;
+import org.smartcamp.ingest.ops.HealthCheck;
+import org.smartcamp.ingest.ops.OpsServer;
+import org.smartcamp.ingest.store.DataSources;
+import org.smartcamp.ingest.store.DatabaseConfig;
+import org.smartcamp.ingest.store.SchemaMigrator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One analytics process: the database pool (and migrations, when asked), the job with its analyzers, and the
+ * health and metrics endpoints of the ingest's {@link OpsServer}. {@link #start} fails fast with a
+ * {@link org.smartcamp.ingest.store.StoreException} when the database cannot be reached.
+ */
+public final class AnalyticsService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AnalyticsService.class);
+
+    private final DatabaseConfig database;
+    private final AnalyticsJobConfig config;
+    private final boolean migrate;
+    private final List<AssetAnalyzer> assetAnalyzers;
+    private final List<CampAnalyzer> campAnalyzers;
+    private final Clock clock;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private HikariDataSource dataSource;
+    private AnalyticsJob job;
+    private Vertx vertx;
+    private OpsServer ops;
+    private int httpPort = -1;
+    private Duration reprocess;
+
+    public AnalyticsService(DatabaseConfig database, AnalyticsJobConfig config, boolean migrate,
+                            List<AssetAnalyzer> assetAnalyzers, List<CampAnalyzer> campAnalyzers, Clock clock) {
+        this.database = database;
+        this.config = config;
+        this.migrate = migrate;
+        this.assetAnalyzers = List.copyOf(assetAnalyzers);
+        this.campAnalyzers = List.copyOf(campAnalyzers);
+        this.clock = clock;
+    }
+
+    /**
+     * Before the first pass, rewinds the watermarks so that readings received in the last {@code period} are
+     * processed again (after an incident; see docs/analytics-store.md).
+     */
+    public AnalyticsService reprocessing(Duration period) {
+        this.reprocess = period;
+        return this;
+    }
+
+    /**
+     * Connects (and migrates when asked) and builds the job without starting it.
+     *
+     * @throws org.smartcamp.ingest.store.StoreException when the database cannot be reached or migrated
+     */
+    public AnalyticsJob open() {
+        dataSource = DataSources.create(database, "smartcamp-analytics");
+        try {
+            DataSources.checkReachable(dataSource, database);
+            if (migrate) {
+                new SchemaMigrator(database).migrate(dataSource);
+            }
+            AnalyticsMetrics metrics = new MicrometerAnalyticsMetrics(registry, clock);
+            AnalysisStage analysis = new AnalysisStage(new AssetCatalog(dataSource), new SeriesReader(dataSource),
+                new EventStore(dataSource, clock), new FigureStore(dataSource, clock), assetAnalyzers, campAnalyzers);
+            RollupMaintainer rollups = new RollupMaintainer(dataSource);
+            LOG.info("Rollups are {}", rollups.usesContinuousAggregates()
+                ? "TimescaleDB continuous aggregates, refreshed by this job" : "tables kept by this job");
+            AnalyticsPass pass = new AnalyticsPass(new ArrivalScanner(dataSource, config.maxLateness()),
+                new Watermarks(dataSource), new WatermarkPolicy(config.lag()), rollups, analysis, metrics, clock);
+            if (reprocess != null) {
+                pass.reprocessSince(clock.instant().minus(reprocess));
+                LOG.info("Readings received in the last {} will be processed again", reprocess);
+            }
+            job = new AnalyticsJob(pass, config, metrics, clock);
+            return job;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Opens, starts the job and serves {@code /health/live}, {@code /health/ready} and {@code /metrics}. */
+    public void start(String httpHost, int port) {
+        open().start();
+        try {
+            vertx = Vertx.vertx();
+            ops = new OpsServer(vertx, registry, List.of(new HealthCheck("database", dataSource::isRunning),
+                new HealthCheck("analytics", job::healthy)));
+            httpPort = ops.listen(httpHost, port).await();
+            LOG.info("Analytics running every {} s (analyzers every {} s) on {}; health and metrics on http://{}:{}/",
+                config.interval().toSeconds(), config.analysisInterval().toSeconds(), database.url(), httpHost,
+                httpPort);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The port of the health and metrics endpoints, once started. */
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** Stops the job (letting the pass in flight finish, up to {@code timeout}) and releases everything. */
+    public void stop(Duration timeout) {
+        if (job != null) {
+            job.stop(timeout);
+            job = null;
+        }
+        close();
+    }
+
+    @Override
+    public void close() {
+        if (job != null) {
+            job.stop(Duration.ofSeconds(30));
+            job = null;
+        }
+        if (ops != null) {
+            ops.close();
+            ops = null;
+        }
+        if (vertx != null) {
+            vertx.close().await();
+            vertx = null;
+        }
+        if (dataSource != null) {
+            dataSource.close();
+            dataSource = null;
+        }
+        registry.close();
+    }
+}

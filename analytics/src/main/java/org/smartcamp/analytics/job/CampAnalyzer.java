@@ -1,0 +1,36 @@
+package org.smartcamp.analytics.job;
+
+import java.time.Duration;
+import java.util.Set;
+import org.smartcamp.analytics.event.EventKind;
+import org.smartcamp.analytics.store.AnalyticsSettings;
+import org.smartcamp.analytics.store.CampInfo;
+
+/**
+ * A computation over a whole camp (camp totals, outages, renewable fraction), run after the asset analyzers
+ * whenever new readings of any of the camp's assets arrive. The contract is that of {@link AssetAnalyzer}, with
+ * events replaced for every asset of the camp, and the window spanning the camp's changes.
+ */
+public interface CampAnalyzer {
+
+    /** A stable name for logs, e.g. {@code camp.energy}. */
+    String name();
+
+    /** Whether it analyzes {@code camp}. */
+    default boolean appliesTo(CampInfo camp) {
+        return true;
+    }
+
+    /** How much data before the start of the changed UTC day it needs to see (none by default). */
+    default Duration context(AnalyticsSettings settings) {
+        return Duration.ZERO;
+    }
+
+    /** The kinds of event it decides about (none by default). */
+    default Set<EventKind> eventKinds() {
+        return Set.of();
+    }
+
+    /** Analyzes the window of {@code ctx}. */
+    AnalysisOutput analyze(CampContext ctx);
+}

@@ -1,0 +1,28 @@
+package org.smartcamp.analytics.store;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * A figure of one UTC day for an asset or a camp, e.g. {@code energy_kwh}, with the share of the expected data it
+ * rests on (gaps are not zeros: a day half covered says so).
+ *
+ * @param value    the figure, or {@code null} when it cannot be computed (coverage then says why)
+ * @param coverage 0..1
+ */
+public record DailyFigure(Subject subject, String subjectId, LocalDate day, String figure, Double value,
+                          String unit, double coverage) {
+
+    public DailyFigure {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(subjectId, "subjectId");
+        Objects.requireNonNull(day, "day");
+        Objects.requireNonNull(figure, "figure");
+        if (!(coverage >= 0 && coverage <= 1)) {
+            throw new IllegalArgumentException("coverage of " + figure + " must be in [0, 1]: " + coverage);
+        }
+        if (value != null && !Double.isFinite(value)) {
+            throw new IllegalArgumentException(figure + " is not finite: " + value);
+        }
+    }
+}
