@@ -20,10 +20,14 @@ public record Inventory(List<Mission> missions) {
         }
     }
 
-    /** A camp, located by WGS 84 latitude/longitude, with the population its loads are sized for. */
+    /**
+     * A camp, located by WGS 84 latitude/longitude, with the population its loads are sized for and the analytics
+     * settings that differ from the defaults for all its assets (flat keys such as {@code fuel.theftMinLitres}).
+     */
     public record Camp(String id, String name, Double latitude, Double longitude, Integer population,
-                       String timezone, List<Asset> assets) {
+                       String timezone, Map<String, String> analytics, List<Asset> assets) {
         public Camp {
+            analytics = analytics == null ? Map.of() : Map.copyOf(analytics);
             assets = List.copyOf(assets);
         }
     }
@@ -37,17 +41,20 @@ public record Inventory(List<Mission> missions) {
     }
 
     /**
-     * An asset. Which properties apply depends on the kind: generator (ratedKw, ratedKva, fuelCurve), fuel_tank
-     * and water_tank (capacityL, unusableL, strapping), pv (ratedKwp), battery (capacityKwh), vehicle
-     * (fuelCapacityL, serviceIntervalH), weather (none).
+     * An asset. Which properties apply depends on the kind: generator (ratedKw, ratedKva, fuelCurve, supplyTankId:
+     * the tank it draws from), fuel_tank (capacityL, unusableL, strapping, supplyTankId: the bulk tank it is filled
+     * from), water_tank (capacityL, unusableL, strapping), pv (ratedKwp), battery (capacityKwh), vehicle
+     * (fuelCapacityL, serviceIntervalH), weather (none). {@code analytics} holds the asset's settings overrides
+     * (flat keys), which win over its camp's.
      */
     public record Asset(String id, AssetKind kind, String name, Double ratedKw, Double ratedKva, FuelCurve fuelCurve,
                         Double capacityL, Double unusableL, List<StrappingPoint> strapping, Double ratedKwp,
-                        Double capacityKwh, Double fuelCapacityL, Double serviceIntervalH,
-                        Map<String, Object> attributes) {
+                        Double capacityKwh, Double fuelCapacityL, Double serviceIntervalH, String supplyTankId,
+                        Map<String, Object> attributes, Map<String, String> analytics) {
         public Asset {
             strapping = strapping == null ? null : List.copyOf(strapping);
             attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+            analytics = analytics == null ? Map.of() : Map.copyOf(analytics);
         }
     }
 

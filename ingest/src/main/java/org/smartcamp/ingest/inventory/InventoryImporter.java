@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.smartcamp.ingest.store.StoreException;
 
@@ -23,19 +25,22 @@ public final class InventoryImporter {
         + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, registered = true, updated_at = now()"
         + " RETURNING (xmax = 0)";
     private static final String UPSERT_CAMP = "INSERT INTO camps (id, mission_id, name, latitude, longitude,"
-        + " population, timezone, registered) VALUES (?, ?, ?, ?, ?, ?, ?, true) ON CONFLICT (id) DO UPDATE SET"
-        + " mission_id = excluded.mission_id, name = excluded.name, latitude = excluded.latitude,"
-        + " longitude = excluded.longitude, population = excluded.population, timezone = excluded.timezone,"
-        + " registered = true, updated_at = now() RETURNING (xmax = 0)";
+        + " population, timezone, attributes, registered) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, true)"
+        + " ON CONFLICT (id) DO UPDATE SET mission_id = excluded.mission_id, name = excluded.name,"
+        + " latitude = excluded.latitude, longitude = excluded.longitude, population = excluded.population,"
+        + " timezone = excluded.timezone, attributes = excluded.attributes, registered = true, updated_at = now()"
+        + " RETURNING (xmax = 0)";
     private static final String UPSERT_ASSET = "INSERT INTO assets (id, camp_id, kind, name, rated_kw, rated_kva,"
         + " fuel_f0, fuel_f1, capacity_l, unusable_l, strapping, rated_kwp, capacity_kwh, fuel_capacity_l,"
-        + " service_interval_h, attributes, registered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?,"
-        + " ?::jsonb, true) ON CONFLICT (id) DO UPDATE SET camp_id = excluded.camp_id, kind = excluded.kind,"
+        + " service_interval_h, supply_tank_id, attributes, registered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+        + " ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, true) ON CONFLICT (id) DO UPDATE SET camp_id = excluded.camp_id,"
+        + " kind = excluded.kind,"
         + " name = excluded.name, rated_kw = excluded.rated_kw, rated_kva = excluded.rated_kva,"
         + " fuel_f0 = excluded.fuel_f0, fuel_f1 = excluded.fuel_f1, capacity_l = excluded.capacity_l,"
         + " unusable_l = excluded.unusable_l, strapping = excluded.strapping, rated_kwp = excluded.rated_kwp,"
         + " capacity_kwh = excluded.capacity_kwh, fuel_capacity_l = excluded.fuel_capacity_l,"
-        + " service_interval_h = excluded.service_interval_h, attributes = excluded.attributes,"
+        + " service_interval_h = excluded.service_interval_h, supply_tank_id = excluded.supply_tank_id,"
+        + " attributes = excluded.attributes,"
         + " registered = true, updated_at = now() RETURNING (xmax = 0)";
 
     private final DataSource dataSource;
@@ -69,7 +74,8 @@ public final class InventoryImporter {
                     count(counts, 0, upsert(c, UPSERT_MISSION, m.id(), m.name()));
                     for (Inventory.Camp camp : m.camps()) {
                         count(counts, 2, upsert(c, UPSERT_CAMP, camp.id(), m.id(), camp.name(), camp.latitude(),
-                            camp.longitude(), camp.population(), camp.timezone()));
+                            camp.longitude(), camp.population(), camp.timezone(),
+                            json(withAnalytics(Map.of(), camp.analytics()))));
                         for (Inventory.Asset a : camp.assets()) {
                             count(counts, 4, upsert(c, UPSERT_ASSET, assetRow(camp, a)));
                         }
@@ -93,7 +99,18 @@ public final class InventoryImporter {
         return new Object[] {a.id(), camp.id(), a.kind().code(), a.name(), a.ratedKw(), a.ratedKva(),
             curve == null ? null : curve.f0(), curve == null ? null : curve.f1(), a.capacityL(), a.unusableL(),
             a.strapping() == null ? null : json(strappingRows(a)), a.ratedKwp(), a.capacityKwh(),
-            a.fuelCapacityL(), a.serviceIntervalH(), json(a.attributes())};
+            a.fuelCapacityL(), a.serviceIntervalH(), a.supplyTankId(),
+            json(withAnalytics(a.attributes(), a.analytics()))};
+    }
+
+    /** The attributes as stored: the free ones, and the settings overrides under {@code analytics}. */
+    private static Map<String, Object> withAnalytics(Map<String, Object> attributes, Map<String, String> analytics) {
+        if (analytics.isEmpty()) {
+            return attributes;
+        }
+        Map<String, Object> stored = new TreeMap<>(attributes);
+        stored.put(AnalyticsOverrides.FIELD, new TreeMap<>(analytics));
+        return stored;
     }
 
     private static List<double[]> strappingRows(Inventory.Asset a) {

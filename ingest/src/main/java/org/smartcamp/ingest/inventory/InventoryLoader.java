@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +22,13 @@ import org.smartcamp.ingest.wire.TopicAddress;
  */
 public final class InventoryLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> COMMON = Set.of("id", "kind", "name", "attributes");
+    private static final Set<String> COMMON = Set.of("id", "kind", "name", "attributes", "analytics");
+    /** The field naming the fuel tank an asset draws from (generator) or is filled from (day tank). */
+    private static final Map<AssetKind, String> SUPPLY_FIELD = Map.of(AssetKind.GENERATOR, "tank",
+        AssetKind.FUEL_TANK, "supply_tank");
     private static final Map<AssetKind, Set<String>> KIND_FIELDS = Map.of(
-        AssetKind.GENERATOR, Set.of("rated_kw", "rated_kva", "fuel_curve"),
-        AssetKind.FUEL_TANK, Set.of("capacity_l", "unusable_l", "strapping"),
+        AssetKind.GENERATOR, Set.of("rated_kw", "rated_kva", "fuel_curve", "tank"),
+        AssetKind.FUEL_TANK, Set.of("capacity_l", "unusable_l", "strapping", "supply_tank"),
         AssetKind.WATER_TANK, Set.of("capacity_l", "unusable_l", "strapping"),
         AssetKind.PV, Set.of("rated_kwp"),
         AssetKind.BATTERY, Set.of("capacity_kwh"),
@@ -86,7 +90,8 @@ public final class InventoryLoader {
     }
 
     private Inventory.Camp camp(InventoryNode c) {
-        c.onlyFields(Set.of("id", "name", "latitude", "longitude", "population", "timezone", "assets"));
+        c.onlyFields(Set.of("id", "name", "latitude", "longitude", "population", "timezone", "analytics",
+            "assets"));
         String id = id(c, campIds);
         Double lat = c.number("latitude", false, -90, false, 90);
         Double lon = c.number("longitude", false, -180, false, 180);
@@ -102,12 +107,28 @@ public final class InventoryLoader {
                 throw c.error("timezone", "'" + zone + "' is not a time zone id such as Africa/Juba");
             }
         }
+        List<InventoryNode> nodes = c.list("assets");
         List<Inventory.Asset> assets = new ArrayList<>();
-        for (InventoryNode a : c.list("assets")) {
+        for (InventoryNode a : nodes) {
             assets.add(asset(a));
         }
+        checkSupplyTanks(id, nodes, assets);
         return new Inventory.Camp(id, nameOr(c, id), lat, lon, population == null ? null : population.intValue(),
-            zone, assets);
+            zone, AnalyticsOverrides.read(c), assets);
+    }
+
+    /** A supply tank must be another fuel tank of the same camp. */
+    private static void checkSupplyTanks(String campId, List<InventoryNode> nodes, List<Inventory.Asset> assets) {
+        Map<String, AssetKind> kinds = new HashMap<>();
+        assets.forEach(a -> kinds.put(a.id(), a.kind()));
+        for (int i = 0; i < assets.size(); i++) {
+            Inventory.Asset a = assets.get(i);
+            String tank = a.supplyTankId();
+            if (tank != null && (tank.equals(a.id()) || kinds.get(tank) != AssetKind.FUEL_TANK)) {
+                throw nodes.get(i).error(SUPPLY_FIELD.get(a.kind()), "'" + tank + "' is not "
+                    + (tank.equals(a.id()) ? "another" : "a") + " fuel_tank of camp " + campId);
+            }
+        }
     }
 
     private Inventory.Asset asset(InventoryNode a) {
@@ -132,7 +153,20 @@ public final class InventoryLoader {
             a.number("rated_kwp", kind == AssetKind.PV, 0, true, 1e6),
             a.number("capacity_kwh", kind == AssetKind.BATTERY, 0, true, 1e7),
             a.number("fuel_capacity_l", false, 0, true, 1e6),
-            a.number("service_interval_h", false, 0, true, 1e6), attributes(a));
+            a.number("service_interval_h", false, 0, true, 1e6), supplyTank(a, kind), attributes(a),
+            AnalyticsOverrides.read(a));
+    }
+
+    private static String supplyTank(InventoryNode a, AssetKind kind) {
+        String field = SUPPLY_FIELD.get(kind);
+        if (field == null || !a.has(field)) {
+            return null;
+        }
+        String tank = a.text(field, true);
+        if (!TopicAddress.ID.matcher(tank).matches()) {
+            throw a.error(field, "'" + tank + "' is not an asset id");
+        }
+        return tank;
     }
 
     private static Inventory.FuelCurve fuelCurve(InventoryNode a) {
@@ -154,6 +188,10 @@ public final class InventoryLoader {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> attributes(InventoryNode a) {
         InventoryNode attributes = a.object("attributes");
+        if (attributes != null && attributes.has(AnalyticsOverrides.FIELD)) {
+            throw attributes.error(AnalyticsOverrides.FIELD, "is reserved; give settings overrides in the asset's"
+                + " own 'analytics' field");
+        }
         return attributes == null ? Map.of() : YAML.convertValue(attributes.json(), Map.class);
     }
 

@@ -11,13 +11,31 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Detects TimescaleDB and applies its features to the plain schema: readings becomes a hypertable with
- * compression (segmented by asset and metric) and a retention policy. Every step is idempotent, so it runs
- * after every migration.
+ * compression (segmented by asset and metric) and a retention policy, and the hourly and daily rollups become
+ * continuous aggregates with the columns of the plain tables. Every step is idempotent, so it runs after every
+ * migration.
  */
 final class TimescaleSetup {
     private static final Logger LOG = LoggerFactory.getLogger(TimescaleSetup.class);
     static final Duration CHUNK_INTERVAL = Duration.ofDays(1);
     static final Duration COMPRESS_AFTER = Duration.ofDays(7);
+    /**
+     * The rollups as continuous aggregates: hourly from readings, daily from hourly (hierarchical), with the same
+     * columns and the same arithmetic as the tables the analytics job keeps on plain PostgreSQL. Materialized
+     * only (no real-time union) and without a refresh policy: the analytics job refreshes the ranges that new
+     * readings touched, right after they arrive.
+     */
+    static final String HOURLY_CAGG = "CREATE MATERIALIZED VIEW readings_hourly WITH (timescaledb.continuous,"
+        + " timescaledb.materialized_only = true) AS SELECT asset_ref, metric_id,"
+        + " time_bucket(INTERVAL '1 hour', ts) AS bucket, count(*) AS samples, avg(value) AS avg,"
+        + " min(value) AS min, max(value) AS max, first(value, ts) AS first, last(value, ts) AS last"
+        + " FROM readings GROUP BY asset_ref, metric_id, time_bucket(INTERVAL '1 hour', ts) WITH DATA";
+    static final String DAILY_CAGG = "CREATE MATERIALIZED VIEW readings_daily WITH (timescaledb.continuous,"
+        + " timescaledb.materialized_only = true) AS SELECT asset_ref, metric_id,"
+        + " time_bucket(INTERVAL '1 day', bucket) AS bucket, sum(samples)::bigint AS samples,"
+        + " sum(avg * samples) / sum(samples)::double precision AS avg, min(min) AS min, max(max) AS max,"
+        + " first(first, bucket) AS first, last(last, bucket) AS last"
+        + " FROM readings_hourly GROUP BY asset_ref, metric_id, time_bucket(INTERVAL '1 day', bucket) WITH DATA";
 
     private TimescaleSetup() {
     }
@@ -57,8 +75,13 @@ final class TimescaleSetup {
             + " WHERE hypertable_schema = current_schema() AND hypertable_name = 'readings'") != null;
     }
 
-    /** Hypertable, compression and retention on {@code readings}; safe to run again. */
+    /** Hypertable, compression and retention on {@code readings}, continuous aggregates; safe to run again. */
     static void apply(Connection c, Duration retention) throws SQLException {
+        hypertable(c, retention);
+        continuousAggregates(c);
+    }
+
+    private static void hypertable(Connection c, Duration retention) throws SQLException {
         execute(c, "SELECT create_hypertable('readings', by_range('ts', INTERVAL '" + CHUNK_INTERVAL.toDays()
             + " days'), if_not_exists => TRUE, migrate_data => TRUE)");
         String compressed = queryString(c, "SELECT compression_enabled::text FROM timescaledb_information.hypertables"
@@ -75,6 +98,33 @@ final class TimescaleSetup {
                     "SELECT add_retention_policy('readings', drop_after => make_interval(secs => ?))")) {
                 s.setDouble(1, retention.toSeconds());
                 s.execute();
+            }
+        }
+    }
+
+    /**
+     * Replaces the plain rollup tables of migration V3 by continuous aggregates, computed from the readings
+     * already stored ({@code WITH DATA}). Runs outside a transaction (TimescaleDB requires it) and only once: a
+     * rollup that is already a view is left alone.
+     */
+    private static void continuousAggregates(Connection c) throws SQLException {
+        if (!"r".equals(relationKind(c, "readings_hourly"))) {
+            return;
+        }
+        LOG.info("Creating the hourly and daily rollups as TimescaleDB continuous aggregates");
+        execute(c, "DROP TABLE readings_daily");
+        execute(c, "DROP TABLE readings_hourly");
+        execute(c, HOURLY_CAGG);
+        execute(c, DAILY_CAGG);
+    }
+
+    /** {@code r} for a table, {@code v} for a view (a continuous aggregate), {@code null} when absent. */
+    private static String relationKind(Connection c, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT relkind::text FROM pg_class"
+                + " WHERE relname = ? AND relnamespace = current_schema()::regnamespace")) {
+            s.setString(1, name);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
             }
         }
     }

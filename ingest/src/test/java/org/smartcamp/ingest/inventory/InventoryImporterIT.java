@@ -23,8 +23,10 @@ class InventoryImporterIT {
                 name: Juba
                 latitude: 4.85
                 longitude: 31.58
+                analytics: {fuel.theftMinLitres: 30}
                 assets:
-                  - {id: juba1-gen-1, kind: generator, rated_kw: 500, fuel_curve: {f0: 0.05, f1: 0.25}}
+                  - {id: juba1-gen-1, kind: generator, rated_kw: 500, fuel_curve: {f0: 0.05, f1: 0.25},
+                     tank: juba1-tank-1, attributes: {serial: X1}, analytics: {power: {lowLoadFraction: 0.25}}}
                   - {id: juba1-tank-1, kind: fuel_tank, capacity_l: 50000, strapping: [[0, 0], [2500, 50000]]}
         """;
     private static MigratedStore store;
@@ -60,8 +62,11 @@ class InventoryImporterIT {
         assertThat(db.queryLong("SELECT rated_kw FROM assets WHERE id = 'juba1-gen-1'")).isEqualTo(400);
         assertThat(db.queryLong("SELECT count(*) FROM assets WHERE id = 'juba1-tank-1' AND kind = 'fuel_tank'"
             + " AND strapping = '[[0.0, 0.0], [2500.0, 50000.0]]'::jsonb AND first_seen_at IS NOT NULL")).isEqualTo(1);
-        assertThat(db.queryLong("SELECT count(*) FROM camps WHERE id = 'juba1' AND registered AND name = 'Juba'"))
-            .isEqualTo(1);
+        assertThat(db.queryLong("SELECT count(*) FROM camps WHERE id = 'juba1' AND registered AND name = 'Juba'"
+            + " AND attributes = '{\"analytics\": {\"fuel.theftMinLitres\": \"30\"}}'::jsonb")).isEqualTo(1);
+        assertThat(db.queryLong("SELECT count(*) FROM assets WHERE id = 'juba1-gen-1'"
+            + " AND supply_tank_id = 'juba1-tank-1' AND attributes = '{\"serial\": \"X1\","
+            + " \"analytics\": {\"power.lowLoadFraction\": \"0.25\"}}'::jsonb")).isEqualTo(1);
         assertThat(db.queryLong("SELECT count(*) FROM missions WHERE registered AND name = 'UN Mission in South"
             + " Sudan'")).isEqualTo(1);
     }

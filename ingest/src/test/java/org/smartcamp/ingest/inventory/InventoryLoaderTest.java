@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InventoryLoaderTest {
@@ -89,6 +90,47 @@ class InventoryLoaderTest {
             "rated_kw: must be a number, not 'high'");
         assertError("missions: [", "f.yaml: not valid YAML or JSON");
         assertError("- just a list", "f.yaml: the inventory must be a mapping");
+    }
+
+    @Test
+    void generatorsAndDayTanksNameTheTankTheyDrawFromAndSettingsOverridesAreFlattened() {
+        Inventory inventory = InventoryLoader.parse("test.yaml", """
+            missions:
+              - id: m
+                camps:
+                  - id: c
+                    analytics: {fuel: {theftMinLitres: 30, leakWindow: 2d}, quality.staleAfter: 45m}
+                    assets:
+                      - {id: c-gen, kind: generator, rated_kw: 100, tank: c-day, analytics: {fuel.theftMinLitres: 20}}
+                      - {id: c-day, kind: fuel_tank, capacity_l: 1000, supply_tank: c-bulk}
+                      - {id: c-bulk, kind: fuel_tank, capacity_l: 50000}
+            """);
+
+        Inventory.Camp camp = inventory.missions().get(0).camps().get(0);
+        assertThat(camp.analytics()).containsOnly(Map.entry("fuel.theftMinLitres", "30"),
+            Map.entry("fuel.leakWindow", "2d"), Map.entry("quality.staleAfter", "45m"));
+        assertThat(camp.assets().get(0).supplyTankId()).isEqualTo("c-day");
+        assertThat(camp.assets().get(0).analytics()).containsOnly(Map.entry("fuel.theftMinLitres", "20"));
+        assertThat(camp.assets().get(1).supplyTankId()).isEqualTo("c-bulk");
+        assertThat(camp.assets().get(2).supplyTankId()).isNull();
+    }
+
+    @Test
+    void aSupplyTankMustBeAnotherFuelTankOfTheSameCamp() {
+        String head = "missions: [{id: m, camps: [{id: c, assets: [";
+        assertError(head + "{id: g, kind: generator, rated_kw: 5, tank: w}, {id: w, kind: water_tank,"
+            + " capacity_l: 9}]}, {id: d, assets: [{id: t, kind: fuel_tank, capacity_l: 9}]}]}]",
+            "f.yaml: missions[0].camps[0].assets[0].tank: 'w' is not a fuel_tank of camp c");
+        assertError(head + "{id: g, kind: generator, rated_kw: 5, tank: t}]}, {id: d, assets: [{id: t,"
+            + " kind: fuel_tank, capacity_l: 9}]}]}]",
+            "f.yaml: missions[0].camps[0].assets[0].tank: 't' is not a fuel_tank of camp c");
+        assertError(head + "{id: t, kind: fuel_tank, capacity_l: 9, supply_tank: t}]}]}]",
+            "assets[0].supply_tank: 't' is not another fuel_tank of camp c");
+        assertError(head + "{id: p, kind: pv, rated_kwp: 9, tank: t}]}]}]", "assets[0].tank: unknown field");
+        assertError(head + "{id: t, kind: fuel_tank, capacity_l: 9, analytics: {fuel: [1, 2]}}]}]}]",
+            "assets[0].analytics.fuel: must be a number, text or true/false");
+        assertError(head + "{id: t, kind: fuel_tank, capacity_l: 9, attributes: {analytics: {a: 1}}}]}]}]",
+            "assets[0].attributes.analytics: is reserved");
     }
 
     @Test

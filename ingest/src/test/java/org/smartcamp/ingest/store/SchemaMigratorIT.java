@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.Locale;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,12 +38,16 @@ class SchemaMigratorIT {
         MigrationReport first = SchemaMigrator.withRetention(null).migrate(ds);
         MigrationReport second = SchemaMigrator.withRetention(null).migrate(ds);
 
-        assertThat(first.applied()).isEqualTo(2);
-        assertThat(first.schemaVersion()).isEqualTo("2");
+        MigrationInfo[] all = Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().info().all();
+        String latest = all[all.length - 1].getVersion().getVersion();
+        assertThat(all.length).isGreaterThanOrEqualTo(3);
+        assertThat(first.applied()).isEqualTo(all.length);
+        assertThat(first.schemaVersion()).isEqualTo(latest);
         assertThat(second.applied()).isZero();
-        assertThat(second.schemaVersion()).isEqualTo("2");
+        assertThat(second.schemaVersion()).isEqualTo(latest);
         for (String table : new String[] {"missions", "camps", "assets", "metrics", "readings", "dead_letters",
-            "gateways"}) {
+            "gateways", "analytics_daily", "analytics_current", "analytics_events", "fuel_deliveries",
+            "analytics_watermark"}) {
             assertThat(db.queryLong("SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
                 + db.schema() + "' AND table_name = '" + table + "'")).as(table).isEqualTo(1);
         }
@@ -60,7 +66,19 @@ class SchemaMigratorIT {
         assertThat(report.engine()).isEqualTo(timescale ? StorageEngine.TIMESCALEDB : StorageEngine.POSTGRESQL);
         assertThat(db.queryLong("SELECT count(*) FROM pg_indexes WHERE schemaname = '" + db.schema()
             + "' AND tablename = 'readings' AND indexdef LIKE '%brin (ts)%'")).isEqualTo(1);
+        assertThat(db.queryLong("SELECT count(*) FROM pg_indexes WHERE schemaname = '" + db.schema()
+            + "' AND tablename = 'readings' AND indexdef LIKE '%brin (received_at)%'")).isEqualTo(1);
+        for (String rollup : new String[] {"readings_hourly", "readings_daily"}) {
+            assertThat(db.queryLong("SELECT count(*) FROM information_schema.columns WHERE table_schema = '"
+                + db.schema() + "' AND table_name = '" + rollup + "' AND column_name IN ('asset_ref', 'metric_id',"
+                + " 'bucket', 'samples', 'avg', 'min', 'max', 'first', 'last')")).as(rollup).isEqualTo(9);
+            assertThat(db.queryLong("SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
+                + db.schema() + "' AND table_name = '" + rollup + "' AND table_type = '"
+                + (timescale ? "VIEW" : "BASE TABLE") + "'")).as(rollup).isEqualTo(1);
+        }
         if (timescale) {
+            assertThat(db.queryLong("SELECT count(*) FROM timescaledb_information.continuous_aggregates"
+                + " WHERE view_schema = '" + db.schema() + "' AND materialized_only")).isEqualTo(2);
             assertThat(db.queryLong("SELECT count(*) FROM timescaledb_information.hypertables WHERE hypertable_schema"
                 + " = '" + db.schema() + "' AND hypertable_name = 'readings' AND compression_enabled")).isEqualTo(1);
             assertThat(policies("policy_compression")).isEqualTo(1);

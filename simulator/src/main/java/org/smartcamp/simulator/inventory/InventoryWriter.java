@@ -20,7 +20,7 @@ import org.smartcamp.simulator.scenario.WaterTankSpec;
 /**
  * Writes a scenario's asset inventory as the YAML the store's inventory importer reads: missions, their camps,
  * and each camp's assets with kind, name and the figures analytics need (rated kW and fuel curve, capacities,
- * strapping tables).
+ * strapping tables, the tank each generator draws from and the bulk tank a day tank is filled from).
  */
 public final class InventoryWriter {
     private InventoryWriter() {
@@ -56,11 +56,13 @@ public final class InventoryWriter {
         List<String> out = new ArrayList<>();
         for (GeneratorSpec g : s.plant().generators()) {
             out.add(head(camp, g.id(), AssetKind.GENERATOR, g.name()) + ", rated_kw: " + num(g.ratedKw())
-                + ", fuel_curve: {f0: " + num(g.curve().f0()) + ", f1: " + num(g.curve().f1()) + "}");
+                + ", fuel_curve: {f0: " + num(g.curve().f0()) + ", f1: " + num(g.curve().f1()) + "}"
+                + (g.tank() == null ? "" : ", tank: " + camp.assetId(g.tank())));
         }
         for (TankSpec t : s.plant().tanks()) {
             out.add(head(camp, t.id(), AssetKind.FUEL_TANK, t.name()) + ", capacity_l: " + num(t.capacityL())
-                + ", strapping: " + strapping(t.strapping()));
+                + ", strapping: " + strapping(t.strapping())
+                + (t.fill() == null ? "" : ", supply_tank: " + camp.assetId(t.fill().from())));
         }
         for (PvSpec p : s.plant().pv()) {
             out.add(head(camp, p.id(), AssetKind.PV, p.name()) + ", rated_kwp: " + num(p.ratedKwp()));

@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.smartcamp.ingest.inventory.Inventory;
+import org.smartcamp.ingest.inventory.InventoryLoader;
 import org.smartcamp.simulator.scenario.ScenarioLoader;
 
 class InventoryWriterTest {
@@ -30,5 +34,19 @@ class InventoryWriterTest {
         JsonNode bulk = camp.get("assets").get(4);
         assertThat(bulk.get("capacity_l").asDouble()).isEqualTo(60000);
         assertThat(bulk.get("strapping").get(13).get(1).asDouble()).isEqualTo(60000);
+        assertThat(bulk.has("supply_tank")).isFalse();
+    }
+
+    @Test
+    void generatorsNameTheirTankAndTheDayTankItsBulkTankAndTheImporterAcceptsIt() {
+        Inventory inventory = InventoryLoader.parse("battalion.yaml",
+            InventoryWriter.yaml(ScenarioLoader.load("battalion-camp")));
+        Map<String, String> supply = new HashMap<>();
+        inventory.missions().get(0).camps().get(0).assets().stream().filter(a -> a.supplyTankId() != null)
+            .forEach(a -> supply.put(a.id(), a.supplyTankId()));
+
+        assertThat(supply).containsOnly(Map.entry("juba1-gen-1", "juba1-day-tank"),
+            Map.entry("juba1-gen-2", "juba1-day-tank"), Map.entry("juba1-gen-3", "juba1-day-tank"),
+            Map.entry("juba1-gen-4", "juba1-day-tank"), Map.entry("juba1-day-tank", "juba1-bulk-tank"));
     }
 }

@@ -1,0 +1,115 @@
+package org.smartcamp.api;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the API server needs, immutable (built by the launcher from the configuration).
+ *
+ * @param listen          where the API and the management endpoints listen
+ * @param jwt             how bearer tokens are verified
+ * @param rateLimit       requests per second and burst per client
+ * @param http            CORS, content security policy and TLS
+ * @param limits          the largest ranges, points and pages a request may ask for
+ * @param keyCacheTtl     how long an API key lookup (and so a revocation) may be cached
+ * @param registryRefresh how often the registry snapshot (missions, camps, assets) is reloaded
+ */
+public record ApiConfig(Listen listen, JwtConfig jwt, RateLimit rateLimit, HttpPolicy http, Limits limits,
+                        Duration keyCacheTtl, Duration registryRefresh) {
+
+    public ApiConfig {
+        Objects.requireNonNull(listen, "listen");
+        Objects.requireNonNull(jwt, "jwt");
+        Objects.requireNonNull(rateLimit, "rateLimit");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(keyCacheTtl, "keyCacheTtl");
+        Objects.requireNonNull(registryRefresh, "registryRefresh");
+    }
+
+    /**
+     * Interfaces and ports (0 picks a free port); {@code managementPort} -1 serves no management endpoints
+     * (health and, with an admin credential, /metrics stay on the API port).
+     */
+    public record Listen(String host, int port, String managementHost, int managementPort) {
+    }
+
+    /** A token bucket per client: {@code perSecond} sustained, {@code burst} at once. */
+    public record RateLimit(double perSecond, int burst) {
+        public RateLimit {
+            if (!(perSecond > 0) || burst < 1) {
+                throw new IllegalArgumentException("rate limit must be positive with a burst of at least 1");
+            }
+        }
+    }
+
+    /**
+     * Browser-facing policy: CORS origins allowed ({@code *} for any; empty for none), the Content-Security-Policy
+     * of the pages (API answers always get {@code default-src 'none'}), and the PEM certificate and key for TLS
+     * (both null for plain HTTP behind a TLS-terminating proxy; HSTS is sent only with TLS).
+     */
+    public record HttpPolicy(List<String> corsOrigins, String pageCsp, Path tlsCert, Path tlsKey) {
+        public HttpPolicy {
+            corsOrigins = List.copyOf(corsOrigins);
+            Objects.requireNonNull(pageCsp, "pageCsp");
+            if ((tlsCert == null) != (tlsKey == null)) {
+                throw new IllegalArgumentException("TLS needs both a certificate and a key file");
+            }
+        }
+
+        /** Whether the server speaks TLS itself. */
+        public boolean tls() {
+            return tlsCert != null;
+        }
+    }
+
+    /**
+     * @param maxRange        longest time range of one request over rollups, figures and events
+     * @param maxRawRange     longest time range over raw readings (raw rows and sub-hour buckets)
+     * @param maxPoints       most buckets per series one request may produce
+     * @param defaultPageSize rows per page when {@code limit} is not given
+     * @param maxPageSize     largest {@code limit}
+     */
+    public record Limits(Duration maxRange, Duration maxRawRange, int maxPoints, int defaultPageSize,
+                         int maxPageSize) {
+        public Limits {
+            if (defaultPageSize < 1 || defaultPageSize > maxPageSize || maxPoints < 1) {
+                throw new IllegalArgumentException("page sizes and points must be positive, default <= max");
+            }
+        }
+    }
+
+    /** The defaults of docs/configuration.md, with no JWT and no management port (for tests and embedding). */
+    public static ApiConfig defaults() {
+        return new ApiConfig(new Listen("127.0.0.1", 0, "127.0.0.1", -1), JwtConfig.disabled(),
+            new RateLimit(20, 100), new HttpPolicy(List.of(), DEFAULT_PAGE_CSP, null, null),
+            new Limits(Duration.ofDays(400), Duration.ofDays(31), 10_000, 1_000, 10_000), Duration.ofSeconds(30),
+            Duration.ofSeconds(30));
+    }
+
+    /** The pages' default Content-Security-Policy: everything from this origin, nothing framed. */
+    public static final String DEFAULT_PAGE_CSP = "default-src 'self'; img-src 'self' data:; "
+        + "style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+    /** A copy with other listen settings. */
+    public ApiConfig withListen(Listen other) {
+        return new ApiConfig(other, jwt, rateLimit, http, limits, keyCacheTtl, registryRefresh);
+    }
+
+    /** A copy with another JWT configuration. */
+    public ApiConfig withJwt(JwtConfig other) {
+        return new ApiConfig(listen, other, rateLimit, http, limits, keyCacheTtl, registryRefresh);
+    }
+
+    /** A copy with another rate limit. */
+    public ApiConfig withRateLimit(RateLimit other) {
+        return new ApiConfig(listen, jwt, other, http, limits, keyCacheTtl, registryRefresh);
+    }
+
+    /** A copy with another HTTP policy. */
+    public ApiConfig withHttp(HttpPolicy other) {
+        return new ApiConfig(listen, jwt, rateLimit, other, limits, keyCacheTtl, registryRefresh);
+    }
+}

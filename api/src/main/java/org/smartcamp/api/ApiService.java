@@ -1,0 +1,179 @@
+package org.smartcamp.api;
+
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.smartcamp.api.auth.ApiKeyAuthenticator;
+import org.smartcamp.api.auth.AuthHandler;
+import org.smartcamp.api.auth.JwtAuthenticator;
+import org.smartcamp.api.http.RateLimiter;
+import org.smartcamp.api.ops.ApiMetrics;
+import org.smartcamp.api.ops.MicrometerApiMetrics;
+import org.smartcamp.api.ops.RequestObserver;
+import org.smartcamp.api.routes.ApiRouter;
+import org.smartcamp.api.routes.RouteSupport;
+import org.smartcamp.api.store.AuditLog;
+import org.smartcamp.api.store.Db;
+import org.smartcamp.api.store.RegistryCache;
+import org.smartcamp.ingest.ops.HealthCheck;
+import org.smartcamp.ingest.ops.OpsServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One API process: the HTTP server with every route, the registry snapshot, the audit writer and the management
+ * endpoints. {@link #start()} blocks until it listens and fails fast when the database cannot be read;
+ * {@link #close()} stops it and writes the audit entries still queued. The data source belongs to the caller.
+ */
+public final class ApiService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiService.class);
+    private static final int AUDIT_CAPACITY = 100_000;
+    private static final long EVICT_PERIOD_MS = 60_000;
+
+    private final ApiConfig config;
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private Vertx vertx;
+    private RegistryCache registryCache;
+    private AuditLog audit;
+    private HttpServer server;
+    private OpsServer management;
+    private int port = -1;
+    private int managementPort = -1;
+
+    public ApiService(ApiConfig config, DataSource dataSource, Clock clock) {
+        this.config = Objects.requireNonNull(config);
+        this.dataSource = Objects.requireNonNull(dataSource);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /**
+     * Starts serving.
+     *
+     * @throws org.smartcamp.api.http.ApiException (503) when the registry cannot be read from the database
+     * @throws IllegalArgumentException when a JWT key file is unusable
+     */
+    public void start() {
+        try {
+            vertx = Vertx.vertx();
+            bindJvmMetrics();
+            ApiMetrics metrics = new MicrometerApiMetrics(registry);
+            Db db = new Db(vertx, dataSource);
+            registryCache = new RegistryCache(vertx, db, config.registryRefresh());
+            registryCache.start().await();
+            audit = new AuditLog(vertx, db, metrics, AUDIT_CAPACITY);
+            audit.start();
+            ApiRouter router = new ApiRouter(vertx, config, new RouteSupport(db, registryCache, config.limits(), clock),
+                auth(db, metrics), new RequestObserver(metrics, audit, clock), ops(vertx));
+            server = vertx.createHttpServer(serverOptions()).requestHandler(router.router())
+                .listen(config.listen().port(), config.listen().host()).await();
+            port = server.actualPort();
+            if (config.listen().managementPort() >= 0) {
+                management = ops(vertx);
+                managementPort = management.listen(config.listen().managementHost(), config.listen().managementPort())
+                    .await();
+            }
+            LOG.info("API listening on {}; management on {}", url(), managementPort < 0 ? "the API port"
+                : "port " + managementPort);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private AuthHandler auth(Db db, ApiMetrics metrics) {
+        ApiConfig.RateLimit limit = config.rateLimit();
+        RateLimiter perClient = new RateLimiter(limit.perSecond(), limit.burst(), System::nanoTime);
+        RateLimiter failures = new RateLimiter(limit.perSecond(), limit.burst(), System::nanoTime);
+        vertx.setPeriodic(EVICT_PERIOD_MS, id -> {
+            perClient.evictIdle();
+            failures.evictIdle();
+        });
+        return new AuthHandler(new ApiKeyAuthenticator(db, clock, config.keyCacheTtl()),
+            new JwtAuthenticator(vertx, config.jwt()), perClient, failures, metrics);
+    }
+
+    private OpsServer ops(Vertx v) {
+        return new OpsServer(v, registry, List.of(new HealthCheck("database", registryCache::healthy)));
+    }
+
+    private HttpServerOptions serverOptions() {
+        HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true);
+        if (config.http().tls()) {
+            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                .setCertPath(config.http().tlsCert().toString()).setKeyPath(config.http().tlsKey().toString()));
+        }
+        return options;
+    }
+
+    /** The base URL, once started. */
+    public String url() {
+        return (config.http().tls() ? "https" : "http") + "://" + config.listen().host() + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The management port, or -1 when none is served. */
+    public int managementPort() {
+        return managementPort;
+    }
+
+    public PrometheusMeterRegistry meterRegistry() {
+        return registry;
+    }
+
+    /** Reloads the registry snapshot now (tests, and after an import in the same process). */
+    public void reloadRegistry() {
+        registryCache.reload().await();
+    }
+
+    /** Writes the queued audit entries now. */
+    public void flushAudit() {
+        audit.flush().await();
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close().await();
+            server = null;
+        }
+        if (management != null) {
+            management.close().await();
+            management = null;
+        }
+        if (registryCache != null) {
+            registryCache.stop();
+        }
+        if (audit != null) {
+            audit.close();
+            audit = null;
+        }
+        if (vertx != null) {
+            vertx.close().await();
+            vertx = null;
+        }
+        registry.close();
+    }
+
+    private void bindJvmMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+    }
+}

@@ -1,0 +1,103 @@
+package org.smartcamp.api.auth;
+
+import java.util.List;
+import org.smartcamp.api.http.ApiException;
+import org.smartcamp.api.store.Registry;
+
+/**
+ * The scope checks of every route. An id outside the caller's scope is refused with 403 whether or not it
+ * exists, with the same words either way; 404 is answered only for ids the caller could see if they existed
+ * (named in its grant, or under a grant of every mission).
+ */
+public final class Scope {
+    private final Principal principal;
+    private final Registry registry;
+
+    public Scope(Principal principal, Registry registry) {
+        this.principal = principal;
+        this.registry = registry;
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    /** The camp, in scope. */
+    public Registry.Camp camp(String id) {
+        if (!principal.grant().allowsCamp(registry, id)) {
+            throw outside("camp", id);
+        }
+        Registry.Camp camp = registry.camp(id);
+        if (camp == null) {
+            throw ApiException.notFound("camp '" + id + "' does not exist");
+        }
+        return camp;
+    }
+
+    /** The asset, in scope. */
+    public Registry.Asset asset(String id) {
+        Registry.Asset asset = registry.asset(id);
+        if (asset == null) {
+            if (principal.grant().all()) {
+                throw ApiException.notFound("asset '" + id + "' does not exist");
+            }
+            throw outside("asset", id);
+        }
+        if (!principal.grant().allowsCamp(registry, asset.campId())) {
+            throw outside("asset", id);
+        }
+        return asset;
+    }
+
+    /** Checks the mission is visible and exists. */
+    public void mission(String id) {
+        if (!principal.grant().allowsMission(registry, id)) {
+            throw outside("mission", id);
+        }
+        if (!registry.hasMission(id)) {
+            throw ApiException.notFound("mission '" + id + "' does not exist");
+        }
+    }
+
+    /** Checks an event's camp: an event outside the scope, or absent for a caller without the wildcard, is 403. */
+    public void event(long id, String campId) {
+        if (campId == null) {
+            if (principal.grant().all()) {
+                throw ApiException.notFound("event " + id + " does not exist");
+            }
+            throw outside("event", Long.toString(id));
+        }
+        if (!principal.grant().allowsCamp(registry, campId)) {
+            throw outside("event", Long.toString(id));
+        }
+    }
+
+    /**
+     * The ids of the camps a request covers: all in scope, narrowed to {@code mission} and/or {@code camp} when
+     * given (each checked).
+     */
+    public List<String> camps(String mission, String camp) {
+        if (mission != null) {
+            mission(mission);
+        }
+        if (camp != null) {
+            Registry.Camp c = camp(camp);
+            if (mission != null && !c.missionId().equals(mission)) {
+                return List.of();
+            }
+            return List.of(c.id());
+        }
+        return principal.grant().camps(registry).stream()
+            .filter(c -> mission == null || c.missionId().equals(mission))
+            .map(Registry.Camp::id).toList();
+    }
+
+    /** The missions visible to the caller. */
+    public List<String> missions() {
+        return registry.missionIds().stream().filter(m -> principal.grant().allowsMission(registry, m)).toList();
+    }
+
+    private static ApiException outside(String what, String id) {
+        return ApiException.forbidden(what + " '" + id + "' is not in the scope of your credential");
+    }
+}

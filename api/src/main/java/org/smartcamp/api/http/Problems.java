@@ -1,0 +1,81 @@
+package org.smartcamp.api.http;
+
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every error the API answers is an RFC 9457 problem document ({@code application/problem+json}): failures
+ * carrying an {@link ApiException}, unknown routes (404), wrong methods (405) and anything unexpected (500,
+ * logged with its stack trace but never shown).
+ */
+public final class Problems {
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+    /** The media type of problem documents. */
+    public static final String MEDIA_TYPE = "application/problem+json";
+    /** Realm announced in WWW-Authenticate. */
+    static final String CHALLENGE = "Bearer realm=\"smartcamp\", ApiKey realm=\"smartcamp\" header=\"X-API-Key\"";
+
+    private Problems() {
+    }
+
+    /** Installs the error handlers on {@code router}. */
+    public static void install(Router router) {
+        router.errorHandler(404, ctx -> handle(ctx));
+        router.errorHandler(405, ctx -> handle(ctx));
+        router.errorHandler(500, ctx -> handle(ctx));
+    }
+
+    /** The failure handler for every route. */
+    public static void handle(RoutingContext ctx) {
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
+        Throwable failure = ctx.failure();
+        if (failure instanceof ApiException e) {
+            send(ctx, e);
+        } else if (ctx.statusCode() == 404) {
+            send(ctx, 404, "Not found", "no such route: " + ctx.request().method() + " " + ctx.request().path());
+        } else if (ctx.statusCode() == 405) {
+            send(ctx, 405, "Method not allowed", ctx.request().method() + " is not allowed on "
+                + ctx.request().path());
+        } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+            send(ctx, ctx.statusCode(), "Bad request", "the request cannot be served");
+        } else {
+            LOG.error("Request {} {} failed", ctx.request().method(), ctx.request().path(), failure);
+            send(ctx, 500, "Internal server error", "the server failed to answer; the error is logged");
+        }
+    }
+
+    static void send(RoutingContext ctx, ApiException e) {
+        HttpServerResponse response = ctx.response();
+        if (e.status() == 401) {
+            response.putHeader("WWW-Authenticate", CHALLENGE);
+        }
+        if (e.status() == 429) {
+            response.putHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+        }
+        JsonObject body = body(ctx, e.status(), e.title(), e.getMessage());
+        if (e.parameter() != null) {
+            body.put("parameter", e.parameter());
+        }
+        write(ctx, e.status(), body);
+    }
+
+    private static void send(RoutingContext ctx, int status, String title, String detail) {
+        write(ctx, status, body(ctx, status, title, detail));
+    }
+
+    private static JsonObject body(RoutingContext ctx, int status, String title, String detail) {
+        return new JsonObject().put("type", "about:blank").put("title", title).put("status", status)
+            .put("detail", detail).put("instance", ctx.request().path());
+    }
+
+    private static void write(RoutingContext ctx, int status, JsonObject body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE).end(body.encode());
+    }
+}

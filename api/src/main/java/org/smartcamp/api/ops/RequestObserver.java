@@ -1,0 +1,64 @@
+package org.smartcamp.api.ops;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.smartcamp.api.auth.Principal;
+import org.smartcamp.api.http.Responder;
+import org.smartcamp.api.store.AuditEntry;
+import org.smartcamp.api.store.AuditLog;
+
+/**
+ * Times every request for the metrics (by route template), and writes an audit entry for every request to a
+ * guarded route, whatever its answer: who, what, the status, the rows returned and whether it was an export.
+ */
+public final class RequestObserver implements Handler<RoutingContext> {
+    /** Context key set by the routes that are audited. */
+    public static final String AUDITED = "smartcamp.audited";
+    /** Context key of the route template. */
+    public static final String ROUTE = "smartcamp.route";
+    private static final int MAX_QUERY = 2_000;
+    private static final int MAX_PATH = 500;
+
+    private final ApiMetrics metrics;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public RequestObserver(ApiMetrics metrics, AuditLog audit, Clock clock) {
+        this.metrics = metrics;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        long start = System.nanoTime();
+        ctx.addEndHandler(ar -> done(ctx, System.nanoTime() - start));
+        ctx.next();
+    }
+
+    private void done(RoutingContext ctx, long nanos) {
+        int status = ctx.response().getStatusCode();
+        String path = ctx.request().path();
+        String route = ctx.get(ROUTE);
+        if (route == null) {
+            route = path.startsWith("/health") || "/metrics".equals(path) ? path : status == 404 ? "unmatched"
+                : "static";
+        }
+        metrics.request(route, ctx.request().method().name(), status, nanos);
+        if (Boolean.TRUE.equals(ctx.get(AUDITED))) {
+            Principal p = Principal.of(ctx);
+            String query = ctx.request().query();
+            audit.record(new AuditEntry(clock.instant(), p == null ? "-" : p.id(), p == null ? null : p.role().id(),
+                ctx.request().method().name(), cut(path, MAX_PATH), query == null ? null : cut(query, MAX_QUERY),
+                status, ctx.get(Responder.ROWS), Boolean.TRUE.equals(ctx.get(Responder.EXPORT)),
+                ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress(),
+                TimeUnit.NANOSECONDS.toMillis(nanos)));
+        }
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+}

@@ -1,0 +1,79 @@
+package org.smartcamp.api.routes;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.CorsHandler;
+import java.util.Set;
+import org.smartcamp.api.ApiConfig;
+import org.smartcamp.api.auth.AuthHandler;
+import org.smartcamp.api.auth.Role;
+import org.smartcamp.api.http.Problems;
+import org.smartcamp.api.http.SecurityHeaders;
+import org.smartcamp.api.ops.RequestObserver;
+import org.smartcamp.ingest.ops.OpsServer;
+
+/**
+ * The whole HTTP surface on one router, in the order requests meet it: observation (metrics, audit), security
+ * headers, CORS, health (open) and /metrics (admin), the /api/v1 routes (credential, rate limit, scope), the API
+ * description and pages, then problem documents for everything that fails or matches nothing.
+ */
+public final class ApiRouter {
+    private final Router router;
+    private final JsonObject openApi;
+
+    /**
+     * @param ops the health and metrics endpoints to mount (health open, metrics for admins)
+     */
+    public ApiRouter(Vertx vertx, ApiConfig config, RouteSupport support, AuthHandler auth, RequestObserver observer,
+                     OpsServer ops) {
+        router = Router.router(vertx);
+        router.route().handler(observer);
+        router.route().handler(new SecurityHeaders(config.http().pageCsp(), config.http().tls()));
+        if (!config.http().corsOrigins().isEmpty()) {
+            router.route().handler(cors(config.http()));
+        }
+        router.get("/metrics").handler(auth).handler(ctx -> {
+            if (AuthHandler.require(ctx, Role.ADMIN, "the metrics")) {
+                ctx.next();
+            }
+        });
+        ops.mount(router);
+        Endpoints endpoints = new Endpoints(router, auth);
+        new RegistryRoutes(support).mount(endpoints);
+        new ReadingsRoutes(support).mount(endpoints);
+        new FigureRoutes(support).mount(endpoints);
+        new SummaryRoutes(support).mount(endpoints);
+        new EventRoutes(support).mount(endpoints);
+        new DataQualityRoutes(support).mount(endpoints);
+        new AuditRoutes(support).mount(endpoints);
+        DocsRoutes docs = new DocsRoutes();
+        docs.mount(endpoints);
+        openApi = docs.document();
+        Handler<RoutingContext> problems = Problems::handle;
+        router.route().failureHandler(problems);
+        Problems.install(router);
+    }
+
+    private static CorsHandler cors(ApiConfig.HttpPolicy http) {
+        CorsHandler cors = CorsHandler.create();
+        if (!http.corsOrigins().contains("*")) {
+            cors.addOrigins(http.corsOrigins());
+        }
+        return cors.allowedMethods(Set.of(HttpMethod.GET, HttpMethod.OPTIONS))
+            .allowedHeaders(Set.of("Authorization", "X-API-Key", "Accept", "Content-Type"))
+            .exposedHeaders(Set.of("Link", "Retry-After", "Content-Disposition"));
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    /** The OpenAPI document served at /api/v1/openapi.json. */
+    public JsonObject openApi() {
+        return openApi;
+    }
+}

@@ -1,0 +1,55 @@
+package org.smartcamp.api.routes;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.smartcamp.api.auth.AuthHandler;
+import org.smartcamp.api.auth.Role;
+import org.smartcamp.api.http.ApiException;
+import org.smartcamp.api.http.Cursor;
+import org.smartcamp.api.http.Format;
+import org.smartcamp.api.http.Listing;
+import org.smartcamp.api.http.Params;
+import org.smartcamp.api.http.Responder;
+import org.smartcamp.api.http.TimeRange;
+import org.smartcamp.api.store.AuditStore;
+
+/** The audit log (admin only): who read or exported what, when, with what answer. */
+final class AuditRoutes {
+    static final List<String> CSV = List.of("id", "at", "principal", "role", "method", "path", "query", "status",
+        "rows", "export", "remote", "durationMs");
+    private static final Pattern PRINCIPAL = Pattern.compile("-|(key|jwt):[\\p{Alnum}._@:+-]{1,200}");
+    private static final Duration DEFAULT_SPAN = Duration.ofDays(1);
+
+    private final RouteSupport support;
+
+    AuditRoutes(RouteSupport support) {
+        this.support = support;
+    }
+
+    void mount(Endpoints e) {
+        e.get("/api/v1/audit", this::audit);
+    }
+
+    private void audit(RoutingContext ctx) {
+        if (!AuthHandler.require(ctx, Role.ADMIN, "the audit log")) {
+            return;
+        }
+        Params p = Params.of(ctx, RouteSupport.known(RouteSupport.PAGING, List.of("from", "to", "principal",
+            "format")));
+        Format format = Format.of(ctx, p, false);
+        String principal = p.raw("principal");
+        if (principal != null && !PRINCIPAL.matcher(principal).matches()) {
+            throw ApiException.badParameter("principal", "must be '-', 'key:<id>' or 'jwt:<subject>'");
+        }
+        TimeRange range = TimeRange.of(p, support.now(), DEFAULT_SPAN, support.limits().maxRange());
+        List<String> cursor = Cursor.decode(p, 1);
+        int limit = support.limit(p);
+        JsonObject meta = new JsonObject().put("from", range.from().toString()).put("to", range.to().toString());
+        support.db().run(c -> AuditStore.list(c, range.from(), range.to(), principal, cursor, limit))
+            .onSuccess(page -> Responder.send(ctx, format, new Listing("audit", meta, page.items(), CSV, page.next())))
+            .onFailure(ctx::fail);
+    }
+}

@@ -1,0 +1,75 @@
+package org.smartcamp.api.routes;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+/**
+ * The API's own description: the OpenAPI 3 document (YAML as written, and JSON), the human-readable page at
+ * {@code /api/docs/} (Swagger UI from its WebJar, served from the application: no CDN), and the static web
+ * root at {@code /} where the dashboard lives. None of these carry camp data, so they need no credential.
+ */
+final class DocsRoutes {
+    /** The OpenAPI document on the class path. */
+    static final String OPENAPI = "openapi/smartcamp-api.yaml";
+    private static final String SWAGGER_POM = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
+
+    private final String yaml;
+    private final String json;
+
+    DocsRoutes() {
+        this.yaml = resource(OPENAPI);
+        try {
+            this.json = new ObjectMapper().writeValueAsString(new ObjectMapper(new YAMLFactory()).readTree(yaml));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the OpenAPI document is not valid YAML", e);
+        }
+    }
+
+    /** The OpenAPI document as JSON. */
+    JsonObject document() {
+        return new JsonObject(json);
+    }
+
+    void mount(Endpoints e) {
+        e.open("/api/v1/openapi.json", ctx -> ctx.response().putHeader("Content-Type", "application/json").end(json));
+        e.open("/api/v1/openapi.yaml", ctx -> ctx.response().putHeader("Content-Type", "application/yaml").end(yaml));
+        Router router = e.router();
+        router.get("/api/docs").handler(ctx -> ctx.redirect("/api/docs/"));
+        router.get("/api/docs/swagger-ui/*").handler(StaticHandler.create("META-INF/resources/webjars/swagger-ui/"
+            + swaggerUiVersion()));
+        router.get("/api/docs/*").handler(StaticHandler.create("apidocs"));
+        router.get("/*").handler(StaticHandler.create("webroot"));
+    }
+
+    static String swaggerUiVersion() {
+        Properties p = new Properties();
+        try (InputStream in = DocsRoutes.class.getClassLoader().getResourceAsStream(SWAGGER_POM)) {
+            if (in == null) {
+                throw new IllegalStateException("the swagger-ui WebJar is missing from the class path");
+            }
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p.getProperty("version");
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = DocsRoutes.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.smartcamp.api.routes;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.smartcamp.analytics.event.EventKind;
+import org.smartcamp.api.auth.Scope;
+import org.smartcamp.api.http.ApiException;
+import org.smartcamp.api.http.Cursor;
+import org.smartcamp.api.http.Format;
+import org.smartcamp.api.http.Listing;
+import org.smartcamp.api.http.Params;
+import org.smartcamp.api.http.Responder;
+import org.smartcamp.api.http.TimeRange;
+import org.smartcamp.api.store.AnalyticsStore;
+import org.smartcamp.api.store.EventQuery;
+import org.smartcamp.api.store.Registry;
+
+/** Detected events (refuels, thefts, leaks, low load, outages, sensor faults) and their evidence. */
+final class EventRoutes {
+    static final List<String> CSV = List.of("id", "camp", "asset", "kind", "start", "end", "quantity", "unit",
+        "detectedAt", "explanation");
+    static final List<String> KINDS = Arrays.stream(EventKind.values()).map(EventKind::id).toList();
+    private static final Duration DEFAULT_SPAN = Duration.ofDays(30);
+
+    private final RouteSupport support;
+
+    EventRoutes(RouteSupport support) {
+        this.support = support;
+    }
+
+    void mount(Endpoints e) {
+        e.get("/api/v1/events", this::list);
+        e.get("/api/v1/events/{id}", this::one);
+    }
+
+    private void list(RoutingContext ctx) {
+        Params p = Params.of(ctx, RouteSupport.known(RouteSupport.PAGING, List.of("mission", "camp", "asset", "kind",
+            "from", "to", "format")));
+        Format format = Format.of(ctx, p, false);
+        EventQuery q = query(p, support.scope(ctx), kinds(p), support.limit(p));
+        JsonObject meta = new JsonObject().put("from", q.from().toString()).put("to", q.to().toString());
+        support.db().run(c -> AnalyticsStore.events(c, q))
+            .onSuccess(page -> Responder.send(ctx, format, new Listing("events", meta, page.items(), CSV,
+                page.next())))
+            .onFailure(ctx::fail);
+    }
+
+    /** The event query of a request: camps and asset in scope, kinds, range, cursor. */
+    EventQuery query(Params p, Scope scope, List<String> kinds, int limit) {
+        List<String> camps = scope.camps(p.id("mission"), p.id("camp"));
+        String assetId = p.id("asset");
+        List<String> assets = List.of();
+        if (assetId != null) {
+            Registry.Asset asset = scope.asset(assetId);
+            camps = camps.contains(asset.campId()) ? List.of(asset.campId()) : List.of();
+            assets = List.of(assetId);
+        }
+        TimeRange range = TimeRange.of(p, support.now(), DEFAULT_SPAN, support.limits().maxRange());
+        return new EventQuery(camps, assets, kinds, range.from(), range.to(), Cursor.decode(p, 2), limit);
+    }
+
+    static List<String> kinds(Params p) {
+        List<String> kinds = p.list("kind", Params.ID, "event kinds");
+        for (String k : kinds) {
+            if (!KINDS.contains(k)) {
+                throw ApiException.badParameter("kind", "must list event kinds among " + String.join(", ", KINDS));
+            }
+        }
+        return kinds.isEmpty() ? KINDS : kinds;
+    }
+
+    private void one(RoutingContext ctx) {
+        Params.of(ctx, Set.of());
+        long id = Params.pathNumber(ctx, "id");
+        Scope scope = support.scope(ctx);
+        support.db().run(c -> AnalyticsStore.event(c, id))
+            .map(event -> {
+                scope.event(id, event == null ? null : event.getString("camp"));
+                return event;
+            })
+            .onSuccess(event -> Responder.json(ctx, event))
+            .onFailure(ctx::fail);
+    }
+}

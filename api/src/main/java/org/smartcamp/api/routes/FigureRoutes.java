@@ -1,0 +1,66 @@
+package org.smartcamp.api.routes;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.List;
+import org.smartcamp.api.http.Cursor;
+import org.smartcamp.api.http.Format;
+import org.smartcamp.api.http.Listing;
+import org.smartcamp.api.http.Params;
+import org.smartcamp.api.http.Responder;
+import org.smartcamp.api.http.TimeRange;
+import org.smartcamp.api.store.AnalyticsStore;
+import org.smartcamp.api.store.Registry;
+import org.smartcamp.api.store.Subjects;
+
+/** The analytics figures, as the analytics jobs stored them: per UTC day, and current (with intervals). */
+final class FigureRoutes {
+    static final List<String> DAILY_CSV = List.of("day", "camp", "asset", "figure", "value", "unit", "coverage",
+        "computedAt");
+    static final List<String> CURRENT_CSV = List.of("camp", "asset", "figure", "value", "unit", "low", "high",
+        "coverage", "asOf", "detail");
+    static final Duration DEFAULT_SPAN = Duration.ofDays(30);
+
+    private final RouteSupport support;
+
+    FigureRoutes(RouteSupport support) {
+        this.support = support;
+    }
+
+    void mount(Endpoints e) {
+        e.get("/api/v1/figures/daily", this::daily);
+        e.get("/api/v1/figures/current", this::current);
+    }
+
+    private void daily(RoutingContext ctx) {
+        Params p = Params.of(ctx, RouteSupport.known(RouteSupport.PAGING, SubjectFilter.PARAMS,
+            List.of("from", "to", "format")));
+        Format format = Format.of(ctx, p, false);
+        Registry registry = support.scope(ctx).registry();
+        Subjects subjects = SubjectFilter.of(p, support.scope(ctx));
+        TimeRange range = TimeRange.of(p, support.now(), DEFAULT_SPAN, support.limits().maxRange());
+        List<String> cursor = Cursor.decode(p, 4);
+        int limit = support.limit(p);
+        JsonObject meta = new JsonObject().put("from", range.fromDay().toString())
+            .put("to", range.toDayExclusive().toString());
+        support.db().run(c -> AnalyticsStore.daily(c, registry, subjects, range.fromDay(), range.toDayExclusive(),
+                cursor, limit))
+            .onSuccess(page -> Responder.send(ctx, format, new Listing("figures-daily", meta, page.items(), DAILY_CSV,
+                page.next())))
+            .onFailure(ctx::fail);
+    }
+
+    private void current(RoutingContext ctx) {
+        Params p = Params.of(ctx, RouteSupport.known(RouteSupport.PAGING, SubjectFilter.PARAMS, List.of("format")));
+        Format format = Format.of(ctx, p, false);
+        Registry registry = support.scope(ctx).registry();
+        Subjects subjects = SubjectFilter.of(p, support.scope(ctx));
+        List<String> cursor = Cursor.decode(p, 3);
+        int limit = support.limit(p);
+        support.db().run(c -> AnalyticsStore.current(c, registry, subjects, cursor, limit))
+            .onSuccess(page -> Responder.send(ctx, format, new Listing("figures-current", new JsonObject(),
+                page.items(), CURRENT_CSV, page.next())))
+            .onFailure(ctx::fail);
+    }
+}

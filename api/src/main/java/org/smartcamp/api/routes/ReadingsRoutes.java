@@ -1,0 +1,129 @@
+package org.smartcamp.api.routes;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.smartcamp.api.auth.Scope;
+import org.smartcamp.api.http.ApiException;
+import org.smartcamp.api.http.Cursor;
+import org.smartcamp.api.http.Format;
+import org.smartcamp.api.http.Listing;
+import org.smartcamp.api.http.Params;
+import org.smartcamp.api.http.Responder;
+import org.smartcamp.api.http.TimeRange;
+import org.smartcamp.api.store.Bucket;
+import org.smartcamp.api.store.ReadingsQuery;
+import org.smartcamp.api.store.ReadingsStore;
+import org.smartcamp.api.store.Registry;
+
+/**
+ * Readings in the long format, raw (paged by cursor) or in buckets ({@code bucket=15m|1h|1d|...}); with
+ * {@code maxPoints} and no bucket the narrowest bucket giving at most that many points per series is chosen.
+ */
+final class ReadingsRoutes {
+    static final List<String> RAW_CSV = List.of("timestamp", "camp", "asset", "metric", "value", "unit", "quality");
+    static final List<String> BUCKET_CSV = Stream.concat(RAW_CSV.stream(),
+        Stream.of("samples", "min", "max", "first", "last")).toList();
+    private static final Duration DEFAULT_SPAN = Duration.ofDays(1);
+    private static final List<String> PARAMS = List.of("metric", "from", "to", "bucket", "maxPoints", "format");
+
+    private final RouteSupport support;
+
+    ReadingsRoutes(RouteSupport support) {
+        this.support = support;
+    }
+
+    void mount(Endpoints e) {
+        e.get("/api/v1/assets/{id}/readings", this::ofAsset);
+        e.get("/api/v1/readings", this::ofCamps);
+    }
+
+    private void ofAsset(RoutingContext ctx) {
+        Params p = Params.of(ctx, RouteSupport.known(RouteSupport.PAGING, PARAMS));
+        Scope scope = support.scope(ctx);
+        Registry.Asset asset = scope.asset(Params.pathId(ctx, "id"));
+        serve(ctx, p, scope.registry(), List.of(asset.ref()));
+    }
+
+    private void ofCamps(RoutingContext ctx) {
+        Params p = Params.of(ctx, RouteSupport.known(RouteSupport.PAGING, PARAMS, List.of("mission", "camp",
+            "asset")));
+        Scope scope = support.scope(ctx);
+        List<Integer> refs = new ArrayList<>();
+        String assetId = p.id("asset");
+        if (assetId != null) {
+            Registry.Asset asset = scope.asset(assetId);
+            List<String> camps = scope.camps(p.id("mission"), p.id("camp"));
+            if (camps.contains(asset.campId())) {
+                refs.add(asset.ref());
+            }
+        } else {
+            scope.registry().assetsOf(scope.camps(p.id("mission"), p.id("camp"))).forEach(a -> refs.add(a.ref()));
+        }
+        serve(ctx, p, scope.registry(), refs);
+    }
+
+    private void serve(RoutingContext ctx, Params p, Registry registry, List<Integer> refs) {
+        Format format = Format.of(ctx, p, false);
+        List<Integer> metrics = metrics(p, registry);
+        TimeRange range = TimeRange.of(p, support.now(), DEFAULT_SPAN, support.limits().maxRange());
+        Bucket bucket = bucket(p, range);
+        List<String> cursor = Cursor.decode(p, 3);
+        ReadingsQuery q = new ReadingsQuery(refs, metrics, range.from(), range.to(), bucket, cursor,
+            support.limit(p));
+        JsonObject meta = new JsonObject().put("from", range.from().toString()).put("to", range.to().toString())
+            .put("bucket", bucket == null ? "raw" : bucket.id());
+        support.db().run(c -> ReadingsStore.read(c, registry, q))
+            .onSuccess(page -> Responder.send(ctx, format, new Listing("readings", meta, page.items(),
+                bucket == null ? RAW_CSV : BUCKET_CSV, page.next())))
+            .onFailure(ctx::fail);
+    }
+
+    private static List<Integer> metrics(Params p, Registry registry) {
+        List<String> names = p.list("metric", Params.METRIC, "metric names such as fuel.level");
+        if (names.isEmpty()) {
+            return registry.metrics().stream().map(Registry.Metric::id).toList();
+        }
+        List<Integer> ids = new ArrayList<>();
+        for (String name : names) {
+            Registry.Metric m = registry.metric(name);
+            if (m == null) {
+                throw ApiException.badParameter("metric", "names '" + name + "', which is not in the metric "
+                    + "catalogue (GET /api/v1/metrics)");
+            }
+            ids.add(m.id());
+        }
+        return ids;
+    }
+
+    /** The bucket asked for or chosen by maxPoints (null for raw), checked against the range limits. */
+    private Bucket bucket(Params p, TimeRange range) {
+        Set<String> choices = new java.util.HashSet<>(Bucket.ids());
+        choices.add("raw");
+        String asked = p.choice("bucket", choices, null);
+        int maxPoints = p.integer("maxPoints", 1, support.limits().maxPoints(), 0);
+        Bucket bucket;
+        if (asked == null && maxPoints > 0) {
+            bucket = Bucket.narrowestFor(range.length(), maxPoints);
+            if (bucket == null) {
+                throw ApiException.badParameter("maxPoints", "is too small for this range even with bucket=7d");
+            }
+        } else {
+            bucket = asked == null || "raw".equals(asked) ? null : Bucket.ofId(asked);
+            long points = bucket == null ? 0 : range.length().toMillis() / bucket.width().toMillis();
+            if (points > support.limits().maxPoints()) {
+                throw ApiException.badParameter("bucket", "gives " + points + " buckets per series over this range; "
+                    + "the most is " + support.limits().maxPoints() + ": use a wider bucket or a shorter range");
+            }
+        }
+        if ((bucket == null || bucket.fromRaw()) && range.length().compareTo(support.limits().maxRawRange()) > 0) {
+            throw ApiException.badParameter("from", "and 'to' span more than " + support.limits().maxRawRange()
+                .toDays() + "d, the most served from raw readings; use bucket=1h or wider, or a shorter range");
+        }
+        return bucket;
+    }
+}

@@ -1,0 +1,64 @@
+package org.smartcamp.api.routes;
+
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.smartcamp.api.ApiConfig;
+import org.smartcamp.api.auth.Principal;
+import org.smartcamp.api.auth.Scope;
+import org.smartcamp.api.http.Params;
+import org.smartcamp.api.store.Db;
+import org.smartcamp.api.store.RegistryCache;
+
+/** What every route group needs: the database, the registry snapshot, the limits and the clock. */
+public final class RouteSupport {
+    /** Parameters of every paged route. */
+    static final List<String> PAGING = List.of("limit", "cursor");
+
+    private final Db db;
+    private final RegistryCache registry;
+    private final ApiConfig.Limits limits;
+    private final Clock clock;
+
+    public RouteSupport(Db db, RegistryCache registry, ApiConfig.Limits limits, Clock clock) {
+        this.db = db;
+        this.registry = registry;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    Db db() {
+        return db;
+    }
+
+    ApiConfig.Limits limits() {
+        return limits;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** The caller's scope over the current registry snapshot. */
+    Scope scope(RoutingContext ctx) {
+        return new Scope(Principal.of(ctx), registry.current());
+    }
+
+    /** The {@code limit} parameter: 1 to the largest page, the default page when absent. */
+    int limit(Params p) {
+        return p.integer("limit", 1, limits.maxPageSize(), limits.defaultPageSize());
+    }
+
+    /** The known parameters: these plus {@code extra} lists. */
+    @SafeVarargs
+    static Set<String> known(List<String>... lists) {
+        Set<String> out = new HashSet<>();
+        for (List<String> l : lists) {
+            out.addAll(l);
+        }
+        return out;
+    }
+}

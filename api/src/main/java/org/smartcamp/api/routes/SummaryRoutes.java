@@ -1,0 +1,104 @@
+package org.smartcamp.api.routes;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import org.smartcamp.api.auth.Scope;
+import org.smartcamp.api.http.Format;
+import org.smartcamp.api.http.Listing;
+import org.smartcamp.api.http.Params;
+import org.smartcamp.api.http.Responder;
+import org.smartcamp.api.http.TimeRange;
+import org.smartcamp.api.store.AnalyticsStore;
+import org.smartcamp.api.store.EventQuery;
+import org.smartcamp.api.store.Page;
+import org.smartcamp.api.store.Registry;
+import org.smartcamp.api.store.Subjects;
+
+/**
+ * Summaries for people: a camp's fuel, a camp's power, an asset's utilization. Each gathers the current
+ * figures, the daily figures over the range and the events of the kind that matter, for the subjects that
+ * matter, from the stored analytics. Figures are picked by name prefix ({@link Summary}).
+ */
+final class SummaryRoutes {
+    private final RouteSupport support;
+
+    /** What one summary covers: asset kinds, figure name patterns (SQL LIKE) and event kinds. */
+    record Summary(String name, List<String> assetKinds, List<String> figurePatterns, List<String> eventKinds) {
+    }
+
+    static final Summary FUEL = new Summary("fuel", List.of("fuel_tank", "generator", "vehicle"),
+        List.of("fuel%", "days\\_of\\_supply%", "reorder%", "refuel%", "theft%", "leak%", "loss%", "sfc%"),
+        List.of("refuel", "short_fill", "theft", "leak"));
+    static final Summary POWER = new Summary("power", List.of("generator", "pv", "battery"),
+        List.of("energy%", "power%", "renewable%", "load%", "peak%", "outage%", "pv%", "battery%", "running%",
+            "right\\_siz%"),
+        List.of("low_load", "overload", "sfc_degradation", "outage"));
+    static final Summary UTILIZATION = new Summary("utilization", List.of(), List.of("%"), EventRoutes.KINDS);
+
+    SummaryRoutes(RouteSupport support) {
+        this.support = support;
+    }
+
+    void mount(Endpoints e) {
+        e.get("/api/v1/camps/{id}/fuel", ctx -> camp(ctx, FUEL));
+        e.get("/api/v1/camps/{id}/power", ctx -> camp(ctx, POWER));
+        e.get("/api/v1/assets/{id}/utilization", this::asset);
+    }
+
+    private void camp(RoutingContext ctx, Summary summary) {
+        Params p = Params.of(ctx, RouteSupport.known(List.of("from", "to", "format")));
+        Format format = Format.of(ctx, p, false);
+        Scope scope = support.scope(ctx);
+        Registry.Camp camp = scope.camp(Params.pathId(ctx, "id"));
+        List<String> assets = scope.registry().assetsOf(List.of(camp.id())).stream()
+            .filter(a -> summary.assetKinds().contains(a.kind())).map(Registry.Asset::id).toList();
+        Subjects subjects = new Subjects(List.of(camp.id()), assets, summary.figurePatterns());
+        JsonObject head = new JsonObject().put("camp", camp.id()).put("mission", camp.missionId())
+            .put("assets", new JsonArray(assets));
+        serve(ctx, p, format, summary, subjects, head, new EventQueryParts(List.of(camp.id()), List.of()));
+    }
+
+    private void asset(RoutingContext ctx) {
+        Params p = Params.of(ctx, RouteSupport.known(List.of("from", "to", "format")));
+        Format format = Format.of(ctx, p, false);
+        Registry.Asset asset = support.scope(ctx).asset(Params.pathId(ctx, "id"));
+        Subjects subjects = new Subjects(List.of(), List.of(asset.id()), UTILIZATION.figurePatterns());
+        JsonObject head = new JsonObject().put("asset", asset.id()).put("camp", asset.campId())
+            .put("kind", asset.kind());
+        serve(ctx, p, format, UTILIZATION, subjects, head,
+            new EventQueryParts(List.of(asset.campId()), List.of(asset.id())));
+    }
+
+    private record EventQueryParts(List<String> camps, List<String> assets) {
+    }
+
+    private void serve(RoutingContext ctx, Params p, Format format, Summary summary, Subjects subjects,
+                       JsonObject head, EventQueryParts ev) {
+        Registry registry = support.scope(ctx).registry();
+        TimeRange range = TimeRange.of(p, support.now(), FigureRoutes.DEFAULT_SPAN, support.limits().maxRange());
+        int max = support.limits().maxPageSize();
+        EventQuery events = new EventQuery(ev.camps(), ev.assets(), summary.eventKinds(), range.from(), range.to(),
+            null, max);
+        support.db().run(c -> {
+            Page current = AnalyticsStore.current(c, registry, subjects, null, max);
+            Page daily = AnalyticsStore.daily(c, registry, subjects, range.fromDay(), range.toDayExclusive(), null,
+                max);
+            Page found = AnalyticsStore.events(c, events);
+            return List.of(current, daily, found);
+        }).onSuccess(pages -> {
+            if (format == Format.CSV) {
+                Responder.send(ctx, format, new Listing(summary.name(), new JsonObject(), pages.get(1).items(),
+                    FigureRoutes.DAILY_CSV, null));
+                return;
+            }
+            ctx.put(Responder.ROWS, pages.stream().mapToInt(pg -> pg.items().size()).sum());
+            Responder.json(ctx, head.put("summary", summary.name()).put("from", range.fromDay().toString())
+                .put("to", range.toDayExclusive().toString())
+                .put("current", new JsonArray(pages.get(0).items())).put("daily", new JsonArray(pages.get(1).items()))
+                .put("events", new JsonArray(pages.get(2).items()))
+                .put("truncated", pages.stream().anyMatch(pg -> pg.next() != null)));
+        }).onFailure(ctx::fail);
+    }
+}

@@ -1,0 +1,172 @@
+package org.smartcamp.api.store;
+
+import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.smartcamp.api.http.Cursor;
+
+/**
+ * Reads the precomputed analytics (analytics_daily, analytics_current, analytics_events) and the gateways'
+ * last word: nothing is recomputed on request.
+ */
+public final class AnalyticsStore {
+    private AnalyticsStore() {
+    }
+
+    /** Daily figures of the subjects over {@code [from, toExclusive)}, in (kind, subject, day, figure) order. */
+    public static Page daily(Connection c, Registry registry, Subjects s, LocalDate from, LocalDate toExclusive,
+                             List<String> cursor, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Queries.FIGURES_DAILY)) {
+            int i = bindSubjects(c, ps, 1, s);
+            ps.setDate(i++, Date.valueOf(from));
+            ps.setDate(i++, Date.valueOf(toExclusive));
+            try {
+                ps.setString(i++, cursor == null ? "" : cursor.get(0));
+                ps.setString(i++, cursor == null ? "" : cursor.get(1));
+                ps.setDate(i++, Date.valueOf(cursor == null ? LocalDate.EPOCH : LocalDate.parse(cursor.get(2))));
+                ps.setString(i++, cursor == null ? "" : cursor.get(3));
+            } catch (RuntimeException e) {
+                throw Cursor.malformed();
+            }
+            ps.setInt(i, limit + 1);
+            Page.Builder page = new Page.Builder(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    JsonObject row = subject(registry, rs.getString(1), rs.getString(2))
+                        .put("day", rs.getString(3)).put("figure", rs.getString(4)).put("value", Rows.number(rs, 5))
+                        .put("unit", rs.getString(6)).put("coverage", Rows.number(rs, 7))
+                        .put("computedAt", Rows.instant(rs, 8));
+                    page.add(row, List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return page.build();
+        }
+    }
+
+    /** Current figures of the subjects, in (kind, subject, figure) order. */
+    public static Page current(Connection c, Registry registry, Subjects s, List<String> cursor, int limit)
+        throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Queries.FIGURES_CURRENT)) {
+            int i = bindSubjects(c, ps, 1, s);
+            for (int k = 0; k < 3; k++) {
+                ps.setString(i++, cursor == null ? "" : cursor.get(k));
+            }
+            ps.setInt(i, limit + 1);
+            Page.Builder page = new Page.Builder(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    JsonObject row = subject(registry, rs.getString(1), rs.getString(2))
+                        .put("figure", rs.getString(3)).put("value", Rows.number(rs, 4)).put("unit", rs.getString(5))
+                        .put("low", Rows.number(rs, 6)).put("high", Rows.number(rs, 7))
+                        .put("coverage", Rows.number(rs, 8)).put("asOf", Rows.instant(rs, 9))
+                        .put("detail", Rows.json(rs, 10));
+                    page.add(row, List.of(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+            return page.build();
+        }
+    }
+
+    /** Per subject: days with figures, mean and least coverage, and figures below {@code threshold}. */
+    public static List<JsonObject> coverage(Connection c, Registry registry, Subjects s, LocalDate from,
+                                            LocalDate toExclusive, double threshold) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Queries.COVERAGE)) {
+            ps.setDouble(1, threshold);
+            int i = bindSubjects(c, ps, 2, s);
+            ps.setDate(i++, Date.valueOf(from));
+            ps.setDate(i, Date.valueOf(toExclusive));
+            List<JsonObject> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(subject(registry, rs.getString(1), rs.getString(2)).put("days", rs.getLong(3))
+                        .put("coverageMean", Rows.number(rs, 4)).put("coverageMin", Rows.number(rs, 5))
+                        .put("figuresBelowThreshold", rs.getLong(6)));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Events of these camps (and assets, when given) and kinds overlapping {@code [from, to)}. */
+    public static Page events(Connection c, EventQuery q) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Queries.EVENTS)) {
+            ps.setArray(1, c.createArrayOf("text", q.camps().toArray()));
+            ps.setArray(2, c.createArrayOf("text", q.assets().toArray()));
+            ps.setArray(3, c.createArrayOf("text", q.assets().toArray()));
+            ps.setArray(4, c.createArrayOf("text", q.kinds().toArray()));
+            ps.setTimestamp(5, Timestamp.from(q.to()));
+            ps.setTimestamp(6, Timestamp.from(q.from()));
+            try {
+                Instant after = q.cursor() == null ? Instant.EPOCH : Instant.parse(q.cursor().get(0));
+                ps.setTimestamp(7, Timestamp.from(after));
+                ps.setLong(8, q.cursor() == null ? 0 : Long.parseLong(q.cursor().get(1)));
+            } catch (RuntimeException e) {
+                throw Cursor.malformed();
+            }
+            ps.setInt(9, q.limit() + 1);
+            Page.Builder page = new Page.Builder(q.limit());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    JsonObject row = event(rs).put("explanation", rs.getString(10));
+                    page.add(row, List.of(row.getString("start"), row.getLong("id")));
+                }
+            }
+            return page.build();
+        }
+    }
+
+    /** The event with its evidence, or null. */
+    public static JsonObject event(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Queries.EVENT)) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? event(rs).put("evidence", Rows.json(rs, 10)) : null;
+            }
+        }
+    }
+
+    /** The gateways of these camps with their last sequence number and times. */
+    public static List<JsonObject> gateways(Connection c, List<String> camps) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Queries.GATEWAYS)) {
+            ps.setArray(1, c.createArrayOf("text", camps.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                List<JsonObject> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new JsonObject().put("camp", rs.getString(1)).put("gateway", rs.getString(2))
+                        .put("lastSeq", rs.getObject(3) == null ? null : rs.getLong(3))
+                        .put("lastSentAt", Rows.instant(rs, 4)).put("lastReceivedAt", Rows.instant(rs, 5))
+                        .put("messages", rs.getLong(6)));
+                }
+                return out;
+            }
+        }
+    }
+
+    private static JsonObject event(ResultSet rs) throws SQLException {
+        return new JsonObject().put("id", rs.getLong(1)).put("camp", rs.getString(2)).put("asset", rs.getString(3))
+            .put("kind", rs.getString(4)).put("start", Rows.instant(rs, 5)).put("end", Rows.instant(rs, 6))
+            .put("quantity", Rows.number(rs, 7)).put("unit", rs.getString(8)).put("detectedAt", Rows.instant(rs, 9));
+    }
+
+    private static int bindSubjects(Connection c, PreparedStatement ps, int first, Subjects s) throws SQLException {
+        ps.setArray(first, c.createArrayOf("text", s.camps().toArray()));
+        ps.setArray(first + 1, c.createArrayOf("text", s.assets().toArray()));
+        ps.setArray(first + 2, c.createArrayOf("text", s.figurePatterns().toArray()));
+        return first + 3;
+    }
+
+    private static JsonObject subject(Registry registry, String kind, String id) {
+        Registry.Asset asset = "asset".equals(kind) ? registry.asset(id) : null;
+        return new JsonObject().put("subjectKind", kind).put("subjectId", id)
+            .put("camp", asset != null ? asset.campId() : "camp".equals(kind) ? id : null)
+            .put("asset", asset != null ? id : null);
+    }
+}

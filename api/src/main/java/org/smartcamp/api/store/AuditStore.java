@@ -1,0 +1,76 @@
+package org.smartcamp.api.store;
+
+import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import org.smartcamp.api.http.Cursor;
+
+/** The api_audit table. */
+public final class AuditStore {
+    private AuditStore() {
+    }
+
+    /** Inserts the entries in one batch and one transaction. */
+    public static void insert(Connection c, List<AuditEntry> entries) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement(Queries.AUDIT_INSERT)) {
+            for (AuditEntry e : entries) {
+                ps.setTimestamp(1, Timestamp.from(e.at()));
+                ps.setString(2, e.principal());
+                ps.setString(3, e.role());
+                ps.setString(4, e.method());
+                ps.setString(5, e.path());
+                ps.setString(6, e.query());
+                ps.setInt(7, e.status());
+                if (e.rows() == null) {
+                    ps.setNull(8, Types.INTEGER);
+                } else {
+                    ps.setInt(8, e.rows());
+                }
+                ps.setBoolean(9, e.export());
+                ps.setString(10, e.remote());
+                ps.setInt(11, (int) Math.min(Integer.MAX_VALUE, e.durationMs()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    /** Entries in {@code [from, to)}, of one principal when not empty, after the cursor's id. */
+    public static Page list(Connection c, Instant from, Instant to, String principal, List<String> cursor,
+                            int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Queries.AUDIT)) {
+            ps.setTimestamp(1, Timestamp.from(from));
+            ps.setTimestamp(2, Timestamp.from(to));
+            ps.setString(3, principal == null ? "" : principal);
+            ps.setString(4, principal == null ? "" : principal);
+            try {
+                ps.setLong(5, cursor == null ? 0 : Long.parseLong(cursor.get(0)));
+            } catch (NumberFormatException e) {
+                throw Cursor.malformed();
+            }
+            ps.setInt(6, limit + 1);
+            Page.Builder page = new Page.Builder(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    JsonObject row = Rows.object(rs);
+                    page.add(row, List.of(row.getLong("id")));
+                }
+            }
+            return page.build();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.smartcamp.api.store;
+
+/**
+ * Every SQL statement of the API, with bind parameters only. Identifiers spliced into the bucketed templates
+ * come from the fixed {@link Bucket} table, never from a request.
+ */
+public final class Queries {
+    private Queries() {
+    }
+
+    static final String MISSIONS_ALL = "SELECT id FROM missions";
+    static final String CAMPS_ALL = "SELECT id, mission_id, name FROM camps";
+    static final String ASSETS_ALL = "SELECT ref, id, camp_id, kind FROM assets";
+    static final String METRICS_ALL = "SELECT id, name, unit FROM metrics";
+
+    static final String MISSIONS = "SELECT m.id, m.name, m.registered, m.created_at, m.updated_at, "
+        + "(SELECT count(*) FROM camps c WHERE c.mission_id = m.id AND c.id = ANY(?)) AS camps "
+        + "FROM missions m WHERE m.id = ANY(?) AND m.id > ? ORDER BY m.id LIMIT ?";
+
+    static final String CAMPS = "SELECT c.id, c.mission_id, c.name, c.latitude, c.longitude, c.population, "
+        + "c.timezone, c.registered, c.created_at, c.updated_at, "
+        + "(SELECT count(*) FROM assets a WHERE a.camp_id = c.id) AS assets "
+        + "FROM camps c WHERE c.id = ANY(?) AND c.id > ? ORDER BY c.id LIMIT ?";
+
+    private static final String ASSET_COLUMNS = "SELECT id, camp_id, kind, name, registered, rated_kw, rated_kva, "
+        + "fuel_f0, fuel_f1, capacity_l, unusable_l, strapping, rated_kwp, capacity_kwh, fuel_capacity_l, "
+        + "service_interval_h, attributes, first_seen_at, created_at, updated_at FROM assets ";
+
+    static final String ASSETS = ASSET_COLUMNS + "WHERE camp_id = ANY(?) AND kind = ANY(?) AND id > ? "
+        + "ORDER BY id LIMIT ?";
+
+    static final String ASSET = ASSET_COLUMNS + "WHERE id = ?";
+
+    static final String METRICS = "SELECT id, name, unit, kind, description FROM metrics ORDER BY name";
+
+    static final String READINGS_RAW = "SELECT asset_ref, metric_id, ts, value, quality FROM readings "
+        + "WHERE asset_ref = ANY(?) AND metric_id = ANY(?) AND ts >= ? AND ts < ? "
+        + "AND (asset_ref, metric_id, ts) > (?, ?, ?) ORDER BY asset_ref, metric_id, ts LIMIT ?";
+
+    /** Buckets stored as rows (readings_hourly, readings_daily): {@code %s} is the table. */
+    static final String READINGS_ROLLUP = "SELECT asset_ref, metric_id, bucket, samples, avg, min, max, first, last "
+        + "FROM %s WHERE asset_ref = ANY(?) AND metric_id = ANY(?) AND bucket >= ? AND bucket < ? "
+        + "AND (asset_ref, metric_id, bucket) > (?, ?, ?) ORDER BY asset_ref, metric_id, bucket LIMIT ?";
+
+    /** Buckets of raw readings by date_bin; the cursor is the start of the next bucket. */
+    static final String READINGS_BINNED_RAW = "SELECT asset_ref, metric_id, "
+        + "date_bin(?::interval, ts, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS b, count(*), avg(value), min(value), "
+        + "max(value), (array_agg(value ORDER BY ts))[1], (array_agg(value ORDER BY ts DESC))[1] FROM readings "
+        + "WHERE asset_ref = ANY(?) AND metric_id = ANY(?) AND ts >= ? AND ts < ? "
+        + "AND (asset_ref, metric_id, ts) >= (?, ?, ?) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 LIMIT ?";
+
+    /** Buckets of stored rollup rows by date_bin (6h, 12h from hourly; 7d from daily): {@code %s} is the table. */
+    static final String READINGS_BINNED_ROLLUP = "SELECT asset_ref, metric_id, "
+        + "date_bin(?::interval, bucket, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS b, sum(samples), "
+        + "sum(avg * samples) / nullif(sum(samples), 0), min(min), max(max), (array_agg(first ORDER BY bucket))[1], "
+        + "(array_agg(last ORDER BY bucket DESC))[1] FROM %s "
+        + "WHERE asset_ref = ANY(?) AND metric_id = ANY(?) AND bucket >= ? AND bucket < ? "
+        + "AND (asset_ref, metric_id, bucket) >= (?, ?, ?) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 LIMIT ?";
+
+    private static final String SUBJECTS = "((subject_kind = 'camp' AND subject_id = ANY(?)) "
+        + "OR (subject_kind = 'asset' AND subject_id = ANY(?))) AND figure LIKE ANY(?) ";
+
+    static final String FIGURES_DAILY = "SELECT subject_kind, subject_id, day, figure, value, unit, coverage, "
+        + "computed_at FROM analytics_daily WHERE " + SUBJECTS + "AND day >= ? AND day < ? "
+        + "AND (subject_kind, subject_id, day, figure) > (?, ?, ?, ?) "
+        + "ORDER BY subject_kind, subject_id, day, figure LIMIT ?";
+
+    static final String FIGURES_CURRENT = "SELECT subject_kind, subject_id, figure, value, unit, low, high, "
+        + "coverage, as_of, detail FROM analytics_current WHERE " + SUBJECTS
+        + "AND (subject_kind, subject_id, figure) > (?, ?, ?) ORDER BY subject_kind, subject_id, figure LIMIT ?";
+
+    static final String COVERAGE = "SELECT subject_kind, subject_id, count(DISTINCT day), avg(coverage), "
+        + "min(coverage), count(*) FILTER (WHERE coverage < ?) FROM analytics_daily WHERE " + SUBJECTS
+        + "AND day >= ? AND day < ? GROUP BY subject_kind, subject_id ORDER BY subject_kind, subject_id";
+
+    private static final String EVENT_COLUMNS = "id, camp_id, asset_id, kind, starts_at, ends_at, quantity, unit, "
+        + "detected_at";
+
+    static final String EVENTS = "SELECT " + EVENT_COLUMNS + ", evidence->>'explanation' FROM analytics_events "
+        + "WHERE camp_id = ANY(?) AND (cardinality(?::text[]) = 0 OR asset_id = ANY(?)) AND kind = ANY(?) "
+        + "AND starts_at < ? AND ends_at >= ? AND (starts_at, id) > (?, ?) ORDER BY starts_at, id LIMIT ?";
+
+    static final String EVENT = "SELECT " + EVENT_COLUMNS + ", evidence FROM analytics_events WHERE id = ?";
+
+    static final String GATEWAYS = "SELECT camp_id, id, last_seq, last_sent_at, last_received_at, messages "
+        + "FROM gateways WHERE camp_id = ANY(?) ORDER BY camp_id, id";
+
+    static final String AUDIT = "SELECT id, at, principal, role, method, path, query, status, rows, export, remote, "
+        + "duration_ms FROM api_audit WHERE at >= ? AND at < ? AND (? = '' OR principal = ?) AND id > ? "
+        + "ORDER BY id LIMIT ?";
+
+    static final String AUDIT_INSERT = "INSERT INTO api_audit (at, principal, role, method, path, query, status, "
+        + "rows, export, remote, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    static final String KEY_INSERT = "INSERT INTO api_keys (id, name, secret_sha256, role, missions, camps, "
+        + "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+    static final String KEY_REVOKE = "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL";
+
+    static final String KEY_COLUMNS = "id, name, role, missions, camps, created_at, expires_at, revoked_at";
+
+    static final String KEY_LIST = "SELECT " + KEY_COLUMNS + " FROM api_keys ORDER BY id";
+
+    static final String KEY_BY_HASH = "SELECT " + KEY_COLUMNS + " FROM api_keys WHERE secret_sha256 = ?";
+
+    static final String PING = "SELECT 1";
+}

@@ -1,0 +1,99 @@
+package org.smartcamp.api.store;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * An immutable snapshot of the registry (missions, camps, assets, metrics): what scope checks and the
+ * enrichment of rows (camp of an asset, unit of a metric) need without a database round trip.
+ */
+public final class Registry {
+    /** A camp and the mission it belongs to. */
+    public record Camp(String id, String missionId, String name) {
+    }
+
+    /** An asset: its storage ref, id, camp and kind. */
+    public record Asset(int ref, String id, String campId, String kind) {
+    }
+
+    /** A catalogue metric. */
+    public record Metric(int id, String name, String unit) {
+    }
+
+    private final Map<String, String> missions;
+    private final Map<String, Camp> camps;
+    private final Map<String, Asset> assets;
+    private final Map<Integer, Asset> assetsByRef;
+    private final Map<String, Metric> metrics;
+    private final Map<Integer, Metric> metricsById;
+
+    /** A snapshot of these (mission id to name, camps, assets, metrics). */
+    public Registry(Map<String, String> missions, List<Camp> camps, List<Asset> assets, List<Metric> metrics) {
+        this.missions = Map.copyOf(missions);
+        this.camps = sorted(camps, Camp::id);
+        this.assets = sorted(assets, Asset::id);
+        this.assetsByRef = assets.stream().collect(Collectors.toUnmodifiableMap(Asset::ref, a -> a));
+        this.metrics = sorted(metrics, Metric::name);
+        this.metricsById = metrics.stream().collect(Collectors.toUnmodifiableMap(Metric::id, m -> m));
+    }
+
+    private static <T> Map<String, T> sorted(List<T> items, Function<T, String> key) {
+        Map<String, T> out = new LinkedHashMap<>();
+        items.stream().sorted(Comparator.comparing(key)).forEach(i -> out.put(key.apply(i), i));
+        return out;
+    }
+
+    /** Whether the mission is registered. */
+    public boolean hasMission(String id) {
+        return missions.containsKey(id);
+    }
+
+    /** Every mission id, sorted. */
+    public List<String> missionIds() {
+        return missions.keySet().stream().sorted().toList();
+    }
+
+    /** The camp, or null. */
+    public Camp camp(String id) {
+        return camps.get(id);
+    }
+
+    /** Every camp, sorted by id. */
+    public List<Camp> camps() {
+        return List.copyOf(camps.values());
+    }
+
+    /** The asset, or null. */
+    public Asset asset(String id) {
+        return assets.get(id);
+    }
+
+    /** The asset with this storage ref, or null. */
+    public Asset assetByRef(int ref) {
+        return assetsByRef.get(ref);
+    }
+
+    /** The assets of these camps, sorted by id. */
+    public List<Asset> assetsOf(List<String> campIds) {
+        return assets.values().stream().filter(a -> campIds.contains(a.campId())).toList();
+    }
+
+    /** The metric named {@code name}, or null. */
+    public Metric metric(String name) {
+        return metrics.get(name);
+    }
+
+    /** The metric with this id, or null. */
+    public Metric metricById(int id) {
+        return metricsById.get(id);
+    }
+
+    /** Every metric, sorted by name. */
+    public List<Metric> metrics() {
+        return List.copyOf(metrics.values());
+    }
+}

@@ -1,0 +1,21 @@
+package org.smartcamp.api.store;
+
+import java.util.List;
+
+/**
+ * The subjects of analytics figures a request covers: these camps and these assets (ids), already cut to the
+ * caller's scope; {@code figurePatterns} are SQL LIKE patterns of the figure names ({@code %} for all).
+ */
+public record Subjects(List<String> camps, List<String> assets, List<String> figurePatterns) {
+
+    public Subjects {
+        camps = List.copyOf(camps);
+        assets = List.copyOf(assets);
+        figurePatterns = List.copyOf(figurePatterns);
+    }
+
+    /** The LIKE pattern matching exactly {@code figure} (whose names have no % or backslash). */
+    public static String exactly(String figure) {
+        return figure.replace("_", "\\_");
+    }
+}

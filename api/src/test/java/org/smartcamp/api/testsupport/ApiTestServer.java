@@ -1,0 +1,117 @@
+package org.smartcamp.api.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.smartcamp.api.ApiConfig;
+import org.smartcamp.api.ApiService;
+import org.smartcamp.api.JwtConfig;
+import org.smartcamp.api.auth.ApiKeys;
+import org.smartcamp.api.store.ApiKeyRecord;
+import org.smartcamp.api.store.ApiKeyStore;
+import org.smartcamp.ingest.testsupport.MigratedStore;
+
+/**
+ * A migrated schema of its own with the analytics contract tables and the fixture (api-fixture.sql), and an
+ * API server on a random port over it, with HS256 JWTs (issuer smartcamp-test, audience smartcamp-api) and
+ * API keys. Its clock stands at {@link #NOW}.
+ */
+public final class ApiTestServer implements AutoCloseable {
+    /** The server's clock: just after the fixture's two days. */
+    public static final Instant NOW = Instant.parse("2026-03-03T00:00:00Z");
+
+    private final MigratedStore store;
+    private final ApiService service;
+    private final Http http;
+
+    private ApiTestServer(MigratedStore store, ApiService service) {
+        this.store = store;
+        this.service = service;
+        this.http = new Http("http://127.0.0.1:" + service.port());
+    }
+
+    /** With the default limits and a generous rate limit. */
+    public static ApiTestServer start(String prefix) {
+        return start(prefix, config().withRateLimit(new ApiConfig.RateLimit(1_000, 10_000)));
+    }
+
+    /** With this configuration (the listen port is replaced by a free one). */
+    public static ApiTestServer start(String prefix, ApiConfig config) {
+        MigratedStore store = MigratedStore.create(prefix);
+        try {
+            run(store, "analytics-contract.sql");
+            run(store, "api-fixture.sql");
+            ApiService service = new ApiService(config, store.dataSource(), Clock.fixed(NOW, ZoneOffset.UTC));
+            service.start();
+            return new ApiTestServer(store, service);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The test configuration: HS256 with {@link Tokens#SECRET}, issuer and audience checked. */
+    public static ApiConfig config() {
+        return ApiConfig.defaults().withJwt(new JwtConfig("HS256", Tokens.SECRET, null, null, "smartcamp-test",
+            "smartcamp-api", Duration.ofSeconds(5)));
+    }
+
+    public Http http() {
+        return http;
+    }
+
+    public ApiService service() {
+        return service;
+    }
+
+    public MigratedStore store() {
+        return store;
+    }
+
+    /** Stores an API key with this role and scope and returns its secret. */
+    public String apiKey(String role, List<String> missions, List<String> camps) {
+        String secret = ApiKeys.newSecret();
+        ApiKeyRecord key = new ApiKeyRecord(ApiKeys.newId(), "test " + role, role, missions, camps, null, null, null);
+        try (Connection c = store.dataSource().getConnection()) {
+            ApiKeyStore.insert(c, key, ApiKeys.hash(secret));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return secret;
+    }
+
+    /** Runs SQL in the test schema. */
+    public void sql(String sql) {
+        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void run(MigratedStore store, String resource) {
+        try (InputStream in = ApiTestServer.class.getClassLoader().getResourceAsStream(resource);
+             Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        service.close();
+        store.close();
+    }
+}
