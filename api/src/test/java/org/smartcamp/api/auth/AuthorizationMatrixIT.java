@@ -1,0 +1,213 @@
+package org.smartcamp.api.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.smartcamp.api.testsupport.ApiTestServer;
+import org.smartcamp.api.testsupport.Http;
+import org.smartcamp.api.testsupport.Tokens;
+
+/**
+ * Every role against every scope and route: reaching another mission's camps by id, by filter and by export is
+ * refused with 403, the same way for camps that exist and camps that do not; lists never show what is out of
+ * scope.
+ */
+class AuthorizationMatrixIT {
+    private static final String RANGE = "from=2026-03-01&to=2026-03-03";
+    private static final Map<String, String> MISSION_OF = Map.of("juba1", "unmiss", "malakal", "unmiss",
+        "gao", "minusma", "kidal", "minusma");
+    private static final Map<String, String> GENERATOR_OF = Map.of("juba1", "juba1-gen-1", "malakal",
+        "malakal-gen-1", "gao", "gao-gen-1", "kidal", "kidal-gen-1");
+    private static ApiTestServer server;
+    private static Http http;
+    private static final Map<String, Caller> CALLERS = new java.util.LinkedHashMap<>();
+    private static final Map<String, Long> EVENT_OF = new java.util.HashMap<>();
+
+    /** A credential, its role and the camps it reaches. */
+    record Caller(String name, Role role, Set<String> camps, String[] headers) {
+        boolean seesMission(String mission) {
+            return camps.stream().anyMatch(c -> MISSION_OF.get(c).equals(mission));
+        }
+    }
+
+    /** One request, what it reaches and what it needs. */
+    record Probe(String path, String camp, String mission, boolean export, boolean adminOnly) {
+        @Override
+        public String toString() {
+            return path;
+        }
+    }
+
+    @BeforeAll
+    static void start() {
+        server = ApiTestServer.start("api_authz");
+        http = server.http();
+        add("viewer-jwt-unmiss", Role.VIEWER, Set.of("juba1", "malakal"), "Authorization",
+            "Bearer " + Tokens.sign(Tokens.claims("val", "viewer", List.of("unmiss"), List.of())));
+        add("logistics-key-gao", Role.LOGISTICS, Set.of("gao"), "X-API-Key",
+            server.apiKey("logistics", List.of(), List.of("gao")));
+        add("viewer-key-juba1", Role.VIEWER, Set.of("juba1"), "X-API-Key",
+            server.apiKey("viewer", List.of(), List.of("juba1")));
+        add("admin-key-minusma", Role.ADMIN, Set.of("gao", "kidal"), "X-API-Key",
+            server.apiKey("admin", List.of("minusma"), List.of()));
+        add("logistics-jwt-mixed", Role.LOGISTICS, Set.of("malakal", "gao", "kidal"), "Authorization",
+            "Bearer " + Tokens.sign(Tokens.claims("lou", "logistics", List.of("minusma"), List.of("malakal"))));
+        add("admin-jwt-all", Role.ADMIN, MISSION_OF.keySet(), "Authorization",
+            "Bearer " + Tokens.sign(Tokens.claims("ada", "admin", List.of("*"), List.of())));
+        JsonObject all = http.get("/api/v1/events?" + RANGE, CALLERS.get("admin-jwt-all").headers()).json();
+        all.getJsonArray("items").forEach(o -> EVENT_OF.putIfAbsent(((JsonObject) o).getString("camp"),
+            ((JsonObject) o).getLong("id")));
+    }
+
+    private static void add(String name, Role role, Set<String> camps, String header, String value) {
+        CALLERS.put(name, new Caller(name, role, camps, new String[] {header, value}));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static List<Probe> probes() {
+        List<Probe> out = new ArrayList<>();
+        for (String camp : List.of("juba1", "malakal", "gao", "kidal")) {
+            String gen = GENERATOR_OF.get(camp);
+            String mission = MISSION_OF.get(camp);
+            out.add(new Probe("/api/v1/camps/" + camp, camp, null, false, false));
+            out.add(new Probe("/api/v1/camps/" + camp + "/fuel?" + RANGE, camp, null, false, false));
+            out.add(new Probe("/api/v1/camps/" + camp + "/power?" + RANGE, camp, null, false, false));
+            out.add(new Probe("/api/v1/assets/" + gen, camp, null, false, false));
+            out.add(new Probe("/api/v1/assets/" + gen + "/utilization?" + RANGE, camp, null, false, false));
+            out.add(new Probe("/api/v1/assets/" + gen + "/readings?" + RANGE, camp, null, false, false));
+            out.add(new Probe("/api/v1/assets?camp=" + camp, camp, null, false, false));
+            out.add(new Probe("/api/v1/readings?camp=" + camp + "&" + RANGE, camp, null, false, false));
+            out.add(new Probe("/api/v1/readings?camp=" + camp + "&bucket=1h&format=csv&" + RANGE, camp, null, true,
+                false));
+            out.add(new Probe("/api/v1/readings?asset=" + gen + "&format=csv&" + RANGE, camp, null, true, false));
+            out.add(new Probe("/api/v1/figures/daily?camp=" + camp + "&" + RANGE, camp, null, false, false));
+            out.add(new Probe("/api/v1/figures/daily?asset=" + gen + "&format=csv&" + RANGE, camp, null, true,
+                false));
+            out.add(new Probe("/api/v1/figures/current?camp=" + camp, camp, null, false, false));
+            out.add(new Probe("/api/v1/events?camp=" + camp + "&" + RANGE, camp, null, false, false));
+            out.add(new Probe("/api/v1/events?asset=" + gen + "&format=csv&" + RANGE, camp, null, true, false));
+            out.add(new Probe("/api/v1/data-quality?camp=" + camp, camp, null, false, false));
+            out.add(new Probe("/api/v1/camps?mission=" + mission + "&format=csv", null, mission, true, false));
+        }
+        for (String mission : List.of("unmiss", "minusma")) {
+            out.add(new Probe("/api/v1/missions/" + mission, null, mission, false, false));
+            out.add(new Probe("/api/v1/camps?mission=" + mission, null, mission, false, false));
+            out.add(new Probe("/api/v1/assets?mission=" + mission, null, mission, false, false));
+            out.add(new Probe("/api/v1/events?mission=" + mission + "&format=csv&" + RANGE, null, mission, true,
+                false));
+        }
+        out.add(new Probe("/api/v1/audit", null, null, false, true));
+        out.add(new Probe("/metrics", null, null, false, true));
+        out.add(new Probe("/api/v1/metrics", null, null, false, false));
+        out.add(new Probe("/api/v1/metrics?format=csv", null, null, true, false));
+        return out;
+    }
+
+    static Stream<Arguments> matrix() {
+        return CALLERS.keySet().stream().flatMap(c -> probes().stream().map(p -> Arguments.of(c, p)));
+    }
+
+    @ParameterizedTest(name = "{0} GET {1}")
+    @MethodSource("matrix")
+    void eachRoleAgainstEachScopeAndRoute(String callerName, Probe probe) {
+        Caller caller = CALLERS.get(callerName);
+        Http.Answer answer = http.get(probe.path(), caller.headers());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(expected(caller, probe));
+        if (answer.status() == 403) {
+            assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(answer.body()).doesNotContain("does not exist");
+        }
+    }
+
+    private static int expected(Caller caller, Probe probe) {
+        boolean allowed = (!probe.adminOnly() || caller.role() == Role.ADMIN)
+            && (!probe.export() || caller.role().includes(Role.LOGISTICS))
+            && (probe.camp() == null || caller.camps().contains(probe.camp()))
+            && (probe.mission() == null || caller.seesMission(probe.mission()));
+        return allowed ? 200 : 403;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("callers")
+    void eventsById(String callerName) {
+        Caller caller = CALLERS.get(callerName);
+        for (Map.Entry<String, Long> e : EVENT_OF.entrySet()) {
+            int status = http.get("/api/v1/events/" + e.getValue(), caller.headers()).status();
+            assertThat(status).as("event of %s", e.getKey()).isEqualTo(caller.camps().contains(e.getKey()) ? 200 : 403);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("callers")
+    void unknownIdsAre403OutsideAWildcardGrantAnd404Inside(String callerName) {
+        Caller caller = CALLERS.get(callerName);
+        boolean all = callerName.equals("admin-jwt-all");
+        for (String path : List.of("/api/v1/camps/ghost", "/api/v1/assets/ghost-gen", "/api/v1/events/999999",
+            "/api/v1/assets/ghost-gen/readings", "/api/v1/camps/ghost/fuel", "/api/v1/missions/ghost",
+            "/api/v1/figures/daily?camp=ghost", "/api/v1/readings?asset=ghost-gen")) {
+            assertThat(http.get(path, caller.headers()).status()).as(path).isEqualTo(all ? 404 : 403);
+        }
+    }
+
+    @Test
+    void aRefusalReadsTheSameForACampThatExistsAndOneThatDoesNot() {
+        String[] juba = CALLERS.get("viewer-key-juba1").headers();
+        String real = http.get("/api/v1/camps/gao", juba).json().getString("detail");
+        String ghost = http.get("/api/v1/camps/gaox", juba).json().getString("detail");
+        assertThat(real.replace("gao", "ID")).isEqualTo(ghost.replace("gaox", "ID"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("callers")
+    void unfilteredListsShowOnlyWhatIsInScope(String callerName) {
+        Caller caller = CALLERS.get(callerName);
+        assertThat(campsOf(http.get("/api/v1/camps", caller.headers()).json(), "id"))
+            .containsExactlyInAnyOrderElementsOf(caller.camps());
+        assertThat(campsOf(http.get("/api/v1/assets", caller.headers()).json(), "campId"))
+            .isSubsetOf(caller.camps());
+        assertThat(campsOf(http.get("/api/v1/events?" + RANGE, caller.headers()).json(), "camp"))
+            .isSubsetOf(caller.camps());
+        assertThat(campsOf(http.get("/api/v1/readings?bucket=1d&" + RANGE, caller.headers()).json(), "camp"))
+            .isNotEmpty().isSubsetOf(caller.camps());
+        assertThat(campsOf(http.get("/api/v1/figures/daily?" + RANGE, caller.headers()).json(), "camp"))
+            .isSubsetOf(caller.camps());
+        assertThat(campsOf(http.get("/api/v1/figures/current", caller.headers()).json(), "camp"))
+            .isSubsetOf(caller.camps());
+        assertThat(campsOf(http.get("/api/v1/data-quality?" + RANGE, caller.headers()).json(), "camp"))
+            .isSubsetOf(caller.camps());
+        List<String> missions = campsOf(http.get("/api/v1/missions", caller.headers()).json(), "id");
+        assertThat(missions).allMatch(caller::seesMission);
+    }
+
+    @Test
+    void aFilterOnAnotherMissionsCampRefusesEvenWithAnInScopeAsset() {
+        String[] juba = CALLERS.get("viewer-key-juba1").headers();
+        assertThat(http.get("/api/v1/readings?camp=gao&asset=juba1-gen-1&" + RANGE, juba).status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/events?mission=minusma&asset=juba1-gen-1&" + RANGE, juba).status())
+            .isEqualTo(403);
+        assertThat(http.get("/api/v1/readings?camp=juba1&asset=gao-gen-1&" + RANGE, juba).status()).isEqualTo(403);
+    }
+
+    static Stream<String> callers() {
+        return CALLERS.keySet().stream();
+    }
+
+    private static List<String> campsOf(JsonObject page, String field) {
+        return page.getJsonArray("items").stream().map(o -> ((JsonObject) o).getString(field)).distinct().toList();
+    }
+}

@@ -1,0 +1,143 @@
+package org.smartcamp.api.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.smartcamp.api.testsupport.ApiTestServer;
+import org.smartcamp.api.testsupport.Http;
+
+/** Contract of the analytics routes: figures, summaries, events with evidence, data quality. */
+class AnalyticsRoutesIT {
+    private static ApiTestServer server;
+    private static Http http;
+    private static String[] key;
+
+    @BeforeAll
+    static void start() {
+        server = ApiTestServer.start("api_analytics");
+        http = server.http();
+        key = new String[] {"X-API-Key", server.apiKey("logistics", List.of("unmiss"), List.of())};
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void dailyFiguresOfACampAndItsAssetsWithUnitAndCoverage() {
+        JsonObject page = http.get("/api/v1/figures/daily?camp=juba1&from=2026-03-01&to=2026-03-03", key).json();
+        assertThat(page.getString("from")).isEqualTo("2026-03-01");
+        assertThat(page.getString("to")).isEqualTo("2026-03-03");
+        JsonArray items = page.getJsonArray("items");
+        assertThat(items).hasSize(6);
+        JsonObject fuel = items.getJsonObject(4);
+        assertThat(fuel.getString("subjectKind")).isEqualTo("camp");
+        assertThat(fuel.getString("camp")).isEqualTo("juba1");
+        assertThat(fuel.getString("day")).isEqualTo("2026-03-01");
+        assertThat(fuel.getString("figure")).isEqualTo("fuel_consumed_l");
+        assertThat(fuel.getDouble("value")).isEqualTo(120.5);
+        assertThat(fuel.getString("unit")).isEqualTo("L");
+        assertThat(fuel.getDouble("coverage")).isEqualTo(0.98);
+        JsonObject onlyFuel = http.get("/api/v1/figures/daily?camp=juba1&subject=camp&figure=fuel_consumed_l"
+            + "&from=2026-03-01&to=2026-03-03", key).json();
+        assertThat(onlyFuel.getJsonArray("items")).hasSize(2);
+    }
+
+    @Test
+    void dailyFiguresPageAndExportAsTidyCsv() {
+        JsonObject first = http.get("/api/v1/figures/daily?camp=juba1&from=2026-03-01&to=2026-03-03&limit=4", key)
+            .json();
+        JsonObject second = http.get(first.getString("next"), key).json();
+        assertThat(first.getJsonArray("items").size() + second.getJsonArray("items").size()).isEqualTo(6);
+        List<CSVRecord> rows = http.get("/api/v1/figures/daily?asset=juba1-gen-1&from=2026-03-01&to=2026-03-03"
+            + "&format=csv", key).csv();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).toList()).containsExactly("2026-03-01", "juba1", "juba1-gen-1", "running_h", "20.0",
+            "h", "1.0", "2026-03-02T01:00:00Z");
+    }
+
+    @Test
+    void currentFiguresCarryTheirIntervalAndDetail() {
+        JsonArray items = http.get("/api/v1/figures/current?camp=juba1", key).json().getJsonArray("items");
+        JsonObject supply = items.stream().map(o -> (JsonObject) o)
+            .filter(f -> "days_of_supply".equals(f.getString("figure"))).findFirst().orElseThrow();
+        assertThat(supply.getDouble("value")).isEqualTo(6.5);
+        assertThat(supply.getDouble("low")).isEqualTo(5.9);
+        assertThat(supply.getDouble("high")).isEqualTo(7.1);
+        assertThat(supply.getString("unit")).isEqualTo("d");
+        assertThat(supply.getJsonObject("detail").getString("method")).isEqualTo("ols");
+        List<CSVRecord> csv = http.get("/api/v1/figures/current?camp=juba1&format=csv", key).csv();
+        assertThat(csv).extracting(r -> r.get("detail")).contains("{\"method\":\"ols\",\"window_days\":14}");
+    }
+
+    @Test
+    void fuelPowerAndUtilizationSummaries() {
+        JsonObject fuel = http.get("/api/v1/camps/juba1/fuel?from=2026-03-01&to=2026-03-03", key).json();
+        assertThat(fuel.getString("summary")).isEqualTo("fuel");
+        assertThat(fuel.getJsonArray("assets")).containsExactly("juba1-gen-1", "juba1-tank-1");
+        assertThat(fuel.getJsonArray("daily").stream().map(o -> ((JsonObject) o).getString("figure")).distinct())
+            .containsExactlyInAnyOrder("fuel_consumed_l", "fuel_delivered_l");
+        assertThat(fuel.getJsonArray("events").stream().map(o -> ((JsonObject) o).getString("kind")))
+            .containsExactly("refuel", "theft");
+        assertThat(fuel.getJsonArray("current").getJsonObject(0).getString("figure")).isEqualTo("days_of_supply");
+        JsonObject power = http.get("/api/v1/camps/juba1/power?from=2026-03-01&to=2026-03-03", key).json();
+        assertThat(power.getJsonArray("daily").stream().map(o -> ((JsonObject) o).getString("figure")))
+            .containsExactlyInAnyOrder("energy_kwh", "running_h", "load_factor_avg");
+        assertThat(power.getJsonArray("events").stream().map(o -> ((JsonObject) o).getString("kind")))
+            .containsExactly("low_load");
+        JsonObject gen = http.get("/api/v1/assets/juba1-gen-1/utilization?from=2026-03-01&to=2026-03-03", key).json();
+        assertThat(gen.getJsonArray("daily")).hasSize(2);
+        assertThat(gen.getJsonArray("current").getJsonObject(0).getDouble("value")).isEqualTo(120.0);
+        assertThat(http.get("/api/v1/camps/juba1/fuel?from=2026-03-01&to=2026-03-03&format=csv", key).csv())
+            .hasSize(3);
+    }
+
+    @Test
+    void eventsWithTheirEvidence() {
+        JsonObject page = http.get("/api/v1/events?camp=juba1&from=2026-03-01&to=2026-03-03", key).json();
+        JsonArray items = page.getJsonArray("items");
+        assertThat(items.stream().map(o -> ((JsonObject) o).getString("kind")))
+            .containsExactly("refuel", "low_load", "theft", "stale_sensor");
+        JsonObject refuel = items.getJsonObject(0);
+        assertThat(refuel.getDouble("quantity")).isEqualTo(500.0);
+        assertThat(refuel.getString("unit")).isEqualTo("L");
+        assertThat(refuel.getString("start")).isEqualTo("2026-03-01T08:00:00Z");
+        assertThat(refuel.getString("explanation")).isEqualTo("Level rose by 498 L in 20 min");
+        JsonObject one = http.get("/api/v1/events/" + refuel.getLong("id"), key).json();
+        JsonObject evidence = one.getJsonObject("evidence");
+        assertThat(evidence.getString("metric")).isEqualTo("fuel.volume");
+        assertThat(evidence.getJsonArray("readings")).hasSize(2);
+        assertThat(evidence.getJsonObject("figures").getDouble("level_after_l")).isEqualTo(9491.0);
+        JsonArray thefts = http.get("/api/v1/events?kind=theft,leak&from=2026-03-01&to=2026-03-03", key).json()
+            .getJsonArray("items");
+        assertThat(thefts).hasSize(1);
+        List<CSVRecord> csv = http.get("/api/v1/events?asset=juba1-gen-1&from=2026-03-01&to=2026-03-03&format=csv",
+            key).csv();
+        assertThat(csv).extracting(r -> r.get("kind")).containsExactly("low_load", "stale_sensor");
+        assertThat(csv.get(0).get("quantity")).isEqualTo("3.0");
+    }
+
+    @Test
+    void dataQualityReportsCoverageFaultsAndGateways() {
+        JsonObject dq = http.get("/api/v1/data-quality?camp=juba1&from=2026-03-01&to=2026-03-03", key).json();
+        JsonObject camp = dq.getJsonArray("items").stream().map(o -> (JsonObject) o)
+            .filter(r -> "camp".equals(r.getString("subjectKind"))).findFirst().orElseThrow();
+        assertThat(camp.getLong("days")).isEqualTo(2);
+        assertThat(camp.getDouble("coverageMin")).isEqualTo(0.75);
+        assertThat(camp.getLong("figuresBelowThreshold")).isEqualTo(1);
+        assertThat(camp.getDouble("coverageMean")).isCloseTo((0.98 + 0.75 + 0.98) / 3, org.assertj.core.data.Offset
+            .offset(1e-9));
+        assertThat(dq.getJsonArray("events")).hasSize(1);
+        assertThat(dq.getJsonArray("events").getJsonObject(0).getString("kind")).isEqualTo("stale_sensor");
+        assertThat(dq.getJsonArray("gateways").getJsonObject(0).getLong("lastSeq")).isEqualTo(42);
+        assertThat(http.get("/api/v1/data-quality?camp=juba1&from=2026-03-01&to=2026-03-03&format=csv", key).csv())
+            .hasSize(3);
+    }
+}
