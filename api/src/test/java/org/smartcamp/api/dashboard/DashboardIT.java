@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,10 +17,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +36,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.smartcamp.api.ApiConfig;
 import org.smartcamp.api.ApiService;
+import org.smartcamp.api.JwtConfig;
 import org.smartcamp.ingest.testsupport.MigratedStore;
 
 /**
@@ -47,6 +52,7 @@ class DashboardIT {
     /** No inline script or style, no eval, nothing from another origin. */
     static final String STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         + "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    private static final String JWT_SECRET = "dashboard-test-secret-of-at-least-32-bytes";
     private static final Set<String> ALERT_KINDS = Set.of("theft", "leak", "short_fill", "overload", "outage",
         "low_load", "sfc_degradation", "stale_sensor", "flatline");
     private static final String CHART = "const c = document.querySelector('canvas[data-chart=\"' + arguments[0]"
@@ -71,7 +77,8 @@ class DashboardIT {
             + Browser.CHROMEDRIVER + ")");
         store = MigratedStore.create("dashboard");
         fixture = DashboardFixture.load(store.dataSource(), Instant.now());
-        ApiConfig config = ApiConfig.defaults().withHttp(new ApiConfig.HttpPolicy(List.of(), STRICT_CSP, null, null));
+        ApiConfig config = ApiConfig.defaults().withHttp(new ApiConfig.HttpPolicy(List.of(), STRICT_CSP, null, null))
+            .withJwt(new JwtConfig("HS256", JWT_SECRET, null, null, null, null, Duration.ofSeconds(5)));
         service = new ApiService(config, store.dataSource(), Clock.systemUTC());
         service.start();
         api = new ApiClient(service.url(), fixture.clientKey());
@@ -304,6 +311,31 @@ class DashboardIT {
         assertThat(browser.driver().findElement(By.id("login")).isDisplayed()).isTrue();
         assertThat(browser.js("return sessionStorage.length")).isEqualTo(0L);
         assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(11)
+    void aTokenSignsInAndShowsOnlyTheCampsItGrants() throws Exception {
+        long exp = Instant.now().plus(Duration.ofHours(1)).getEpochSecond();
+        type(jwt("{\"sub\": \"bravo-officer\", \"role\": \"viewer\", \"missions\": [], \"camps\": [\"camp-b\"], "
+            + "\"exp\": " + exp + "}"));
+        go("#/camps", "camps");
+        assertThat(browser.driver().findElement(By.id("who")).getText()).isEqualTo("signed in as bravo-officer");
+        assertThat(browser.driver().findElements(By.cssSelector("[data-camp]")))
+            .extracting(e -> e.getAttribute("data-camp")).containsExactly("camp-b");
+        go("#/fuel/camp-a", "fuel");
+        assertThat(text()).contains("Fuel: Bravo outpost").doesNotContain("Alpha");
+        assertNoConsoleErrors();
+    }
+
+    /** An HS256 token over {@code claims}, signed with the server's secret. */
+    private static String jwt(String claims) throws Exception {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String unsigned = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+            + "." + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(JWT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return unsigned + "." + b64.encodeToString(mac.doFinal(unsigned.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void type(String credential) {
