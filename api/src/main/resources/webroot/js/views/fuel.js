@@ -47,7 +47,7 @@ export async function render(root, ctx, mount) {
   if (levels.length) {
     lineChart(levelBox, [...byTank.entries()].map(([asset, metrics]) => ({
       label: names.get(asset) || asset, points: pointsWithGaps(metrics.get(VOLUME) || [], HOUR_MS)
-    })), { unit: 'L', digits: 0, range });
+    })), { unit: 'L', digits: 0, yMin: 0, range });
   }
   consumption.draw();
 }
