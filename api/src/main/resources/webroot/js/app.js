@@ -1,0 +1,128 @@
+// The dashboard shell: sign-in, navigation by URL fragment (#/view/arg), the range selector, and error
+// handling shared by every view (401 back to sign-in, 403 and others shown in place).
+import * as api from './api.js';
+import { h, notice } from './dom.js';
+import { destroyAll } from './charts.js';
+import * as camps from './views/camps.js';
+import * as fuel from './views/fuel.js';
+import * as power from './views/power.js';
+import * as events from './views/events.js';
+import * as utilization from './views/utilization.js';
+import * as quality from './views/quality.js';
+
+const VIEWS = { camps, fuel, power, events, utilization, quality };
+const $ = id => document.getElementById(id);
+let generation = 0;
+
+function route() {
+  const [name, ...args] = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  return { name: VIEWS[name] ? name : 'camps', args };
+}
+
+function showLogin(message) {
+  destroyAll();
+  $('view').replaceChildren();
+  $('view').dataset.state = 'login';
+  $('nav').hidden = true;
+  $('session').hidden = true;
+  $('login').hidden = false;
+  const error = $('login-error');
+  error.hidden = !message;
+  error.textContent = message || '';
+  $('credential').focus();
+}
+
+function describe(value) {
+  if (api.isApiKey(value)) {
+    return 'API key';
+  }
+  try {
+    const claims = JSON.parse(atob(value.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    return claims.sub ? 'signed in as ' + claims.sub : 'token';
+  } catch (e) {
+    return 'token';
+  }
+}
+
+async function render() {
+  const value = api.credential();
+  if (!value) {
+    showLogin();
+    return;
+  }
+  $('login').hidden = true;
+  $('nav').hidden = false;
+  $('session').hidden = false;
+  $('who').textContent = describe(value);
+  const { name, args } = route();
+  for (const a of document.querySelectorAll('#nav a')) {
+    a.classList.toggle('active', a.dataset.view === name);
+  }
+  const mine = ++generation;
+  destroyAll();
+  const root = $('view');
+  root.dataset.view = name;
+  root.dataset.state = 'loading';
+  root.replaceChildren(h('p', { class: 'loading' }, 'Loading…'));
+  const days = Number($('range').value);
+  const ctx = { args, days, alive: () => mine === generation };
+  try {
+    const content = h('div', {});
+    await VIEWS[name].render(content, ctx, () => {
+      if (ctx.alive()) {
+        root.replaceChildren(content);
+      }
+    });
+    if (ctx.alive()) {
+      root.dataset.state = 'ready';
+    }
+  } catch (e) {
+    if (ctx.alive()) {
+      failed(root, e);
+    }
+  }
+}
+
+function failed(root, e) {
+  destroyAll();
+  if (e instanceof api.ApiError && e.status === 401) {
+    api.signOut();
+    showLogin('The API refused the credential: ' + e.message + '. Sign in again.');
+    return;
+  }
+  root.dataset.state = 'error';
+  const text = e instanceof api.ApiError && e.status === 403 ? 'Not allowed: ' + e.message
+    : e instanceof api.ApiError && e.status === 429 ? 'Too many requests; try again in a few seconds.'
+      : 'This view could not be loaded: ' + e.message;
+  root.replaceChildren(notice(text, 'error'));
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  const value = $('credential').value.trim();
+  const button = $('sign-in');
+  button.disabled = true;
+  try {
+    await api.get('/api/v1/missions', { limit: 1 }, value);
+    api.signIn(value);
+    $('credential').value = '';
+    if (!location.hash || location.hash === '#/') {
+      location.hash = '#/camps';
+    }
+    render();
+  } catch (e) {
+    showLogin(e instanceof api.ApiError && e.status === 401 ? 'Not accepted: ' + e.message
+      : 'Sign-in failed: ' + e.message);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+$('login-form').addEventListener('submit', signIn);
+$('logout').addEventListener('click', () => {
+  api.signOut();
+  showLogin();
+});
+$('range').addEventListener('change', render);
+window.addEventListener('hashchange', render);
+render();

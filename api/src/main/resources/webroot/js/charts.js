@@ -1,0 +1,212 @@
+// Chart.js (MIT, loaded by index.html from this application) with the dashboard's defaults: no animation,
+// UTC time axes on plain numbers (no date adapter needed), and gaps drawn as gaps (spanGaps off).
+import { h } from './dom.js';
+import { num, time, day } from './format.js';
+
+export const COLORS = ['#2f6f4f', '#1f5f99', '#c26a1b', '#7b3fa0', '#b3261e', '#3d8c8c', '#8a7a14', '#5d6a63'];
+export const BAND_COLORS = ['#b3261e', '#d9822b', '#e0b23a', '#2e7d32', '#4f8fbf', '#7b3fa0'];
+
+const live = [];
+const DAY = 86_400_000;
+
+function library() {
+  if (!window.Chart) {
+    throw new Error('the chart library did not load (vendor/chart.js/chart.umd.js)');
+  }
+  return window.Chart;
+}
+
+/** Destroys every chart drawn so far (before a view is replaced). */
+export function destroyAll() {
+  while (live.length) {
+    live.pop().destroy();
+  }
+}
+
+/** A sized box with a canvas; {@code name} becomes data-chart so tests and styles can find it. */
+export function box(name, size) {
+  return h('div', { class: 'chart' + (size ? ' ' + size : '') },
+    h('canvas', { 'data-chart': name, role: 'img', 'aria-label': name.replace(/-/g, ' ') }));
+}
+
+/** Draws {@code config} on the canvas inside {@code container} (which must be in the document). */
+export function draw(container, config) {
+  const Chart = library();
+  const canvas = container.querySelector('canvas');
+  const base = { animation: false, responsive: true, maintainAspectRatio: false, normalized: true };
+  const chart = new Chart(canvas, Object.assign({}, config, { options: Object.assign(base, config.options) }));
+  live.push(chart);
+  return chart;
+}
+
+/**
+ * A linear x axis over epoch ms. With {@code range} ({from, to} ISO), the axis spans the whole range from the
+ * first UTC midnight, ticked per day, so a period without data shows as empty, not as missing from the chart.
+ */
+function timeAxis(daily, range) {
+  if (range) {
+    const from = Math.floor(Date.parse(range.from) / DAY) * DAY;
+    return {
+      type: 'linear', min: from, max: Date.parse(range.to),
+      ticks: { stepSize: DAY, maxRotation: 0, autoSkipPadding: 12, callback: v => v % DAY === 0 ? day(v).slice(5) : '' }
+    };
+  }
+  return {
+    type: 'linear',
+    ticks: { maxRotation: 0, autoSkipPadding: 18, callback: v => daily ? day(v) : time(v).slice(5) }
+  };
+}
+
+function tooltip(unit, digits, daily) {
+  return {
+    callbacks: {
+      title: items => items.length ? (daily ? day(items[0].parsed.x) : time(items[0].parsed.x) + ' UTC') : '',
+      label: item => item.dataset.label + ': ' + (num(item.parsed.y, digits) ?? 'no data') + (unit ? ' ' + unit : '')
+    }
+  };
+}
+
+/**
+ * A line chart over time: {@code series} are {label, points: [{x: ms, y}]} where y null marks a gap.
+ *
+ * @param options {unit, digits, yMin, yMax, suggestedMax, daily, range, plugins}
+ */
+export function lineChart(container, series, options) {
+  const o = options || {};
+  return draw(container, {
+    type: 'line',
+    data: {
+      datasets: series.map((s, i) => ({
+        label: s.label, data: s.points, borderColor: s.color || COLORS[i % COLORS.length],
+        backgroundColor: s.color || COLORS[i % COLORS.length], borderWidth: 1.6, pointRadius: s.points.length > 60 ? 0 : 2,
+        spanGaps: false, parsing: false, stepped: s.stepped || false
+      }))
+    },
+    options: {
+      parsing: false,
+      interaction: { mode: 'nearest', axis: 'x', intersect: false },
+      scales: {
+        x: timeAxis(o.daily, o.range),
+        y: { min: o.yMin, max: o.yMax, suggestedMax: o.suggestedMax, title: { display: !!o.unit, text: o.unit } }
+      },
+      plugins: { tooltip: tooltip(o.unit, o.digits ?? 1, o.daily), legend: { display: series.length > 1 } }
+    },
+    plugins: o.plugins || []
+  });
+}
+
+/**
+ * Bars per UTC day, one dataset per subject ({label, points: [{x: dayMs, y}]}), stacked when the figure adds
+ * up; a camp total ({@code total}) as a line; and the coverage of each day ([{x, y: 0..1}]) as a dashed line
+ * on a 0-100 % axis.
+ */
+export function dailyBars(container, daily, options) {
+  const o = options || {};
+  const datasets = daily.series.map((s, i) => ({
+    type: 'bar', label: s.label, data: s.points, backgroundColor: COLORS[i % COLORS.length], parsing: false,
+    stack: daily.stacked ? 'values' : s.label, yAxisID: 'y', order: 2
+  }));
+  if (daily.total) {
+    datasets.push({
+      type: 'line', label: daily.total.label, data: daily.total.points, yAxisID: 'y', parsing: false, order: 1,
+      borderColor: '#1d2521', backgroundColor: '#1d2521', pointRadius: 3, spanGaps: false
+    });
+  }
+  if (daily.coverage.length) {
+    datasets.push({
+      type: 'line', label: 'coverage', data: daily.coverage.map(p => ({ x: p.x, y: Math.round(p.y * 1000) / 10 })),
+      yAxisID: 'cov', borderColor: '#5d6a63', backgroundColor: '#5d6a63', borderDash: [4, 3], pointRadius: 2,
+      parsing: false, spanGaps: false, order: 0
+    });
+  }
+  const unit = daily.unit === '1' ? '' : daily.unit;
+  return draw(container, {
+    type: 'bar',
+    data: { datasets },
+    options: {
+      parsing: false,
+      scales: {
+        x: { type: 'linear', offset: true, ticks: { stepSize: 86_400_000, callback: v => day(v).slice(5) } },
+        y: { stacked: daily.stacked, beginAtZero: true, title: { display: !!unit, text: unit } },
+        cov: { position: 'right', min: 0, max: 100, grid: { drawOnChartArea: false }, title: { display: true, text: 'coverage %' } }
+      },
+      plugins: {
+        tooltip: {
+          callbacks: {
+            title: items => items.length ? day(items[0].parsed.x) : '',
+            label: item => item.dataset.yAxisID === 'cov' ? 'coverage: ' + num(item.parsed.y, 0) + ' %'
+              : item.dataset.label + ': ' + (num(item.parsed.y, o.digits ?? 2) ?? 'no data') + (unit ? ' ' + unit : '')
+          }
+        }
+      }
+    }
+  });
+}
+
+/** Horizontal stacked bars: one row per label, one dataset per band ({label, values, color}). */
+export function stackedBars(container, labels, bands, options) {
+  const o = options || {};
+  return draw(container, {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: bands.map((b, i) => ({ label: b.label, data: b.values, backgroundColor: b.color || COLORS[i % COLORS.length] }))
+    },
+    options: {
+      indexAxis: 'y',
+      scales: { x: { stacked: true, beginAtZero: true, title: { display: !!o.unit, text: o.unit } }, y: { stacked: true } },
+      plugins: {
+        tooltip: { callbacks: { label: item => item.dataset.label + ': ' + num(item.parsed.x, o.digits ?? 1) + (o.unit ? ' ' + o.unit : '') } }
+      }
+    }
+  });
+}
+
+/** Vertical bars per label with optional per-bar colors. */
+export function bars(container, labels, label, values, options) {
+  const o = options || {};
+  return draw(container, {
+    type: 'bar',
+    data: { labels, datasets: [{ label, data: values, backgroundColor: o.colors || COLORS[0] }] },
+    options: {
+      indexAxis: o.horizontal ? 'y' : 'x',
+      scales: { [o.horizontal ? 'x' : 'y']: { beginAtZero: true, min: o.min, max: o.max, title: { display: !!o.unit, text: o.unit } } },
+      plugins: {
+        legend: { display: false },
+        tooltip: { callbacks: { label: item => label + ': ' + num(o.horizontal ? item.parsed.x : item.parsed.y, o.digits ?? 1) + (o.unit ? ' ' + o.unit : '') } }
+      }
+    }
+  });
+}
+
+/** A plugin shading the x range [from, to] (ms) behind the data, e.g. an event's window or a target band. */
+export function shadeX(from, to, color) {
+  return {
+    id: 'shadeX',
+    beforeDatasetsDraw(chart) {
+      const { ctx, chartArea, scales } = chart;
+      const x0 = Math.max(chartArea.left, scales.x.getPixelForValue(from));
+      const x1 = Math.min(chartArea.right, scales.x.getPixelForValue(to));
+      ctx.save();
+      ctx.fillStyle = color;
+      ctx.fillRect(x0, chartArea.top, Math.max(1, x1 - x0), chartArea.bottom - chartArea.top);
+      ctx.restore();
+    }
+  };
+}
+
+/** A plugin shading the y range [from, to], e.g. the generators' target load band. */
+export function shadeY(from, to, color) {
+  return {
+    id: 'shadeY',
+    beforeDatasetsDraw(chart) {
+      const { ctx, chartArea, scales } = chart;
+      const y0 = Math.max(chartArea.top, scales.y.getPixelForValue(to));
+      const y1 = Math.min(chartArea.bottom, scales.y.getPixelForValue(from));
+      ctx.save();
+      ctx.fillStyle = color;
+      ctx.fillRect(chartArea.left, y0, chartArea.right - chartArea.left, Math.max(1, y1 - y0));
+      ctx.restore();
+    }
+  };
+}

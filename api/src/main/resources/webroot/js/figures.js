@@ -1,0 +1,95 @@
+// Showing the analytics' stored figures (analytics_current, analytics_daily as the API serves them): always
+// with their coverage, an interval where one exists, and "as of".
+import { h, table, notice, select } from './dom.js';
+import { value, interval, coverage, time, day, millis } from './format.js';
+import { box, dailyBars } from './charts.js';
+import { dailySeries } from './compute.js';
+
+/** Days of supply of a subject, as the fuel analytics store it. */
+export const DAYS_OF_SUPPLY = 'days_of_supply';
+/** The date to reorder by. */
+export const REORDER_DATE = 'reorder_date';
+
+/** The current figure {@code figure} of a subject among {@code rows}, or undefined. */
+export function find(rows, subjectId, figure) {
+  return rows.find(r => r.subjectId === subjectId && r.figure === figure);
+}
+
+/**
+ * The reorder date (YYYY-MM-DD) of a subject: from the reorder_date figure's detail.date, or its value as an
+ * epoch day (unit "date" or "epoch_day") or epoch seconds/ms, else from days_of_supply's detail.reorder_date.
+ */
+export function reorderDate(reorder, dos) {
+  const detail = reorder && reorder.detail ? reorder.detail : {};
+  if (typeof detail.date === 'string') {
+    return detail.date.slice(0, 10);
+  }
+  if (reorder && typeof reorder.value === 'number') {
+    const byDay = reorder.unit === 'date' || reorder.unit === 'epoch_day' || reorder.value < 1e6;
+    return day(byDay ? reorder.value * 86_400_000 : millis(reorder.value));
+  }
+  const d = dos && dos.detail ? dos.detail.reorder_date || dos.detail.reorderDate : null;
+  return typeof d === 'string' ? d.slice(0, 10) : null;
+}
+
+/** A days-of-supply cell: value, interval and coverage; red below a week. */
+export function daysOfSupply(dos) {
+  if (!dos) {
+    return h('span', { class: 'nodata' }, 'no figure');
+  }
+  const low = typeof dos.value === 'number' && dos.value < 7;
+  return h('span', { class: low ? 'bad' : null },
+    value(dos.value, 'd', 1, { 'data-figure': DAYS_OF_SUPPLY, 'data-subject': dos.subjectId }),
+    interval(dos.low, dos.high), coverage(dos.coverage));
+}
+
+/** A table of current figures (any figure name): subject, figure, value with interval, coverage, as of. */
+export function currentTable(rows, labelOf) {
+  if (!rows.length) {
+    return notice('No current figures for this selection yet.');
+  }
+  return table([
+    { label: 'Subject', cell: r => labelOf ? labelOf(r) : r.subjectId },
+    { label: 'Figure', cell: r => r.figure.replace(/_/g, ' ') },
+    {
+      label: 'Value', num: true,
+      cell: r => [value(r.value, r.unit, digits(r), { 'data-figure': r.figure, 'data-subject': r.subjectId }), interval(r.low, r.high, digits(r))]
+    },
+    { label: 'Coverage', cell: r => coverage(r.coverage) },
+    { label: 'As of (UTC)', cell: r => r.asOf ? time(r.asOf) : '–' }
+  ], rows);
+}
+
+function digits(r) {
+  return r.unit === '1' || r.unit === 'ratio' || (typeof r.value === 'number' && Math.abs(r.value) < 10) ? 2 : 1;
+}
+
+/**
+ * A chart of daily figures (bars per subject, coverage line) with a select for the figure to show.
+ *
+ * @param preferred figure names to pick first, in order
+ */
+export function dailyPanel(rows, preferred, labelOf, chartName) {
+  const names = [...new Set(rows.map(r => r.figure))].sort();
+  if (!names.length) {
+    return { node: notice('No daily figures in this range yet.'), draw: () => {} };
+  }
+  let chosen = preferred.find(p => names.includes(p)) || names[0];
+  const holder = h('div', {});
+  const render = () => {
+    holder.replaceChildren();
+    const container = box(chartName);
+    const daily = dailySeries(rows, chosen, labelOf);
+    holder.append(container, h('p', { class: 'hint' }, 'Bars: ' + chosen.replace(/_/g, ' ')
+      + (daily.unit && daily.unit !== '1' ? ' (' + daily.unit + ')' : '') + ' per UTC day'
+      + (daily.total ? '; solid line: ' + daily.total.label : '') + '; dashed line: the least coverage of the day. '
+      + 'A day without a bar has no figure: it is not a zero.'));
+    dailyBars(container, daily, { digits: 2 });
+  };
+  const controls = h('div', { class: 'view-head' }, select(chartName + '-figure', 'Figure', names.map(n => [n, n.replace(/_/g, ' ')]),
+    chosen, v => {
+      chosen = v;
+      render();
+    }));
+  return { node: h('div', {}, controls, holder), draw: render };
+}

@@ -1,0 +1,82 @@
+// Events: the list (filtered by camp and kind) and one event with its evidence: the readings the detector
+// looked at (chart, with the event's window shaded), its figures and its explanation.
+import * as api from '../api.js';
+import { h, notice, panel, select, table, viewHead } from '../dom.js';
+import { lastDays, kindLabel, millis, num, time, value } from '../format.js';
+import { box, lineChart, shadeX } from '../charts.js';
+import { eventTable } from './shared.js';
+
+const KINDS = ['refuel', 'short_fill', 'theft', 'leak', 'low_load', 'overload', 'sfc_degradation', 'outage',
+  'stale_sensor', 'flatline'];
+
+export async function render(root, ctx, mount) {
+  if (/^\d+$/.test(ctx.args[0] || '')) {
+    return evidence(root, ctx, mount, ctx.args[0]);
+  }
+  const filter = filters(ctx.args);
+  const [camps, assets, events] = await Promise.all([api.camps(), api.assets(),
+    api.getAll('/api/v1/events', Object.assign({ camp: filter.camp, kind: filter.kind }, lastDays(ctx.days)))]);
+  const names = new Map(assets.map(a => [a.id, a.name || a.id]));
+  const go = (key, v) => {
+    const next = Object.assign({}, filter, { [key]: v || null });
+    location.hash = '#/events' + (next.camp ? '/camp/' + encodeURIComponent(next.camp) : '')
+      + (next.kind ? '/kind/' + encodeURIComponent(next.kind) : '');
+  };
+  root.append(viewHead('Events',
+    select('events-camp', 'Camp', [['', 'all camps']].concat(camps.map(c => [c.id, c.name || c.id])), filter.camp || '', v => go('camp', v)),
+    select('events-kind', 'Kind', [['', 'all kinds']].concat(KINDS.map(k => [k, kindLabel(k)])), filter.kind || '', v => go('kind', v)),
+    h('span', { class: 'hint', 'data-count': String(events.length) }, events.length + ' over the last ' + ctx.days + ' days')),
+  panel(null, eventTable(events.slice().reverse(), names)));
+  mount();
+}
+
+function filters(args) {
+  const out = { camp: null, kind: null };
+  for (let i = 0; i + 1 < args.length; i += 2) {
+    if (args[i] === 'camp' || args[i] === 'kind') {
+      out[args[i]] = args[i + 1];
+    }
+  }
+  return out;
+}
+
+async function evidence(root, ctx, mount, id) {
+  const [event, assets] = await Promise.all([api.get('/api/v1/events/' + id), api.assets()]);
+  const names = new Map(assets.map(a => [a.id, a.name || a.id]));
+  const ev = event.evidence || {};
+  const readings = (ev.readings || []).map(p => ({ x: millis(p.ts), y: typeof p.value === 'number' ? p.value : null }))
+    .filter(p => Number.isFinite(p.x)).sort((a, b) => a.x - b.x);
+  const chart = box('evidence', 'tall');
+  root.append(viewHead(kindLabel(event.kind) + ' at ' + (names.get(event.asset) || event.asset),
+    h('a', { href: '#/events/camp/' + encodeURIComponent(event.camp) }, '← events of ' + event.camp)),
+  h('div', { class: 'cols' },
+    panel('What was detected',
+      h('p', { class: 'explanation', 'data-explanation': '' }, ev.explanation || 'No explanation was stored.'),
+      h('dl', { class: 'facts' },
+        h('dt', {}, 'Quantity'), h('dd', {}, value(event.quantity, event.unit, 1, { 'data-quantity': String(event.id) })),
+        h('dt', {}, 'Event (UTC)'), h('dd', {}, time(event.start) + ' – ' + time(event.end)),
+        h('dt', {}, 'Camp / asset'), h('dd', {}, event.camp + ' / ' + event.asset),
+        h('dt', {}, 'Window examined'), h('dd', {}, time(ev.windowStart) + ' – ' + time(ev.windowEnd)),
+        h('dt', {}, 'Detected at'), h('dd', {}, time(event.detectedAt)))),
+    panel('Figures behind it', figures(ev.figures || {}))),
+  panel('Evidence: ' + (ev.metric || 'readings') + ' (' + readings.length + ' readings)',
+    readings.length ? chart : notice('This event carries no readings.'),
+    h('p', { class: 'hint' }, 'Shaded: the event from start to end.')));
+  mount();
+  if (readings.length && ctx.alive()) {
+    lineChart(chart, [{ label: ev.metric || 'value', points: readings }], {
+      digits: 1, plugins: [shadeX(millis(event.start), Math.max(millis(event.end), millis(event.start) + 60_000), 'rgba(179,38,30,0.12)')]
+    });
+  }
+}
+
+function figures(map) {
+  const rows = Object.entries(map).sort();
+  if (!rows.length) {
+    return notice('No figures were stored with this event.');
+  }
+  return table([
+    { label: 'Figure', cell: ([k]) => k.replace(/_/g, ' ') },
+    { label: 'Value', num: true, cell: ([k, v]) => h('span', { 'data-evidence-figure': k, 'data-value': String(v) }, num(v, 2) ?? String(v)) }
+  ], rows);
+}

@@ -1,0 +1,82 @@
+// Asset utilization in one camp: how much each asset with an on/off signal was on (generators'
+// engine.running, vehicles' ignition, pumps' running flag; hourly buckets), and for one selected asset its
+// stored figures, daily figures and events (/assets/{id}/utilization).
+import * as api from '../api.js';
+import { h, notice, panel, select, table } from '../dom.js';
+import { coverage, lastDays, num, pct, value } from '../format.js';
+import { bars, box, lineChart } from '../charts.js';
+import { byAssetAndMetric, hoursSince, usage } from '../compute.js';
+import { currentTable, dailyPanel } from '../figures.js';
+import { campPicker, eventTable } from './shared.js';
+
+/** The metric that says whether an asset of a kind is in use. */
+export const ON_METRICS = { generator: 'engine.running', vehicle: 'vehicle.ignition', water_tank: 'pump.running' };
+
+export async function render(root, ctx, mount) {
+  const camps = await api.camps();
+  const camp = camps.find(c => c.id === ctx.args[0]) || camps[0];
+  root.append(campPicker('Utilization', camps, camp, 'utilization'));
+  if (!camp) {
+    root.append(notice('No camps are in your scope.'));
+    mount();
+    return;
+  }
+  const range = lastDays(ctx.days);
+  const assets = (await api.assets()).filter(a => a.campId === camp.id);
+  const rows = await api.getAll('/api/v1/readings', { camp: camp.id, metric: [...new Set(Object.values(ON_METRICS))], bucket: '1h', from: range.from, to: range.to });
+  const readings = byAssetAndMetric(rows);
+  const used = assets.filter(a => ON_METRICS[a.kind] && readings.has(a.id)).map(a => ({
+    a, u: usage(readings.get(a.id).get(ON_METRICS[a.kind]) || [], hoursSince(range.from))
+  }));
+  const chosen = assets.find(a => a.id === ctx.args[1]) || (used[0] || {}).a || assets[0];
+  const shareBox = box('utilization', 'short');
+  const dailyBox = box('on-hours');
+  root.append(
+    h('div', { class: 'cols' },
+      panel('Share of hours in use', used.length ? [shareBox, usageTable(used)] : notice('No on/off readings in this range.')),
+      panel('Hours in use per UTC day', used.length ? dailyBox : notice('No on/off readings in this range.'),
+        h('p', { class: 'hint' }, 'Sum of the hourly means of the on/off signal; a day without data has no point.'))));
+  const detail = h('div', {});
+  root.append(detail);
+  mount();
+  if (!ctx.alive()) {
+    return;
+  }
+  if (used.length) {
+    bars(shareBox, used.map(x => x.a.name || x.a.id), 'in use', used.map(x => x.u.utilization === null ? null : x.u.utilization * 100),
+      { unit: '% of hours with data', min: 0, max: 100, digits: 0, horizontal: true });
+    lineChart(dailyBox, used.map(x => ({ label: x.a.name || x.a.id, points: x.u.perDay })), { unit: 'h', digits: 1, daily: true, yMin: 0, suggestedMax: 24, range });
+  }
+  if (chosen) {
+    await assetDetail(detail, ctx, camp, assets, chosen, range);
+  }
+}
+
+function usageTable(used) {
+  return table([
+    { label: 'Asset', cell: x => x.a.name || x.a.id },
+    { label: 'Signal', cell: x => ON_METRICS[x.a.kind] },
+    { label: 'In use', num: true, cell: x => x.u.utilization === null ? h('span', { class: 'nodata' }, 'no data')
+      : h('span', { 'data-utilization': x.a.id, 'data-value': String(x.u.utilization) }, pct(x.u.utilization)) },
+    { label: 'On-hours', num: true, cell: x => value(x.u.onH, 'h', 1, { 'data-on-hours': x.a.id }) },
+    { label: 'Hours with data', cell: x => [num(x.u.hoursWithData, 0), coverage(x.u.coverage)] }
+  ], used, { rowAttrs: x => ({ 'data-subject': x.a.id }) });
+}
+
+async function assetDetail(detail, ctx, camp, assets, asset, range) {
+  const summary = await api.get('/api/v1/assets/' + encodeURIComponent(asset.id) + '/utilization', range);
+  if (!ctx.alive()) {
+    return;
+  }
+  const names = new Map(assets.map(a => [a.id, a.name || a.id]));
+  const daily = dailyPanel(summary.daily, ['utilization', 'running_h', 'days_unused'], r => names.get(r.subjectId) || r.subjectId, 'asset-daily');
+  detail.append(panel('Asset: ' + (asset.name || asset.id),
+    h('div', { class: 'view-head' }, select('utilization-asset', 'Asset', assets.map(a => [a.id, (a.name || a.id) + ' (' + a.kind + ')']),
+      asset.id, id => {
+        location.hash = '#/utilization/' + encodeURIComponent(camp.id) + '/' + encodeURIComponent(id);
+      })),
+    h('h3', {}, 'Figures now'), currentTable(summary.current, r => names.get(r.subjectId) || r.subjectId),
+    h('h3', {}, 'Daily figures'), daily.node,
+    h('h3', {}, 'Events'), eventTable(summary.events, names)));
+  daily.draw();
+}

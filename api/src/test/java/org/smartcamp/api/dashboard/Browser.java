@@ -1,0 +1,125 @@
+package org.smartcamp.api.dashboard;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver. Both paths are set explicitly, so Selenium
+ * Manager never looks for (or downloads) a browser or a driver; the flags keep Chromium off the network (the
+ * machines have none beyond the package registries). The browser's console is recorded ({@code goog:loggingPrefs}
+ * browser ALL) and read with {@link #consoleErrors()}.
+ */
+final class Browser implements AutoCloseable {
+    static final Path CHROMIUM = Path.of(System.getProperty("smartcamp.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("smartcamp.chromedriver", "/usr/bin/chromedriver"));
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** Whether Chromium and chromedriver are installed (the test is skipped otherwise). */
+    static boolean available() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** Starts a headless Chromium with an empty profile of its own. */
+    static Browser start() {
+        try {
+            Path profile = Files.createTempDirectory("smartcamp-chromium");
+            System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+            ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--disable-extensions", "--window-size=1400,1000", "--user-data-dir=" + profile);
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+            return new Browser(new ChromeDriver(service, options), profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    /**
+     * Polls {@code probe} until it returns a value that is neither null nor false, within the test's deadline.
+     *
+     * @return that value
+     */
+    <T> T until(Callable<T> probe) {
+        return Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+            .until(probe, v -> v != null && !Boolean.FALSE.equals(v));
+    }
+
+    /** Runs {@code script} in the page; {@code arguments[i]} are {@code args}. */
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Console messages at SEVERE since the last call (errors, failed loads, CSP violations), as text. */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+            .map(LogEntry::getMessage).toList();
+    }
+
+    /** Every console message since the last call. */
+    List<Map<String, Object>> consoleAll() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toJson).toList();
+    }
+
+    /** Saves a screenshot (for people looking at a failed run). */
+    void screenshot(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            deleteProfile();
+        }
+    }
+
+    private void deleteProfile() {
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
