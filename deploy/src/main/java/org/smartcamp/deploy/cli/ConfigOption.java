@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.smartcamp.deploy.config.ConfigException;
 import org.smartcamp.deploy.config.ConfigLoader;
 import org.smartcamp.deploy.config.Settings;
+import org.smartcamp.deploy.logging.LogSetup;
 import picocli.CommandLine.Option;
 
 /** The {@code --config} option every command shares, and how settings are resolved from it. */
@@ -14,7 +15,7 @@ final class ConfigOption {
             + "SMARTCAMP_* environment variables override it.")
     Path file;
 
-    /** Defaults, then the file, then the environment. */
+    /** Defaults, then the file, then the environment; applies the log format and level. */
     Settings load() {
         Path chosen = file;
         if (chosen == null && System.getenv("SMARTCAMP_CONFIG") != null) {
@@ -26,6 +27,8 @@ final class ConfigOption {
         if (chosen != null && !Files.isRegularFile(chosen)) {
             throw new ConfigException("config file " + chosen + " does not exist");
         }
-        return ConfigLoader.load(chosen, System.getenv());
+        Settings settings = ConfigLoader.load(chosen, System.getenv());
+        LogSetup.apply(settings);
+        return settings;
     }
 }
