@@ -1,6 +1,8 @@
 package org.smartcamp.analytics.series;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /** Robust statistics over series and arrays: medians, running medians, noise from first differences. */
 public final class SeriesMath {
@@ -110,5 +112,36 @@ public final class SeriesMath {
             d[i - from - 1] = Math.abs(values[i] - values[i - 1]);
         }
         return MAD_TO_SD * median(d) / Math.sqrt(2);
+    }
+
+    /**
+     * {@code s} split into pieces at the ranges {@code [from, to]} of {@code cut}: readings inside a range are left
+     * out, each range ends a piece; empty pieces are dropped.
+     */
+    public static List<Series> split(Series s, List<long[]> cut) {
+        List<Series> out = new ArrayList<>();
+        Series.Builder b = Series.builder();
+        int current = -1;
+        for (int i = 0; i < s.size(); i++) {
+            long t = s.time(i);
+            int index = 0;
+            boolean inside = false;
+            for (long[] r : cut) {
+                inside |= t >= r[0] && t <= r[1];
+                index += r[1] < t ? 1 : 0;
+            }
+            if (inside) {
+                continue;
+            }
+            if (index != current) {
+                out.add(b.build());
+                b = Series.builder();
+                current = index;
+            }
+            b.add(t, s.value(i));
+        }
+        out.add(b.build());
+        out.removeIf(Series::isEmpty);
+        return out;
     }
 }
