@@ -1,0 +1,52 @@
+package org.smartcamp.analytics.power;
+
+import java.time.Instant;
+import java.util.List;
+import org.smartcamp.analytics.event.DetectedEvent;
+
+/**
+ * What the power analytics found for one camp over {@code [from, to)}.
+ *
+ * @param campId     the camp
+ * @param from       analysis start
+ * @param to         analysis end (exclusive)
+ * @param total      the camp's figures over the whole period
+ * @param hourly     per UTC hour
+ * @param daily      per UTC day
+ * @param outages    availability, outages, MTBF and MTTR over the period
+ * @param sizing     right-sizing, N+1 and consolidation
+ * @param generators each generator's report
+ * @param events     OUTAGE events of the camp (asset id = camp id) and the generators' events
+ */
+public record CampPowerReport(String campId, Instant from, Instant to, CampBucket total, List<CampBucket> hourly,
+                              List<CampBucket> daily, OutageSummary outages, SizingReport sizing,
+                              List<GeneratorReport> generators, List<DetectedEvent> events) {
+
+    public CampPowerReport {
+        hourly = List.copyOf(hourly);
+        daily = List.copyOf(daily);
+        generators = List.copyOf(generators);
+        events = List.copyOf(events);
+    }
+
+    /** The {@code analytics_daily} rows of the camp and of its generators. */
+    public List<DailyFigure> dailyFigures() {
+        DailyFigures rows = new DailyFigures("camp", campId);
+        for (CampBucket d : daily) {
+            rows.day(d.start())
+                .add("generator_kwh", d.generatorKwh(), "kWh")
+                .add("pv_kwh", d.pvKwh(), "kWh")
+                .add("battery_discharge_kwh", d.batteryDischargeKwh(), "kWh")
+                .add("battery_charge_kwh", d.batteryChargeKwh(), "kWh")
+                .add("load_kwh", d.loadKwh(), "kWh")
+                .add("renewable_fraction", d.renewableFraction(), "1")
+                .add("diesel_displaced_l", d.dieselDisplacedL(), "L")
+                .add("battery_cycles", d.batteryCycles(), "1")
+                .add("availability", d.availability(), "1")
+                .add("outage_h", d.outageHours(), "h");
+        }
+        List<DailyFigure> out = new java.util.ArrayList<>(rows.rows());
+        generators.forEach(g -> out.addAll(g.dailyFigures()));
+        return List.copyOf(out);
+    }
+}

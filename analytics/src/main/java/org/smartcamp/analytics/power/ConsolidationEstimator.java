@@ -1,0 +1,72 @@
+package org.smartcamp.analytics.power;
+
+import java.util.List;
+
+/**
+ * Fuel that running fewer sets would have saved: in each cell, of the sets running, the ones whose no-load fuel
+ * ({@code f0 * rated}) can be saved while the rest still carry the load at the sizing factor are switched off
+ * (chosen to save the most); the saving is {@code f0 * sum(rated kW switched off)} L/h (DOMAIN.md). Assumes the
+ * sets share one grid.
+ */
+final class ConsolidationEstimator {
+    private static final int MAX_EXACT = 12;
+
+    private final double factor;
+
+    ConsolidationEstimator(PowerSettings settings) {
+        this.factor = settings.sizing().factor();
+    }
+
+    /** Litres saved over the cells, covered by the share of cells where every set's power and state are known. */
+    CoveredValue litres(List<GeneratorCells> sets, int cells) {
+        int n = Math.min(sets.size(), MAX_EXACT);
+        if (n == 0) {
+            return CoveredValue.unknown();
+        }
+        double[] capacity = new double[1 << n];
+        double[] noLoad = new double[1 << n];
+        for (int m = 1; m < capacity.length; m++) {
+            int low = Integer.numberOfTrailingZeros(m);
+            GeneratorRating r = sets.get(low).rating;
+            capacity[m] = capacity[m & (m - 1)] + r.ratedKw();
+            noLoad[m] = noLoad[m & (m - 1)] + r.f0() * r.ratedKw();
+        }
+        double litres = 0;
+        double knownHours = 0;
+        double hours = 0;
+        for (int c = 0; c < cells; c++) {
+            double h = sets.get(0).grid.hours(c);
+            hours += h;
+            int running = 0;
+            double kw = 0;
+            boolean known = true;
+            for (int i = 0; i < n; i++) {
+                GeneratorCells g = sets.get(i);
+                known &= g.running.known(c) && g.power.known(c);
+                if (g.running.known(c) && g.running.mean(c) >= 0.5 && g.power.known(c)) {
+                    running |= 1 << i;
+                    kw += Math.max(0, g.power.mean(c));
+                }
+            }
+            if (known) {
+                knownHours += h;
+                litres += h * saving(running, kw, capacity, noLoad);
+            }
+        }
+        return new CoveredValue(litres, hours == 0 ? 0 : knownHours / hours);
+    }
+
+    /** L/h saved by keeping the cheapest subset of {@code running} that carries {@code kw}. */
+    private double saving(int running, double kw, double[] capacity, double[] noLoad) {
+        if (Integer.bitCount(running) < 2) {
+            return 0;
+        }
+        double best = noLoad[running];
+        for (int s = (running - 1) & running; s > 0; s = (s - 1) & running) {
+            if (capacity[s] * factor >= kw && noLoad[s] < best) {
+                best = noLoad[s];
+            }
+        }
+        return noLoad[running] - best;
+    }
+}

@@ -1,0 +1,40 @@
+package org.smartcamp.analytics.power;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects {@link DailyFigure} rows of one subject and day, leaving out unknown values. */
+public final class DailyFigures {
+    private final String subjectKind;
+    private final String subjectId;
+    private final List<DailyFigure> rows = new ArrayList<>();
+    private LocalDate day;
+
+    /** Rows for {@code subjectKind} ({@code asset} or {@code camp}) {@code subjectId}. */
+    public DailyFigures(String subjectKind, String subjectId) {
+        this.subjectKind = subjectKind;
+        this.subjectId = subjectId;
+    }
+
+    /** Following rows are for the UTC day of {@code dayStart}. */
+    public DailyFigures day(Instant dayStart) {
+        this.day = LocalDate.ofInstant(dayStart, ZoneOffset.UTC);
+        return this;
+    }
+
+    /** Adds {@code figure} when its value is known. */
+    public DailyFigures add(String figure, CoveredValue v, String unit) {
+        if (v.known() && Double.isFinite(v.value())) {
+            rows.add(new DailyFigure(subjectKind, subjectId, day, figure, v.value(), unit, v.coverage()));
+        }
+        return this;
+    }
+
+    /** The rows collected. */
+    public List<DailyFigure> rows() {
+        return List.copyOf(rows);
+    }
+}

@@ -1,0 +1,84 @@
+package org.smartcamp.analytics.power;
+
+import org.smartcamp.analytics.series.CellGrid;
+import org.smartcamp.analytics.series.CellResampler;
+import org.smartcamp.analytics.series.CellSeries;
+import org.smartcamp.analytics.series.CounterTrack;
+import org.smartcamp.analytics.series.GapPolicy;
+import org.smartcamp.analytics.series.Series;
+import org.smartcamp.analytics.series.SeriesSpacing;
+
+/**
+ * A non-diesel source on the grid: its power per cell (kW, positive when supplying; a battery is negative while
+ * charging) and, when it has one, its energy counter.
+ */
+final class SourceCells {
+    final String assetId;
+    final CellSeries power;
+    final long spacingMs;
+    private final CounterTrack counter;
+    private final CellSeries counterCoverage;
+
+    private SourceCells(String assetId, CellSeries power, long spacingMs, CounterTrack counter,
+                        CellSeries counterCoverage) {
+        this.assetId = assetId;
+        this.power = power;
+        this.spacingMs = spacingMs;
+        this.counter = counter;
+        this.counterCoverage = counterCoverage;
+    }
+
+    /** A PV array: power within {@code [0, 1.2 kWp]}, energy from {@code pv.energy} when present. */
+    static SourceCells pv(CampPlant.Pv rating, PvSignals s, CellGrid grid, GapPolicy gaps) {
+        Series power = GeneratorCells.within(s.power(), 0, 1.2 * rating.ratedKwp());
+        return new SourceCells(rating.assetId(), CellResampler.resample(power, grid, gaps),
+            SeriesSpacing.median(power, gaps.maxGapMs()), CounterTrack.of(s.energy(), 1.5 * rating.ratedKwp(), 1),
+            CellResampler.resample(s.energy(), grid, gaps));
+    }
+
+    /**
+     * A battery: power {@code current * voltage / 1000}, the voltage taken at the current's time or nominal;
+     * without current readings, the change of the state of charge (smoothed over half an hour) times the capacity,
+     * corrected by the one-way efficiency.
+     */
+    static SourceCells battery(CampPlant.Battery rating, BatterySignals s, CellGrid grid, GapPolicy gaps,
+                               double efficiency) {
+        Series power = s.current().isEmpty() ? BatteryPower.fromSoc(s.soc(), rating.capacityKwh(), efficiency)
+            : BatteryPower.fromCurrent(s.current(), s.voltage(), gaps.maxGapMs(), rating.nominalVoltage());
+        return new SourceCells(rating.assetId(), CellResampler.resample(power, grid, gaps),
+            SeriesSpacing.median(power, gaps.maxGapMs()), CounterTrack.of(Series.empty(), 0, 0),
+            CellSeries.unknown(grid));
+    }
+
+    /** Energy supplied over cells {@code [a, b)}: the counter when present, else the positive power integral. */
+    CoveredValue supplied(int a, int b) {
+        if (!counter.isEmpty()) {
+            double v = counter.increase(power.grid().start(a), power.grid().end(b - 1));
+            return Double.isNaN(v) ? CoveredValue.unknown() : new CoveredValue(v, counterCoverage.measuredShare(a, b));
+        }
+        return signedIntegral(a, b, 1);
+    }
+
+    /** Energy taken (a battery charging) over cells {@code [a, b)}, from the negative power integral. */
+    CoveredValue taken(int a, int b) {
+        return signedIntegral(a, b, -1);
+    }
+
+    /** Whether the source has any power readings. */
+    boolean hasPower() {
+        return power.knownShare(0, power.size()) > 0;
+    }
+
+    private CoveredValue signedIntegral(int a, int b, int sign) {
+        if (power.knownShare(a, b) == 0) {
+            return CoveredValue.unknown();
+        }
+        double sum = 0;
+        for (int c = a; c < b; c++) {
+            if (power.known(c)) {
+                sum += Math.max(0, sign * power.mean(c)) * power.knownShare(c) * power.grid().hours(c);
+            }
+        }
+        return new CoveredValue(sum, power.measuredShare(a, b));
+    }
+}

@@ -1,0 +1,185 @@
+package org.smartcamp.analytics.power;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.smartcamp.analytics.power.Minutes.ALL;
+import static org.smartcamp.analytics.power.Minutes.T0;
+import static org.smartcamp.analytics.power.Minutes.at;
+
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.smartcamp.analytics.event.DetectedEvent;
+import org.smartcamp.analytics.event.EventKind;
+
+class GeneratorAnalyzerTest {
+    private static final Offset<Double> EXACT = within(1e-9);
+    private static final GeneratorRating SET = new GeneratorRating("gen-a", 100, 0.08, 0.25);
+    /** First hour at 25 kW (load factor 0.25), second at 80 kW (0.8). */
+    private static final java.util.function.IntToDoubleFunction LOW_THEN_TARGET = i -> i < 60 ? 25 : 80;
+
+    private static GeneratorReport analyze(GeneratorSignals s, int minutes, Map<String, String> overrides) {
+        return new GeneratorAnalyzer(PowerSettings.of(overrides)).analyze(SET, s, T0, at(minutes));
+    }
+
+    @Test
+    void countersGiveEnergyHoursLoadFactorAndFuelAgainstTheCurve() {
+        GeneratorReport r = analyze(Minutes.generator(SET, 120, 1, LOW_THEN_TARGET, 1, true, ALL), 120, Map.of());
+        GeneratorBucket t = r.total();
+
+        assertThat(r.energyFromCounter()).isTrue();
+        assertThat(t.energyKwh().value()).isCloseTo(105, EXACT);
+        assertThat(t.runningHours().value()).isCloseTo(2, EXACT);
+        assertThat(t.loadFactor().value()).isCloseTo(0.525, EXACT);
+        assertThat(t.starts().value()).isZero();
+        // 0.08 * 100 * 2 + 0.25 * 105
+        assertThat(t.expectedFuelL().value()).isCloseTo(42.25, EXACT);
+        assertThat(t.fuelL().value()).isCloseTo(42.25, within(1e-6));
+        assertThat(t.sfc().value()).isCloseTo(42.25 / 105, within(1e-6));
+        assertThat(t.energyKwh().coverage()).isEqualTo(1);
+    }
+
+    @Test
+    void bandsHistogramAndTheLowLoadPenaltyFollowTheHours() {
+        GeneratorReport r = analyze(Minutes.generator(SET, 120, 1, LOW_THEN_TARGET, 1, true, ALL), 120, Map.of());
+        GeneratorBucket t = r.total();
+
+        assertThat(t.lowLoadHours().value()).isCloseTo(1, EXACT);
+        assertThat(t.wetStackingHours().value()).isCloseTo(1, EXACT);
+        assertThat(t.targetBandHours().value()).isCloseTo(1, EXACT);
+        assertThat(t.overloadHours().value()).isZero();
+        // first hour: 0.08 * (100 * 1 - 25 / 0.75); the second is above the reference load
+        assertThat(r.hourly().get(0).lowLoadPenaltyL().value()).isCloseTo(0.08 * (100 - 25 / 0.75), EXACT);
+        assertThat(r.hourly().get(1).lowLoadPenaltyL().value()).isZero();
+        assertThat(t.lowLoadPenaltyL().value()).isCloseTo(0.08 * (100 - 25 / 0.75), EXACT);
+        assertThat(r.hourly().get(0).loadFactor().value()).isCloseTo(0.25, EXACT);
+        assertThat(r.histogram().hours(2)).isCloseTo(1, EXACT);
+        assertThat(r.histogram().hours(8)).isCloseTo(1, EXACT);
+        assertThat(r.histogram().share(2)).isCloseTo(0.5, EXACT);
+    }
+
+    @Test
+    void withoutCountersTheGaugesAndTheStateGiveTheSameAnswers() {
+        GeneratorReport r = analyze(Minutes.generator(SET, 120, 1, LOW_THEN_TARGET, 1, false, ALL), 120, Map.of());
+
+        assertThat(r.energyFromCounter()).isFalse();
+        assertThat(r.hoursFromCounter()).isFalse();
+        assertThat(r.total().energyKwh().value()).isCloseTo(105, EXACT);
+        assertThat(r.total().runningHours().value()).isCloseTo(2, EXACT);
+        assertThat(r.total().loadFactor().value()).isCloseTo(0.525, EXACT);
+        assertThat(r.total().fuelL().value()).isCloseTo(42.25, EXACT);
+    }
+
+    @Test
+    void aGapIsBridgedNotReadAsZeroAndLowersTheCoverage() {
+        java.util.function.IntPredicate gap = i -> i < 70 || i >= 100;
+
+        GeneratorReport counted = analyze(Minutes.generator(SET, 120, 1, LOW_THEN_TARGET, 1, true, gap), 120,
+            Map.of());
+        GeneratorReport gauged = analyze(Minutes.generator(SET, 120, 1, LOW_THEN_TARGET, 1, false, gap), 120,
+            Map.of());
+
+        assertThat(counted.total().energyKwh().value()).isCloseTo(105, EXACT);
+        assertThat(counted.hourly().get(1).energyKwh().value()).isCloseTo(80, EXACT);
+        assertThat(counted.hourly().get(1).energyKwh().coverage()).isCloseTo(0.5, EXACT);
+        assertThat(gauged.total().energyKwh().value()).isCloseTo(105, EXACT);
+        assertThat(gauged.total().energyKwh().coverage()).isCloseTo(0.75, EXACT);
+        assertThat(gauged.total().runningHours().value()).isCloseTo(2, EXACT);
+    }
+
+    @Test
+    void spikesInThePowerReadingsAreRemoved() {
+        java.util.function.IntToDoubleFunction spiky = i -> i == 65 || i == 80 || i == 95 ? 140 : LOW_THEN_TARGET
+            .applyAsDouble(i);
+        GeneratorSignals clean = Minutes.generator(SET, 120, 1, LOW_THEN_TARGET, 1, false, ALL);
+        GeneratorSignals s = new GeneratorSignals(Minutes.gauge(120, 1, spiky, ALL), clean.running(), null, null,
+            null, clean.fuelRate(), null);
+
+        GeneratorReport r = analyze(s, 120, Map.of());
+
+        assertThat(r.spikesRemoved()).isEqualTo(3);
+        assertThat(r.total().overloadHours().value()).isZero();
+        assertThat(r.total().energyKwh().value()).isCloseTo(105, EXACT);
+    }
+
+    @Test
+    void startsComeFromTheStateWithoutTheCounter() {
+        java.util.function.IntToDoubleFunction onOffOn = i -> i < 30 || i >= 60 && i < 90 ? 50 : -1;
+
+        GeneratorReport r = analyze(Minutes.generator(SET, 120, 1, onOffOn, 1, false, ALL), 120, Map.of());
+        GeneratorReport counted = analyze(Minutes.generator(SET, 120, 1, onOffOn, 1, true, ALL), 120, Map.of());
+
+        assertThat(r.total().starts().value()).isEqualTo(1);
+        assertThat(counted.total().starts().value()).isEqualTo(1);
+        assertThat(r.total().runningHours().value()).isCloseTo(1, EXACT);
+        assertThat(r.total().loadFactor().value()).isCloseTo(0.5, EXACT);
+    }
+
+    @Test
+    void aSustainedLowLoadIsAnEventWithItsLostFuel() {
+        GeneratorReport r = analyze(Minutes.generator(SET, 120, 1, LOW_THEN_TARGET, 1, true, ALL), 120,
+            Map.of("power.lowLoadMinDuration", "30m"));
+
+        List<DetectedEvent> low = r.events().stream().filter(e -> e.kind() == EventKind.LOW_LOAD).toList();
+        assertThat(low).hasSize(1);
+        DetectedEvent e = low.get(0);
+        // smoothed over 15 minutes, the load factor climbs above 0.4 four minutes before the step
+        assertThat(e.start()).isEqualTo(T0);
+        assertThat(e.end()).isEqualTo(at(57));
+        assertThat(e.quantity()).isCloseTo(0.08 * (100 * 0.95 - 25 * 0.95 / 0.75), within(1e-6));
+        assertThat(e.unit()).isEqualTo("L");
+        assertThat(e.evidence().metric()).isEqualTo("power.active");
+        assertThat(e.evidence().readings()).isNotEmpty();
+        assertThat(e.evidence().figures()).containsEntry("wet_stacking_risk", 0.0);
+        assertThat(analyze(Minutes.generator(SET, 120, 1, LOW_THEN_TARGET, 1, true, ALL), 120, Map.of()).events())
+            .as("shorter than the default two hours").isEmpty();
+    }
+
+    @Test
+    void anOverloadLongerThanItsMinimumIsAnEvent() {
+        java.util.function.IntToDoubleFunction over = i -> i < 20 ? 95 : 50;
+
+        GeneratorReport r = analyze(Minutes.generator(SET, 60, 1, over, 1, true, ALL), 60, Map.of());
+
+        assertThat(r.events()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.OVERLOAD);
+            assertThat(e.end()).isEqualTo(at(14));
+            assertThat(e.quantity()).isCloseTo(14 / 60.0, EXACT);
+        });
+        assertThat(r.total().overloadHours().value()).isCloseTo(20 / 60.0, EXACT);
+    }
+
+    @Test
+    void fuelAboveTheCurveForDaysIsSfcDegradation() {
+        int days = 4 * 24 * 60;
+        GeneratorReport worn = analyze(Minutes.generator(SET, days, 5, i -> 50, 1.2, true, ALL), days, Map.of());
+        GeneratorReport fine = analyze(Minutes.generator(SET, days, 5, i -> 50, 1.05, true, ALL), days, Map.of());
+
+        // per day the curve expects 0.08 * 100 * 24 + 0.25 * 1200 = 492 L
+        assertThat(worn.daily()).hasSize(4);
+        assertThat(worn.daily().get(0).expectedFuelL().value()).isCloseTo(492, within(1e-6));
+        assertThat(worn.events()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.SFC_DEGRADATION);
+            assertThat(e.quantity()).isCloseTo(4 * 0.2 * 492, within(1e-3));
+            assertThat(e.start()).isEqualTo(T0);
+            assertThat(e.end()).isEqualTo(at(days));
+            assertThat(e.evidence().readings()).hasSize(4);
+        });
+        assertThat(fine.events()).isEmpty();
+    }
+
+    @Test
+    void dailyFiguresCarryTheirCoverage() {
+        GeneratorReport r = analyze(Minutes.generator(SET, 120, 1, LOW_THEN_TARGET, 1, true, ALL), 120, Map.of());
+
+        assertThat(r.dailyFigures()).anySatisfy(f -> {
+            assertThat(f.figure()).isEqualTo("energy_kwh");
+            assertThat(f.value()).isCloseTo(105, EXACT);
+            assertThat(f.coverage()).isEqualTo(1);
+            assertThat(f.subjectId()).isEqualTo("gen-a");
+        });
+        assertThat(r.dailyFigures()).extracting(DailyFigure::figure).contains("load_factor_avg", "low_load_h",
+            "low_load_fuel_penalty_l", "sfc_l_per_kwh");
+    }
+}
