@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.smartcamp.analytics.event.DetectedEvent;
 import org.smartcamp.analytics.series.CellGrid;
+import org.smartcamp.analytics.series.GridPeriods;
 
 /**
  * The camp-level power analytics: energy by source, load, renewable fraction, diesel displaced by solar, battery
@@ -25,13 +26,13 @@ public final class CampPowerAnalyzer {
      * @throws IllegalArgumentException when the period is empty or misaligned
      */
     public CampPowerReport analyze(CampPlant plant, CampSignals signals, Instant from, Instant to) {
-        CellGrid grid = CellPeriods.grid(from, to, settings);
+        CellGrid grid = GridPeriods.aligned(from, to, settings.signal().cell().toMillis());
         CampCells cells = CampCells.of(plant, signals, grid, settings);
         CampFigures figures = new CampFigures(cells, settings);
         List<CampBucket> hourly = new ArrayList<>();
-        CellPeriods.of(grid, ChronoUnit.HOURS).forEach(r -> hourly.add(figures.bucket(r.from(), r.to())));
+        GridPeriods.of(grid, ChronoUnit.HOURS).forEach(r -> hourly.add(figures.bucket(r.from(), r.to())));
         List<CampBucket> daily = new ArrayList<>();
-        CellPeriods.of(grid, ChronoUnit.DAYS).forEach(r -> daily.add(figures.bucket(r.from(), r.to())));
+        GridPeriods.of(grid, ChronoUnit.DAYS).forEach(r -> daily.add(figures.bucket(r.from(), r.to())));
         GeneratorAnalyzer generatorAnalyzer = new GeneratorAnalyzer(settings);
         List<GeneratorReport> generators = new ArrayList<>();
         List<DetectedEvent> events = new ArrayList<>(cells.outages.events());

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.smartcamp.analytics.event.DetectedEvent;
 import org.smartcamp.analytics.series.CellGrid;
+import org.smartcamp.analytics.series.GridPeriods;
 
 /**
  * The per-generator power analytics: energy, running hours, starts, load factor and its distribution, hours in the
@@ -25,18 +26,18 @@ public final class GeneratorAnalyzer {
      * @throws IllegalArgumentException when the period is empty or misaligned
      */
     public GeneratorReport analyze(GeneratorRating rating, GeneratorSignals signals, Instant from, Instant to) {
-        CellGrid grid = CellPeriods.grid(from, to, settings);
+        CellGrid grid = GridPeriods.aligned(from, to, settings.signal().cell().toMillis());
         return analyze(GeneratorCells.of(rating, signals, grid, settings));
     }
 
     GeneratorReport analyze(GeneratorCells cells) {
         GeneratorFigures figures = new GeneratorFigures(cells, settings);
         List<GeneratorBucket> hourly = new ArrayList<>();
-        for (CellPeriods.Range h : CellPeriods.of(cells.grid, ChronoUnit.HOURS)) {
+        for (GridPeriods.Range h : GridPeriods.of(cells.grid, ChronoUnit.HOURS)) {
             hourly.add(figures.hour(h.from(), h.to()));
         }
         List<GeneratorBucket> daily = new ArrayList<>();
-        for (CellPeriods.Range d : CellPeriods.of(cells.grid, ChronoUnit.DAYS)) {
+        for (GridPeriods.Range d : GridPeriods.of(cells.grid, ChronoUnit.DAYS)) {
             daily.add(figures.period(d.from(), d.to(), penalty(hourly, cells.grid.start(d.from()),
                 cells.grid.end(d.to() - 1))));
         }

@@ -3,10 +3,10 @@ package org.smartcamp.analytics.power;
 import org.smartcamp.analytics.series.CellGrid;
 import org.smartcamp.analytics.series.CellResampler;
 import org.smartcamp.analytics.series.CellSeries;
-import org.smartcamp.analytics.series.CounterTrack;
 import org.smartcamp.analytics.series.GapPolicy;
 import org.smartcamp.analytics.series.HampelFilter;
 import org.smartcamp.analytics.series.Series;
+import org.smartcamp.analytics.series.ValueBounds;
 
 /**
  * One generator's readings prepared for analysis: power cleaned of out-of-range values and spikes, power and running
@@ -23,14 +23,14 @@ final class GeneratorCells {
     final CellSeries power;
     final CellSeries running;
     final Series runningSamples;
-    private final Counter energy;
-    private final Counter hours;
-    private final Counter starts;
-    private final Counter fuel;
+    private final CounterCells energy;
+    private final CounterCells hours;
+    private final CounterCells starts;
+    private final CounterCells fuel;
     private final CellSeries fuelRate;
 
     private GeneratorCells(GeneratorRating rating, CellGrid grid, Series cleanPower, int spikesRemoved,
-                           CellSeries power, CellSeries running, Series runningSamples, Counter[] counters,
+                           CellSeries power, CellSeries running, Series runningSamples, CounterCells[] counters,
                            CellSeries fuelRate) {
         this.rating = rating;
         this.grid = grid;
@@ -50,29 +50,31 @@ final class GeneratorCells {
         PowerSettings.SignalRules rules = settings.signal();
         GapPolicy gaps = new GapPolicy(rules.maxGap().toMillis(), rules.maxBridge().toMillis());
         double maxKw = rules.maxLoadFactor() * rating.ratedKw();
+        Series possible = ValueBounds.within(s.power(), -0.05 * rating.ratedKw(), maxKw);
         HampelFilter.Result filtered = new HampelFilter(rules.spikeHalfWindow(), rules.spikeSigmas(),
-            rules.spikeMinScale() * rating.ratedKw()).filter(within(s.power(), -0.05 * rating.ratedKw(), maxKw));
+            rules.spikeMinScale() * rating.ratedKw()).filter(possible);
         Series clean = filtered.series();
         Series runningSamples = s.running().isEmpty()
-            ? threshold(clean, rules.runningThreshold() * rating.ratedKw()) : within(s.running(), 0, 1);
-        Counter[] counters = {
-            Counter.of(s.energy(), maxKw, 1, grid, gaps),
-            Counter.of(s.engineHours(), 1, 0.01, grid, gaps),
-            Counter.of(s.starts(), STARTS_PER_HOUR, 1, grid, gaps),
-            Counter.of(s.fuelUsed(), 1.5 * rating.expectedFuel(1, maxKw), 1, grid, gaps)};
+            ? threshold(clean, rules.runningThreshold() * rating.ratedKw()) : ValueBounds.within(s.running(), 0, 1);
+        CounterCells[] counters = {
+            CounterCells.of(s.energy(), maxKw, 1, grid, gaps),
+            CounterCells.of(s.engineHours(), 1, 0.01, grid, gaps),
+            CounterCells.of(s.starts(), STARTS_PER_HOUR, 1, grid, gaps),
+            CounterCells.of(s.fuelUsed(), 1.5 * rating.expectedFuel(1, maxKw), 1, grid, gaps)};
         return new GeneratorCells(rating, grid, clean, filtered.replaced(),
             CellResampler.resample(clean, grid, gaps), CellResampler.resample(runningSamples, grid, gaps),
-            runningSamples, counters, CellResampler.resample(within(s.fuelRate(), 0, Double.MAX_VALUE), grid, gaps));
+            runningSamples, counters,
+            CellResampler.resample(ValueBounds.within(s.fuelRate(), 0, Double.MAX_VALUE), grid, gaps));
     }
 
     /** Energy delivered over cells {@code [a, b)}, kWh: the counter, else the integral of power. */
     CoveredValue energy(int a, int b) {
-        return energy.present() ? energy.increase(a, b) : integral(power, a, b);
+        return energy.present() ? energy.increase(a, b) : CounterCells.integral(power, a, b);
     }
 
     /** Running hours over cells {@code [a, b)}: the counter, else the time the running state was 1. */
     CoveredValue runHours(int a, int b) {
-        return hours.present() ? hours.increase(a, b) : integral(running, a, b);
+        return hours.present() ? hours.increase(a, b) : CounterCells.integral(running, a, b);
     }
 
     /** Starts over cells {@code [a, b)}: the counter, else the stopped-to-running changes of the state. */
@@ -95,7 +97,7 @@ final class GeneratorCells {
 
     /** Fuel burned over cells {@code [a, b)}, litres: the flow meter's counter, else the integral of the rate. */
     CoveredValue fuel(int a, int b) {
-        return fuel.present() ? fuel.increase(a, b) : integral(fuelRate, a, b);
+        return fuel.present() ? fuel.increase(a, b) : CounterCells.integral(fuelRate, a, b);
     }
 
     /** Whether energy comes from the counter. */
@@ -126,45 +128,11 @@ final class GeneratorCells {
         return Math.min(power.measuredShare(a, b), running.measuredShare(a, b));
     }
 
-    private static CoveredValue integral(CellSeries s, int a, int b) {
-        if (s.knownShare(a, b) == 0) {
-            return CoveredValue.unknown();
-        }
-        return new CoveredValue(s.integralHours(a, b), s.measuredShare(a, b));
-    }
-
-    /** The samples of {@code s} within {@code [min, max]} (physically possible). */
-    static Series within(Series s, double min, double max) {
-        Series.Builder b = Series.builder();
-        for (int i = 0; i < s.size(); i++) {
-            if (s.value(i) >= min && s.value(i) <= max) {
-                b.add(s.time(i), s.value(i));
-            }
-        }
-        return b.build();
-    }
-
     private static Series threshold(Series s, double above) {
         Series.Builder b = Series.builder();
         for (int i = 0; i < s.size(); i++) {
             b.add(s.time(i), s.value(i) > above ? 1 : 0);
         }
         return b.build();
-    }
-
-    /** A counter's track and the measured share of its readings per cell. */
-    private record Counter(CounterTrack track, CellSeries coverage, CellGrid grid) {
-        static Counter of(Series s, double maxRisePerHour, double slack, CellGrid grid, GapPolicy gaps) {
-            return new Counter(CounterTrack.of(s, maxRisePerHour, slack), CellResampler.resample(s, grid, gaps), grid);
-        }
-
-        boolean present() {
-            return !track.isEmpty();
-        }
-
-        CoveredValue increase(int a, int b) {
-            double v = track.increase(grid.start(a), grid.end(b - 1));
-            return Double.isNaN(v) ? CoveredValue.unknown() : new CoveredValue(v, coverage.measuredShare(a, b));
-        }
     }
 }

@@ -114,6 +114,17 @@ public final class SettingsReader {
         return Collections.unmodifiableList(out);
     }
 
+    /** A comma-separated list of names (blanks dropped; empty text gives an empty list). */
+    public List<String> names(String key) {
+        List<String> out = new ArrayList<>();
+        for (String part : text(key).split(",")) {
+            if (!part.isBlank()) {
+                out.add(part.trim());
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
     /** The keys of an open family {@code key.*} with their texts, keyed by what follows {@code key.}. */
     public Map<String, String> family(String key) {
         String start = prefix + key + ".";

@@ -7,6 +7,7 @@ import org.smartcamp.analytics.series.CounterTrack;
 import org.smartcamp.analytics.series.GapPolicy;
 import org.smartcamp.analytics.series.Series;
 import org.smartcamp.analytics.series.SeriesSpacing;
+import org.smartcamp.analytics.series.ValueBounds;
 
 /**
  * A non-diesel source on the grid: its power per cell (kW, positive when supplying; a battery is negative while
@@ -30,7 +31,7 @@ final class SourceCells {
 
     /** A PV array: power within {@code [0, 1.2 kWp]}, energy from {@code pv.energy} when present. */
     static SourceCells pv(CampPlant.Pv rating, PvSignals s, CellGrid grid, GapPolicy gaps) {
-        Series power = GeneratorCells.within(s.power(), 0, 1.2 * rating.ratedKwp());
+        Series power = ValueBounds.within(s.power(), 0, 1.2 * rating.ratedKwp());
         return new SourceCells(rating.assetId(), CellResampler.resample(power, grid, gaps),
             SeriesSpacing.median(power, gaps.maxGapMs()), CounterTrack.of(s.energy(), 1.5 * rating.ratedKwp(), 1),
             CellResampler.resample(s.energy(), grid, gaps));

@@ -100,6 +100,26 @@ public final class CounterTrack {
     }
 
     /**
+     * Milliseconds of {@code [from, to)} between consecutive readings at most {@code maxGapMs} apart: the part of
+     * the window whose increase is measured rather than interpolated across a gap.
+     */
+    public long measuredMs(long from, long to, long maxGapMs) {
+        long sum = 0;
+        int i = Math.max(0, indexAtOrAfter(from) - 1);
+        for (; i + 1 < times.length && times[i] < to; i++) {
+            if (times[i + 1] - times[i] <= maxGapMs) {
+                sum += Math.max(0, Math.min(to, times[i + 1]) - Math.max(from, times[i]));
+            }
+        }
+        return sum;
+    }
+
+    private int indexAtOrAfter(long t) {
+        int i = Arrays.binarySearch(times, t);
+        return i >= 0 ? i : -i - 1;
+    }
+
+    /**
      * The increase over {@code [from, to)} within the samples' span (the part of the window outside it is unknown
      * and not counted); {@code NaN} when the window does not overlap the span.
      */

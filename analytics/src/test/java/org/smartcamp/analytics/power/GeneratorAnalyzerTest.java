@@ -82,7 +82,8 @@ class GeneratorAnalyzerTest {
 
         assertThat(counted.total().energyKwh().value()).isCloseTo(105, EXACT);
         assertThat(counted.hourly().get(1).energyKwh().value()).isCloseTo(80, EXACT);
-        assertThat(counted.hourly().get(1).energyKwh().coverage()).isCloseTo(0.5, EXACT);
+        // measured between readings: minutes 60-69 and 100-120 of the second hour
+        assertThat(counted.hourly().get(1).energyKwh().coverage()).isCloseTo(29 / 60.0, EXACT);
         assertThat(gauged.total().energyKwh().value()).isCloseTo(105, EXACT);
         assertThat(gauged.total().energyKwh().coverage()).isCloseTo(0.75, EXACT);
         assertThat(gauged.total().runningHours().value()).isCloseTo(2, EXACT);

@@ -1,0 +1,63 @@
+package org.smartcamp.analytics.quality;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.smartcamp.analytics.event.DetectedEvent;
+import org.smartcamp.analytics.power.CoveredValue;
+import org.smartcamp.analytics.power.CurrentFigure;
+import org.smartcamp.analytics.power.DailyFigure;
+
+/**
+ * Data quality of one asset's sensors and the STALE_SENSOR and FLATLINE events found (one event per asset, kind and
+ * start, listing every metric involved).
+ *
+ * @param assetId      the asset
+ * @param sensors      each metric's quality
+ * @param completeness mean completeness over the sensors with a known interval
+ * @param events       STALE_SENSOR and FLATLINE events with their evidence
+ */
+public record AssetQuality(String assetId, List<SensorQuality> sensors, CoveredValue completeness,
+                           List<DetectedEvent> events) {
+
+    public AssetQuality {
+        sensors = List.copyOf(sensors);
+        events = List.copyOf(events);
+    }
+
+    /**
+     * {@code analytics_daily} rows: the asset's completeness and each sensor's, for the UTC day the period starts
+     * in (meaningful when the period is that day).
+     */
+    public List<DailyFigure> dailyFigures() {
+        List<DailyFigure> rows = new ArrayList<>();
+        if (sensors.isEmpty()) {
+            return rows;
+        }
+        LocalDate day = LocalDate.ofInstant(sensors.get(0).from(), ZoneOffset.UTC);
+        if (completeness.known()) {
+            rows.add(new DailyFigure("asset", assetId, day, "completeness", completeness.value(), "1", 1));
+        }
+        for (SensorQuality s : sensors) {
+            if (s.completeness().known()) {
+                rows.add(new DailyFigure("asset", assetId, day, "completeness:" + s.metric(), s.completeness().value(),
+                    "1", 1));
+            }
+        }
+        return rows;
+    }
+
+    /** {@code analytics_current} rows: seconds since each sensor was last seen, with its stale verdict. */
+    public List<CurrentFigure> currentFigures() {
+        List<CurrentFigure> rows = new ArrayList<>();
+        for (SensorQuality s : sensors) {
+            if (s.lastSeenAge() != null) {
+                rows.add(new CurrentFigure("asset", assetId, "last_seen_age_s:" + s.metric(),
+                    s.lastSeenAge().toMillis() / 1000.0, "s", null, null, 1, s.asOf(), java.util.Map.of("stale",
+                    s.stale(), "last_seen", s.lastSeen().toString())));
+            }
+        }
+        return rows;
+    }
+}
