@@ -68,7 +68,7 @@ class PowerSettingsTest {
     void theRatingFallsBackOnTheDefaultCurveAndGivesTheDomainSfc() {
         org.smartcamp.ingest.inventory.Inventory.Asset asset = new org.smartcamp.ingest.inventory.Inventory.Asset(
             "g", org.smartcamp.ingest.inventory.AssetKind.GENERATOR, "G", 60.0, null, null, null, null, null, null,
-            null, null, null, null);
+            null, null, null, null, null, null);
 
         GeneratorRating r = GeneratorRating.of(asset, PowerSettings.defaults());
 
