@@ -16,20 +16,20 @@ import org.smartcamp.ingest.wire.TopicAddress;
  * @param messages  the encoded messages, in publishing order per gateway
  * @param readings  readings in all messages
  */
-record Workload(String mission, List<Message> messages, long readings) {
+public record Workload(String mission, List<Message> messages, long readings) {
     static final String[] METRICS = {"power.active", "power.apparent", "power.factor", "engine.coolant_temp",
         "fuel.rate"};
     static final int ASSETS_PER_GATEWAY = 10;
 
     /** One MQTT message of one gateway. */
-    record Message(int gateway, String topic, byte[] payload, int readings, List<Reading> content) {
+    public record Message(int gateway, String topic, byte[] payload, int readings, List<Reading> content) {
     }
 
     /**
      * Builds {@code total} readings in messages of {@code perMessage} readings spread over {@code gateways}
      * gateways, with event times in the hours before {@code now}.
      */
-    static Workload create(String mission, long total, int perMessage, int gateways, Instant now) {
+    public static Workload create(String mission, long total, int perMessage, int gateways, Instant now) {
         List<Message> messages = new ArrayList<>();
         long made = 0;
         int seq = 0;

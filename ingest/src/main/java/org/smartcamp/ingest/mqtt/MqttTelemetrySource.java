@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * Receives telemetry from the broker with the Eclipse Paho MQTT v5 client: persistent session (clean start
  * off, session expiry set), QoS 1, manual acknowledgements. A message is acknowledged only when
  * {@link #acknowledge} is called, after its readings are committed, so the broker redelivers anything the
- * ingest had not committed when it crashed. The broker sends at most {@code receiveMaximum} unacknowledged
- * messages, which bounds what the ingest holds in memory.
+ * ingest had not committed when it crashed. The broker should send at most {@code receiveMaximum} unacknowledged
+ * messages; the source holds itself to that bound too ({@link ReceiveWindow}), so what the ingest holds in memory
+ * stays bounded even with a broker that sends more.
  */
 public final class MqttTelemetrySource implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttTelemetrySource.class);
@@ -34,6 +35,8 @@ public final class MqttTelemetrySource implements AutoCloseable {
     private final Clock clock;
     private final AtomicLong connection = new AtomicLong();
     private final AtomicBoolean connected = new AtomicBoolean();
+    private final AtomicLong warnedFull = new AtomicLong(-1);
+    private final ReceiveWindow window;
     private final MqttAsyncClient client;
     private volatile Consumer<InboundMessage> sink = m -> { };
     private volatile Consumer<Boolean> connectionListener = c -> { };
@@ -41,6 +44,7 @@ public final class MqttTelemetrySource implements AutoCloseable {
     public MqttTelemetrySource(MqttConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config);
         this.clock = Objects.requireNonNull(clock);
+        this.window = new ReceiveWindow(config.receiveMaximum());
         try {
             this.client = new MqttAsyncClient(config.serverUri(), config.clientId(), new MemoryPersistence());
         } catch (MqttException | IllegalArgumentException e) {
@@ -51,7 +55,11 @@ public final class MqttTelemetrySource implements AutoCloseable {
         client.setCallback(new Callback());
     }
 
-    /** Where received messages go; called on Paho's callback thread, so it must hand them off quickly. */
+    /**
+     * Where received messages go; called on Paho's callback thread, so it must hand them off quickly. Each
+     * QoS 1 message given to it must later be passed to {@link #acknowledge} once: that frees its place in the
+     * window of {@code receiveMaximum} messages the source hands out unacknowledged.
+     */
     public void onMessage(Consumer<InboundMessage> consumer) {
         this.sink = Objects.requireNonNull(consumer);
     }
@@ -90,6 +98,7 @@ public final class MqttTelemetrySource implements AutoCloseable {
         if (message.qos() == 0) {
             return true;
         }
+        window.leave();
         if (message.connection() != connection.get() || !client.isConnected()) {
             return false;
         }
@@ -162,8 +171,21 @@ public final class MqttTelemetrySource implements AutoCloseable {
     private final class Callback implements MqttCallback {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            sink.accept(new InboundMessage(topic, message.getPayload(), message.getId(), message.getQos(),
-                connection.get(), clock.instant()));
+            InboundMessage inbound = new InboundMessage(topic, message.getPayload(), message.getId(), message.getQos(),
+                connection.get(), clock.instant());
+            if (inbound.qos() > 0 && !admit(inbound)) {
+                return;
+            }
+            sink.accept(inbound);
+        }
+
+        /** Waits for room in the window; false when the connection went meanwhile (the broker will resend). */
+        private boolean admit(InboundMessage inbound) {
+            if (window.isFull() && warnedFull.getAndSet(inbound.connection()) != inbound.connection()) {
+                LOG.warn("The broker sent more than the receive maximum of {} unacknowledged messages; reading from it"
+                    + " pauses until commits free room", config.receiveMaximum());
+            }
+            return window.enter(inbound.connection(), connection::get);
         }
 
         @Override

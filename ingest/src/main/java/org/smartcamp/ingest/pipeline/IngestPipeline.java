@@ -164,10 +164,12 @@ public final class IngestPipeline {
 
     private void committed(PendingBatch batch, WriteResult result, Duration latency) {
         sealed.pollFirst();
+        // counted down before the acknowledgements go out, so the queue depth never shows the broker's next messages
+        // on top of those just acknowledged
+        unacknowledged.addAndGet(-batch.messages());
         for (InboundMessage m : batch.inbound()) {
             acknowledger.test(m);
         }
-        unacknowledged.addAndGet(-batch.messages());
         metrics.batchCommitted(result.stored(), result.duplicates(), batch.messages(), latency);
         recordDeadLetters(batch, result);
         backoff = config.retryBackoff();

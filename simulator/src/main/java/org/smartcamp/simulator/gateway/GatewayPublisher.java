@@ -17,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One gateway's MQTT connection: persistent session (clean start off, session expiry), QoS 1, and a bounded
- * window of unacknowledged messages, so that nothing is dropped by the client and memory stays bounded. A
- * message whose delivery fails is sent again; {@link #close} waits until every message is acknowledged.
+ * One gateway's MQTT connection: QoS 1 and a bounded window of unacknowledged messages, so that nothing is
+ * dropped by the client and memory stays bounded. A message whose delivery fails (the connection was lost before
+ * its PUBACK) is sent again by this class; {@link #close} waits until every message is acknowledged. Each
+ * connection starts clean: see {@link #options()}.
  */
 final class GatewayPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayPublisher.class);
@@ -143,9 +144,17 @@ final class GatewayPublisher implements AutoCloseable {
         }
     }
 
+    /**
+     * Clean start on every (re)connection. Paho 1.2.5 replaces the topic of a QoS 1 publish by a topic alias when
+     * the broker allows aliases, and after a reconnect into the old session it resends its unacknowledged publishes
+     * with that alias only; aliases do not outlive a connection, so the broker refuses them as a protocol error and
+     * the gateway never gets through again (seen with Mosquitto 2.0.11 restarted under load). A publisher's session
+     * holds nothing else of value: Paho fails the tokens of the lost publishes and {@link Completion} sends them
+     * again, at worst twice, which the store keeps once.
+     */
     private MqttConnectionOptions options() {
         MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setCleanStart(false);
+        options.setCleanStart(true);
         options.setSessionExpiryInterval(config.sessionExpiry().toSeconds());
         options.setAutomaticReconnect(true);
         options.setAutomaticReconnectDelay(1, 10);

@@ -7,11 +7,12 @@ import java.util.Objects;
  * How simulated gateways connect to the broker.
  *
  * @param serverUri      e.g. {@code tcp://127.0.0.1:1883}
- * @param clientIdPrefix each gateway's client id is this prefix plus {@code mission-camp-gateway}; stable, so
- *                       that its persistent session survives a restart of the simulator
+ * @param clientIdPrefix each gateway's client id is this prefix plus {@code mission-camp-gateway}; stable, as a
+ *                       real gateway's is
  * @param username       broker user, or {@code null}
  * @param password       broker password, or {@code null}; never logged
- * @param sessionExpiry  how long the broker keeps a gateway's session
+ * @param sessionExpiry  how long the broker keeps a gateway's session after it disconnects (each connection
+ *                       starts clean, so this only matters to what the broker holds meanwhile)
  * @param maxInflight    most unacknowledged messages per gateway (also capped by the broker's receive maximum)
  * @param timeout        how long to wait for the broker (connect, window, final acknowledgements)
  */

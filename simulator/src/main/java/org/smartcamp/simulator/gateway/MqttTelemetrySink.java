@@ -5,9 +5,9 @@ import java.util.Map;
 import org.smartcamp.ingest.wire.TopicAddress;
 
 /**
- * Publishes simulated telemetry to an MQTT broker with one Paho MQTT v5 client per gateway (persistent session,
- * QoS 1, bounded in-flight window). {@link #close} returns once the broker acknowledged every message.
- * Not thread-safe: one simulation thread sends.
+ * Publishes simulated telemetry to an MQTT broker with one Paho MQTT v5 client per gateway (QoS 1, bounded
+ * in-flight window, reconnects and sends again what was not acknowledged). {@link #close} returns once the broker
+ * acknowledged every message. Not thread-safe: one simulation thread sends.
  */
 public final class MqttTelemetrySink implements TelemetrySink {
     private final MqttPublisherConfig config;

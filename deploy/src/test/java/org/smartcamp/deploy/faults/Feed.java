@@ -1,0 +1,91 @@
+package org.smartcamp.deploy.faults;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.smartcamp.simulator.gateway.MqttPublisherConfig;
+import org.smartcamp.simulator.gateway.MqttTelemetrySink;
+import org.smartcamp.simulator.gateway.OutgoingMessage;
+
+/**
+ * Gateways publishing a list of messages on a thread of their own, through the simulator's gateway client (one
+ * persistent QoS 1 session per gateway, a bounded window, reconnects and resends what the broker did not
+ * acknowledge), flat out or paced at a number of readings per second.
+ */
+final class Feed {
+    private final List<OutgoingMessage> messages;
+    private final double readingsPerSecond;
+    private final MqttPublisherConfig config;
+    private final AtomicLong sentReadings = new AtomicLong();
+    private final AtomicLong sentMessages = new AtomicLong();
+    private final CompletableFuture<Duration> done = new CompletableFuture<>();
+
+    /**
+     * @param readingsPerSecond pacing, or 0 for as fast as the broker takes
+     */
+    Feed(String mqttUrl, String clientPrefix, List<OutgoingMessage> messages, double readingsPerSecond) {
+        this.messages = List.copyOf(messages);
+        this.readingsPerSecond = readingsPerSecond;
+        this.config = new MqttPublisherConfig(mqttUrl, clientPrefix, null, null, Duration.ofHours(1), 20,
+            Duration.ofSeconds(60));
+    }
+
+    /** Starts publishing. */
+    Feed start() {
+        Thread t = new Thread(this::run, "fault-feed");
+        t.setDaemon(true);
+        t.start();
+        return this;
+    }
+
+    private void run() {
+        long start = System.nanoTime();
+        try (MqttTelemetrySink sink = new MqttTelemetrySink(config)) {
+            double readingNanos = readingsPerSecond > 0 ? 1e9 / readingsPerSecond : 0;
+            long due = 0;
+            for (OutgoingMessage m : messages) {
+                LockSupport.parkNanos(start + due - System.nanoTime());
+                sink.send(m);
+                sentMessages.incrementAndGet();
+                sentReadings.addAndGet(m.batch().readings().size());
+                due += (long) (m.batch().readings().size() * readingNanos);
+            }
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+            return;
+        }
+        done.complete(Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Readings handed to the gateways' clients so far (resent ones count again). */
+    long sentReadings() {
+        return sentReadings.get();
+    }
+
+    long sentMessages() {
+        return sentMessages.get();
+    }
+
+    boolean isDone() {
+        return done.isDone();
+    }
+
+    /**
+     * Waits until the broker acknowledged every message.
+     *
+     * @return how long publishing took
+     * @throws IllegalStateException when a gateway failed (the cause says why) or {@code timeout} passed
+     */
+    Duration await(Duration timeout) throws InterruptedException {
+        try {
+            return done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the gateways did not finish publishing: " + e, e);
+        }
+    }
+}
