@@ -26,8 +26,7 @@ final class ConsolidationEstimator {
         double[] capacity = new double[1 << n];
         double[] noLoad = new double[1 << n];
         for (int m = 1; m < capacity.length; m++) {
-            int low = Integer.numberOfTrailingZeros(m);
-            GeneratorRating r = sets.get(low).rating;
+            GeneratorRating r = sets.get(Integer.numberOfTrailingZeros(m)).rating;
             capacity[m] = capacity[m & (m - 1)] + r.ratedKw();
             noLoad[m] = noLoad[m & (m - 1)] + r.f0() * r.ratedKw();
         }
@@ -37,23 +36,38 @@ final class ConsolidationEstimator {
         for (int c = 0; c < cells; c++) {
             double h = sets.get(0).grid.hours(c);
             hours += h;
-            int running = 0;
-            double kw = 0;
-            boolean known = true;
-            for (int i = 0; i < n; i++) {
-                GeneratorCells g = sets.get(i);
-                known &= g.running.known(c) && g.power.known(c);
-                if (g.running.known(c) && g.running.mean(c) >= 0.5 && g.power.known(c)) {
-                    running |= 1 << i;
-                    kw += Math.max(0, g.power.mean(c));
-                }
-            }
-            if (known) {
+            if (allKnown(sets, n, c)) {
                 knownHours += h;
-                litres += h * saving(running, kw, capacity, noLoad);
+                litres += h * saving(running(sets, n, c), load(sets, n, c), capacity, noLoad);
             }
         }
         return new CoveredValue(litres, hours == 0 ? 0 : knownHours / hours);
+    }
+
+    private static boolean allKnown(List<GeneratorCells> sets, int n, int c) {
+        for (int i = 0; i < n; i++) {
+            if (!sets.get(i).running.known(c) || !sets.get(i).power.known(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The sets running in cell {@code c} as a bit mask. */
+    private static int running(List<GeneratorCells> sets, int n, int c) {
+        int mask = 0;
+        for (int i = 0; i < n; i++) {
+            mask |= sets.get(i).running.mean(c) >= 0.5 ? 1 << i : 0;
+        }
+        return mask;
+    }
+
+    private static double load(List<GeneratorCells> sets, int n, int c) {
+        double kw = 0;
+        for (int i = 0; i < n; i++) {
+            kw += sets.get(i).running.mean(c) >= 0.5 ? Math.max(0, sets.get(i).power.mean(c)) : 0;
+        }
+        return kw;
     }
 
     /** L/h saved by keeping the cheapest subset of {@code running} that carries {@code kw}. */

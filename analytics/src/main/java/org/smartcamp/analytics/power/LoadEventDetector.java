@@ -1,11 +1,13 @@
 package org.smartcamp.analytics.power;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoublePredicate;
 import org.smartcamp.analytics.event.DetectedEvent;
 import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.event.Evidence;
@@ -65,8 +67,7 @@ final class LoadEventDetector {
     }
 
     /** Runs of cells {@code [from, to)} whose smoothed load factor passes {@code test}, merged and long enough. */
-    private List<int[]> runs(GeneratorCells cells, double[] lf, java.util.function.DoublePredicate test,
-                             long minMs) {
+    private List<int[]> runs(GeneratorCells cells, double[] lf, DoublePredicate test, long minMs) {
         long cellMs = cells.grid.cellMs();
         long mergeCells = settings.events().mergeGap().toMillis() / cellMs;
         List<int[]> runs = new ArrayList<>();
@@ -93,56 +94,61 @@ final class LoadEventDetector {
 
     private DetectedEvent event(EventKind kind, GeneratorCells cells, double[] smooth, int a, int b) {
         GeneratorRating r = cells.rating;
-        double hours = 0;
-        double kwh = 0;
-        double min = Double.MAX_VALUE;
-        double max = 0;
-        for (int c = a; c < b; c++) {
-            double lf = cells.loadFactor(c);
-            if (!Double.isNaN(lf)) {
-                hours += cells.runHoursIn(c);
-                kwh += lf * r.ratedKw() * cells.runHoursIn(c);
-            }
-            if (!Double.isNaN(smooth[c])) {
-                min = Math.min(min, smooth[c]);
-                max = Math.max(max, smooth[c]);
-            }
-        }
-        double mean = hours == 0 ? 0 : kwh / (r.ratedKw() * hours);
         Instant start = Instant.ofEpochMilli(cells.grid.start(a));
         Instant end = Instant.ofEpochMilli(cells.grid.end(b - 1));
+        Stats st = Stats.of(cells, smooth, a, b);
         Map<String, Double> figures = new LinkedHashMap<>();
         figures.put("rated_kw", r.ratedKw());
-        figures.put("running_h", hours);
-        figures.put("energy_kwh", kwh);
-        figures.put("load_factor_mean", mean);
-        figures.put("load_factor_min", min);
-        figures.put("load_factor_max", max);
+        figures.put("running_h", st.hours());
+        figures.put("energy_kwh", st.kwh());
+        figures.put("load_factor_mean", st.mean());
+        figures.put("load_factor_min", st.min());
+        figures.put("load_factor_max", st.max());
         String text;
-        Double quantity;
-        String unit;
+        double quantity;
         if (kind == EventKind.LOW_LOAD) {
-            double lost = Math.max(0, r.f0() * (r.ratedKw() * hours - kwh / settings.fuel().referenceLoadFactor()));
-            boolean wet = mean < settings.bands().wetStacking()
-                && end.toEpochMilli() - start.toEpochMilli() >= settings.events().wetStackingMin().toMillis();
+            quantity = Math.max(0, r.f0() * (r.ratedKw() * st.hours() - st.kwh()
+                / settings.fuel().referenceLoadFactor()));
+            boolean wet = st.mean() < settings.bands().wetStacking()
+                && Duration.between(start, end).compareTo(settings.events().wetStackingMin()) >= 0;
             figures.put("threshold", settings.bands().lowLoad());
-            figures.put("fuel_lost_l", lost);
+            figures.put("fuel_lost_l", quantity);
             figures.put("wet_stacking_risk", wet ? 1.0 : 0.0);
             text = String.format(Locale.ROOT, "Ran %.1f h at a mean load factor of %.2f (below %.2f)%s; about %.1f L "
-                + "more fuel than at %.2f load", hours, mean, settings.bands().lowLoad(),
-                wet ? ", long enough below " + settings.bands().wetStacking() + " to risk wet stacking" : "", lost,
+                + "more fuel than at %.2f load", st.hours(), st.mean(), settings.bands().lowLoad(),
+                wet ? ", long enough below " + settings.bands().wetStacking() + " to risk wet stacking" : "", quantity,
                 settings.fuel().referenceLoadFactor());
-            quantity = lost;
-            unit = "L";
         } else {
+            quantity = st.hours();
             figures.put("threshold", settings.bands().overload());
             text = String.format(Locale.ROOT, "Ran %.1f h at a mean load factor of %.2f (above %.2f), peak %.2f",
-                hours, mean, settings.bands().overload(), max);
-            quantity = hours;
-            unit = "h";
+                st.hours(), st.mean(), settings.bands().overload(), st.max());
         }
         Evidence evidence = new Evidence(start, end, "power.active", EvidenceReadings.of(cells.cleanPower, start, end),
             figures, text);
-        return new DetectedEvent(kind, r.assetId(), start, end, quantity, unit, evidence);
+        return new DetectedEvent(kind, r.assetId(), start, end, quantity, kind == EventKind.LOW_LOAD ? "L" : "h",
+            evidence);
+    }
+
+    /** Running hours, energy and load factors of a period. */
+    private record Stats(double hours, double kwh, double mean, double min, double max) {
+        static Stats of(GeneratorCells cells, double[] smooth, int a, int b) {
+            double hours = 0;
+            double kwh = 0;
+            double min = Double.MAX_VALUE;
+            double max = 0;
+            for (int c = a; c < b; c++) {
+                double lf = cells.loadFactor(c);
+                if (!Double.isNaN(lf)) {
+                    hours += cells.runHoursIn(c);
+                    kwh += lf * cells.rating.ratedKw() * cells.runHoursIn(c);
+                }
+                if (!Double.isNaN(smooth[c])) {
+                    min = Math.min(min, smooth[c]);
+                    max = Math.max(max, smooth[c]);
+                }
+            }
+            return new Stats(hours, kwh, hours == 0 ? 0 : kwh / (cells.rating.ratedKw() * hours), min, max);
+        }
     }
 }

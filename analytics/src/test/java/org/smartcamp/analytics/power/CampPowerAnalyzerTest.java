@@ -97,6 +97,21 @@ class CampPowerAnalyzerTest {
     }
 
     @Test
+    void aSlowerSourceTakingOverIsNoOutage() {
+        // the set stops at minute 62 and the battery, reporting every 5 minutes, carries the load from then on
+        CampPlant plant = new CampPlant("c3", List.of(SET), List.of(), new CampPlant.Battery("c3-bat", 100, 500));
+        CampSignals signals = new CampSignals(
+            Map.of(SET.assetId(), Minutes.generator(SET, 120, 1, i -> i < 62 ? 40 : -1, 1, true, ALL)), Map.of(),
+            new BatterySignals(Minutes.gauge(120, 5, i -> i >= 62 ? 80 : 0, ALL), null, null));
+        PowerSettings settings = PowerSettings.of(Map.of("power.outageMinDuration", "1m"));
+
+        CampPowerReport r = new CampPowerAnalyzer(settings).analyze(plant, signals, T0, at(120));
+
+        assertThat(r.outages().outages()).isZero();
+        assertThat(r.outages().downtimeHours()).isZero();
+    }
+
+    @Test
     void dailyFiguresIncludeTheCampAndItsGenerators() {
         assertThat(hybridCamp().dailyFigures()).extracting(DailyFigure::subjectId).contains("c1", "c1-gen");
         assertThat(hybridCamp().dailyFigures()).filteredOn(f -> f.figure().equals("renewable_fraction"))

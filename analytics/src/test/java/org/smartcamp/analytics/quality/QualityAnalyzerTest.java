@@ -1,0 +1,137 @@
+package org.smartcamp.analytics.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+import java.util.function.IntToDoubleFunction;
+import org.junit.jupiter.api.Test;
+import org.smartcamp.analytics.event.DetectedEvent;
+import org.smartcamp.analytics.event.EventKind;
+import org.smartcamp.analytics.series.Series;
+
+class QualityAnalyzerTest {
+    private static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
+    private static final Instant T6H = T0.plus(Duration.ofHours(6));
+    private static final IntPredicate ALL = i -> true;
+
+    /** Readings every {@code every} minutes over six hours where {@code present}. */
+    private static Series every(int every, IntToDoubleFunction value, IntPredicate present) {
+        Series.Builder b = Series.builder();
+        for (int i = 0; i < 360; i += every) {
+            if (present.test(i)) {
+                b.add(T0.plusSeconds(60L * i), value.applyAsDouble(i));
+            }
+        }
+        return b.build();
+    }
+
+    private static AssetQuality analyze(Map<String, Series> metrics, Instant asOf) {
+        return new QualityAnalyzer(QualitySettings.defaults()).analyze("a", metrics, T0, T6H, asOf);
+    }
+
+    @Test
+    void aGapIsCountedAndLongEnoughIsAStaleSensorEvent() {
+        // one-minute readings with an hour missing from 02:00
+        Series temp = every(1, i -> 30 + i % 3, i -> i < 120 || i >= 180);
+
+        AssetQuality q = analyze(Map.of("engine.coolant_temp", temp), T6H);
+        SensorQuality s = q.sensors().get(0);
+
+        assertThat(s.expectedInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(s.completeness().value()).isCloseTo(300 / 360.0, within(1e-12));
+        assertThat(s.gaps()).containsExactly(new Gap(T0.plusSeconds(120 * 60), T0.plusSeconds(180 * 60), false));
+        assertThat(s.stale()).isFalse();
+        assertThat(q.events()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.STALE_SENSOR);
+            assertThat(e.quantity()).isCloseTo(1, within(1e-12));
+            assertThat(e.evidence().readings()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void aSensorStillSilentIsStaleUpToTheCheck() {
+        Series temp = every(1, i -> 30 + i % 3, i -> i < 300);
+
+        AssetQuality q = analyze(Map.of("engine.coolant_temp", temp), T6H);
+
+        assertThat(q.sensors().get(0).stale()).isTrue();
+        assertThat(q.sensors().get(0).lastSeenAge()).isEqualTo(Duration.ofMinutes(61));
+        assertThat(q.events()).singleElement().satisfies(e -> {
+            assertThat(e.end()).isEqualTo(T6H);
+            assertThat(e.evidence().explanation()).contains("still silent");
+        });
+    }
+
+    @Test
+    void metricsMissingTogetherMakeOneEvent() {
+        IntPredicate dropout = i -> i < 120 || i >= 180;
+        AssetQuality q = analyze(Map.of("fuel.level", every(1, i -> 500 + i % 7, dropout),
+            "fuel.volume", every(1, i -> 5000 + i % 5, dropout)), T6H);
+
+        assertThat(q.events()).singleElement().satisfies(e -> assertThat(e.evidence().metric())
+            .isEqualTo("fuel.level,fuel.volume"));
+    }
+
+    @Test
+    void aStuckGaugeIsAFlatline() {
+        // five-minute readings, stuck at 812.4 from 01:00 to 02:10 (15 readings)
+        Series level = every(5, i -> i >= 60 && i <= 130 ? 812.4 : 800 + i % 11, ALL);
+
+        List<DetectedEvent> events = analyze(Map.of("fuel.level", level), T6H).events();
+
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.FLATLINE);
+            assertThat(e.start()).isEqualTo(T0.plusSeconds(60 * 60));
+            assertThat(e.end()).isEqualTo(T0.plusSeconds(130 * 60));
+            assertThat(e.evidence().figures()).containsEntry("value", 812.4);
+        });
+    }
+
+    @Test
+    void restStatesCountersAndStatesStayQuiet() {
+        IntPredicate running = i -> i < 120;
+        AssetQuality q = analyze(Map.of(
+            "power.active", every(1, i -> running.test(i) ? 40 + i % 3 : 0, ALL),
+            "engine.running", every(1, i -> running.test(i) ? 1 : 0, ALL),
+            "engine.starts", every(1, i -> 12, ALL),
+            "engine.hours", every(1, i -> 100 + Math.min(i, 120) / 60.0, ALL),
+            "power.factor", every(1, i -> 0.85 + i % 2 * 0.01, running)), T6H);
+
+        assertThat(q.events()).isEmpty();
+        SensorQuality pf = q.sensors().stream().filter(s -> s.metric().equals("power.factor")).findFirst()
+            .orElseThrow();
+        assertThat(pf.completeness().value()).as("expected only while running").isEqualTo(1);
+        assertThat(pf.gaps()).isEmpty();
+    }
+
+    @Test
+    void aCounterStuckWhileTheEngineRunsIsAFlatline() {
+        AssetQuality q = analyze(Map.of(
+            "engine.running", every(1, i -> 1, ALL),
+            "engine.hours", every(1, i -> 100 + Math.min(i, 120) / 60.0, ALL)), T6H);
+
+        assertThat(q.events()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.FLATLINE);
+            assertThat(e.start()).isEqualTo(T0.plusSeconds(120 * 60));
+        });
+    }
+
+    @Test
+    void perMetricSettingsOverrideTheIntervalAndTurnChecksOff() {
+        Series level = every(5, i -> i >= 60 && i <= 130 ? 812.4 : 800 + i % 11, ALL);
+        QualitySettings settings = QualitySettings.of(Map.of("quality.interval.fuel.level", "1m",
+            "quality.flatline.fuel.level", "off"));
+
+        AssetQuality q = new QualityAnalyzer(settings).analyze("a", Map.of("fuel.level", level), T0, T6H, T6H);
+
+        assertThat(q.sensors().get(0).intervalConfigured()).isTrue();
+        assertThat(q.sensors().get(0).completeness().value()).isCloseTo(72 / 360.0, within(1e-12));
+        assertThat(q.events()).noneMatch(e -> e.kind() == EventKind.FLATLINE);
+        assertThat(q.dailyFigures()).extracting(f -> f.figure()).contains("completeness", "completeness:fuel.level");
+    }
+}
