@@ -98,7 +98,7 @@ class AssetUsageAnalyzerTest {
     @Test
     void theLastServiceAttributeMovesTheNextService() {
         Inventory.Asset asset = new Inventory.Asset("t", AssetKind.VEHICLE, "T", null, null, null, null, null, null,
-            null, null, 300.0, 250.0, Map.of(AssetRating.LAST_SERVICE_ATTRIBUTE, "100"));
+            null, null, 300.0, 250.0, null, Map.of(AssetRating.LAST_SERVICE_ATTRIBUTE, "100"), Map.of());
         AssetReport r = analyze(AssetRating.of(asset, AssetSettings.defaults()), truck(true));
 
         assertThat(r.hoursToService().value()).isCloseTo(100 + 250 - 242, within(1e-6));

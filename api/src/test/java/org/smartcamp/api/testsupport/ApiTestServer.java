@@ -48,7 +48,6 @@ public final class ApiTestServer implements AutoCloseable {
     public static ApiTestServer start(String prefix, ApiConfig config) {
         MigratedStore store = MigratedStore.create(prefix);
         try {
-            run(store, "analytics-contract.sql");
             run(store, "api-fixture.sql");
             ApiService service = new ApiService(config, store.dataSource(), Clock.fixed(NOW, ZoneOffset.UTC));
             service.start();
