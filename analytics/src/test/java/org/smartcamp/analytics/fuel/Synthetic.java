@@ -49,6 +49,16 @@ final class Synthetic {
         return b.build();
     }
 
+    /** A detected event of {@code kind} at {@code asset} over {@code [from, to]} with bare evidence. */
+    static org.smartcamp.analytics.event.DetectedEvent event(org.smartcamp.analytics.event.EventKind kind,
+                                                             String asset, long from, long to, double litres) {
+        Instant a = Instant.ofEpochMilli(from);
+        Instant b = Instant.ofEpochMilli(to);
+        return new org.smartcamp.analytics.event.DetectedEvent(kind, asset, a, b, litres, "L",
+            new org.smartcamp.analytics.event.Evidence(a, b, "fuel.volume", java.util.List.of(), java.util.Map.of(),
+                "test"));
+    }
+
     /** A counter rising at {@code perHour} from 0 at {@link #T0}, read every {@code intervalMs} over the range. */
     static Series counter(long from, long to, long intervalMs, double perHour) {
         return sample(from, to, intervalMs, t -> perHour * (t - T0.toEpochMilli()) / HOUR, 0, 0);

@@ -1,7 +1,6 @@
 package org.smartcamp.analytics.fuel;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.smartcamp.analytics.event.DetectedEvent;
@@ -81,10 +80,5 @@ final class TruthMatcher {
             return String.format(java.util.Locale.ROOT, "TP %d FP %d FN %d recall %.3f precision %.3f",
                 truePositives, falsePositives, falseNegatives, recall(), precision());
         }
-    }
-
-    /** Whether {@code t} lies in {@code [from, to]}. */
-    static boolean within(Instant t, Instant from, Instant to) {
-        return !t.isBefore(from) && !t.isAfter(to);
     }
 }
