@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FuelAccuracyTest {
     private static final Logger LOG = LoggerFactory.getLogger(FuelAccuracyTest.class);
-    private static final long[] SEEDS = {11, 22, 33};
+    /** The seeds; {@code -Dsmartcamp.fuelAccuracySeeds=1,2,3,4,5} runs others. */
+    private static final long[] SEEDS = java.util.Arrays.stream(System.getProperty("smartcamp.fuelAccuracySeeds",
+        "11,22,33").split(",")).mapToLong(s -> Long.parseLong(s.trim())).toArray();
     private static final Map<String, Duration> SCENARIOS = Map.of("small-outpost", Duration.ofDays(10),
         "battalion-camp", Duration.ofDays(7), "logistics-hub", Duration.ofDays(10));
     private static final TruthMatcher MATCHER = new TruthMatcher(Duration.ofMinutes(30));
