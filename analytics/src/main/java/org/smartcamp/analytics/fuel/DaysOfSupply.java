@@ -15,7 +15,7 @@ import org.smartcamp.analytics.series.SeriesMath;
  * Days of supply and reorder date: the burn rate is minus the least-squares slope (Apache Commons Math) of the
  * cleaned volume over the last {@code dosLookbackDays}, refuels, transfers in and thefts taken out by their
  * measured litres (and the readings during them left out), so one straight line runs through consumption only;
- * {@code DoS = (V_now - V_unusable) / rate} with {@code V_now} the median of the latest readings, the interval
+ * {@code DoS = (V_now - V_unusable) / rate} with {@code V_now} from the latest readings, the interval
  * from the slope's standard error (widened for autocorrelated residuals), and the reorder date when the days of
  * supply reach the lead time plus the safety days. For a camp the tanks' volumes are summed first, so transfers
  * between them cancel.
@@ -138,15 +138,19 @@ public final class DaysOfSupply {
         return b.build();
     }
 
-    /** The median of the latest readings, carried to {@code to} at the burn rate. */
+    /**
+     * The level at {@code to}: a straight line through the latest readings (a transfer or refuel may be under way),
+     * carried on at the burn rate when the readings end earlier.
+     */
     private double currentLevel(Series recent, double rate, long to) {
         int n = Math.min(recent.size(), settings.count(FuelSetting.STABLE_MIN_READINGS));
         if (n == 0) {
             return Double.NaN;
         }
         Series last = recent.slice(recent.time(recent.size() - n), to + 1);
-        long mid = last.time(0) + (last.time(last.size() - 1) - last.time(0)) / 2;
-        return SeriesMath.median(last.values()) - (Double.isNaN(rate) ? 0 : rate * (to - mid) / DAY_MS);
+        long end = last.time(last.size() - 1);
+        double level = n < 3 ? SeriesMath.median(last.values()) : SegmentedRegression.line(last).valueAt(0, end);
+        return level - (Double.isNaN(rate) ? 0 : rate * (to - end) / DAY_MS);
     }
 
     /**

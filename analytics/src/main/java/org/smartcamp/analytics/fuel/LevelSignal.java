@@ -1,7 +1,5 @@
 package org.smartcamp.analytics.fuel;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.smartcamp.analytics.series.Cumulative;
 import org.smartcamp.analytics.series.Series;
 import org.smartcamp.analytics.series.SeriesMath;
@@ -13,18 +11,14 @@ import org.smartcamp.analytics.series.SeriesMath;
  * (consumption, transfers, dispensing), which stays level except where fuel arrives or goes missing.
  */
 final class LevelSignal {
-    private final Series raw;
     private final Series volume;
     private final Series balance;
     private final NoiseProfile noise;
-    private final List<long[]> stuck;
 
-    private LevelSignal(Series raw, Series volume, Series balance, NoiseProfile noise, List<long[]> stuck) {
-        this.raw = raw;
+    private LevelSignal(Series volume, Series balance, NoiseProfile noise) {
         this.volume = volume;
         this.balance = balance;
         this.noise = noise;
-        this.stuck = List.copyOf(stuck);
     }
 
     /**
@@ -32,8 +26,7 @@ final class LevelSignal {
      * make the balance, and readings where it is unknown are left out.
      */
     static LevelSignal of(Series litres, double capacityL, Cumulative expectedOutflow, FuelSettings settings) {
-        List<long[]> stuck = new ArrayList<>();
-        boolean[] repeat = stuckRepeats(litres, settings.count(FuelSetting.STUCK_MIN_READINGS), stuck);
+        boolean[] repeat = stuckRepeats(litres, settings.count(FuelSetting.STUCK_MIN_READINGS));
         Series.Builder v = Series.builder();
         Series.Builder b = Series.builder();
         for (int i = 0; i < litres.size(); i++) {
@@ -48,11 +41,11 @@ final class LevelSignal {
         Series balance = b.build();
         NoiseProfile noise = NoiseProfile.of(balance, 1e-6 * capacityL + 0.01);
         boolean[] keep = notSpikes(balance, noise, settings);
-        return new LevelSignal(litres, keep(v.build(), keep), keep(balance, keep), noise, stuck);
+        return new LevelSignal(keep(v.build(), keep), keep(balance, keep), noise);
     }
 
     /** Marks the repeats (all but the first) of runs of at least {@code min} identical readings. */
-    private static boolean[] stuckRepeats(Series s, int min, List<long[]> runs) {
+    private static boolean[] stuckRepeats(Series s, int min) {
         boolean[] repeat = new boolean[s.size()];
         int first = 0;
         for (int i = 1; i <= s.size(); i++) {
@@ -60,7 +53,6 @@ final class LevelSignal {
                 continue;
             }
             if (i - first >= min) {
-                runs.add(new long[] {s.time(first + 1), s.time(i - 1)});
                 for (int k = first + 1; k < i; k++) {
                     repeat[k] = true;
                 }
@@ -96,11 +88,6 @@ final class LevelSignal {
         return b.build();
     }
 
-    /** The readings as received, litres. */
-    Series raw() {
-        return raw;
-    }
-
     /** The cleaned volume, litres. */
     Series volume() {
         return volume;
@@ -113,10 +100,5 @@ final class LevelSignal {
 
     NoiseProfile noise() {
         return noise;
-    }
-
-    /** The time ranges {@code [from, to]} where a stuck sensor's repeats were dropped. */
-    List<long[]> stuck() {
-        return stuck;
     }
 }

@@ -6,11 +6,13 @@ import org.smartcamp.analytics.series.SeriesMath;
 
 /**
  * A level sensor's noise (standard deviation of one reading) in blocks of a few hours, from the first differences
- * of its readings, so that a tank's noise may change with its fill level (strapping) or a vehicle's with its state.
+ * of its readings, capped by the day around it, so that a tank's noise may change with its fill level (strapping) or a
+ * vehicle's with its state.
  */
 final class NoiseProfile {
     static final long BLOCK_MS = 6 * 3_600_000L;
     private static final int MIN_READINGS = 12;
+    private static final int STEADY_BLOCKS = 4;
     private final long origin;
     private final double[] sd;
     private final double overall;
@@ -40,7 +42,21 @@ final class NoiseProfile {
             }
             from = to;
         }
-        return new NoiseProfile(origin, sd, overall);
+        return new NoiseProfile(origin, steady(sd), overall);
+    }
+
+    /**
+     * Each block's noise, but no more than the median of the blocks within a day of it, so that a sensor fault of
+     * a few hours (sloshing, spikes) does not pass for the sensor's normal noise.
+     */
+    private static double[] steady(double[] sd) {
+        double[] out = new double[sd.length];
+        for (int b = 0; b < sd.length; b++) {
+            double around = SeriesMath.median(sd, Math.max(0, b - STEADY_BLOCKS),
+                Math.min(sd.length, b + STEADY_BLOCKS + 1));
+            out[b] = Math.min(sd[b], around);
+        }
+        return out;
     }
 
     /** The standard deviation of one reading at {@code t}. */

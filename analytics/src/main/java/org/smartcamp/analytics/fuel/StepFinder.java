@@ -152,17 +152,19 @@ final class StepFinder {
         Step.Window before = window(signal, extent[0], -1, low);
         Step.Window after = window(signal, extent[1], +1, high);
         boolean instant = extent[1] - extent[0] <= INSTANT_INTERVALS * SeriesMath.typicalInterval(signal.balance());
-        if (instant && (trending(signal, before) || trending(signal, after))) {
+        long length = settings.millis(FuelSetting.STABLE_WINDOW_MINUTES);
+        if (instant && (trending(signal, collect(signal, extent[0], -1, length, low))
+                || trending(signal, collect(signal, extent[1], +1, length, high)))) {
             before = line(signal, extent, -1, low);
             after = line(signal, extent, +1, high);
         }
         return before == null || after == null ? null : new Step(direction, extent[0], extent[1], before, after);
     }
 
-    /** Whether the balance in {@code w} is not level: unstable, or with a clearly non-zero slope. */
+    /** Whether the balance in {@code w} clearly slopes (a slow change going on beside the step). */
     private static boolean trending(LevelSignal signal, Step.Window w) {
-        if (w == null || !w.stable()) {
-            return true;
+        if (w == null || w.readings() < 3) {
+            return false;
         }
         SegmentedRegression fit = SegmentedRegression.line(signal.balance().slice(w.from(), w.to() + 1));
         return Math.abs(fit.slope()) > TREND_T * fit.slopeStandardError();
@@ -246,10 +248,24 @@ final class StepFinder {
         double[] v = signal.volume().slice(u.time(from), u.time(to - 1) + 1).values();
         double noise = signal.noise().max(u.time(from), u.time(to - 1));
         double spread = to - from >= 3 ? SeriesMath.robustSd(b) : 0;
-        boolean stable = to - from >= minReadings && spread <= settings.get(FuelSetting.STABLE_SPREAD_FACTOR) * noise;
+        double factor = settings.get(FuelSetting.STABLE_SPREAD_FACTOR);
+        boolean stable = to - from >= minReadings && spread <= factor * noise && level(b, noise, factor);
         double levelSd = 1.2533 * Math.max(noise, spread) / Math.sqrt(to - from);
         return new Step.Window(u.time(from), u.time(to - 1), SeriesMath.median(b), SeriesMath.median(v), to - from,
             spread, noise, levelSd, stable);
+    }
+
+    /**
+     * Whether the medians of the two halves of {@code b} agree within {@code factor} standard deviations of their
+     * difference: a window whose readings cluster by chance on one side of a swing is not quiet.
+     */
+    private static boolean level(double[] b, double noise, double factor) {
+        int half = b.length / 2;
+        if (half < 2) {
+            return true;
+        }
+        double diff = SeriesMath.median(b, 0, half) - SeriesMath.median(b, b.length - half, b.length);
+        return Math.abs(diff) <= factor * 1.2533 * noise * Math.sqrt(2.0 / half);
     }
 
     private static boolean beyond(long t, int side, long limit) {

@@ -95,7 +95,8 @@ public final class Cumulative {
 
     /**
      * The weighted sum of several cumulatives on the union of their sample times, over the range all of them
-     * cover; an interval is as well known as the worst of the parts. Empty when they share no range.
+     * cover; an interval is as well known as the worst of the parts (a piece of a part's exact gap is estimated).
+     * Empty when they share no range.
      */
     public static Cumulative weightedSum(List<Cumulative> parts, double[] weights) {
         if (parts.isEmpty() || parts.stream().anyMatch(Cumulative::isEmpty)) {
@@ -123,7 +124,7 @@ public final class Cumulative {
             for (int i = 0; i < t.length; i++) {
                 v[i] += weights[k] * p.at(t[i]);
                 if (i > 0) {
-                    Interval pk = p.intervalAt(t[i - 1]);
+                    Interval pk = p.pieceKind(t[i - 1], t[i]);
                     kind[i - 1] = pk.ordinal() > kind[i - 1].ordinal() ? pk : kind[i - 1];
                 }
             }
@@ -189,10 +190,17 @@ public final class Cumulative {
         return (double) covered / (to - from);
     }
 
-    /** The kind of the interval that starts at or contains {@code t}; a measured one outside the range. */
-    private Interval intervalAt(long t) {
-        int i = upperIndex(t) - 1;
-        return i < 0 || i >= intervals.length ? Interval.MEASURED : intervals[i];
+    /**
+     * What is known about {@code [a, b]}, a piece of one of this cumulative's intervals: an exact gap cut into
+     * pieces leaves each piece only estimated (the delta is exact for the whole gap alone).
+     */
+    private Interval pieceKind(long a, long b) {
+        int i = upperIndex(a) - 1;
+        if (i < 0 || i >= intervals.length) {
+            return Interval.MEASURED;
+        }
+        boolean whole = times[i] == a && times[i + 1] == b;
+        return intervals[i] == Interval.EXACT_GAP && !whole ? Interval.ESTIMATED_GAP : intervals[i];
     }
 
     /** The number of samples at or before {@code t}. */

@@ -60,10 +60,9 @@ public final class SegmentedRegression {
             meanT[j] = origin / unitMs + meanT[j];
         }
         long n = r.getN();
-        int used = (int) java.util.Arrays.stream(count).filter(c -> c > 0).count();
         double sxx = r.getXSumSquares();
         double slope = n >= 2 && sxx > 0 ? r.getSlope() : Double.NaN;
-        long df = n - used - 1;
+        long df = n - usedSegments(count) - 1;
         double residualSd = df > 0 && !Double.isNaN(slope) ? Math.sqrt(Math.max(0, r.getSumSquaredErrors()) / df) : 0;
         return new SegmentedRegression(unitMs, slope, sxx, residualSd, n, meanT, meanY, count);
     }
@@ -75,7 +74,7 @@ public final class SegmentedRegression {
 
     /** The standard error of the slope; NaN when there are too few samples. */
     public double slopeStandardError() {
-        return sxx > 0 && n - usedSegments() - 1 > 0 ? residualSd / Math.sqrt(sxx) : Double.NaN;
+        return sxx > 0 && n - usedSegments(count) - 1 > 0 ? residualSd / Math.sqrt(sxx) : Double.NaN;
     }
 
     /** The standard deviation of the residuals (degrees of freedom: samples minus levels minus one). */
@@ -106,7 +105,7 @@ public final class SegmentedRegression {
         return Math.sqrt(1.0 / Math.max(1, count[segment]) + (sxx > 0 ? d * d / sxx : 0));
     }
 
-    private int usedSegments() {
+    private static int usedSegments(long[] count) {
         int used = 0;
         for (long c : count) {
             used += c > 0 ? 1 : 0;

@@ -100,8 +100,8 @@ public final class SeriesMath {
     }
 
     /**
-     * The standard deviation of a sample's own noise, from the scaled median absolute first difference divided by
-     * root two: slow trends and rare steps do not inflate it. NaN with fewer than three samples.
+     * The standard deviation of a sample's own noise, from the robust spread of the first differences divided by
+     * root two: steady trends and rare steps do not inflate it. NaN with fewer than three samples.
      */
     public static double differenceNoiseSd(double[] values, int from, int to) {
         if (to - from < 3) {
@@ -109,9 +109,9 @@ public final class SeriesMath {
         }
         double[] d = new double[to - from - 1];
         for (int i = from + 1; i < to; i++) {
-            d[i - from - 1] = Math.abs(values[i] - values[i - 1]);
+            d[i - from - 1] = values[i] - values[i - 1];
         }
-        return MAD_TO_SD * median(d) / Math.sqrt(2);
+        return robustSd(d) / Math.sqrt(2);
     }
 
     /**

@@ -1,0 +1,142 @@
+package org.smartcamp.analytics.fuel;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.smartcamp.analytics.event.DetectedEvent;
+import org.smartcamp.analytics.event.EventKind;
+import org.smartcamp.analytics.series.Cumulative;
+import org.smartcamp.analytics.series.Series;
+
+/**
+ * The fuel analytics of one camp, in the order the data depend on each other: generators' and vehicles' fuel use
+ * and the vehicles' refuels (the dispensing of their tank) first, then day tanks (their rises are transfers out
+ * of the bulk tank), then the other tanks with everything they feed as expected outflow; refuels are reconciled
+ * with the delivery records; days of supply per tank and for the camp. Pure: no database.
+ */
+public final class CampFuelAnalysis {
+
+    /** The analytics of {@code input}. */
+    public CampFuelReport analyse(CampFuelInput input) {
+        Run run = new Run(input);
+        input.generators().forEach(run::generator);
+        input.vehicles().forEach(run::vehicle);
+        input.tanks().stream().filter(t -> t.params().isDayTank()).forEach(run::tank);
+        input.tanks().stream().filter(t -> !t.params().isDayTank()).forEach(run::tank);
+        return run.report();
+    }
+
+    /** The state of one analysis. */
+    private static final class Run {
+        private final CampFuelInput input;
+        private final Map<String, FuelUse> fuelUse = new LinkedHashMap<>();
+        private final List<DetectedEvent> events = new ArrayList<>();
+        private final List<DetectedEvent> external = new ArrayList<>();
+        private final List<DetectedEvent> tankRefuels = new ArrayList<>();
+        private final Map<String, List<DetectedEvent>> vehicleRefuels = new HashMap<>();
+        private final Map<String, List<DetectedEvent>> transfers = new LinkedHashMap<>();
+        private final Map<String, LeakReport> leaks = new LinkedHashMap<>();
+        private final Map<String, SupplyForecast> supply = new LinkedHashMap<>();
+        private final Map<String, Series> litres = new LinkedHashMap<>();
+
+        Run(CampFuelInput input) {
+            this.input = input;
+        }
+
+        void generator(CampFuelInput.Generator g) {
+            FuelSettings s = input.settings().with(g.overrides());
+            fuelUse.put(g.params().assetId(), new GeneratorConsumption(s).fuelUse(g.params(), g.readings()));
+        }
+
+        void vehicle(CampFuelInput.Vehicle v) {
+            FuelSettings s = input.settings().with(v.overrides());
+            List<DetectedEvent> refuels = new RefuelDetector(s).detect(v.params(), v.readings());
+            List<DetectedEvent> thefts = new TheftDetector(s).detect(v.params(), v.readings(), refuels);
+            List<DetectedEvent> own = new ArrayList<>(refuels);
+            own.addAll(thefts);
+            events.addAll(own);
+            vehicleRefuels.put(v.params().assetId(), refuels);
+            fuelUse.put(v.params().assetId(), new VehicleConsumption(s).fuelUse(v.params(), v.readings(), own));
+        }
+
+        void tank(CampFuelInput.Tank t) {
+            FuelSettings s = input.settings().with(t.overrides());
+            TankParams p = t.params();
+            Series volume = t.readings().litres(p);
+            litres.put(p.assetId(), volume);
+            List<Cumulative> burned = new ArrayList<>();
+            boolean known = true;
+            for (String g : p.generators()) {
+                Cumulative c = fuelUse.containsKey(g) ? fuelUse.get(g).independentOfTanks() : Cumulative.empty();
+                known &= !c.isEmpty();
+                burned.add(c);
+            }
+            burned.removeIf(Cumulative::isEmpty);
+            Cumulative expected = ExpectedOutflow.of(burned, movedOut(p));
+            List<DetectedEvent> rises = new RefuelDetector(s).detect(p, volume, expected);
+            List<DetectedEvent> thefts = known
+                ? new TheftDetector(s).detect(p, volume, t.readings().temperature(), expected, rises) : List.of();
+            List<DetectedEvent> own = new ArrayList<>(rises);
+            own.addAll(thefts);
+            if (known) {
+                LeakReport leak = new LeakDetector(s).detect(p, volume, expected, own);
+                leaks.put(p.assetId(), leak);
+                events.addAll(leak.leaks());
+            }
+            record(p, rises, thefts);
+            supply.put(p.assetId(), new DaysOfSupply(s).forTank(p, volume, own, input.asOf()));
+            tankLevelSource(p, volume, own, s);
+        }
+
+        private void record(TankParams p, List<DetectedEvent> rises, List<DetectedEvent> thefts) {
+            if (p.isDayTank()) {
+                transfers.put(p.assetId(), rises);
+            } else {
+                tankRefuels.addAll(rises);
+                events.addAll(rises);
+                external.addAll(rises);
+            }
+            events.addAll(thefts);
+            external.addAll(thefts);
+        }
+
+        /** Transfers into the day tanks this tank fills and refuels of the vehicles it fuels. */
+        private List<DetectedEvent> movedOut(TankParams p) {
+            List<DetectedEvent> out = new ArrayList<>();
+            for (CampFuelInput.Tank other : input.tanks()) {
+                if (p.assetId().equals(other.params().fillsFrom())) {
+                    out.addAll(transfers.getOrDefault(other.params().assetId(), List.of()));
+                }
+            }
+            for (String v : p.vehicles()) {
+                out.addAll(vehicleRefuels.getOrDefault(v, List.of()));
+            }
+            return out;
+        }
+
+        /** A generator that is its tank's only outlet also gets the tank's level as a source. */
+        private void tankLevelSource(TankParams p, Series volume, List<DetectedEvent> own, FuelSettings s) {
+            boolean feedsDayTank = input.tanks().stream().anyMatch(o -> p.assetId().equals(o.params().fillsFrom()));
+            if (p.generators().size() != 1 || !p.vehicles().isEmpty() || feedsDayTank
+                    || !fuelUse.containsKey(p.generators().get(0))) {
+                return;
+            }
+            String g = p.generators().get(0);
+            fuelUse.put(g, fuelUse.get(g).with(ConsumptionSource.TANK_LEVEL,
+                LevelConsumption.of(volume, p.capacityL(), own, s)));
+        }
+
+        CampFuelReport report() {
+            Reconciliation reconciliation = new DeliveryReconciliation(input.settings())
+                .reconcile(tankRefuels, input.deliveries());
+            events.addAll(reconciliation.shortFills());
+            List<TankParams> tanks = input.tanks().stream().map(CampFuelInput.Tank::params).toList();
+            SupplyForecast camp = new DaysOfSupply(input.settings()).forCamp(input.campId(), tanks, litres,
+                external.stream().filter(e -> e.kind() != EventKind.LEAK).toList(), input.asOf());
+            return new CampFuelReport(input.campId(), fuelUse, events, transfers, reconciliation, leaks, supply,
+                camp);
+        }
+    }
+}
