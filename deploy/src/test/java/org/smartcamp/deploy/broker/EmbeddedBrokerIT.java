@@ -1,5 +1,6 @@
 package org.smartcamp.deploy.broker;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
@@ -59,6 +60,7 @@ class EmbeddedBrokerIT {
         publish(1, now.minusSeconds(60), 50);
         await().atMost(Duration.ofSeconds(30)).until(() -> db.queryLong("SELECT count(*) FROM readings") == 50);
         ingest.stop(Duration.ofSeconds(10));
+        assertThat(db.queryLong("SELECT count(*) FROM readings")).as("stored once, nothing more").isEqualTo(50);
 
         publish(2, now.minusSeconds(30), 50);
         IngestService again = new IngestService(config, Clock.systemUTC());
@@ -68,6 +70,10 @@ class EmbeddedBrokerIT {
         } finally {
             again.stop(Duration.ofSeconds(10));
         }
+        assertThat(db.queryLong("SELECT count(*) FROM readings")).as("both batches, each once").isEqualTo(100);
+        assertThat(db.queryLong("SELECT count(DISTINCT ts) FROM readings WHERE ts >= '" + now.minusSeconds(30)
+            + "'")).as("the batch published while the ingest was away").isEqualTo(50);
+        assertThat(db.queryLong("SELECT count(*) FROM dead_letters")).isZero();
     }
 
     private static void publish(long seq, Instant from, int readings) throws Exception {
