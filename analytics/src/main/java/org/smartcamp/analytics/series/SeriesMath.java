@@ -48,6 +48,17 @@ public final class SeriesMath {
      * A half window of 0 gives the values themselves.
      */
     public static double[] runningMedian(Series s, long halfWindowMs) {
+        return running(s, halfWindowMs, SeriesMath::median);
+    }
+
+    /** A statistic of {@code values[lo, hi)}. */
+    @FunctionalInterface
+    private interface WindowStatistic {
+        double of(double[] values, int lo, int hi);
+    }
+
+    /** For each sample, {@code statistic} over the samples within {@code halfWindowMs} of it, itself included. */
+    private static double[] running(Series s, long halfWindowMs, WindowStatistic statistic) {
         double[] values = s.values();
         double[] out = new double[values.length];
         int lo = 0;
@@ -60,7 +71,7 @@ public final class SeriesMath {
             while (hi < values.length && s.time(hi) <= t + halfWindowMs) {
                 hi++;
             }
-            out[i] = median(values, lo, hi);
+            out[i] = statistic.of(values, lo, hi);
         }
         return out;
     }
@@ -70,21 +81,7 @@ public final class SeriesMath {
      * samples within {@code halfWindowMs} of it, itself included.
      */
     public static double[] runningRobustSd(Series s, long halfWindowMs) {
-        double[] values = s.values();
-        double[] out = new double[values.length];
-        int lo = 0;
-        int hi = 0;
-        for (int i = 0; i < values.length; i++) {
-            long t = s.time(i);
-            while (s.time(lo) < t - halfWindowMs) {
-                lo++;
-            }
-            while (hi < values.length && s.time(hi) <= t + halfWindowMs) {
-                hi++;
-            }
-            out[i] = robustSd(Arrays.copyOfRange(values, lo, hi));
-        }
-        return out;
+        return running(s, halfWindowMs, (values, lo, hi) -> robustSd(Arrays.copyOfRange(values, lo, hi)));
     }
 
     /** The median interval between consecutive samples in milliseconds; 0 with fewer than two samples. */
