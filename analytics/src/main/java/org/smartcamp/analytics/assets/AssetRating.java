@@ -1,5 +1,6 @@
 package org.smartcamp.analytics.assets;
 
+import java.util.Map;
 import java.util.Objects;
 import org.smartcamp.ingest.inventory.AssetKind;
 import org.smartcamp.ingest.inventory.Inventory;
@@ -37,14 +38,21 @@ public record AssetRating(String assetId, AssetKind kind, double serviceInterval
      * {@value #LAST_SERVICE_ATTRIBUTE} and {@value #IDLE_LPH_ATTRIBUTE} when numeric.
      */
     public static AssetRating of(Inventory.Asset asset, AssetSettings settings) {
-        double interval = asset.serviceIntervalH() != null ? asset.serviceIntervalH()
-            : asset.kind() == AssetKind.GENERATOR ? settings.generatorServiceHours() : settings.vehicleServiceHours();
-        return new AssetRating(asset.id(), asset.kind(), interval, number(asset, LAST_SERVICE_ATTRIBUTE),
-            number(asset, IDLE_LPH_ATTRIBUTE), asset.fuelCapacityL());
+        return of(asset.id(), asset.kind(), asset.serviceIntervalH(), asset.fuelCapacityL(), asset.attributes(),
+            settings);
     }
 
-    private static Double number(Inventory.Asset asset, String attribute) {
-        Object v = asset.attributes().get(attribute);
+    /** The rating from registry fields and free attributes (see {@link #of(Inventory.Asset, AssetSettings)}). */
+    public static AssetRating of(String id, AssetKind kind, Double serviceIntervalH, Double fuelCapacityL,
+                                 Map<String, Object> attributes, AssetSettings settings) {
+        double interval = serviceIntervalH != null ? serviceIntervalH
+            : kind == AssetKind.GENERATOR ? settings.generatorServiceHours() : settings.vehicleServiceHours();
+        return new AssetRating(id, kind, interval, number(id, attributes, LAST_SERVICE_ATTRIBUTE),
+            number(id, attributes, IDLE_LPH_ATTRIBUTE), fuelCapacityL);
+    }
+
+    private static Double number(String id, Map<String, Object> attributes, String attribute) {
+        Object v = attributes.get(attribute);
         if (v instanceof Number n) {
             return n.doubleValue();
         }
@@ -52,7 +60,7 @@ public record AssetRating(String assetId, AssetKind kind, double serviceInterval
             try {
                 return Double.parseDouble(s.trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(asset.id() + ": attribute " + attribute + " is not a number: " + s);
+                throw new IllegalArgumentException(id + ": attribute " + attribute + " is not a number: " + s);
             }
         }
         return null;

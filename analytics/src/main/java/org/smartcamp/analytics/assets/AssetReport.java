@@ -1,13 +1,14 @@
 package org.smartcamp.analytics.assets;
 
+import org.smartcamp.analytics.store.Subject;
+import org.smartcamp.analytics.store.CurrentFigure;
+import org.smartcamp.analytics.store.DailyFigure;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.smartcamp.analytics.power.CoveredValue;
-import org.smartcamp.analytics.power.CurrentFigure;
-import org.smartcamp.analytics.power.DailyFigure;
 import org.smartcamp.analytics.power.DailyFigures;
 
 /**
@@ -40,7 +41,7 @@ public record AssetReport(AssetRating rating, Instant from, Instant to, AssetBuc
 
     /** The {@code analytics_daily} rows of the asset. */
     public List<DailyFigure> dailyFigures() {
-        DailyFigures rows = new DailyFigures("asset", rating.assetId());
+        DailyFigures rows = new DailyFigures(Subject.ASSET, rating.assetId());
         for (AssetBucket d : daily) {
             rows.day(d.start())
                 .add("engine_h", d.engineHours(), "h")
@@ -79,7 +80,7 @@ public record AssetReport(AssetRating rating, Instant from, Instant to, AssetBuc
     }
 
     private CurrentFigure row(String figure, CoveredValue v, String unit, Map<String, Object> detail) {
-        return new CurrentFigure("asset", rating.assetId(), figure, v.value(), unit, null, null, v.coverage(), to,
+        return new CurrentFigure(Subject.ASSET, rating.assetId(), figure, v.value(), unit, null, null, v.coverage(), to,
             detail);
     }
 }

@@ -164,14 +164,19 @@ public final class AnalysisStage {
                 e.toString(), e);
             return new Result(0, 0, 0, 0, 0, 1);
         }
-        return store(analyzer, out, new EventScope(campId, assetIds, kinds, w.loadFrom(), w.until()), w.firstDay());
+        return store(analyzer, out, new EventScope(campId, assetIds, kinds, w.decideFrom(), w.until()), w.loadFrom(),
+            w.firstDay());
     }
 
-    private Result store(String analyzer, AnalysisOutput out, EventScope scope, LocalDate firstDay) {
+    private Result store(String analyzer, AnalysisOutput out, EventScope scope, Instant loadFrom,
+                         LocalDate firstDay) {
         List<DetectedEvent> kept = new ArrayList<>();
         for (DetectedEvent e : out.events()) {
             if (scope.covers(e)) {
                 kept.add(e);
+            } else if (e.start().isBefore(scope.from()) && !e.start().isBefore(loadFrom)) {
+                LOG.debug("Analyzer {} reported {} of {} at {}, in its context only; kept as stored", analyzer,
+                    e.kind().id(), e.assetId(), e.start());
             } else {
                 LOG.warn("Analyzer {} reported {} of {} at {}, outside what it decides ({} of {} in {} .. {}); dropped",
                     analyzer, e.kind().id(), e.assetId(), e.start(), scope.kinds(), scope.assetIds(), scope.from(),

@@ -43,4 +43,15 @@ public record AnalysisWindow(Instant changedFrom, Instant loadFrom, Instant unti
     public LocalDate firstDay() {
         return LocalDate.ofInstant(changedFrom, ZoneOffset.UTC);
     }
+
+    /**
+     * Where the events an analyzer reports start being decided: one day before the changed day, or the start of
+     * the loaded data when the context is shorter. Data before it only informs the detection (a refuel or a leak
+     * needs the readings before it); events starting there were decided by an earlier run with the data around
+     * them and stay as stored.
+     */
+    public Instant decideFrom() {
+        Instant dayBefore = changedFrom.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
+        return dayBefore.isAfter(loadFrom) ? dayBefore : loadFrom;
+    }
 }

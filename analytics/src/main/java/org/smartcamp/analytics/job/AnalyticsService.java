@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.smartcamp.analytics.store.ArrivalScanner;
+import org.smartcamp.analytics.job.standard.StandardAnalyzers;
 import org.smartcamp.analytics.store.AssetCatalog;
+import org.smartcamp.analytics.store.DeliveryStore;
 import org.smartcamp.analytics.store.EventStore;
 import org.smartcamp.analytics.store.FigureStore;
 import org.smartcamp.analytics.store.RollupMaintainer;
@@ -52,6 +54,21 @@ public final class AnalyticsService implements AutoCloseable {
         this.migrate = migrate;
         this.assetAnalyzers = List.copyOf(assetAnalyzers);
         this.campAnalyzers = List.copyOf(campAnalyzers);
+        this.clock = clock;
+    }
+
+    /** A service running the {@link StandardAnalyzers}, reconciling refuels with the stored delivery records. */
+    public AnalyticsService(DatabaseConfig database, AnalyticsJobConfig config, boolean migrate, Clock clock) {
+        this.database = database;
+        this.config = config;
+        this.migrate = migrate;
+        this.assetAnalyzers = StandardAnalyzers.assets();
+        this.campAnalyzers = StandardAnalyzers.camps((tanks, from, to) -> {
+            if (dataSource == null) {
+                throw new IllegalStateException("the analytics service is not open");
+            }
+            return new DeliveryStore(dataSource).deliveries(tanks, from, to);
+        });
         this.clock = clock;
     }
 

@@ -12,7 +12,7 @@ import org.smartcamp.analytics.store.AssetInfo;
  * comes from the {@link AnalysisContext}, and everything they find goes into the {@link AnalysisOutput}, which
  * the job stores:
  * <ul>
- *   <li>events: those of {@link #eventKinds()} of this asset starting in {@code [window.loadFrom, window.until)}
+ *   <li>events: those of {@link #eventKinds()} of this asset starting in {@code [window.decideFrom(), window.until)}
  *       replace the ones stored there before, in one transaction (so a run over more data, e.g. a backlog,
  *       corrects rather than duplicates). An event outside that range or of an undeclared kind is dropped with a
  *       warning. No two analyzers may declare the same kind for the same asset. An event whose start lies before

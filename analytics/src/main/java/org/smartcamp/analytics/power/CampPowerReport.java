@@ -1,5 +1,7 @@
 package org.smartcamp.analytics.power;
 
+import org.smartcamp.analytics.store.Subject;
+import org.smartcamp.analytics.store.DailyFigure;
 import java.time.Instant;
 import java.util.List;
 import org.smartcamp.analytics.event.DetectedEvent;
@@ -31,7 +33,7 @@ public record CampPowerReport(String campId, Instant from, Instant to, CampBucke
 
     /** The {@code analytics_daily} rows of the camp and of its generators. */
     public List<DailyFigure> dailyFigures() {
-        DailyFigures rows = new DailyFigures("camp", campId);
+        DailyFigures rows = new DailyFigures(Subject.CAMP, campId);
         for (CampBucket d : daily) {
             rows.day(d.start())
                 .add("generator_kwh", d.generatorKwh(), "kWh")

@@ -1,5 +1,7 @@
 package org.smartcamp.analytics.power;
 
+import org.smartcamp.analytics.store.Subject;
+import org.smartcamp.analytics.store.DailyFigure;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -8,14 +10,14 @@ import java.util.List;
 
 /** Collects {@link DailyFigure} rows of one subject and day, leaving out unknown values. */
 public final class DailyFigures {
-    private final String subjectKind;
+    private final Subject subject;
     private final String subjectId;
     private final List<DailyFigure> rows = new ArrayList<>();
     private LocalDate day;
 
-    /** Rows for {@code subjectKind} ({@code asset} or {@code camp}) {@code subjectId}. */
-    public DailyFigures(String subjectKind, String subjectId) {
-        this.subjectKind = subjectKind;
+    /** Rows for {@code subject} {@code subjectId}. */
+    public DailyFigures(Subject subject, String subjectId) {
+        this.subject = subject;
         this.subjectId = subjectId;
     }
 
@@ -28,7 +30,7 @@ public final class DailyFigures {
     /** Adds {@code figure} when its value is known. */
     public DailyFigures add(String figure, CoveredValue v, String unit) {
         if (v.known() && Double.isFinite(v.value())) {
-            rows.add(new DailyFigure(subjectKind, subjectId, day, figure, v.value(), unit, v.coverage()));
+            rows.add(new DailyFigure(subject, subjectId, day, figure, v.value(), unit, v.coverage()));
         }
         return this;
     }

@@ -27,15 +27,23 @@ public record GeneratorRating(String assetId, double ratedKw, double f0, double 
      * @throws IllegalArgumentException when the asset has no rated kW
      */
     public static GeneratorRating of(Inventory.Asset asset, PowerSettings settings) {
-        if (asset.ratedKw() == null) {
-            throw new IllegalArgumentException(asset.id() + " has no rated_kw");
-        }
         Inventory.FuelCurve c = asset.fuelCurve();
-        return c == null ? new GeneratorRating(asset.id(), asset.ratedKw(), settings.fuel().defaultF0(),
-            settings.fuel().defaultF1()) : new GeneratorRating(asset.id(), asset.ratedKw(), c.f0(), c.f1());
+        return of(asset.id(), asset.ratedKw(), c == null ? null : c.f0(), c == null ? null : c.f1(), settings);
     }
 
-    /** Fuel the curve expects for {@code hours} of running that delivered {@code kwh}, litres. */
+    /**
+     * The rating from registry fields: the fuel curve {@code f0, f1} when both are given, else the settings'.
+     *
+     * @throws IllegalArgumentException when {@code ratedKw} is null
+     */
+    public static GeneratorRating of(String id, Double ratedKw, Double f0, Double f1, PowerSettings settings) {
+        if (ratedKw == null) {
+            throw new IllegalArgumentException(id + " has no rated_kw");
+        }
+        return f0 == null || f1 == null ? new GeneratorRating(id, ratedKw, settings.fuel().defaultF0(),
+            settings.fuel().defaultF1()) : new GeneratorRating(id, ratedKw, f0, f1);
+    }
+
     public double expectedFuel(double hours, double kwh) {
         return f0 * ratedKw * hours + f1 * kwh;
     }

@@ -1,5 +1,7 @@
 package org.smartcamp.analytics.power;
 
+import org.smartcamp.analytics.store.Subject;
+import org.smartcamp.analytics.store.DailyFigure;
 import java.time.Instant;
 import java.util.List;
 import org.smartcamp.analytics.event.DetectedEvent;
@@ -37,7 +39,7 @@ public record GeneratorReport(GeneratorRating rating, Instant from, Instant to, 
 
     /** The {@code analytics_daily} rows of the generator, one set per UTC day. */
     public List<DailyFigure> dailyFigures() {
-        DailyFigures rows = new DailyFigures("asset", rating.assetId());
+        DailyFigures rows = new DailyFigures(Subject.ASSET, rating.assetId());
         for (GeneratorBucket d : daily) {
             rows.day(d.start())
                 .add("energy_kwh", d.energyKwh(), "kWh")

@@ -1,5 +1,7 @@
 package org.smartcamp.analytics.power;
 
+import org.smartcamp.analytics.store.Subject;
+import org.smartcamp.analytics.store.CurrentFigure;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,6 +67,6 @@ public record SizingReport(String campId, Instant from, Instant to, boolean hist
     }
 
     private CurrentFigure row(String figure, double value, String unit, double coverage, Map<String, Object> detail) {
-        return new CurrentFigure("camp", campId, figure, value, unit, null, null, coverage, to, detail);
+        return new CurrentFigure(Subject.CAMP, campId, figure, value, unit, null, null, coverage, to, detail);
     }
 }

@@ -1,13 +1,14 @@
 package org.smartcamp.analytics.quality;
 
+import org.smartcamp.analytics.store.Subject;
+import org.smartcamp.analytics.store.CurrentFigure;
+import org.smartcamp.analytics.store.DailyFigure;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.smartcamp.analytics.event.DetectedEvent;
 import org.smartcamp.analytics.power.CoveredValue;
-import org.smartcamp.analytics.power.CurrentFigure;
-import org.smartcamp.analytics.power.DailyFigure;
 
 /**
  * Data quality of one asset's sensors and the STALE_SENSOR and FLATLINE events found (one event per asset, kind and
@@ -37,12 +38,12 @@ public record AssetQuality(String assetId, List<SensorQuality> sensors, CoveredV
         }
         LocalDate day = LocalDate.ofInstant(sensors.get(0).from(), ZoneOffset.UTC);
         if (completeness.known()) {
-            rows.add(new DailyFigure("asset", assetId, day, "completeness", completeness.value(), "1", 1));
+            rows.add(new DailyFigure(Subject.ASSET, assetId, day, "completeness", completeness.value(), "1", 1));
         }
         for (SensorQuality s : sensors) {
             if (s.completeness().known()) {
-                rows.add(new DailyFigure("asset", assetId, day, "completeness:" + s.metric(), s.completeness().value(),
-                    "1", 1));
+                rows.add(new DailyFigure(Subject.ASSET, assetId, day, "completeness:" + s.metric(),
+                    s.completeness().value(), "1", 1));
             }
         }
         return rows;
@@ -53,8 +54,8 @@ public record AssetQuality(String assetId, List<SensorQuality> sensors, CoveredV
         List<CurrentFigure> rows = new ArrayList<>();
         for (SensorQuality s : sensors) {
             if (s.lastSeenAge() != null) {
-                rows.add(new CurrentFigure("asset", assetId, "last_seen_age_s:" + s.metric(),
-                    s.lastSeenAge().toMillis() / 1000.0, "s", null, null, 1, s.asOf(), java.util.Map.of("stale",
+                rows.add(new CurrentFigure(Subject.ASSET, assetId, "last_seen_age_s:" + s.metric(),
+                    s.lastSeenAge().toMillis() / 1000.0, "s", null, null, 1.0, s.asOf(), java.util.Map.of("stale",
                     s.stale(), "last_seen", s.lastSeen().toString())));
             }
         }

@@ -1,5 +1,6 @@
 package org.smartcamp.analytics.power;
 
+import org.smartcamp.analytics.store.DailyFigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.smartcamp.analytics.power.Minutes.ALL;

@@ -1,5 +1,7 @@
 package org.smartcamp.analytics.power;
 
+import org.smartcamp.analytics.store.Subject;
+import org.smartcamp.analytics.store.DailyFigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,10 +23,11 @@ class CoveredValueTest {
     void dailyRowsLeaveUnknownValuesOut() {
         Instant day = Instant.parse("2026-03-02T00:00:00Z");
 
-        var rows = new DailyFigures("asset", "g").day(day).add("a", new CoveredValue(2, 0.5), "h")
+        var rows = new DailyFigures(Subject.ASSET, "g").day(day).add("a", new CoveredValue(2, 0.5), "h")
             .add("b", CoveredValue.unknown(), "h").rows();
 
-        assertThat(rows).containsExactly(new DailyFigure("asset", "g", LocalDate.of(2026, 3, 2), "a", 2, "h", 0.5));
+        assertThat(rows).containsExactly(
+            new DailyFigure(Subject.ASSET, "g", LocalDate.of(2026, 3, 2), "a", 2.0, "h", 0.5));
     }
 
     @Test

@@ -44,8 +44,8 @@ public record Inventory(List<Mission> missions) {
      * An asset. Which properties apply depends on the kind: generator (ratedKw, ratedKva, fuelCurve, supplyTankId:
      * the tank it draws from), fuel_tank (capacityL, unusableL, strapping, supplyTankId: the bulk tank it is filled
      * from), water_tank (capacityL, unusableL, strapping), pv (ratedKwp), battery (capacityKwh), vehicle
-     * (fuelCapacityL, serviceIntervalH), weather (none). {@code analytics} holds the asset's settings overrides
-     * (flat keys), which win over its camp's.
+     * (fuelCapacityL, serviceIntervalH, supplyTankId: the camp tank that fuels it), weather (none).
+     * {@code analytics} holds the asset's settings overrides (flat keys), which win over its camp's.
      */
     public record Asset(String id, AssetKind kind, String name, Double ratedKw, Double ratedKva, FuelCurve fuelCurve,
                         Double capacityL, Double unusableL, List<StrappingPoint> strapping, Double ratedKwp,

@@ -23,16 +23,19 @@ import org.smartcamp.ingest.wire.TopicAddress;
 public final class InventoryLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> COMMON = Set.of("id", "kind", "name", "attributes", "analytics");
-    /** The field naming the fuel tank an asset draws from (generator) or is filled from (day tank). */
+    /**
+     * The field naming the fuel tank an asset draws from (generator), is filled from (day tank) or is fuelled from
+     * (vehicle: the camp tank that dispenses to it).
+     */
     private static final Map<AssetKind, String> SUPPLY_FIELD = Map.of(AssetKind.GENERATOR, "tank",
-        AssetKind.FUEL_TANK, "supply_tank");
+        AssetKind.FUEL_TANK, "supply_tank", AssetKind.VEHICLE, "tank");
     private static final Map<AssetKind, Set<String>> KIND_FIELDS = Map.of(
         AssetKind.GENERATOR, Set.of("rated_kw", "rated_kva", "fuel_curve", "tank"),
         AssetKind.FUEL_TANK, Set.of("capacity_l", "unusable_l", "strapping", "supply_tank"),
         AssetKind.WATER_TANK, Set.of("capacity_l", "unusable_l", "strapping"),
         AssetKind.PV, Set.of("rated_kwp"),
         AssetKind.BATTERY, Set.of("capacity_kwh"),
-        AssetKind.VEHICLE, Set.of("fuel_capacity_l", "service_interval_h"),
+        AssetKind.VEHICLE, Set.of("fuel_capacity_l", "service_interval_h", "tank"),
         AssetKind.WEATHER, Set.of());
 
     private final Set<String> campIds = new HashSet<>();

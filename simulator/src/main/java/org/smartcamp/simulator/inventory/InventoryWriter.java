@@ -73,7 +73,9 @@ public final class InventoryWriter {
         }
         for (VehicleSpec v : s.vehicles()) {
             out.add(head(camp, v.id(), AssetKind.VEHICLE, v.name()) + ", fuel_capacity_l: " + num(v.fuelCapacityL())
-                + ", service_interval_h: " + num(v.serviceIntervalH()));
+                + ", service_interval_h: " + num(v.serviceIntervalH())
+                + (v.refuel() == null || v.refuel().tank() == null ? "" : ", tank: "
+                    + camp.assetId(v.refuel().tank())));
         }
         for (WaterTankSpec w : s.water()) {
             out.add(head(camp, w.id(), AssetKind.WATER_TANK, w.name()) + ", capacity_l: " + num(w.capacityL())

@@ -1,0 +1,46 @@
+package org.smartcamp.analytics.job.standard;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.smartcamp.analytics.store.AnalyticsSettings;
+
+/**
+ * The settings the standard analyzers read besides their own families ({@code fuel.*}, {@code power.*},
+ * {@code asset.*}, {@code quality.*}): how much data before the changed day each loads. Keys of the {@code job.}
+ * family, overridable per camp (and per asset for the asset analyzers) like every other setting.
+ */
+final class JobSettings {
+    /** Data the fuel analyzer loads before the changed day: leak CUSUM and days-of-supply regression need days. */
+    static final String FUEL_CONTEXT = "job.fuelContext";
+    static final Duration DEFAULT_FUEL_CONTEXT = Duration.ofDays(14);
+    /** Data the power analyzer loads before the changed day (SFC drift needs several days). */
+    static final String POWER_CONTEXT = "job.powerContext";
+    static final Duration DEFAULT_POWER_CONTEXT = Duration.ofDays(3);
+    /** Data the utilization analyzer loads before the changed day (idle-rate fit, days unused). */
+    static final String ASSET_CONTEXT = "job.assetContext";
+    static final Duration DEFAULT_ASSET_CONTEXT = Duration.ofDays(7);
+    /** Data the flat-line check loads before the changed day (a flat line must last its window). */
+    static final String SENSOR_CONTEXT = "job.sensorContext";
+    static final Duration DEFAULT_SENSOR_CONTEXT = Duration.ofDays(1);
+
+    private JobSettings() {
+    }
+
+    /**
+     * The overrides of {@code settings} that a family's reader knows: keys of {@code prefix} named in
+     * {@code known}, or in one of {@code families} (prefixes of open key families). The {@code quality.} family is
+     * shared by two analyzers, each of which reads only its own keys.
+     */
+    static Map<String, String> only(AnalyticsSettings settings, String prefix, Set<String> known,
+                                    Set<String> families) {
+        Map<String, String> out = new LinkedHashMap<>();
+        settings.asMap().forEach((k, v) -> {
+            if (!k.startsWith(prefix) || known.contains(k) || families.stream().anyMatch(k::startsWith)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,51 @@
+package org.smartcamp.analytics.job.standard;
+
+import java.time.Duration;
+import org.smartcamp.analytics.assets.AssetReport;
+import org.smartcamp.analytics.assets.AssetSettings;
+import org.smartcamp.analytics.assets.AssetRating;
+import org.smartcamp.analytics.assets.AssetUsageAnalyzer;
+import org.smartcamp.analytics.assets.UsageSignals;
+import org.smartcamp.analytics.job.AnalysisContext;
+import org.smartcamp.analytics.job.AnalysisOutput;
+import org.smartcamp.analytics.job.AssetAnalyzer;
+import org.smartcamp.analytics.store.AnalyticsSettings;
+import org.smartcamp.analytics.store.AssetInfo;
+import org.smartcamp.ingest.inventory.AssetKind;
+
+/**
+ * Utilization of vehicles and generators in the job ({@link AssetUsageAnalyzer}): engine hours, utilization, idle
+ * ratio and litres, fuel per engine hour and per 100 km, days unused, hours and days to the next service.
+ * Settings: the {@code asset.*} keys per camp and asset, {@code job.assetContext} (default 7d).
+ */
+public final class UsageAnalyzer implements AssetAnalyzer {
+
+    @Override
+    public String name() {
+        return "assets.usage";
+    }
+
+    @Override
+    public boolean appliesTo(AssetInfo asset) {
+        return asset.is(AssetKind.VEHICLE) || asset.is(AssetKind.GENERATOR);
+    }
+
+    @Override
+    public Duration context(AnalyticsSettings settings) {
+        return settings.duration(JobSettings.ASSET_CONTEXT, JobSettings.DEFAULT_ASSET_CONTEXT);
+    }
+
+    @Override
+    public AnalysisOutput analyze(AnalysisContext ctx) {
+        AssetInfo a = ctx.asset();
+        AssetSettings settings = AssetSettings.of(a.settings().asMap());
+        AssetKind kind = a.is(AssetKind.VEHICLE) ? AssetKind.VEHICLE : AssetKind.GENERATOR;
+        AssetRating rating = AssetRating.of(a.id(), kind, a.serviceIntervalH(), a.fuelCapacityL(), a.attributes(),
+            settings);
+        UsageSignals signals = kind == AssetKind.VEHICLE ? UsageSignals.vehicle(ctx::series)
+            : UsageSignals.generator(ctx::series);
+        AssetReport report = new AssetUsageAnalyzer(settings).analyze(rating, signals, ctx.window().loadFrom(),
+            ctx.window().until());
+        return new AnalysisOutput(java.util.List.of(), report.dailyFigures(), report.currentFigures());
+    }
+}

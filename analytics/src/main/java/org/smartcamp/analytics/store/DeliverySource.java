@@ -1,0 +1,15 @@
+package org.smartcamp.analytics.store;
+
+import java.time.Instant;
+import java.util.List;
+import org.smartcamp.analytics.fuel.Delivery;
+
+/** Where the fuel analytics find the recorded deliveries: the store in the job, a list in tests. */
+@FunctionalInterface
+public interface DeliverySource {
+    /** No delivery records at all. */
+    DeliverySource NONE = (tanks, from, to) -> List.of();
+
+    /** The deliveries into {@code tankIds} recorded in {@code [from, to)}, oldest first. */
+    List<Delivery> deliveries(List<String> tankIds, Instant from, Instant to);
+}
