@@ -19,6 +19,7 @@ import org.smartcamp.analytics.testsupport.SimulatedCamp;
 import org.smartcamp.simulator.scenario.GeneratorSpec;
 import org.smartcamp.simulator.scenario.TankSpec;
 import org.smartcamp.simulator.truth.TruthEvent;
+import org.smartcamp.simulator.truth.TruthFigures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,6 @@ class FuelAccuracyTest {
     private static final Map<String, Duration> SCENARIOS = Map.of("small-outpost", Duration.ofDays(10),
         "battalion-camp", Duration.ofDays(7), "logistics-hub", Duration.ofDays(10));
     private static final TruthMatcher MATCHER = new TruthMatcher(Duration.ofMinutes(30));
-    private static final double DAY_MS = 86_400_000.0;
 
     private final List<Run> runs = new ArrayList<>();
 
@@ -167,15 +167,16 @@ class FuelAccuracyTest {
         double worstDelayDays = 0;
         for (Run run : runs) {
             List<TruthEvent> real = run.camp().truth().events().stream()
-                .filter(e -> e.kind().equals("leak") && ratePerDay(e) >= 10).toList();
+                .filter(e -> e.kind().equals("leak") && TruthFigures.ratePerDay(e) >= 10).toList();
             List<DetectedEvent> unpaired = new ArrayList<>();
             List<TruthMatcher.Pair> pairs = MATCHER.pairs(real, detected(run, EventKind.LEAK), unpaired);
             for (TruthMatcher.Pair p : pairs) {
                 assertThat(p.detected()).as("leak %s in %s", p.real(), run.camp().scenario().header()).isNotNull();
-                double delay = (p.detected().end().toEpochMilli() - p.real().start().toEpochMilli()) / DAY_MS;
+                double delay = (p.detected().end().toEpochMilli() - p.real().start().toEpochMilli())
+                    / TruthFigures.DAY_MS;
                 LOG.info("leak {} L/day at {} found after {} days, estimated {} L/day from {}",
-                    Math.round(ratePerDay(p.real())), p.real().asset(), delay, Math.round(p.detected().quantity()),
-                    p.detected().start());
+                    Math.round(TruthFigures.ratePerDay(p.real())), p.real().asset(), delay,
+                    Math.round(p.detected().quantity()), p.detected().start());
                 worstDelayDays = Math.max(worstDelayDays, delay);
                 leaks++;
             }
@@ -191,23 +192,13 @@ class FuelAccuracyTest {
         double worst = 0;
         int forecasts = 0;
         for (Run run : runs) {
-            Instant end = run.camp().truth().end();
-            Instant from = end.minus(Duration.ofDays(7));
-            double campVolume = 0;
-            double campRate = 0;
-            for (TankSpec t : run.camp().scenario().plant().tanks()) {
-                String id = run.camp().assetId(t.id());
-                double volume = volume(run.camp(), id, end);
-                double rate = t.fill() == null ? externalRate(run.camp(), List.of(id), from, end)
-                    : dayTankRate(run.camp(), t, from, end);
-                worst = Math.max(worst, dosError(run.report().tankSupply().get(id), volume / rate));
-                campVolume += volume;
+            TruthFigures truth = new TruthFigures(run.camp().scenario(), run.camp().truth());
+            for (TankSpec t : truth.tanks()) {
+                worst = Math.max(worst, dosError(run.report().tankSupply().get(truth.assetId(t.id())),
+                    truth.tankDaysOfSupply(t)));
                 forecasts++;
             }
-            List<String> tanks = run.camp().scenario().plant().tanks().stream()
-                .map(t -> run.camp().assetId(t.id())).toList();
-            campRate = externalRate(run.camp(), tanks, from, end);
-            worst = Math.max(worst, dosError(run.report().campSupply(), campVolume / campRate));
+            worst = Math.max(worst, dosError(run.report().campSupply(), truth.campDaysOfSupply()));
             forecasts++;
         }
         LOG.info("days of supply: {} forecasts, worst error {} %", forecasts, pct(worst));
@@ -218,54 +209,6 @@ class FuelAccuracyTest {
         LOG.info("days of supply {}: {} [{}, {}] vs true {}", f.subjectId(), f.days(), f.daysLow(), f.daysHigh(),
             trueDays);
         return relativeError(f.days(), trueDays);
-    }
-
-    /**
-     * The true burn rate of tanks taken together over {@code [from, to]}: what left them other than by theft
-     * ({@code V(from) - V(to) + received - stolen}, per day): consumption, transfers out of the group,
-     * dispensing and leaks.
-     */
-    private static double externalRate(SimulatedCamp camp, List<String> tanks, Instant from, Instant to) {
-        double litres = 0;
-        for (String id : tanks) {
-            litres += volume(camp, id, from) - volume(camp, id, to) + moved(camp, id, "refuel", from, to)
-                - moved(camp, id, "theft", from, to);
-        }
-        return litres / ((to.toEpochMilli() - from.toEpochMilli()) / DAY_MS);
-    }
-
-    /** A day tank's true burn rate: its generators' fuel and its leak (transfers in are not burned). */
-    private static double dayTankRate(SimulatedCamp camp, TankSpec tank, Instant from, Instant to) {
-        double litres = moved(camp, camp.assetId(tank.id()), "leak", from, to);
-        for (GeneratorSpec g : camp.scenario().plant().generators()) {
-            if (tank.id().equals(g.tank())) {
-                litres += camp.truth().generatorHourly(camp.assetId(g.id())).subMap(from, to).values().stream()
-                    .mapToDouble(v -> v.fuelL()).sum();
-            }
-        }
-        return litres / ((to.toEpochMilli() - from.toEpochMilli()) / DAY_MS);
-    }
-
-    private static double volume(SimulatedCamp camp, String tank, Instant t) {
-        return camp.truth().tankVolumes(tank).get(t);
-    }
-
-    /** Litres of the events of {@code kind} at {@code tank} that moved within {@code [from, to]} (pro rata). */
-    private static double moved(SimulatedCamp camp, String tank, String kind, Instant from, Instant to) {
-        double sum = 0;
-        for (TruthEvent e : camp.truth().events()) {
-            if (e.asset().equals(tank) && e.kind().equals(kind) && e.litres() != null) {
-                long a = Math.max(from.toEpochMilli(), e.start().toEpochMilli());
-                long b = Math.min(to.toEpochMilli(), e.end().toEpochMilli());
-                long span = Math.max(1, e.end().toEpochMilli() - e.start().toEpochMilli());
-                sum += b > a ? e.litres() * (b - a) / span : 0;
-            }
-        }
-        return sum;
-    }
-
-    private static double ratePerDay(TruthEvent leak) {
-        return leak.litres() / ((leak.end().toEpochMilli() - leak.start().toEpochMilli()) / DAY_MS);
     }
 
     /** Whether a theft or leak of the outpost's tank touches the day starting at {@code day}. */

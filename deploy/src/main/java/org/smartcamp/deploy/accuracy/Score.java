@@ -5,7 +5,7 @@ package org.smartcamp.deploy.accuracy;
  * false positives (a detection with no real event) and false negatives (a real event missed). Scores of several
  * runs add up, so recall and precision are computed over all of them, not averaged per run.
  */
-record Score(int truePositives, int falsePositives, int falseNegatives) {
+public record Score(int truePositives, int falsePositives, int falseNegatives) {
 
     static final Score NONE = new Score(0, 0, 0);
 

@@ -42,8 +42,13 @@ final class SimulatedFeed {
 
     /** The scenario as it will run: {@code seed}, its own duration, ending at today's UTC midnight. */
     Scenario scenario(String name, long seed) {
+        return scenario(name, seed, null);
+    }
+
+    /** The scenario with {@code seed} over {@code duration} (null: its own), ending at today's UTC midnight. */
+    Scenario scenario(String name, long seed, Duration days) {
         Scenario base = ScenarioLoader.load(name);
-        Duration duration = base.header().duration();
+        Duration duration = days == null ? base.header().duration() : days;
         Instant end = clock.instant().truncatedTo(ChronoUnit.DAYS);
         return base.with(seed, end.minus(duration), duration);
     }

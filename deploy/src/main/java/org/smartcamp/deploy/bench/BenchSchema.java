@@ -12,13 +12,13 @@ import org.smartcamp.ingest.store.SchemaMigrator;
 import org.smartcamp.ingest.store.StoreException;
 
 /** A migrated schema of its own for one bench phase, dropped afterwards. */
-final class BenchSchema implements AutoCloseable {
+public final class BenchSchema implements AutoCloseable {
     private final DatabaseConfig base;
     private final String schema;
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
 
-    BenchSchema(DatabaseConfig base, String name) {
+    public BenchSchema(DatabaseConfig base, String name) {
         this.base = base;
         this.schema = "bench_" + name + "_" + Long.toString(System.nanoTime(), 36);
         execute("CREATE SCHEMA " + schema);
@@ -28,15 +28,15 @@ final class BenchSchema implements AutoCloseable {
         SchemaMigrator.withRetention(null).migrate(dataSource);
     }
 
-    DatabaseConfig config() {
+    public DatabaseConfig config() {
         return config;
     }
 
-    HikariDataSource dataSource() {
+    public HikariDataSource dataSource() {
         return dataSource;
     }
 
-    long count(String sql) {
+    public long count(String sql) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : 0;

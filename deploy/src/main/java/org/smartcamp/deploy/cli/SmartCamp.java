@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     description = "Telemetry backend for field camps: ingest, analytics, API, simulator.",
     subcommands = {MigrateCommand.class, IngestCommand.class, AnalyticsCommand.class, InventoryCommand.class,
         SimulateCommand.class, ReplayCommand.class, BenchCommand.class, ConfigCommand.class, BrokerUsersCommand.class,
-        DemoCommand.class})
+        DemoCommand.class, AccuracyCommand.class})
 public final class SmartCamp implements Callable<Integer> {
     /** Exit code for a configuration, database or broker problem (one clear line on stderr). */
     static final int EXIT_FAILURE = 2;
