@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.smartcamp.analytics.job.AnalyticsJobConfig;
 import org.smartcamp.analytics.job.AnalyticsService;
 import org.smartcamp.analytics.job.PassSummary;
-import org.smartcamp.analytics.job.basic.BasicAnalyzers;
 import org.smartcamp.deploy.config.AnalyticsJobSettings;
 import org.smartcamp.deploy.config.ConfigKey;
 import org.smartcamp.deploy.config.IngestSettings;
@@ -45,8 +44,8 @@ final class AnalyticsCommand implements Callable<Integer> {
         Settings s = config.load();
         DatabaseConfig db = IngestSettings.database(s);
         AnalyticsJobConfig job = AnalyticsJobSettings.job(s);
-        AnalyticsService service = new AnalyticsService(db, job, s.bool(ConfigKey.DATABASE_MIGRATE_ON_START),
-            BasicAnalyzers.assets(), BasicAnalyzers.camps(), Clock.systemUTC());
+        AnalyticsService service = AnalyticsJobSettings.service(db, job, s.bool(ConfigKey.DATABASE_MIGRATE_ON_START),
+            Clock.systemUTC());
         if (reprocess != null) {
             service.reprocessing(Settings.parsePositiveDuration("--reprocess", reprocess));
         }
