@@ -44,7 +44,7 @@ final class AnalyticsCommand implements Callable<Integer> {
         Settings s = config.load();
         DatabaseConfig db = IngestSettings.database(s);
         AnalyticsJobConfig job = AnalyticsJobSettings.job(s);
-        AnalyticsService service = new AnalyticsService(db, job, s.bool(ConfigKey.DATABASE_MIGRATE_ON_START),
+        AnalyticsService service = AnalyticsJobSettings.service(db, job, s.bool(ConfigKey.DATABASE_MIGRATE_ON_START),
             Clock.systemUTC());
         if (reprocess != null) {
             service.reprocessing(Settings.parsePositiveDuration("--reprocess", reprocess));

@@ -3,6 +3,7 @@ package org.smartcamp.deploy.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.smartcamp.deploy.config.AnalyticsJobSettings;
+import org.smartcamp.deploy.config.ApiSettings;
 import org.smartcamp.deploy.config.ConfigKey;
 import org.smartcamp.deploy.config.IngestSettings;
 import org.smartcamp.deploy.config.Settings;
@@ -31,6 +32,7 @@ final class ConfigCommand implements Callable<Integer> {
         }
         IngestSettings.ingest(s);
         AnalyticsJobSettings.job(s);
+        ApiSettings.api(s);
         out.println("configuration is valid");
         return 0;
     }

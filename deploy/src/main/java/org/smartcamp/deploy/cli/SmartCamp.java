@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 /** The {@code smartcamp} command: one launcher for every SmartCamp process and task. */
 @Command(name = "smartcamp", mixinStandardHelpOptions = true, versionProvider = SmartCamp.Version.class,
     description = "Telemetry backend for field camps: ingest, analytics, API, simulator.",
-    subcommands = {MigrateCommand.class, IngestCommand.class, AnalyticsCommand.class, InventoryCommand.class,
+    subcommands = {MigrateCommand.class, IngestCommand.class, AnalyticsCommand.class, ApiCommand.class,
+        ApiKeyCommand.class, InventoryCommand.class,
         SimulateCommand.class, ReplayCommand.class, BenchCommand.class, ConfigCommand.class, BrokerUsersCommand.class,
         DemoCommand.class, AccuracyCommand.class})
 public final class SmartCamp implements Callable<Integer> {
@@ -50,7 +51,7 @@ public final class SmartCamp implements Callable<Integer> {
     /** One line that says what is wrong, without a stack trace. */
     static String message(Throwable e) {
         if (e instanceof ConfigException || e instanceof StoreException || e instanceof BrokerUnavailableException
-            || e instanceof InventoryException) {
+            || e instanceof InventoryException || e instanceof CommandException) {
             return e.getMessage();
         }
         String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -1,7 +1,10 @@
 package org.smartcamp.deploy.config;
 
+import java.time.Clock;
 import java.time.Duration;
 import org.smartcamp.analytics.job.AnalyticsJobConfig;
+import org.smartcamp.analytics.job.AnalyticsService;
+import org.smartcamp.ingest.store.DatabaseConfig;
 
 /** Builds the analytics job's configuration from resolved {@link Settings}. */
 public final class AnalyticsJobSettings {
@@ -25,5 +28,15 @@ public final class AnalyticsJobSettings {
         }
         return new AnalyticsJobConfig(interval, analysis, s.duration(ConfigKey.ANALYTICS_LAG),
             s.duration(ConfigKey.WIRE_MAX_AGE), MAX_BACKOFF.compareTo(interval) > 0 ? MAX_BACKOFF : interval);
+    }
+
+    /**
+     * The analytics process the launcher runs (the {@code analytics} command and the demo), with the job's
+     * standard analyzers ({@link org.smartcamp.analytics.job.standard.StandardAnalyzers}).
+     *
+     * @param migrate whether to apply pending migrations when it opens
+     */
+    public static AnalyticsService service(DatabaseConfig db, AnalyticsJobConfig job, boolean migrate, Clock clock) {
+        return new AnalyticsService(db, job, migrate, clock);
     }
 }

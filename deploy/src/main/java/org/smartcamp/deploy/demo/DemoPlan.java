@@ -43,18 +43,18 @@ public final class DemoPlan {
             ingest.mqtt().serverUri(), clock);
         out.add(new DatabaseStep(ingest.database(), camp.inventory()));
         out.add(new IngestComponent(ingest, clock));
-        out.addAll(services(new DemoContext(settings, ingest)));
+        out.addAll(services(new DemoContext(settings, ingest), clock));
         out.add(camp);
         return out;
     }
 
     /**
-     * Hook for the analytics job and the API server: the components returned here start after the ingest and
-     * before the simulated camp, and stop in reverse order. None yet on this branch; the API component's
-     * {@link DemoComponent#describe} prints the dashboard URL and the demo login.
+     * The analytics job and the API server (with the dashboard and the demo login): they start after the ingest and
+     * before the simulated camp, and stop in reverse order (the API first, then the analytics job, which finishes its
+     * pass in flight).
      */
-    static List<DemoComponent> services(DemoContext context) {
-        return List.of();
+    static List<DemoComponent> services(DemoContext context, Clock clock) {
+        return List.of(new AnalyticsComponent(context, clock), new ApiComponent(context, clock));
     }
 
     static IngestConfig withBroker(IngestConfig c, String url) {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,6 +18,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +29,8 @@ import org.smartcamp.ingest.testsupport.TestServices;
 /**
  * {@code smartcamp demo} started as a new user would: no broker configured (so the embedded one starts), a database
  * that does not exist yet (so the demo creates it), a simulated camp feeding the ingest until readings are stored,
- * then Ctrl-C, after which every part reports it stopped, in reverse order, and the process ends.
+ * the analytics computing figures that the API serves with the login the demo printed, then Ctrl-C, after which
+ * every part reports it stopped, in reverse order, the login is revoked, and the process ends.
  */
 class DemoCliIT {
     private static final String DATABASE = "smartcamp_demo_it_" + Long.toString(System.nanoTime(), 36);
@@ -48,39 +55,93 @@ class DemoCliIT {
         env.put("SMARTCAMP_DATABASE_USER", TestServices.dbUser());
         env.put("SMARTCAMP_DATABASE_PASSWORD", TestServices.dbPassword());
         env.put("SMARTCAMP_INGEST_HTTP_PORT", Integer.toString(Launcher.freePort()));
+        env.put("SMARTCAMP_ANALYTICS_HTTP_PORT", Integer.toString(Launcher.freePort()));
+        env.put("SMARTCAMP_API_PORT", Integer.toString(Launcher.freePort()));
+        env.put("SMARTCAMP_API_MANAGEMENT_PORT", Integer.toString(Launcher.freePort()));
         File out = new File("target/demo-it.out");
         File err = new File("target/demo-it.err");
         Process demo = Launcher.process(env, "demo", "--history", "12h", "--broker-port",
             Integer.toString(Launcher.freePort())).redirectOutput(out).redirectError(err).start();
+        String figures;
         try {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> readings() > 1_000);
             await().atMost(Duration.ofSeconds(30))
                 .until(() -> Files.readString(out.toPath()).contains("SmartCamp demo running"));
+            Printed printed = Printed.of(Files.readString(out.toPath()));
+            assertThat(get(printed.dashboard(), null).body()).as("the dashboard page").contains("<html");
+            assertThat(get(printed.api() + "figures/daily?camp=" + printed.camp(), null).statusCode())
+                .as("no credential").isEqualTo(401);
+            figures = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> computedFigures(printed), body -> body.contains("\"figure\""));
         } finally {
             new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).start().waitFor();
             assertThat(demo.waitFor(90, TimeUnit.SECONDS)).as("the demo ends after Ctrl-C").isTrue();
         }
         String stdout = Files.readString(out.toPath());
         String stderr = Files.readString(err.toPath());
+        assertThat(figures).contains("\"coverage\"");
         assertThat(demo.exitValue()).as("exit code after SIGINT (128 + 2), once everything stopped").isEqualTo(130);
         assertThat(stdout).contains("MQTT broker:   tcp://127.0.0.1:", "(embedded", "health:", "simulated camp: "
-            + "small-outpost", "SmartCamp demo stopped");
+            + "small-outpost", "analytics:", "dashboard:     http://127.0.0.1:", "login:       sck_",
+            "SmartCamp demo stopped");
         assertThat(stderr).contains("Created database '" + DATABASE + "'", "now live")
             .doesNotContain("Exception", "ERROR");
         assertThat(stderr).containsSubsequence("Simulated camp stopped", "Demo: simulated camp stopped",
+            "Demo login", "revoked", "Demo: api stopped", "Analytics job stopped", "Demo: analytics stopped",
             "Ingest stopped", "Demo: ingest stopped", "Embedded MQTT broker stopped",
             "Demo: embedded MQTT broker stopped");
+        assertThat(demoDb("SELECT count(*) FROM api_keys WHERE revoked_at IS NULL"))
+            .as("the demo login no longer works once the demo stopped").isZero();
     }
 
-    private static long readings() throws SQLException {
+    /** The figures the API serves for the demo camp with the printed login: daily ones, else current ones. */
+    private static String computedFigures(Printed printed) throws Exception {
+        HttpResponse<String> daily = get(printed.api() + "figures/daily?camp=" + printed.camp(), printed.login());
+        assertThat(daily.statusCode()).as(daily.body()).isEqualTo(200);
+        if (daily.body().contains("\"figure\"")) {
+            return daily.body();
+        }
+        HttpResponse<String> current = get(printed.api() + "figures/current?camp=" + printed.camp(),
+            printed.login());
+        assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
+        return current.body();
+    }
+
+    /** What the demo printed for the user: the dashboard, the login, the API and the simulated camp. */
+    private record Printed(String dashboard, String login, String api, String camp) {
+        static Printed of(String stdout) {
+            return new Printed(find(stdout, "dashboard: +(http://\\S+/)"), find(stdout, "login: +(sck_\\S+)"),
+                find(stdout, "API: +(http://\\S+/api/v1/)"), find(stdout, "simulated camp: \\S+ \\([^/]+/([^)]+)\\)"));
+        }
+
+        private static String find(String text, String regex) {
+            Matcher m = Pattern.compile(regex).matcher(text);
+            assertThat(m.find()).as("%s in %s", regex, text).isTrue();
+            return m.group(1);
+        }
+    }
+
+    private static HttpResponse<String> get(String url, String key) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        if (key != null) {
+            b.header("X-API-Key", key);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long demoDb(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(serverUrl + DATABASE, TestServices.dbUser(),
                 TestServices.dbPassword());
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM readings")) {
+             ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    private static long readings() throws SQLException {
+        return demoDb("SELECT count(*) FROM readings");
     }
 
     private static Connection admin() throws SQLException {

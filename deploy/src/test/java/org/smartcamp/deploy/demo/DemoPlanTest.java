@@ -1,12 +1,16 @@
 package org.smartcamp.deploy.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.smartcamp.analytics.job.AnalyticsJobConfig;
+import org.smartcamp.deploy.config.AnalyticsJobSettings;
+import org.smartcamp.deploy.config.ConfigException;
 import org.smartcamp.deploy.config.ConfigLoader;
 import org.smartcamp.deploy.config.IngestSettings;
 import org.smartcamp.deploy.config.Settings;
@@ -21,7 +25,7 @@ class DemoPlanTest {
             Clock.systemUTC());
 
         assertThat(components).extracting(DemoComponent::name)
-            .containsExactly("embedded MQTT broker", "database", "ingest", "simulated camp");
+            .containsExactly("embedded MQTT broker", "database", "ingest", "analytics", "api", "simulated camp");
     }
 
     @Test
@@ -30,8 +34,37 @@ class DemoPlanTest {
 
         List<DemoComponent> components = DemoPlan.components(settings, OPTIONS, Clock.systemUTC());
 
-        assertThat(components).extracting(DemoComponent::name).containsExactly("database", "ingest", "simulated camp");
+        assertThat(components).extracting(DemoComponent::name).containsExactly("database", "ingest", "analytics", "api",
+            "simulated camp");
         assertThat(components.get(1).describe().get(0)).contains("from tcp://broker.example:1884");
+    }
+
+    @Test
+    void badApiSettingsFailThePlanBeforeAnythingStarts() {
+        Settings settings = ConfigLoader.load(null, Map.of("SMARTCAMP_API_JWT_ALGORITHM", "ES256"));
+
+        assertThatThrownBy(() -> DemoPlan.components(settings, OPTIONS, Clock.systemUTC()))
+            .isInstanceOf(ConfigException.class).hasMessageContaining("api.jwt.publicKeyFile");
+    }
+
+    @Test
+    void theDemoRunsTheAnalyticsFasterUnlessTheirIntervalsAreConfigured() {
+        Settings defaults = ConfigLoader.load(null, Map.of());
+        Settings slow = ConfigLoader.load(null, Map.of("SMARTCAMP_ANALYTICS_INTERVAL", "1m"));
+        Settings both = ConfigLoader.load(null, Map.of("SMARTCAMP_ANALYTICS_INTERVAL", "10s",
+            "SMARTCAMP_ANALYTICS_ANALYSIS_INTERVAL", "2m"));
+
+        AnalyticsJobConfig fast = AnalyticsComponent.demoPace(defaults, AnalyticsJobSettings.job(defaults));
+        AnalyticsJobConfig oneMinute = AnalyticsComponent.demoPace(slow, AnalyticsJobSettings.job(slow));
+        AnalyticsJobConfig configured = AnalyticsComponent.demoPace(both, AnalyticsJobSettings.job(both));
+
+        assertThat(fast.interval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(fast.analysisInterval()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(fast.lag()).isEqualTo(AnalyticsJobSettings.job(defaults).lag());
+        assertThat(oneMinute.interval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(oneMinute.analysisInterval()).as("never shorter than the interval").isEqualTo(Duration.ofMinutes(1));
+        assertThat(configured.interval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(configured.analysisInterval()).isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test

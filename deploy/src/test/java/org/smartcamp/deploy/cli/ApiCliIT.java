@@ -1,0 +1,190 @@
+package org.smartcamp.deploy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.smartcamp.deploy.testsupport.Launcher;
+import org.smartcamp.deploy.testsupport.Launcher.Run;
+import org.smartcamp.ingest.testsupport.TestDatabase;
+
+/**
+ * {@code smartcamp api} and {@code smartcamp apikey} as a user runs them: keys created, listed and revoked in the
+ * real database, the API served by the launcher process until SIGTERM, and one clear line for bad settings.
+ */
+class ApiCliIT {
+    private static final Pattern KEY = Pattern.compile("(?m)^(sck_[A-Za-z0-9_-]{43})$");
+    private static final Pattern KEY_ID = Pattern.compile("API key (key-[0-9a-f]{10}) created");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static TestDatabase db;
+
+    @BeforeAll
+    static void migrate() throws Exception {
+        db = TestDatabase.create("cli_api");
+        Run migrate = Launcher.run(env(), "migrate");
+        assertThat(migrate.exit()).as(migrate.err()).isZero();
+        Run inventory = Launcher.run(env(), "inventory", "config/inventory.example.yaml");
+        assertThat(inventory.exit()).as(inventory.err()).isZero();
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        db.close();
+    }
+
+    @Test
+    void theApiServesHealthOpenlyAndDataOnlyWithAKeyUntilSigterm() throws Exception {
+        String key = secret(create("--name", "cli test", "--role", "viewer", "--camps", "juba1"));
+        int port = Launcher.freePort();
+        int management = Launcher.freePort();
+        Map<String, String> env = env();
+        env.put("SMARTCAMP_API_PORT", Integer.toString(port));
+        env.put("SMARTCAMP_API_MANAGEMENT_PORT", Integer.toString(management));
+        env.put("SMARTCAMP_DATABASE_MIGRATE_ON_START", "false");
+        File out = new File("target/cli-api.out");
+        File err = new File("target/cli-api.err");
+        Process api = Launcher.process(env, "api").redirectOutput(out).redirectError(err).start();
+        String base = "http://127.0.0.1:" + port;
+        try {
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> get(base + "/health/ready", null).statusCode() == 200);
+            assertThat(get("http://127.0.0.1:" + management + "/health/ready", null).statusCode()).isEqualTo(200);
+            HttpResponse<String> anonymous = get(base + "/api/v1/camps", null);
+            HttpResponse<String> withKey = get(base + "/api/v1/camps", key);
+            HttpResponse<String> otherMission = get(base + "/api/v1/camps/bor1", key);
+
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            assertThat(anonymous.body()).contains("X-API-Key");
+            assertThat(withKey.statusCode()).as(withKey.body()).isEqualTo(200);
+            assertThat(withKey.body()).contains("\"juba1\"").doesNotContain("\"bor1\"");
+            assertThat(otherMission.statusCode()).as("a camp outside the key's scope").isEqualTo(403);
+            assertThat(get(base + "/", null).body()).contains("<html");
+        } finally {
+            api.destroy();
+            assertThat(api.waitFor(30, TimeUnit.SECONDS)).as("the API stops on SIGTERM").isTrue();
+        }
+        assertThat(api.exitValue()).as("exit code after SIGTERM (128 + 15)").isEqualTo(143);
+        assertThat(Files.readString(out.toPath())).contains("api running", base + "/api/v1/", base + "/api/docs/",
+            "dashboard " + base + "/", "health on http://127.0.0.1:" + management + "/health/ready");
+        assertThat(Files.readString(err.toPath())).contains("API stopped").doesNotContain("Exception", "ERROR");
+    }
+
+    @Test
+    void aKeyIsPrintedOnceStoredAsItsHashListedWithoutItAndRevoked() throws Exception {
+        Run created = create("--name", "BI export", "--role", "logistics", "--missions", "unmiss,minusma",
+            "--camps", "bor1", "--expires", "90d");
+        String secret = secret(created);
+        Matcher id = KEY_ID.matcher(created.out());
+        assertThat(id.find()).as(created.out()).isTrue();
+
+        assertThat(db.queryLong("SELECT count(*) FROM api_keys WHERE id = '" + id.group(1) + "' AND role = "
+            + "'logistics' AND missions = '{unmiss,minusma}' AND camps = '{bor1}' AND expires_at > now() + INTERVAL "
+            + "'89 days' AND secret_sha256 = sha256(convert_to('" + secret + "', 'UTF8'))")).isEqualTo(1);
+        Run list = Launcher.run(env(), "apikey", "list");
+        assertThat(list.exit()).as(list.err()).isZero();
+        assertThat(list.out()).contains(id.group(1), "logistics", "active", "BI export", "missions unmiss,minusma",
+            "camps bor1").doesNotContain(secret);
+
+        Run revoke = Launcher.run(env(), "apikey", "revoke", id.group(1));
+        Run again = Launcher.run(env(), "apikey", "revoke", id.group(1));
+
+        assertThat(revoke.exit()).as(revoke.err()).isZero();
+        assertThat(revoke.out()).contains("API key " + id.group(1) + " revoked");
+        assertThat(Launcher.run(env(), "apikey", "list").out()).containsPattern(id.group(1) + " +logistics +revoked");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.errorLines()).containsExactly("smartcamp: error: there is no active API key with id '"
+            + id.group(1) + "' (see smartcamp apikey list)");
+    }
+
+    @Test
+    void badKeyArgumentsAreRefusedAndNothingIsStored() throws Exception {
+        long before = db.queryLong("SELECT count(*) FROM api_keys");
+        List<List<String>> bad = List.of(
+            List.of("--name", "x", "--role", "boss", "--missions", "unmiss"),
+            List.of("--name", "x", "--role", "viewer"),
+            List.of("--name", " ", "--role", "viewer", "--missions", "unmiss"),
+            List.of("--name", "x", "--role", "viewer", "--camps", "Bad Camp"),
+            List.of("--name", "x", "--role", "viewer", "--missions", "unmiss", "--expires", "forever"),
+            List.of("--role", "viewer", "--missions", "unmiss"));
+        List<String> expected = List.of("--role is 'boss'; expected viewer, logistics or admin",
+            "the key needs a scope", "the key needs a name", "camp 'Bad Camp' is not a camp id",
+            "--expires is 'forever'", "--name");
+
+        for (int i = 0; i < bad.size(); i++) {
+            Run run = create(bad.get(i).toArray(String[]::new));
+            assertThat(run.exit()).as("%s: %s", bad.get(i), run.err()).isEqualTo(2);
+            assertThat(run.err()).as("%s", bad.get(i)).contains(expected.get(i)).doesNotContain("\tat ");
+            assertThat(run.out()).doesNotContain("sck_");
+        }
+        assertThat(db.queryLong("SELECT count(*) FROM api_keys")).isEqualTo(before);
+    }
+
+    @Test
+    void badApiSettingsAreOneClearLine() throws Exception {
+        Map<String, Map<String, String>> cases = Map.of(
+            "api.jwt.algorithm (from environment variable SMARTCAMP_API_JWT_ALGORITHM) is RS256 but neither "
+                + "api.jwt.publicKeyFile nor api.jwt.jwksFile is set", Map.of("SMARTCAMP_API_JWT_ALGORITHM", "RS256"),
+            "is HS256 but api.jwt.secret is empty", Map.of("SMARTCAMP_API_JWT_ALGORITHM", "HS256"),
+            "api.jwt: the secret must be at least 32 bytes long",
+            Map.of("SMARTCAMP_API_JWT_ALGORITHM", "HS256", "SMARTCAMP_API_JWT_SECRET", "short"),
+            "api.tls.certFile (from environment variable SMARTCAMP_API_TLS_CERT_FILE) is '/nonexistent.pem', which "
+                + "is not a readable file", Map.of("SMARTCAMP_API_TLS_CERT_FILE", "/nonexistent.pem"),
+            "api.port (from environment variable SMARTCAMP_API_PORT) is '99999'",
+            Map.of("SMARTCAMP_API_PORT", "99999"));
+        for (Map.Entry<String, Map<String, String>> c : cases.entrySet()) {
+            Map<String, String> env = env();
+            env.putAll(c.getValue());
+            Run run = Launcher.run(env, "api");
+            assertThat(run.exit()).as(run.err()).isEqualTo(2);
+            assertThat(run.errorLines()).as(run.err()).hasSize(1);
+            assertThat(run.errorLines().get(0)).contains(c.getKey());
+            assertThat(run.err()).doesNotContain("\tat ", "Exception", "short");
+        }
+    }
+
+    private static Run create(String... args) throws Exception {
+        String[] all = new String[args.length + 2];
+        all[0] = "apikey";
+        all[1] = "create";
+        System.arraycopy(args, 0, all, 2, args.length);
+        return Launcher.run(env(), all);
+    }
+
+    private static String secret(Run created) {
+        assertThat(created.exit()).as(created.err()).isZero();
+        Matcher m = KEY.matcher(created.out());
+        assertThat(m.find()).as(created.out()).isTrue();
+        return m.group(1);
+    }
+
+    private static HttpResponse<String> get(String url, String key) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        if (key != null) {
+            b.header("X-API-Key", key);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("SMARTCAMP_DATABASE_URL", db.url());
+        env.put("SMARTCAMP_DATABASE_USER", db.user());
+        env.put("SMARTCAMP_DATABASE_PASSWORD", db.password());
+        return env;
+    }
+}
