@@ -90,6 +90,17 @@ class DeployDescriptorsTest {
     }
 
     @Test
+    void theDeployAndOperationsDocsShowOnlyLauncherCommandLinesThatParse() throws IOException {
+        List<List<String>> lines = new ArrayList<>();
+        for (String doc : List.of("docs/deploy.md", "docs/operations.md")) {
+            lines.addAll(LauncherLines.inCodeBlocks(Files.readString(Descriptors.deploy().resolveSibling(doc))));
+        }
+        lines.forEach(known::checkCommandLine);
+        assertThat(lines.stream().map(l -> l.get(0)).toList()).as("launcher commands shown in the docs")
+            .contains("migrate", "ingest", "analytics", "api", "inventory", "broker-users");
+    }
+
+    @Test
     void composeHealthchecksAndExposedPortsAreThePortsTheProcessesListenOn() {
         ComposeServices.load().smartcamp().forEach((name, service) -> {
             Roles.Role role = Roles.of(service.command().get(0));
