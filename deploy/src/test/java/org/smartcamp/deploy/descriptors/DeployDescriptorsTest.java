@@ -170,6 +170,28 @@ class DeployDescriptorsTest {
     }
 
     @Test
+    void noSecretValueIsWrittenInADescriptor() {
+        ComposeServices.load().all().forEach((name, service) -> service.env().forEach((var, value) -> {
+            if (known.isSecret(var)) {
+                assertThat(value).as("%s's %s comes from .env", name, var).matches("\\$\\{[A-Z0-9_]+(:\\?[^}]*)?}");
+            }
+        }));
+        K8sManifests k8s = K8sManifests.load();
+        assertThat(k8s.configMap("smartcamp-config").keySet()).as("ConfigMap keys").noneMatch(known::isSecret);
+        assertThat(k8s.ofKind("Secret")).as("Secrets applied from the repository").isEmpty();
+        for (Map<String, Object> w : k8s.workloads()) {
+            for (Map<String, Object> c : K8sManifests.containers(w)) {
+                list(c.get("env"), "env").stream().map(e -> map(e, "env entry"))
+                    .filter(e -> known.isSecret(String.valueOf(e.get("name"))))
+                    .forEach(e -> assertThat(e).as("%s in %s", e.get("name"), c.get("name"))
+                        .doesNotContainKey("value"));
+            }
+        }
+        map(secretExample().get("stringData"), "stringData").forEach((k, v) -> assertThat(String.valueOf(v))
+            .as("%s in secret.example.yaml is a placeholder", k).startsWith("<").endsWith(">"));
+    }
+
+    @Test
     void everyImageIsPinned() throws IOException {
         List<String> images = new ArrayList<>();
         ComposeServices.load().all().forEach((name, s) -> images.add(String.valueOf(s.raw().get("image"))));

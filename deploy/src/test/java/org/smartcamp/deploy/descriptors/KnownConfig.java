@@ -26,11 +26,15 @@ final class KnownConfig {
 
     private final Map<String, String> defaults = new LinkedHashMap<>();
     private final Set<String> commands = new TreeSet<>();
+    private final Set<String> secrets = new TreeSet<>();
 
     KnownConfig() {
         boolean launcherHasApiKeys = false;
         for (ConfigKey key : ConfigKey.values()) {
             defaults.put(key.envVar(), key.defaultValue());
+            if (key.secret()) {
+                secrets.add(key.envVar());
+            }
             launcherHasApiKeys |= key.key().startsWith("api.");
         }
         if (!launcherHasApiKeys) {
@@ -47,8 +51,9 @@ final class KnownConfig {
         return defaults.containsKey(name);
     }
 
-    Set<String> envVars() {
-        return defaults.keySet();
+    /** Whether {@code name} holds a secret: a key marked secret, or any variable named like a password. */
+    boolean isSecret(String name) {
+        return secrets.contains(name) || name.contains("PASSWORD") || name.contains("SECRET");
     }
 
     /** The value a process gets for {@code envVar}: from its environment, else the key's default. */
