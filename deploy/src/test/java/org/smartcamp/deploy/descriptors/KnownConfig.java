@@ -23,6 +23,8 @@ final class KnownConfig {
     /** The agreed API keys and their defaults (api.managementPort 9466; empty for none). */
     private static final Map<String, String> AGREED_API_KEYS = agreedApiKeys();
     private static final List<String> AGREED_COMMANDS = List.of("api", "apikey");
+    /** Variables the launcher reads that are not configuration keys: the config file, the jar, stack traces. */
+    private static final Set<String> LAUNCHER_VARS = Set.of("SMARTCAMP_CONFIG", "SMARTCAMP_JAR", "SMARTCAMP_DEBUG");
 
     private final Map<String, String> defaults = new LinkedHashMap<>();
     private final Set<String> commands = new TreeSet<>();
@@ -49,6 +51,11 @@ final class KnownConfig {
     /** Whether {@code name} is the environment variable of a configuration key. */
     boolean isKey(String name) {
         return defaults.containsKey(name);
+    }
+
+    /** Whether the launcher reads {@code name}: a configuration key or one of its own variables. */
+    boolean isRead(String name) {
+        return isKey(name) || LAUNCHER_VARS.contains(name);
     }
 
     /** Whether {@code name} holds a secret: a key marked secret, or any variable named like a password. */
