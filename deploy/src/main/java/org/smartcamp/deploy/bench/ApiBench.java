@@ -54,7 +54,7 @@ public final class ApiBench {
             Map<String, Long> sizes = sizes(schema);
             String key = createKey(schema);
             List<ApiLoad.Level> levels = drive(schema, key, routes(camps, end, options.days()), options);
-            return new ApiBenchReport(options, counts, sizes, schema.migration().toString(), descriptions(options),
+            return new ApiBenchReport(options, counts, sizes, schema.migration().engineVersion(), descriptions(options),
                 levels);
         }
     }

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param options   what was seeded and driven
  * @param counts    rows written
  * @param sizes     bytes on disk per table
- * @param migration the schema migration's report (engine and version)
+ * @param migration the engine and its version, as the schema migration found them
  * @param routes    each route of the mix and what it asks
  * @param levels    one per concurrency level, in order
  */
@@ -48,7 +48,7 @@ public record ApiBenchReport(ApiBenchOptions options, YearOfData.Counts counts, 
     private String data() {
         YearOfData.Counts c = counts;
         long total = sizes.values().stream().mapToLong(Long::longValue).sum();
-        return String.format(Locale.ROOT, "**Data** (seeded in %d s, %s): %d camps in %d mission(s), %d assets "
+        return String.format(Locale.ROOT, "**Data** (seeded in %.1f s, %s): %d camps in %d mission(s), %d assets "
                 + "(generators, fuel tanks, PV, batteries, vehicles, water tanks of the bundled scenarios), "
                 + "%,d series; %d days of hourly rollups (%,d rows) and daily rollups (%,d rows), daily "
                 + "analytics figures per asset and camp (%,d rows), current figures (%,d rows), detected events "
@@ -56,7 +56,7 @@ public record ApiBenchReport(ApiBenchOptions options, YearOfData.Counts counts, 
                 + "of raw readings for every series would take far longer to seed than the bench should run, and "
                 + "the routes over a year read the rollups and figures, not raw readings). Size on disk with "
                 + "indexes: %s in all (%s).",
-            c.took().toSeconds(), migration, c.camps(), c.missions(), c.assets(), c.series(),
+            c.took().toMillis() / 1000.0, migration, c.camps(), c.missions(), c.assets(), c.series(),
             options.days(), c.hourly(), c.daily(), c.figuresDaily(), c.figuresCurrent(), c.events(), options.rawDays(),
             options.rawInterval(), c.raw(), mb(total), tables());
     }
@@ -131,6 +131,6 @@ public record ApiBenchReport(ApiBenchOptions options, YearOfData.Counts counts, 
     }
 
     private static String mb(double bytes) {
-        return String.format(Locale.ROOT, "%.0f MB", bytes / (1024 * 1024));
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024 * 1024));
     }
 }

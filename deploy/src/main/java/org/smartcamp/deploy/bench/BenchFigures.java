@@ -59,7 +59,7 @@ final class BenchFigures {
         + "unit, low, high, coverage, as_of, detail) SELECT f.k, f.s, f.f, f.b, f.u, f.b * 0.85, f.b * 1.15, 0.97, ?, "
         + "jsonb_build_object('method', 'bench seed', 'lookback_days', 7) "
         + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::float8[]) AS f(k, s, f, u, b)";
-    private static final String TEXT_TIME = "to_char(%s AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
+    private static final String TEXT_TIME = "to_char((%s) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
     private static final String EVENTS = "INSERT INTO analytics_events (camp_id, asset_id, kind, starts_at, ends_at, "
         + "quantity, unit, evidence, detected_at) SELECT ?, e.a, e.k, t, t + e.l, e.q * (0.8 + 0.4 * random()), e.u, "
         + "jsonb_build_object('windowStart', " + TEXT_TIME.formatted("t - e.l") + ", 'windowEnd', "

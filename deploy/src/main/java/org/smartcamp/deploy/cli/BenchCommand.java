@@ -135,8 +135,8 @@ final class BenchCommand implements Callable<Integer> {
                 && !"--config".equals(o.longestName()) && o.getValue() != null)
             .forEach(o -> effective.append(' ').append(o.longestName()).append(' ').append(value(o.getValue())));
         return "# Benchmarks\n\nMeasured " + Instant.now() + ".\n\n" + Machine.describe(db).markdown()
-            + "\n\nCommand: `smartcamp bench" + String.join("", spec.commandLine().getParseResult().originalArgs()
-            .stream().map(a -> " " + a).toList()) + "`, in full `" + effective + "` (database and broker from the "
+            + "\n\nCommand: `smartcamp " + String.join(" ", spec.commandLine().getParseResult().originalArgs())
+            + "`, in full `" + effective + "` (database and broker from the "
             + "configuration; every part works in a schema of its own, dropped afterwards).\n\n";
     }
 
