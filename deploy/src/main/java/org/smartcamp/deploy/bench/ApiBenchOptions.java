@@ -2,6 +2,7 @@ package org.smartcamp.deploy.bench;
 
 import java.time.Duration;
 import java.util.List;
+import org.smartcamp.api.ApiConfig;
 import org.smartcamp.ingest.store.DatabaseConfig;
 
 /**
@@ -21,15 +22,19 @@ import org.smartcamp.ingest.store.DatabaseConfig;
 public record ApiBenchOptions(DatabaseConfig database, int camps, int days, int rawDays, int rawInterval,
                               List<Integer> clients, Duration duration, Duration warmup, int poolSize) {
 
+    /** The longest range the API serves at once by default: the bench asks for all its days in one request. */
+    public static final long MAX_DAYS = ApiConfig.defaults().limits().maxRange().toDays();
+
     public ApiBenchOptions {
         clients = List.copyOf(clients);
-        if (camps < 1 || days < 1 || rawDays < 1 || rawDays > days || rawInterval < 1 || clients.isEmpty()
-            || clients.stream().anyMatch(c -> c < 1) || duration.isNegative() || duration.isZero()
-            || warmup.isNegative() || poolSize < 1) {
-            throw new IllegalArgumentException("API bench: camps, days, raw days (at most days), the raw interval, "
-                + "every client count, the duration and the pool size must be positive; got camps " + camps
-                + ", days " + days + ", raw days " + rawDays + ", raw interval " + rawInterval + " s, clients "
-                + clients + ", duration " + duration + ", pool " + poolSize);
+        if (camps < 1 || days < 1 || days > MAX_DAYS || rawDays < 1 || rawDays > days || rawInterval < 1
+            || clients.isEmpty() || clients.stream().anyMatch(c -> c < 1) || duration.isNegative()
+            || duration.isZero() || warmup.isNegative() || poolSize < 1) {
+            throw new IllegalArgumentException("API part: camps, days (at most " + MAX_DAYS + "), raw days (at most "
+                + "days), the raw interval, every client count, the seconds per level and the pool size must be "
+                + "positive; got camps " + camps + ", days " + days + ", raw days " + rawDays + ", raw interval "
+                + rawInterval + " s, clients " + clients + ", seconds " + duration.toSeconds() + ", warm-up "
+                + warmup.toSeconds() + " s, pool " + poolSize);
         }
     }
 }

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.smartcamp.deploy.bench.ApiBench;
 import org.smartcamp.deploy.bench.ApiBenchOptions;
-import org.smartcamp.deploy.bench.ApiBenchReport;
 import org.smartcamp.deploy.bench.BenchOptions;
 import org.smartcamp.deploy.bench.BenchReport;
 import org.smartcamp.deploy.bench.BenchRunner;
@@ -96,13 +95,13 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        for (String part : parts) {
-            if (!List.of(INGEST, API).contains(part)) {
-                throw new ParameterException(spec.commandLine(), "--parts: unknown part '" + part
-                    + "' (parts: ingest, api)");
-            }
+        List<String> unknown = parts.stream().filter(p -> !List.of(INGEST, API).contains(p)).toList();
+        if (!unknown.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--parts: unknown part(s) " + unknown
+                + "; the parts are ingest and api");
         }
         DatabaseConfig db = IngestSettings.database(config.load());
+        ApiBenchOptions api = parts.contains(API) ? apiOptions(db) : null;
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> progress = line -> {
             err.println("bench: " + line);
@@ -115,17 +114,24 @@ final class BenchCommand implements Callable<Integer> {
                 gateways, naiveReadings, latencySeconds, work));
             text.append("## Ingest\n\n").append(report.markdown()).append('\n');
         }
-        if (parts.contains(API)) {
-            ApiBenchReport report = new ApiBench(progress).run(new ApiBenchOptions(db, apiCamps, apiDays, apiRawDays,
-                apiRawInterval, apiClients, Duration.ofSeconds(apiSeconds), Duration.ofSeconds(apiWarmupSeconds),
-                apiPoolSize));
-            text.append(report.markdown());
+        if (api != null) {
+            text.append(new ApiBench(progress).run(api).markdown());
         }
         spec.commandLine().getOut().print(text);
         if (out != null) {
             Files.writeString(out, text);
         }
         return 0;
+    }
+
+    /** The API part's options, checked before anything runs. */
+    private ApiBenchOptions apiOptions(DatabaseConfig db) {
+        try {
+            return new ApiBenchOptions(db, apiCamps, apiDays, apiRawDays, apiRawInterval, apiClients,
+                Duration.ofSeconds(apiSeconds), Duration.ofSeconds(apiWarmupSeconds), apiPoolSize);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     /** The title, when, the machine, and the command line as given and with every option's effective value. */

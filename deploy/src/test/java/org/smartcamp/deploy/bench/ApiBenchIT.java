@@ -59,6 +59,23 @@ class ApiBenchIT {
         assertThat(benchSchemas()).isEqualTo(schemasBefore);
     }
 
+    @Test
+    void badApiOptionsAndUnknownPartsStopTheBenchBeforeAnythingRuns() throws Exception {
+        long schemasBefore = benchSchemas();
+
+        Launcher.Run tooLong = Launcher.run(env(), "bench", "--parts", "ingest,api", "--api-days", "500");
+        Launcher.Run noClients = Launcher.run(env(), "bench", "--parts", "api", "--api-clients", "0");
+        Launcher.Run unknown = Launcher.run(env(), "bench", "--parts", "api,ui");
+
+        assertThat(tooLong.exit()).isEqualTo(2);
+        assertThat(tooLong.err()).contains("days (at most 400)", "days 500").doesNotContain("bench: ");
+        assertThat(noClients.exit()).isEqualTo(2);
+        assertThat(noClients.err()).contains("clients [0]");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown part(s) [ui]");
+        assertThat(benchSchemas()).isEqualTo(schemasBefore);
+    }
+
     /** The route's first row from here on: some requests, none answered with anything but 200. */
     private static void assertRowAnsweredOnly200(String table, String start) {
         String row = table.lines().filter(l -> l.startsWith(start)).findFirst().orElseThrow(
