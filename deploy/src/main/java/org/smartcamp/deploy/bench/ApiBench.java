@@ -45,6 +45,7 @@ public final class ApiBench {
     public ApiBenchReport run(ApiBenchOptions options) throws SQLException, InterruptedException {
         try (BenchSchema schema = new BenchSchema(options.database(), "api", options.poolSize())) {
             progress.accept("API: registering " + options.camps() + " camps in schema " + schema.name());
+            long sizeBefore = databaseSize(schema);
             List<BenchInventory.Camp> camps = BenchInventory.register(schema.dataSource(), options.camps());
             Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS);
             YearOfData.Counts counts = new YearOfData(schema.dataSource(), schema.migration().engine(),
@@ -52,10 +53,11 @@ public final class ApiBench {
                 .fill(camps, end, options.days(), options.rawDays(), options.rawInterval());
             progress.accept(String.format("API: seeded in %d s", counts.took().toSeconds()));
             Map<String, Long> sizes = sizes(schema);
+            long grown = databaseSize(schema) - sizeBefore;
             String key = createKey(schema);
             List<ApiLoad.Level> levels = drive(schema, key, routes(camps, end, options.days()), options);
-            return new ApiBenchReport(options, counts, sizes, schema.migration().engineVersion(), descriptions(options),
-                levels);
+            return new ApiBenchReport(options, counts, sizes, grown, schema.migration().engineVersion(),
+                descriptions(options), levels);
         }
     }
 
@@ -139,6 +141,11 @@ public final class ApiBench {
                 null, null, null), ApiKeys.hash(secret));
         }
         return secret;
+    }
+
+    /** Bytes on disk of the whole database, which counts TimescaleDB's chunks too (they live in another schema). */
+    private static long databaseSize(BenchSchema schema) {
+        return schema.count("SELECT pg_database_size(current_database())");
     }
 
     /** Bytes on disk per table of the schema (with indexes and TOAST), largest first. */

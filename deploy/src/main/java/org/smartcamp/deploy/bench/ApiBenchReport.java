@@ -11,15 +11,18 @@ import java.util.Map;
  * The API part's figures and its markdown section: the data it ran over, then per concurrency level a table of
  * latency percentiles and throughput per route and overall, each p95 against the target.
  *
- * @param options   what was seeded and driven
- * @param counts    rows written
- * @param sizes     bytes on disk per table
- * @param migration the engine and its version, as the schema migration found them
- * @param routes    each route of the mix and what it asks
- * @param levels    one per concurrency level, in order
+ * @param options        what was seeded and driven
+ * @param counts         rows written
+ * @param sizes          bytes on disk per table of the part's schema
+ * @param databaseGrowth bytes the whole database grew by while seeding (this counts TimescaleDB's chunks, which
+ *                       live in another schema)
+ * @param engine         the engine and its version, as the schema migration found them
+ * @param routes         each route of the mix and what it asks
+ * @param levels         one per concurrency level, in order
  */
 public record ApiBenchReport(ApiBenchOptions options, YearOfData.Counts counts, Map<String, Long> sizes,
-                             String migration, Map<String, String> routes, List<ApiLoad.Level> levels) {
+                             long databaseGrowth, String engine, Map<String, String> routes,
+                             List<ApiLoad.Level> levels) {
     static final double TARGET_P95_MS = 50;
 
     public ApiBenchReport {
@@ -47,7 +50,7 @@ public record ApiBenchReport(ApiBenchOptions options, YearOfData.Counts counts, 
 
     private String data() {
         YearOfData.Counts c = counts;
-        long total = sizes.values().stream().mapToLong(Long::longValue).sum();
+        long tables = sizes.values().stream().mapToLong(Long::longValue).sum();
         return String.format(Locale.ROOT, "**Data** (seeded in %.1f s, %s): %d camps in %d mission(s), %d assets "
                 + "(generators, fuel tanks, PV, batteries, vehicles, water tanks of the bundled scenarios), "
                 + "%,d series; %d days of hourly rollups (%,d rows) and daily rollups (%,d rows), daily "
@@ -55,10 +58,11 @@ public record ApiBenchReport(ApiBenchOptions options, YearOfData.Counts counts, 
                 + "with evidence (%,d rows), and raw readings for the last %d days every %d s (%,d rows; a year "
                 + "of raw readings for every series would take far longer to seed than the bench should run, and "
                 + "the routes over a year read the rollups and figures, not raw readings). Size on disk with "
-                + "indexes: %s in all (%s).",
-            c.took().toMillis() / 1000.0, migration, c.camps(), c.missions(), c.assets(), c.series(),
+                + "indexes: %s in the bench's tables (%s); the database grew by %s while seeding.",
+            c.took().toMillis() / 1000.0, engine, c.camps(), c.missions(), c.assets(), c.series(),
             options.days(), c.hourly(), c.daily(), c.figuresDaily(), c.figuresCurrent(), c.events(), options.rawDays(),
-            options.rawInterval(), c.raw(), mb(total), tables());
+            options.rawInterval(), c.raw(), mb(tables), tables(),
+            mb(databaseGrowth));
     }
 
     private String tables() {
