@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -91,10 +90,6 @@ class ApiBenchIT {
     }
 
     private static Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put("SMARTCAMP_DATABASE_URL", db.url());
-        env.put("SMARTCAMP_DATABASE_USER", db.user());
-        env.put("SMARTCAMP_DATABASE_PASSWORD", db.password());
-        return env;
+        return Launcher.databaseEnv(db);
     }
 }
