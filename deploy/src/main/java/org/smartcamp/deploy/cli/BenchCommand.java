@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
     static final String INGEST = "ingest";
     static final String API = "api";
+    private static final List<String> INGEST_OPTIONS = List.of("--readings", "--per-message", "--gateways",
+        "--naive-readings", "--latency-seconds", "--mqtt-url");
 
     @Mixin
     ConfigOption config;
@@ -138,12 +140,19 @@ final class BenchCommand implements Callable<Integer> {
     private String header(DatabaseConfig db) {
         StringBuilder effective = new StringBuilder("smartcamp bench");
         spec.options().stream().filter(o -> o.longestName().startsWith("--") && !o.usageHelp() && !o.versionHelp()
-                && !"--config".equals(o.longestName()) && o.getValue() != null)
+                && !"--config".equals(o.longestName()) && o.getValue() != null && appliesToParts(o.longestName()))
             .forEach(o -> effective.append(' ').append(o.longestName()).append(' ').append(value(o.getValue())));
         return "# Benchmarks\n\nMeasured " + Instant.now() + ".\n\n" + Machine.describe(db).markdown()
             + "\n\nCommand: `smartcamp " + String.join(" ", spec.commandLine().getParseResult().originalArgs())
             + "`, in full `" + effective + "` (database and broker from the "
             + "configuration; every part works in a schema of its own, dropped afterwards).\n\n";
+    }
+
+    /** Whether the option concerns a part that runs (the API part's options all start with --api-). */
+    private boolean appliesToParts(String option) {
+        boolean api = option.startsWith("--api-");
+        boolean ingest = INGEST_OPTIONS.contains(option);
+        return (!api || parts.contains(API)) && (!ingest || parts.contains(INGEST));
     }
 
     private static String value(Object v) {
