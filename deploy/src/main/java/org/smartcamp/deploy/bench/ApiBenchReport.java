@@ -87,8 +87,8 @@ public record ApiBenchReport(ApiBenchOptions options, YearOfData.Counts counts, 
     }
 
     private static String table(ApiLoad.Level level) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "**%d concurrent clients** (%.0f s):\n\n",
-            level.clients(), level.elapsed().toMillis() / 1000.0));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "**%s** (%.0f s):\n\n",
+            clients(level.clients()), level.elapsed().toMillis() / 1000.0));
         sb.append("| route | requests | requests/s | p50 | p95 | p99 | max | mean answer | non-200 | p95 <= 50 ms |\n")
             .append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (ApiLoad.RouteResult r : level.routes()) {
@@ -111,12 +111,16 @@ public record ApiBenchReport(ApiBenchOptions options, YearOfData.Counts counts, 
         for (ApiLoad.Level level : levels) {
             ApiLoad.RouteResult worst = level.routes().stream()
                 .max(Comparator.comparingDouble(ApiLoad.RouteResult::p95)).orElseThrow();
-            sb.append(String.format(Locale.ROOT, "At %d clients: overall p95 %s (%s), %,.0f requests/s; slowest "
-                    + "route %s with p95 %s (%s). ", level.clients(), ms(level.all().p95()),
+            sb.append(String.format(Locale.ROOT, "With %s: overall p95 %s (%s), %,.0f requests/s; slowest "
+                    + "route %s with p95 %s (%s). ", clients(level.clients()), ms(level.all().p95()),
                 margin(level.all().p95()), level.requestsPerSecond(level.all()), worst.name(), ms(worst.p95()),
                 margin(worst.p95())));
         }
         return sb.toString().trim();
+    }
+
+    private static String clients(int n) {
+        return n + (n == 1 ? " client" : " concurrent clients");
     }
 
     /** "met, 12.3 ms under" or "missed by 4.0 ms". */
