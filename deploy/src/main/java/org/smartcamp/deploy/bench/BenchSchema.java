@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.smartcamp.ingest.store.DataSources;
 import org.smartcamp.ingest.store.DatabaseConfig;
+import org.smartcamp.ingest.store.MigrationReport;
 import org.smartcamp.ingest.store.SchemaMigrator;
 import org.smartcamp.ingest.store.StoreException;
 
@@ -17,15 +18,30 @@ public final class BenchSchema implements AutoCloseable {
     private final String schema;
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
+    private final MigrationReport migration;
 
     public BenchSchema(DatabaseConfig base, String name) {
+        this(base, name, Math.max(2, base.poolSize()));
+    }
+
+    /** A schema whose pool holds {@code poolSize} connections (at least two, for the migration). */
+    BenchSchema(DatabaseConfig base, String name, int poolSize) {
         this.base = base;
         this.schema = "bench_" + name + "_" + Long.toString(System.nanoTime(), 36);
         execute("CREATE SCHEMA " + schema);
         String url = base.url() + (base.url().contains("?") ? "&" : "?") + "currentSchema=" + schema + ",public";
-        this.config = new DatabaseConfig(url, base.user(), base.password(), Math.max(2, base.poolSize()), null);
+        this.config = new DatabaseConfig(url, base.user(), base.password(), Math.max(2, poolSize), null);
         this.dataSource = DataSources.create(config, "smartcamp-bench");
-        SchemaMigrator.withRetention(null).migrate(dataSource);
+        this.migration = SchemaMigrator.withRetention(null).migrate(dataSource);
+    }
+
+    String name() {
+        return schema;
+    }
+
+    /** What the migration found: the engine and its version. */
+    MigrationReport migration() {
+        return migration;
     }
 
     public DatabaseConfig config() {

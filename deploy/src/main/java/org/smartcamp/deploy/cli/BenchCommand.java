@@ -1,30 +1,48 @@
 package org.smartcamp.deploy.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.smartcamp.deploy.bench.ApiBench;
+import org.smartcamp.deploy.bench.ApiBenchOptions;
 import org.smartcamp.deploy.bench.BenchOptions;
 import org.smartcamp.deploy.bench.BenchReport;
 import org.smartcamp.deploy.bench.BenchRunner;
+import org.smartcamp.deploy.bench.Machine;
 import org.smartcamp.deploy.config.IngestSettings;
 import org.smartcamp.ingest.store.DatabaseConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code smartcamp bench}: measures the ingest against its ceilings and a naive baseline, in one run. */
+/**
+ * {@code smartcamp bench}: measures the ingest against its ceilings and a naive baseline, and the API's latency and
+ * throughput on the analytics routes over a year of data, in one run.
+ */
 @Command(name = "bench", description = "Measure broker-only and database-only ceilings, end-to-end ingest "
-    + "throughput, a naive baseline, latency at half load and ingest memory, with one message mix; prints a "
-    + "markdown table and writes it to --out.")
+    + "throughput, a naive baseline, latency at half load and ingest memory, with one message mix (part 'ingest'); "
+    + "and the API's latency and throughput on the analytics routes under concurrent clients over a year of seeded "
+    + "data (part 'api'). Prints markdown with the machine and the command, and writes it to --out.")
 final class BenchCommand implements Callable<Integer> {
+    static final String INGEST = "ingest";
+    static final String API = "api";
+    private static final List<String> INGEST_OPTIONS = List.of("--readings", "--per-message", "--gateways",
+        "--naive-readings", "--latency-seconds", "--mqtt-url");
+
     @Mixin
     ConfigOption config;
+
+    @Option(names = "--parts", split = ",", defaultValue = "ingest,api",
+        description = "Parts to run, comma separated: ingest, api (default: both).")
+    List<String> parts;
 
     @Option(names = "--readings", defaultValue = "1000000", description = "Readings per throughput phase.")
     long readings;
@@ -45,6 +63,32 @@ final class BenchCommand implements Callable<Integer> {
         + "with an unlimited subscriber queue).")
     String mqttUrl;
 
+    @Option(names = "--api-camps", defaultValue = "10", description = "API part: camps to seed.")
+    int apiCamps;
+
+    @Option(names = "--api-days", defaultValue = "365", description = "API part: days of rollups, figures and events.")
+    int apiDays;
+
+    @Option(names = "--api-raw-days", defaultValue = "7", description = "API part: days of raw readings.")
+    int apiRawDays;
+
+    @Option(names = "--api-raw-interval", defaultValue = "60",
+        description = "API part: seconds between raw readings of one series.")
+    int apiRawInterval;
+
+    @Option(names = "--api-clients", split = ",", defaultValue = "8,32",
+        description = "API part: concurrent clients, one level after the other.")
+    List<Integer> apiClients;
+
+    @Option(names = "--api-seconds", defaultValue = "40", description = "API part: seconds measured per level.")
+    int apiSeconds;
+
+    @Option(names = "--api-warmup-seconds", defaultValue = "15", description = "API part: warm-up seconds.")
+    int apiWarmupSeconds;
+
+    @Option(names = "--api-pool-size", defaultValue = "16", description = "API part: the API's database connections.")
+    int apiPoolSize;
+
     @Option(names = "--out", description = "Write the results as markdown to this file (e.g. docs/benchmarks.md).")
     Path out;
 
@@ -53,14 +97,28 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<String> unknown = parts.stream().filter(p -> !List.of(INGEST, API).contains(p)).toList();
+        if (!unknown.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--parts: unknown part(s) " + unknown
+                + "; the parts are ingest and api");
+        }
         DatabaseConfig db = IngestSettings.database(config.load());
+        ApiBenchOptions api = parts.contains(API) ? apiOptions(db) : null;
         PrintWriter err = spec.commandLine().getErr();
-        Path work = Files.createTempDirectory("smartcamp-bench");
-        BenchReport report = new BenchRunner(line -> {
+        Consumer<String> progress = line -> {
             err.println("bench: " + line);
             err.flush();
-        }).run(new BenchOptions(db, mqttUrl, readings, perMessage, gateways, naiveReadings, latencySeconds, work));
-        String text = document(report);
+        };
+        StringBuilder text = new StringBuilder(header(db));
+        if (parts.contains(INGEST)) {
+            Path work = Files.createTempDirectory("smartcamp-bench");
+            BenchReport report = new BenchRunner(progress).run(new BenchOptions(db, mqttUrl, readings, perMessage,
+                gateways, naiveReadings, latencySeconds, work));
+            text.append("## Ingest\n\n").append(report.markdown()).append('\n');
+        }
+        if (api != null) {
+            text.append(new ApiBench(progress).run(api).markdown());
+        }
         spec.commandLine().getOut().print(text);
         if (out != null) {
             Files.writeString(out, text);
@@ -68,23 +126,37 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private String document(BenchReport report) throws IOException {
-        Runtime rt = Runtime.getRuntime();
-        String command = "smartcamp bench --readings " + readings + " --per-message " + perMessage + " --gateways "
-            + gateways + " --naive-readings " + naiveReadings + " --latency-seconds " + latencySeconds;
-        return "# Benchmarks\n\nMeasured " + Instant.now() + " on " + InetAddress.getLocalHost().getHostName() + ": "
-            + rt.availableProcessors() + " cores, " + memory() + " RAM, Java " + System.getProperty("java.version")
-            + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version") + ".\n\nCommand: `"
-            + command + "` (database and broker from the configuration; every phase uses its own schema).\n\n"
-            + report.markdown();
+    /** The API part's options, checked before anything runs. */
+    private ApiBenchOptions apiOptions(DatabaseConfig db) {
+        try {
+            return new ApiBenchOptions(db, apiCamps, apiDays, apiRawDays, apiRawInterval, apiClients,
+                Duration.ofSeconds(apiSeconds), Duration.ofSeconds(apiWarmupSeconds), apiPoolSize);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
-    private static String memory() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-            if (line.startsWith("MemTotal:")) {
-                return Math.round(Double.parseDouble(line.replaceAll("[^0-9]", "")) / 1024 / 1024) + " GiB";
-            }
-        }
-        return "unknown";
+    /** The title, when, the machine, and the command line as given and with every option's effective value. */
+    private String header(DatabaseConfig db) {
+        StringBuilder effective = new StringBuilder("smartcamp bench");
+        spec.options().stream().filter(o -> o.longestName().startsWith("--") && !o.usageHelp() && !o.versionHelp()
+                && !"--config".equals(o.longestName()) && o.getValue() != null && appliesToParts(o.longestName()))
+            .forEach(o -> effective.append(' ').append(o.longestName()).append(' ').append(value(o.getValue())));
+        return "# Benchmarks\n\nMeasured " + Instant.now() + ".\n\n" + Machine.describe(db).markdown()
+            + "\n\nCommand: `smartcamp " + String.join(" ", spec.commandLine().getParseResult().originalArgs())
+            + "`, in full `" + effective + "` (database and broker from the "
+            + "configuration; every part works in a schema of its own, dropped afterwards).\n\n";
+    }
+
+    /** Whether the option concerns a part that runs (the API part's options all start with --api-). */
+    private boolean appliesToParts(String option) {
+        boolean api = option.startsWith("--api-");
+        boolean ingest = INGEST_OPTIONS.contains(option);
+        return (!api || parts.contains(API)) && (!ingest || parts.contains(INGEST));
+    }
+
+    private static String value(Object v) {
+        return v instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList())
+            : String.valueOf(v);
     }
 }
