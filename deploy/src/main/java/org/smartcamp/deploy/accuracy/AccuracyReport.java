@@ -115,7 +115,7 @@ public final class AccuracyReport {
     public String markdown(String command, String machine) {
         StringBuilder md = new StringBuilder();
         md.append("# Analytics accuracy against simulator ground truth\n\n")
-            .append("Written by `").append(command).append("` on ").append(machine).append(".\n\n")
+            .append("Written by `").append(command).append("`, ").append(machine).append("\n\n")
             .append("Each run feeds a bundled scenario (with its link outages, backlogs and resends) through the")
             .append(" ingest")
             .append(" pipeline into a fresh schema, runs one pass of the analytics job with the analyzers of")

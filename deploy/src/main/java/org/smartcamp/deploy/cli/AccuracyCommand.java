@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.smartcamp.deploy.accuracy.AccuracyHarness;
 import org.smartcamp.deploy.accuracy.AccuracyReport;
 import org.smartcamp.deploy.accuracy.RunResult;
+import org.smartcamp.deploy.bench.Machine;
 import org.smartcamp.deploy.config.IngestSettings;
 import org.smartcamp.ingest.store.DatabaseConfig;
 import picocli.CommandLine.Command;
@@ -68,8 +69,8 @@ final class AccuracyCommand implements Callable<Integer> {
         AccuracyReport report = new AccuracyReport(runs);
         String command = "smartcamp accuracy --scenarios " + String.join(",", scenarios) + " --seeds "
             + String.join(",", seeds.stream().map(String::valueOf).toList()) + (days == null ? "" : " --days " + days);
-        String text = report.markdown(command, Machine.describe() + ", runs ending "
-            + LocalDate.now(ZoneOffset.UTC));
+        String text = report.markdown(command, "runs ending " + LocalDate.now(ZoneOffset.UTC) + ". "
+            + Machine.describe(db).markdown());
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
         if (out != null) {

@@ -36,7 +36,7 @@ class AnalyticsAccuracyIT {
             }
         }
         AccuracyReport report = new AccuracyReport(runs);
-        LOG.info("\n{}", report.markdown("AnalyticsAccuracyIT (seeds " + SEEDS + ")", "the test machine"));
+        LOG.info("\n{}", report.markdown("AnalyticsAccuracyIT (seeds " + SEEDS + ")", "on the test machine."));
 
         assertThat(report.fuel().compared()).as("generator-days compared").isGreaterThan(50 * SEEDS.size());
         assertThat(report.refuels().truePositives()).as("refuels found").isGreaterThan(10 * SEEDS.size());
