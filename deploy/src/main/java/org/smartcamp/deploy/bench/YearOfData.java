@@ -92,7 +92,7 @@ final class YearOfData {
                 rows[0] += rollup(c, hourly, all, from, end, Duration.ofHours(1), 360);
                 rows[1] += rollup(c, daily, all, from, end, Duration.ofDays(1), 8640);
                 rows[2] += raw(c, all, from, end.minus(Duration.ofDays(rawDays)), end, rawInterval);
-                rows[3] += BenchFigures.daily(c, camp, metrics(camp, metrics), from, end);
+                rows[3] += BenchFigures.daily(c, camp, metricNames(camp), from, end);
                 rows[4] += BenchFigures.current(c, camp, end);
                 rows[5] += BenchFigures.events(c, camp, from, end);
                 BenchFigures.gateways(c, camp, end);
@@ -121,7 +121,7 @@ final class YearOfData {
     }
 
     /** Metric names per asset of the camp, for the per-metric completeness figures. */
-    private static Map<String, List<String>> metrics(BenchInventory.Camp camp, Map<AssetKind, List<Integer>> ids) {
+    private static Map<String, List<String>> metricNames(BenchInventory.Camp camp) {
         Map<String, List<String>> out = new HashMap<>();
         for (BenchInventory.Asset a : camp.assets()) {
             out.put(a.id(), catalogue(AssetKind.fromCode(a.kind())).stream().map(Metric::wireName).toList());
