@@ -14,10 +14,12 @@ import org.smartcamp.api.store.AnalyticsStore;
 import org.smartcamp.api.store.Registry;
 import org.smartcamp.api.store.Subjects;
 
-/** The analytics figures, as the analytics jobs stored them: per UTC day, and current (with intervals). */
+/** The analytics figures: per UTC day as the analytics job stored them, per UTC month, and current (with intervals). */
 final class FigureRoutes {
     static final List<String> DAILY_CSV = List.of("day", "camp", "asset", "figure", "value", "unit", "coverage",
         "computedAt");
+    static final List<String> MONTHLY_CSV = List.of("month", "camp", "asset", "figure", "value", "unit",
+        "coverage", "computedAt");
     static final List<String> CURRENT_CSV = List.of("camp", "asset", "figure", "value", "unit", "low", "high",
         "coverage", "asOf", "detail");
     static final Duration DEFAULT_SPAN = Duration.ofDays(30);
@@ -29,11 +31,17 @@ final class FigureRoutes {
     }
 
     void mount(Endpoints e) {
-        e.get("/api/v1/figures/daily", this::daily);
+        e.get("/api/v1/figures/daily", ctx -> figures(ctx, AnalyticsStore.Period.DAY));
+        e.get("/api/v1/figures/monthly", ctx -> figures(ctx, AnalyticsStore.Period.MONTH));
         e.get("/api/v1/figures/current", this::current);
     }
 
-    private void daily(RoutingContext ctx) {
+    /** The CSV columns of daily or monthly figures. */
+    static List<String> csv(AnalyticsStore.Period period) {
+        return period == AnalyticsStore.Period.MONTH ? MONTHLY_CSV : DAILY_CSV;
+    }
+
+    private void figures(RoutingContext ctx, AnalyticsStore.Period period) {
         Params p = Params.of(ctx, RouteSupport.known(RouteSupport.PAGING, SubjectFilter.PARAMS,
             List.of("from", "to", "format")));
         Format format = Format.of(ctx, p, false);
@@ -44,10 +52,10 @@ final class FigureRoutes {
         int limit = support.limit(p);
         JsonObject meta = new JsonObject().put("from", range.fromDay().toString())
             .put("to", range.toDayExclusive().toString());
-        support.db().run(c -> AnalyticsStore.daily(c, registry, subjects, range.fromDay(), range.toDayExclusive(),
-                cursor, limit))
-            .onSuccess(page -> Responder.send(ctx, format, new Listing("figures-daily", meta, page.items(), DAILY_CSV,
-                page.next())))
+        support.db().run(c -> AnalyticsStore.figures(c, registry, subjects, period, range.fromDay(),
+                range.toDayExclusive(), cursor, limit))
+            .onSuccess(page -> Responder.send(ctx, format, new Listing(period == AnalyticsStore.Period.MONTH
+                ? "figures-monthly" : "figures-daily", meta, page.items(), csv(period), page.next())))
             .onFailure(ctx::fail);
     }
 

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Set;
 import org.smartcamp.api.auth.Scope;
 import org.smartcamp.api.http.Format;
 import org.smartcamp.api.http.Listing;
@@ -22,6 +23,9 @@ import org.smartcamp.api.store.Subjects;
  * matter, from the stored analytics. Figures are picked by name prefix ({@link Summary}).
  */
 final class SummaryRoutes {
+    /** Summaries without {@code period} give daily rows up to this many days, monthly rows beyond. */
+    static final int DAILY_UP_TO_DAYS = 62;
+
     private final RouteSupport support;
 
     /** What one summary covers: asset kinds, figure name patterns (SQL LIKE) and event kinds. */
@@ -48,7 +52,7 @@ final class SummaryRoutes {
     }
 
     private void camp(RoutingContext ctx, Summary summary) {
-        Params p = Params.of(ctx, RouteSupport.known(List.of("from", "to", "format")));
+        Params p = Params.of(ctx, RouteSupport.known(List.of("from", "to", "period", "format")));
         Format format = Format.of(ctx, p, false);
         Scope scope = support.scope(ctx);
         Registry.Camp camp = scope.camp(Params.pathId(ctx, "id"));
@@ -61,7 +65,7 @@ final class SummaryRoutes {
     }
 
     private void asset(RoutingContext ctx) {
-        Params p = Params.of(ctx, RouteSupport.known(List.of("from", "to", "format")));
+        Params p = Params.of(ctx, RouteSupport.known(List.of("from", "to", "period", "format")));
         Format format = Format.of(ctx, p, false);
         Registry.Asset asset = support.scope(ctx).asset(Params.pathId(ctx, "id"));
         Subjects subjects = new Subjects(List.of(), List.of(asset.id()), UTILIZATION.figurePatterns());
@@ -78,27 +82,40 @@ final class SummaryRoutes {
                        JsonObject head, EventQueryParts ev) {
         Registry registry = support.scope(ctx).registry();
         TimeRange range = TimeRange.of(p, support.now(), FigureRoutes.DEFAULT_SPAN, support.limits().maxRange());
+        AnalyticsStore.Period period = period(p, range);
         int max = support.limits().maxPageSize();
         EventQuery events = new EventQuery(ev.camps(), ev.assets(), summary.eventKinds(), range.from(), range.to(),
             null, max);
         support.db().run(c -> {
             Page current = AnalyticsStore.current(c, registry, subjects, null, max);
-            Page daily = AnalyticsStore.daily(c, registry, subjects, range.fromDay(), range.toDayExclusive(), null,
-                max);
+            Page daily = AnalyticsStore.figures(c, registry, subjects, period, range.fromDay(),
+                range.toDayExclusive(), null, max);
             Page found = AnalyticsStore.events(c, events);
             return List.of(current, daily, found);
         }).onSuccess(pages -> {
             if (format == Format.CSV) {
                 Responder.send(ctx, format, new Listing(summary.name(), new JsonObject(), pages.get(1).items(),
-                    FigureRoutes.DAILY_CSV, null));
+                    FigureRoutes.csv(period), null));
                 return;
             }
             ctx.put(Responder.ROWS, pages.stream().mapToInt(pg -> pg.items().size()).sum());
             Responder.json(ctx, head.put("summary", summary.name()).put("from", range.fromDay().toString())
-                .put("to", range.toDayExclusive().toString())
-                .put("current", new JsonArray(pages.get(0).items())).put("daily", new JsonArray(pages.get(1).items()))
+                .put("to", range.toDayExclusive().toString()).put("period", period.key())
+                .put("current", new JsonArray(pages.get(0).items()))
+                .put(period == AnalyticsStore.Period.MONTH ? "monthly" : "daily", new JsonArray(pages.get(1).items()))
                 .put("events", new JsonArray(pages.get(2).items()))
                 .put("truncated", pages.stream().anyMatch(pg -> pg.next() != null)));
         }).onFailure(ctx::fail);
+    }
+
+    /**
+     * {@code period=day} or {@code month}; without it, per day for ranges up to {@value #DAILY_UP_TO_DAYS} days
+     * and per month beyond (a year of daily rows of every figure is more than a summary is for).
+     */
+    static AnalyticsStore.Period period(Params p, TimeRange range) {
+        long days = range.toDayExclusive().toEpochDay() - range.fromDay().toEpochDay();
+        String fallback = days > DAILY_UP_TO_DAYS ? "month" : "day";
+        return p.choice("period", Set.of("day", "month"), fallback).equals("month") ? AnalyticsStore.Period.MONTH
+            : AnalyticsStore.Period.DAY;
     }
 }

@@ -21,13 +21,44 @@ public final class AnalyticsStore {
     private AnalyticsStore() {
     }
 
+    /** How stored daily figures are served: per UTC day as stored, or per UTC month. */
+    public enum Period {
+        DAY("day"), MONTH("month");
+
+        private final String key;
+
+        Period(String key) {
+            this.key = key;
+        }
+
+        /** The field naming the row's day or month (its first day, {@code YYYY-MM-DD}). */
+        public String key() {
+            return key;
+        }
+    }
+
     /** Daily figures of the subjects over {@code [from, toExclusive)}, in (kind, subject, day, figure) order. */
     public static Page daily(Connection c, Registry registry, Subjects s, LocalDate from, LocalDate toExclusive,
                              List<String> cursor, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(Queries.FIGURES_DAILY)) {
+        return figures(c, registry, s, Period.DAY, from, toExclusive, cursor, limit);
+    }
+
+    /**
+     * The daily figures of the subjects over {@code [from, toExclusive)} per {@code period}, in (kind, subject,
+     * day or month, figure) order; per month, litres, kWh, hours, kg and counts are summed, other figures averaged
+     * weighted by coverage, and the coverage is that of the month's days inside the range.
+     */
+    public static Page figures(Connection c, Registry registry, Subjects s, Period period, LocalDate from,
+                               LocalDate toExclusive, List<String> cursor, int limit) throws SQLException {
+        boolean month = period == Period.MONTH;
+        try (PreparedStatement ps = c.prepareStatement(month ? Queries.FIGURES_MONTHLY : Queries.FIGURES_DAILY)) {
             int i = bindSubjects(c, ps, 1, s);
             ps.setDate(i++, Date.valueOf(from));
             ps.setDate(i++, Date.valueOf(toExclusive));
+            if (month) {
+                ps.setDate(i++, Date.valueOf(toExclusive));
+                ps.setDate(i++, Date.valueOf(from));
+            }
             try {
                 ps.setString(i++, cursor == null ? "" : cursor.get(0));
                 ps.setString(i++, cursor == null ? "" : cursor.get(1));
@@ -41,9 +72,9 @@ public final class AnalyticsStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     JsonObject row = subject(registry, rs.getString(1), rs.getString(2))
-                        .put("day", rs.getString(3)).put("figure", rs.getString(4)).put("value", Rows.number(rs, 5))
-                        .put("unit", rs.getString(6)).put("coverage", Rows.number(rs, 7))
-                        .put("computedAt", Rows.instant(rs, 8));
+                        .put(period.key(), rs.getString(3)).put("figure", rs.getString(4))
+                        .put("value", Rows.number(rs, 5)).put("unit", rs.getString(6))
+                        .put("coverage", Rows.number(rs, 7)).put("computedAt", Rows.instant(rs, 8));
                     page.add(row, List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
                 }
             }

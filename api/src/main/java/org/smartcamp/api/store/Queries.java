@@ -65,6 +65,20 @@ public final class Queries {
         + "AND (subject_kind, subject_id, day, figure) > (?, ?, ?, ?) "
         + "ORDER BY subject_kind, subject_id, day, figure LIMIT ?";
 
+    /**
+     * Daily figures per UTC month: figures in litres, kWh, hours, kg or counts are summed over the month's days,
+     * others averaged weighted by coverage; a month's coverage is its days' coverage summed over the days of the
+     * month inside the range (a day without a row counts as uncovered, never as zero).
+     */
+    static final String FIGURES_MONTHLY = "WITH d AS (SELECT subject_kind, subject_id, date_trunc('month', day)::date "
+        + "AS month, figure, value, unit, coverage, computed_at FROM analytics_daily WHERE " + SUBJECTS
+        + "AND day >= ? AND day < ?) SELECT subject_kind, subject_id, month, figure, CASE WHEN min(unit) IN "
+        + "('L', 'kWh', 'h', 'kg', 'count') THEN sum(value) ELSE sum(value * coverage) / nullif(sum(coverage) "
+        + "FILTER (WHERE value IS NOT NULL), 0) END, min(unit), least(1, sum(coverage) / (least((month + "
+        + "interval '1 month')::date, ?::date) - greatest(month, ?::date))), max(computed_at) FROM d "
+        + "WHERE (subject_kind, subject_id, month, figure) > (?, ?, ?, ?) GROUP BY subject_kind, subject_id, month, "
+        + "figure ORDER BY subject_kind, subject_id, month, figure LIMIT ?";
+
     static final String FIGURES_CURRENT = "SELECT subject_kind, subject_id, figure, value, unit, low, high, "
         + "coverage, as_of, detail FROM analytics_current WHERE " + SUBJECTS
         + "AND (subject_kind, subject_id, figure) > (?, ?, ?) ORDER BY subject_kind, subject_id, figure LIMIT ?";

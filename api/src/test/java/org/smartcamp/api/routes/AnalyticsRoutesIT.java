@@ -1,6 +1,7 @@
 package org.smartcamp.api.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -48,6 +49,46 @@ class AnalyticsRoutesIT {
         JsonObject onlyFuel = http.get("/api/v1/figures/daily?camp=juba1&subject=camp&figure=fuel_consumed_l"
             + "&from=2026-03-01&to=2026-03-03", key).json();
         assertThat(onlyFuel.getJsonArray("items")).hasSize(2);
+    }
+
+    @Test
+    void monthlyFiguresSumQuantitiesAverageRatiosAndSayHowMuchOfTheMonthIsCovered() {
+        JsonArray items = http.get("/api/v1/figures/monthly?camp=juba1&from=2026-03-01&to=2026-04-01", key).json()
+            .getJsonArray("items");
+        JsonObject fuel = find(items, "juba1", "fuel_consumed_l");
+        assertThat(fuel.getString("month")).isEqualTo("2026-03-01");
+        assertThat(fuel.getDouble("value")).isEqualTo(250.5);
+        assertThat(fuel.getString("unit")).isEqualTo("L");
+        assertThat(fuel.getDouble("coverage")).isCloseTo((0.98 + 0.75) / 31, within(1e-9));
+        JsonObject lf = find(items, "juba1-gen-1", "load_factor_avg");
+        assertThat(lf.getDouble("value")).isEqualTo(0.42);
+        assertThat(lf.getDouble("coverage")).isCloseTo(0.95 / 31, within(1e-9));
+        JsonObject half = find(http.get("/api/v1/figures/monthly?camp=juba1&from=2026-03-02&to=2026-03-03", key)
+            .json().getJsonArray("items"), "juba1", "fuel_consumed_l");
+        assertThat(half.getDouble("value")).isEqualTo(130.0);
+        assertThat(half.getDouble("coverage")).isEqualTo(0.75);
+        List<CSVRecord> rows = http.get("/api/v1/figures/monthly?asset=juba1-gen-1&from=2026-03-01&to=2026-04-01"
+            + "&format=csv", key).csv();
+        assertThat(rows.get(0).get("month")).isEqualTo("2026-03-01");
+
+        JsonObject shortRange = http.get("/api/v1/camps/juba1/fuel?from=2026-03-01&to=2026-03-03", key).json();
+        assertThat(shortRange.getString("period")).isEqualTo("day");
+        assertThat(shortRange.getJsonArray("daily")).isNotEmpty();
+        JsonObject quarter = http.get("/api/v1/camps/juba1/fuel?from=2026-01-01&to=2026-04-01", key).json();
+        assertThat(quarter.getString("period")).isEqualTo("month");
+        assertThat(find(quarter.getJsonArray("monthly"), "juba1", "fuel_consumed_l").getDouble("value"))
+            .isEqualTo(250.5);
+        assertThat(http.get("/api/v1/camps/juba1/fuel?period=week", key).status()).isEqualTo(400);
+    }
+
+    private static JsonObject find(JsonArray items, String subject, String figure) {
+        for (int i = 0; i < items.size(); i++) {
+            JsonObject o = items.getJsonObject(i);
+            if (subject.equals(o.getString("subjectId")) && figure.equals(o.getString("figure"))) {
+                return o;
+            }
+        }
+        throw new AssertionError(figure + " of " + subject + " not in " + items);
     }
 
     @Test
