@@ -48,6 +48,10 @@ INSERT INTO analytics_daily VALUES
     ('asset', 'juba1-tank-1', '2026-03-01', 'fuel_delivered_l', 500, 'L', 1.0, '2026-03-02 01:00:00+00'),
     ('camp', 'gao', '2026-03-01', 'fuel_consumed_l', 80, 'L', 1.0, '2026-03-02 01:00:00+00'),
     ('asset', 'gao-gen-1', '2026-03-01', 'running_h', 24, 'h', 1.0, '2026-03-02 01:00:00+00');
+INSERT INTO analytics_hourly VALUES
+    ('asset', 'juba1-gen-1', '2026-03-01 10:00:00+00', 'fuel_consumed_l', 21.5, 'L', 1.0, '2026-03-01 11:05:00+00'),
+    ('asset', 'juba1-gen-1', '2026-03-01 11:00:00+00', 'fuel_consumed_l', 19.25, 'L', 0.5, '2026-03-01 12:05:00+00'),
+    ('asset', 'gao-gen-1', '2026-03-01 10:00:00+00', 'fuel_consumed_l', 30, 'L', 1.0, '2026-03-01 11:05:00+00');
 INSERT INTO analytics_current VALUES
     ('camp', 'juba1', 'days_of_supply', 6.5, 'd', 5.9, 7.1, 0.97, '2026-03-02 23:00:00+00', '{"method": "ols", "window_days": 14}'),
     ('asset', 'juba1-gen-1', 'hours_to_service', 120, 'h', NULL, NULL, 1.0, '2026-03-02 23:00:00+00', '{}'),

@@ -185,7 +185,9 @@ public final class AnalysisStage {
         }
         int written = scope.kinds().isEmpty() ? 0 : events.replace(scope, kept);
         List<DailyFigure> daily = out.daily().stream().filter(f -> !f.day().isBefore(firstDay)).toList();
-        int dailyWritten = figures.upsertDaily(daily);
+        Instant firstHour = firstDay.atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        int dailyWritten = figures.upsertDaily(daily)
+            + figures.upsertHourly(out.hourly().stream().filter(f -> !f.hour().isBefore(firstHour)).toList());
         int currentWritten = figures.upsertCurrent(out.current());
         return new Result(0, 0, written, dailyWritten, currentWritten, 0);
     }

@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param assets           assets analyzed
  * @param camps            camps analyzed
  * @param events           events written
- * @param dailyFigures     daily figures written
+ * @param dailyFigures     daily and hourly figures written
  * @param currentFigures   current figures written
  * @param analyzerFailures analyzer runs that threw (logged; the others went on)
  * @param analysisMark     the analysis watermark after the pass
@@ -24,9 +24,9 @@ public record PassSummary(int rollupBuckets, Instant rollupMark, boolean analyze
 
     @Override
     public String toString() {
-        String analysis = !analyzed ? "not due" : String.format("%d asset(s) in %d camp(s), %d event(s), %d daily and"
-            + " %d current figure(s), %d analyzer failure(s), watermark %s", assets, camps, events, dailyFigures,
-            currentFigures, analyzerFailures, analysisMark);
+        String analysis = !analyzed ? "not due" : String.format("%d asset(s) in %d camp(s), %d event(s), %d daily or"
+            + " hourly and %d current figure(s), %d analyzer failure(s), watermark %s", assets, camps, events,
+            dailyFigures, currentFigures, analyzerFailures, analysisMark);
         return String.format("rollups: %d hourly bucket(s) updated, watermark %s; analysis: %s; took %d ms",
             rollupBuckets, rollupMark, analysis, took.toMillis());
     }

@@ -53,6 +53,28 @@ public final class FigureStore {
     }
 
     /**
+     * Inserts or replaces hourly figures (of one key, the last given wins).
+     *
+     * @return rows written
+     * @throws StoreException when the database refuses (nothing is written)
+     */
+    public int upsertHourly(List<HourlyFigure> figures) {
+        Map<List<Object>, HourlyFigure> unique = new LinkedHashMap<>();
+        figures.forEach(f -> unique.put(List.of(f.subject(), f.subjectId(), f.hour(), f.figure()), f));
+        Timestamp now = Timestamp.from(clock.instant());
+        return write(Sql.UPSERT_HOURLY_FIGURE, List.copyOf(unique.values()), (s, f) -> {
+            s.setString(1, f.subject().code());
+            s.setString(2, f.subjectId());
+            s.setTimestamp(3, Timestamp.from(f.hour()));
+            s.setString(4, f.figure());
+            setDouble(s, 5, f.value());
+            s.setString(6, f.unit());
+            s.setDouble(7, f.coverage());
+            s.setTimestamp(8, now);
+        });
+    }
+
+    /**
      * Inserts or replaces current figures (of one key, the last given wins).
      *
      * @return rows written

@@ -85,6 +85,10 @@ final class Sql {
         + " value, unit, coverage, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
         + " ON CONFLICT (subject_kind, subject_id, day, figure) DO UPDATE SET value = excluded.value,"
         + " unit = excluded.unit, coverage = excluded.coverage, computed_at = excluded.computed_at";
+    static final String UPSERT_HOURLY_FIGURE = "INSERT INTO analytics_hourly (subject_kind, subject_id, hour, figure,"
+        + " value, unit, coverage, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        + " ON CONFLICT (subject_kind, subject_id, hour, figure) DO UPDATE SET value = excluded.value,"
+        + " unit = excluded.unit, coverage = excluded.coverage, computed_at = excluded.computed_at";
     static final String UPSERT_CURRENT_FIGURE = "INSERT INTO analytics_current (subject_kind, subject_id, figure,"
         + " value, unit, low, high, coverage, as_of, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
         + " ON CONFLICT (subject_kind, subject_id, figure) DO UPDATE SET value = excluded.value,"

@@ -14,15 +14,18 @@ import org.smartcamp.api.store.AnalyticsStore;
 import org.smartcamp.api.store.Registry;
 import org.smartcamp.api.store.Subjects;
 
-/** The analytics figures: per UTC day as the analytics job stored them, per UTC month, and current (with intervals). */
+/** The analytics figures as the job stored them, per UTC hour and day, summed per UTC month, and current. */
 final class FigureRoutes {
     static final List<String> DAILY_CSV = List.of("day", "camp", "asset", "figure", "value", "unit", "coverage",
         "computedAt");
     static final List<String> MONTHLY_CSV = List.of("month", "camp", "asset", "figure", "value", "unit",
         "coverage", "computedAt");
+    static final List<String> HOURLY_CSV = List.of("hour", "camp", "asset", "figure", "value", "unit", "coverage",
+        "computedAt");
     static final List<String> CURRENT_CSV = List.of("camp", "asset", "figure", "value", "unit", "low", "high",
         "coverage", "asOf", "detail");
     static final Duration DEFAULT_SPAN = Duration.ofDays(30);
+    static final Duration HOURLY_SPAN = Duration.ofDays(2);
 
     private final RouteSupport support;
 
@@ -33,6 +36,7 @@ final class FigureRoutes {
     void mount(Endpoints e) {
         e.get("/api/v1/figures/daily", ctx -> figures(ctx, AnalyticsStore.Period.DAY));
         e.get("/api/v1/figures/monthly", ctx -> figures(ctx, AnalyticsStore.Period.MONTH));
+        e.get("/api/v1/figures/hourly", this::hourly);
         e.get("/api/v1/figures/current", this::current);
     }
 
@@ -56,6 +60,23 @@ final class FigureRoutes {
                 range.toDayExclusive(), cursor, limit))
             .onSuccess(page -> Responder.send(ctx, format, new Listing(period == AnalyticsStore.Period.MONTH
                 ? "figures-monthly" : "figures-daily", meta, page.items(), csv(period), page.next())))
+            .onFailure(ctx::fail);
+    }
+
+    /** Hourly figures over at most the raw-readings range (hourly rows are 24 times as many as daily ones). */
+    private void hourly(RoutingContext ctx) {
+        Params p = Params.of(ctx, RouteSupport.known(RouteSupport.PAGING, SubjectFilter.PARAMS,
+            List.of("from", "to", "format")));
+        Format format = Format.of(ctx, p, false);
+        Registry registry = support.scope(ctx).registry();
+        Subjects subjects = SubjectFilter.of(p, support.scope(ctx));
+        TimeRange range = TimeRange.of(p, support.now(), HOURLY_SPAN, support.limits().maxRawRange());
+        List<String> cursor = Cursor.decode(p, 4);
+        int limit = support.limit(p);
+        JsonObject meta = new JsonObject().put("from", range.from().toString()).put("to", range.to().toString());
+        support.db().run(c -> AnalyticsStore.hourly(c, registry, subjects, range.from(), range.to(), cursor, limit))
+            .onSuccess(page -> Responder.send(ctx, format, new Listing("figures-hourly", meta, page.items(),
+                HOURLY_CSV, page.next())))
             .onFailure(ctx::fail);
     }
 

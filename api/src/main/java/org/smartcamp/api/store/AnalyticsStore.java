@@ -82,6 +82,36 @@ public final class AnalyticsStore {
         }
     }
 
+    /** Hourly figures of the subjects over {@code [from, to)}, in (kind, subject, hour, figure) order. */
+    public static Page hourly(Connection c, Registry registry, Subjects s, Instant from, Instant to,
+                              List<String> cursor, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Queries.FIGURES_HOURLY)) {
+            int i = bindSubjects(c, ps, 1, s);
+            ps.setTimestamp(i++, Timestamp.from(from));
+            ps.setTimestamp(i++, Timestamp.from(to));
+            try {
+                ps.setString(i++, cursor == null ? "" : cursor.get(0));
+                ps.setString(i++, cursor == null ? "" : cursor.get(1));
+                ps.setTimestamp(i++, Timestamp.from(cursor == null ? Instant.EPOCH : Instant.parse(cursor.get(2))));
+                ps.setString(i++, cursor == null ? "" : cursor.get(3));
+            } catch (RuntimeException e) {
+                throw Cursor.malformed();
+            }
+            ps.setInt(i, limit + 1);
+            Page.Builder page = new Page.Builder(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String hour = Rows.instant(rs, 3);
+                    JsonObject row = subject(registry, rs.getString(1), rs.getString(2)).put("hour", hour)
+                        .put("figure", rs.getString(4)).put("value", Rows.number(rs, 5)).put("unit", rs.getString(6))
+                        .put("coverage", Rows.number(rs, 7)).put("computedAt", Rows.instant(rs, 8));
+                    page.add(row, List.of(rs.getString(1), rs.getString(2), hour, rs.getString(4)));
+                }
+            }
+            return page.build();
+        }
+    }
+
     /** Current figures of the subjects, in (kind, subject, figure) order. */
     public static Page current(Connection c, Registry registry, Subjects s, List<String> cursor, int limit)
         throws SQLException {

@@ -65,6 +65,11 @@ public final class Queries {
         + "AND (subject_kind, subject_id, day, figure) > (?, ?, ?, ?) "
         + "ORDER BY subject_kind, subject_id, day, figure LIMIT ?";
 
+    static final String FIGURES_HOURLY = "SELECT subject_kind, subject_id, hour, figure, value, unit, coverage, "
+        + "computed_at FROM analytics_hourly WHERE " + SUBJECTS + "AND hour >= ? AND hour < ? "
+        + "AND (subject_kind, subject_id, hour, figure) > (?, ?, ?, ?) "
+        + "ORDER BY subject_kind, subject_id, hour, figure LIMIT ?";
+
     /**
      * Daily figures per UTC month: figures in litres, kWh, hours, kg or counts are summed over the month's days,
      * others averaged weighted by coverage; a month's coverage is its days' coverage summed over the days of the

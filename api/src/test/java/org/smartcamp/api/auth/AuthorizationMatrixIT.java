@@ -98,6 +98,9 @@ class AuthorizationMatrixIT {
             out.add(new Probe("/api/v1/figures/daily?camp=" + camp + "&" + RANGE, camp, null, false, false));
             out.add(new Probe("/api/v1/figures/daily?asset=" + gen + "&format=csv&" + RANGE, camp, null, true,
                 false));
+            out.add(new Probe("/api/v1/figures/monthly?camp=" + camp + "&" + RANGE, camp, null, false, false));
+            out.add(new Probe("/api/v1/figures/hourly?asset=" + gen + "&format=csv&" + RANGE, camp, null, true,
+                false));
             out.add(new Probe("/api/v1/figures/current?camp=" + camp, camp, null, false, false));
             out.add(new Probe("/api/v1/events?camp=" + camp + "&" + RANGE, camp, null, false, false));
             out.add(new Probe("/api/v1/events?asset=" + gen + "&format=csv&" + RANGE, camp, null, true, false));

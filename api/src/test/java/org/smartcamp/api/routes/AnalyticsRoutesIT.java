@@ -81,6 +81,25 @@ class AnalyticsRoutesIT {
         assertThat(http.get("/api/v1/camps/juba1/fuel?period=week", key).status()).isEqualTo(400);
     }
 
+    @Test
+    void hourlyFuelPerAssetWithCoverageAndOnlyWithinTheRawRange() {
+        JsonObject page = http.get("/api/v1/figures/hourly?camp=juba1&from=2026-03-01T00:00:00Z"
+            + "&to=2026-03-02T00:00:00Z", key).json();
+        JsonArray items = page.getJsonArray("items");
+        assertThat(items).hasSize(2);
+        assertThat(items.getJsonObject(1).getString("hour")).isEqualTo("2026-03-01T11:00:00Z");
+        assertThat(items.getJsonObject(1).getDouble("value")).isEqualTo(19.25);
+        assertThat(items.getJsonObject(1).getDouble("coverage")).isEqualTo(0.5);
+        assertThat(http.get("/api/v1/figures/hourly?camp=gao&from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z",
+            key).status()).as("another mission's camp").isEqualTo(403);
+        assertThat(http.get("/api/v1/figures/hourly?camp=juba1&from=2025-01-01T00:00:00Z&to=2026-03-02T00:00:00Z",
+            key).status()).isEqualTo(400);
+        List<CSVRecord> rows = http.get("/api/v1/figures/hourly?asset=juba1-gen-1&from=2026-03-01T00:00:00Z"
+            + "&to=2026-03-02T00:00:00Z&format=csv", key).csv();
+        assertThat(rows.get(0).toList()).containsExactly("2026-03-01T10:00:00Z", "juba1", "juba1-gen-1",
+            "fuel_consumed_l", "21.5", "L", "1.0", "2026-03-01T11:05:00Z");
+    }
+
     private static JsonObject find(JsonArray items, String subject, String figure) {
         for (int i = 0; i < items.size(); i++) {
             JsonObject o = items.getJsonObject(i);

@@ -19,6 +19,7 @@ import org.smartcamp.analytics.fuel.CampFuelReport;
 import org.smartcamp.analytics.fuel.Co2;
 import org.smartcamp.analytics.fuel.ConsumptionBucket;
 import org.smartcamp.analytics.fuel.FuelSettings;
+import org.smartcamp.analytics.fuel.FuelUse;
 import org.smartcamp.analytics.fuel.GeneratorParams;
 import org.smartcamp.analytics.fuel.GeneratorReadings;
 import org.smartcamp.analytics.fuel.StrappingTable;
@@ -36,6 +37,7 @@ import org.smartcamp.analytics.store.AssetInfo;
 import org.smartcamp.analytics.store.CurrentFigure;
 import org.smartcamp.analytics.store.DailyFigure;
 import org.smartcamp.analytics.store.DeliverySource;
+import org.smartcamp.analytics.store.HourlyFigure;
 import org.smartcamp.analytics.store.Subject;
 import org.smartcamp.ingest.inventory.AssetKind;
 
@@ -43,8 +45,9 @@ import org.smartcamp.ingest.inventory.AssetKind;
  * The fuel analytics of a camp in the job ({@link CampFuelAnalysis}: consumption, refuels, thefts, leaks, short
  * fills, days of supply) over the camp's stored readings and recorded deliveries. It stores:
  * <ul>
- *   <li>daily {@code fuel_consumed_l} per generator, vehicle and camp (best source per hour: flow meter, tank
- *       levels, fuel curve; coverage is the share of the day a source covers), {@code co2_kg} per camp, and per tank
+ *   <li>hourly and daily {@code fuel_consumed_l} per generator, vehicle and camp (best source per hour: flow
+ *       meter, tank levels, fuel curve; coverage is the share of the hour or day a source covers; months are
+ *       summed by the API), {@code co2_kg} per camp, and per tank
  *       {@code refuel_l} and {@code loss_l} (thefts and drains, litres);</li>
  *   <li>current {@code days_of_supply} per tank and camp (interval from the regression's standard error, reorder
  *       date and burn rate in the detail) and {@code reorder_date} (value: epoch day, detail: the date);</li>
@@ -86,10 +89,14 @@ public final class FuelAnalyzer implements CampAnalyzer {
         Instant from = ctx.window().firstDay().atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant to = ctx.window().until();
         List<DailyFigure> daily = new ArrayList<>();
-        report.fuelUse().values().forEach(use -> consumption(Subject.ASSET, use.assetId(),
-            use.buckets(from, to, BucketSize.DAY), daily));
+        List<HourlyFigure> hourly = new ArrayList<>();
+        for (FuelUse use : report.fuelUse().values()) {
+            consumption(Subject.ASSET, use.assetId(), use.buckets(from, to, BucketSize.DAY), daily);
+            hourly(Subject.ASSET, use.assetId(), use.buckets(from, to, BucketSize.HOUR), hourly);
+        }
         List<ConsumptionBucket> camp = report.campConsumption(from, to, BucketSize.DAY);
         consumption(Subject.CAMP, ctx.camp().id(), camp, daily);
+        hourly(Subject.CAMP, ctx.camp().id(), report.campConsumption(from, to, BucketSize.HOUR), hourly);
         Co2 co2 = new Co2(input.settings());
         for (ConsumptionBucket b : camp) {
             if (b.coverage() > 0 && Double.isFinite(b.litres())) {
@@ -104,7 +111,7 @@ public final class FuelAnalyzer implements CampAnalyzer {
             supply(Subject.CAMP, report.campSupply(), current);
         }
         return new AnalysisOutput(report.events().stream().filter(e -> eventKinds().contains(e.kind())).toList(),
-            daily, current);
+            daily, current, hourly);
     }
 
     private CampFuelInput input(CampContext ctx) {
@@ -185,6 +192,16 @@ public final class FuelAnalyzer implements CampAnalyzer {
         for (ConsumptionBucket b : buckets) {
             if (b.coverage() > 0 && Double.isFinite(b.litres())) {
                 out.add(new DailyFigure(subject, id, day(b.start()), "fuel_consumed_l", Math.max(0, b.litres()), "L",
+                    Math.min(1, b.coverage())));
+            }
+        }
+    }
+
+    /** One hourly {@code fuel_consumed_l} row per hour a source covers. */
+    private static void hourly(Subject subject, String id, List<ConsumptionBucket> buckets, List<HourlyFigure> out) {
+        for (ConsumptionBucket b : buckets) {
+            if (b.coverage() > 0 && Double.isFinite(b.litres())) {
+                out.add(new HourlyFigure(subject, id, b.start(), "fuel_consumed_l", Math.max(0, b.litres()), "L",
                     Math.min(1, b.coverage())));
             }
         }
