@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.File;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -154,6 +156,29 @@ class ApiCliIT {
             assertThat(run.errorLines()).as(run.err()).hasSize(1);
             assertThat(run.errorLines().get(0)).contains(c.getKey());
             assertThat(run.err()).doesNotContain("\tat ", "Exception", "short");
+        }
+    }
+
+    @Test
+    void aPortInUseOrAnUnmigratedDatabaseIsOneClearLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             TestDatabase empty = TestDatabase.create("cli_api_empty")) {
+            Map<String, String> env = env();
+            env.put("SMARTCAMP_API_PORT", Integer.toString(taken.getLocalPort()));
+            Map<String, String> unmigrated = new HashMap<>(Map.of("SMARTCAMP_DATABASE_URL", empty.url(),
+                "SMARTCAMP_DATABASE_USER", empty.user(), "SMARTCAMP_DATABASE_PASSWORD", empty.password(),
+                "SMARTCAMP_DATABASE_MIGRATE_ON_START", "false", "SMARTCAMP_API_PORT", "0"));
+
+            Run busy = Launcher.run(env, "api");
+            Run noSchema = Launcher.run(unmigrated, "api");
+
+            assertThat(busy.exit()).as(busy.err()).isEqualTo(2);
+            assertThat(busy.errorLines()).singleElement().asString()
+                .contains("cannot listen on 127.0.0.1:" + taken.getLocalPort() + " (api.host, api.port)");
+            assertThat(noSchema.exit()).as(noSchema.err()).isEqualTo(2);
+            assertThat(noSchema.errorLines()).singleElement().asString()
+                .contains("the API cannot read the registry from " + empty.url(), "smartcamp migrate");
+            assertThat(busy.err() + noSchema.err()).doesNotContain("\tat ", "Exception");
         }
     }
 
