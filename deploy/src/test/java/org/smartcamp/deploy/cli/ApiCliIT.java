@@ -6,13 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.io.File;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.smartcamp.deploy.testsupport.Http;
 import org.smartcamp.deploy.testsupport.Launcher;
 import org.smartcamp.deploy.testsupport.Launcher.Run;
 import org.smartcamp.ingest.testsupport.TestDatabase;
@@ -32,7 +29,6 @@ import org.smartcamp.ingest.testsupport.TestDatabase;
 class ApiCliIT {
     private static final Pattern KEY = Pattern.compile("(?m)^(sck_[A-Za-z0-9_-]{43})$");
     private static final Pattern KEY_ID = Pattern.compile("API key (key-[0-9a-f]{10}) created");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static TestDatabase db;
 
     @BeforeAll
@@ -64,18 +60,19 @@ class ApiCliIT {
         String base = "http://127.0.0.1:" + port;
         try {
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
-                .until(() -> get(base + "/health/ready", null).statusCode() == 200);
-            assertThat(get("http://127.0.0.1:" + management + "/health/ready", null).statusCode()).isEqualTo(200);
-            HttpResponse<String> anonymous = get(base + "/api/v1/camps", null);
-            HttpResponse<String> withKey = get(base + "/api/v1/camps", key);
-            HttpResponse<String> otherMission = get(base + "/api/v1/camps/bor1", key);
+                .until(() -> Http.get(base + "/health/ready", null).statusCode() == 200);
+            assertThat(Http.get("http://127.0.0.1:" + management + "/health/ready", null).statusCode())
+                .isEqualTo(200);
+            HttpResponse<String> anonymous = Http.get(base + "/api/v1/camps", null);
+            HttpResponse<String> withKey = Http.get(base + "/api/v1/camps", key);
+            HttpResponse<String> otherMission = Http.get(base + "/api/v1/camps/bor1", key);
 
             assertThat(anonymous.statusCode()).isEqualTo(401);
             assertThat(anonymous.body()).contains("X-API-Key");
             assertThat(withKey.statusCode()).as(withKey.body()).isEqualTo(200);
             assertThat(withKey.body()).contains("\"juba1\"").doesNotContain("\"bor1\"");
             assertThat(otherMission.statusCode()).as("a camp outside the key's scope").isEqualTo(403);
-            assertThat(get(base + "/", null).body()).contains("<html");
+            assertThat(Http.get(base + "/", null).body()).contains("<html");
         } finally {
             api.destroy();
             assertThat(api.waitFor(30, TimeUnit.SECONDS)).as("the API stops on SIGTERM").isTrue();
@@ -165,9 +162,9 @@ class ApiCliIT {
              TestDatabase empty = TestDatabase.create("cli_api_empty")) {
             Map<String, String> env = env();
             env.put("SMARTCAMP_API_PORT", Integer.toString(taken.getLocalPort()));
-            Map<String, String> unmigrated = new HashMap<>(Map.of("SMARTCAMP_DATABASE_URL", empty.url(),
-                "SMARTCAMP_DATABASE_USER", empty.user(), "SMARTCAMP_DATABASE_PASSWORD", empty.password(),
-                "SMARTCAMP_DATABASE_MIGRATE_ON_START", "false", "SMARTCAMP_API_PORT", "0"));
+            Map<String, String> unmigrated = Launcher.databaseEnv(empty);
+            unmigrated.put("SMARTCAMP_DATABASE_MIGRATE_ON_START", "false");
+            unmigrated.put("SMARTCAMP_API_PORT", "0");
 
             Run busy = Launcher.run(env, "api");
             Run noSchema = Launcher.run(unmigrated, "api");
@@ -197,19 +194,7 @@ class ApiCliIT {
         return m.group(1);
     }
 
-    private static HttpResponse<String> get(String url, String key) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
-        if (key != null) {
-            b.header("X-API-Key", key);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private static Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put("SMARTCAMP_DATABASE_URL", db.url());
-        env.put("SMARTCAMP_DATABASE_USER", db.user());
-        env.put("SMARTCAMP_DATABASE_PASSWORD", db.password());
-        return env;
+        return Launcher.databaseEnv(db);
     }
 }

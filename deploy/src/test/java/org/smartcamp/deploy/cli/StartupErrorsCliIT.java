@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -103,10 +102,6 @@ class StartupErrorsCliIT {
     }
 
     private static Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put("SMARTCAMP_DATABASE_URL", db.url());
-        env.put("SMARTCAMP_DATABASE_USER", db.user());
-        env.put("SMARTCAMP_DATABASE_PASSWORD", db.password());
-        return env;
+        return Launcher.databaseEnv(db);
     }
 }

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.smartcamp.ingest.testsupport.TestDatabase;
 
 /** Runs {@code bin/smartcamp} on the packaged jar as a user would, with only the given SMARTCAMP_* variables. */
 public final class Launcher {
@@ -41,6 +43,15 @@ public final class Launcher {
         pb.environment().keySet().removeIf(k -> k.startsWith("SMARTCAMP_") && !k.startsWith("SMARTCAMP_TEST_"));
         pb.environment().putAll(env);
         return pb;
+    }
+
+    /** The variables that point a command at {@code db} (a mutable map, for adding more). */
+    public static Map<String, String> databaseEnv(TestDatabase db) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SMARTCAMP_DATABASE_URL", db.url());
+        env.put("SMARTCAMP_DATABASE_USER", db.user());
+        env.put("SMARTCAMP_DATABASE_PASSWORD", db.password());
+        return env;
     }
 
     public static int freePort() throws IOException {
