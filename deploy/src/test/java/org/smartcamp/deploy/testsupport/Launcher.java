@@ -45,7 +45,7 @@ public final class Launcher {
         return pb;
     }
 
-    /** The variables that point a command at {@code db} (a mutable map, for adding more). */
+    /** The variables that point the launcher at {@code db} (a mutable map, to add more). */
     public static Map<String, String> databaseEnv(TestDatabase db) {
         Map<String, String> env = new HashMap<>();
         env.put("SMARTCAMP_DATABASE_URL", db.url());
