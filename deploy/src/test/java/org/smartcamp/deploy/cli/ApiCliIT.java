@@ -90,6 +90,9 @@ class ApiCliIT {
         String secret = secret(created);
         Matcher id = KEY_ID.matcher(created.out());
         assertThat(id.find()).as(created.out()).isTrue();
+        assertThat(created.err()).as("unmiss and bor1 are registered, minusma is not")
+            .contains("smartcamp: warning: mission 'minusma' is not registered (yet)").doesNotContain("'unmiss'")
+            .doesNotContain("'bor1'");
 
         assertThat(db.queryLong("SELECT count(*) FROM api_keys WHERE id = '" + id.group(1) + "' AND role = "
             + "'logistics' AND missions = '{unmiss,minusma}' AND camps = '{bor1}' AND expires_at > now() + INTERVAL "
