@@ -7,13 +7,18 @@ import java.io.File;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +86,43 @@ class ApiCliIT {
         assertThat(Files.readString(out.toPath())).contains("api running", base + "/api/v1/", base + "/api/docs/",
             "dashboard " + base + "/", "health on http://127.0.0.1:" + management + "/health/ready");
         assertThat(Files.readString(err.toPath())).contains("API stopped").doesNotContain("Exception", "ERROR");
+    }
+
+    @Test
+    void jwtSettingsReachTheServerWhichThenAcceptsSignedTokensWithTheConfiguredIssuerAndAudience() throws Exception {
+        String secret = "a-shared-secret-of-at-least-32-bytes!";
+        int port = Launcher.freePort();
+        Map<String, String> env = env();
+        env.put("SMARTCAMP_API_PORT", Integer.toString(port));
+        env.put("SMARTCAMP_API_MANAGEMENT_PORT", "-1");
+        env.put("SMARTCAMP_API_JWT_ALGORITHM", "HS256");
+        env.put("SMARTCAMP_API_JWT_SECRET", secret);
+        env.put("SMARTCAMP_API_JWT_ISSUER", "https://id.example");
+        env.put("SMARTCAMP_API_JWT_AUDIENCE", "smartcamp");
+        Process api = Launcher.process(env, "api").redirectErrorStream(true)
+            .redirectOutput(new File("target/cli-api-jwt.log")).start();
+        String camps = "http://127.0.0.1:" + port + "/api/v1/camps";
+        try {
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> Http.get("http://127.0.0.1:" + port + "/health/ready", null).statusCode() == 200);
+            long exp = System.currentTimeMillis() / 1000 + 600;
+            String good = hs256(secret, "{\"sub\":\"ops\",\"role\":\"viewer\",\"camps\":[\"bor1\"],"
+                + "\"iss\":\"https://id.example\",\"aud\":\"smartcamp\",\"exp\":" + exp + "}");
+            String otherIssuer = hs256(secret, "{\"sub\":\"ops\",\"role\":\"viewer\",\"camps\":[\"bor1\"],"
+                + "\"iss\":\"https://evil.example\",\"aud\":\"smartcamp\",\"exp\":" + exp + "}");
+
+            HttpResponse<String> accepted = Http.bearer(camps, good);
+            HttpResponse<String> refused = Http.bearer(camps, otherIssuer);
+
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+            assertThat(accepted.body()).contains("\"bor1\"").doesNotContain("\"juba1\"");
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.body()).contains("wrong issuer");
+        } finally {
+            api.destroy();
+            assertThat(api.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(Files.readString(Path.of("target/cli-api-jwt.log"))).doesNotContain(secret);
     }
 
     @Test
@@ -180,6 +222,15 @@ class ApiCliIT {
                 .contains("the API cannot read the registry from " + empty.url(), "smartcamp migrate");
             assertThat(busy.err() + noSchema.err()).doesNotContain("\tat ", "Exception");
         }
+    }
+
+    private static String hs256(String secret, String claims) throws Exception {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String unsigned = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+            + "." + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return unsigned + "." + b64.encodeToString(mac.doFinal(unsigned.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Run create(String... args) throws Exception {
