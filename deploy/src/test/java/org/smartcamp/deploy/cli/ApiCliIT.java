@@ -202,7 +202,7 @@ class ApiCliIT {
     }
 
     @Test
-    void aPortInUseOrAnUnmigratedDatabaseIsOneClearLine() throws Exception {
+    void aPortInUseOrAnUnmigratedDatabaseIsOneClearLineForApiAndApikey() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
              TestDatabase empty = TestDatabase.create("cli_api_empty")) {
             Map<String, String> env = env();
@@ -213,6 +213,7 @@ class ApiCliIT {
 
             Run busy = Launcher.run(env, "api");
             Run noSchema = Launcher.run(unmigrated, "api");
+            Run noKeys = Launcher.run(unmigrated, "apikey", "list");
 
             assertThat(busy.exit()).as(busy.err()).isEqualTo(2);
             assertThat(busy.errorLines()).singleElement().asString()
@@ -220,7 +221,10 @@ class ApiCliIT {
             assertThat(noSchema.exit()).as(noSchema.err()).isEqualTo(2);
             assertThat(noSchema.errorLines()).singleElement().asString()
                 .contains("the API cannot read the registry from " + empty.url(), "smartcamp migrate");
-            assertThat(busy.err() + noSchema.err()).doesNotContain("\tat ", "Exception");
+            assertThat(noKeys.exit()).as(noKeys.err()).isEqualTo(2);
+            assertThat(noKeys.errorLines()).containsExactly("smartcamp: error: the database at " + empty.url()
+                + " has no api_keys table: run smartcamp migrate first");
+            assertThat(busy.err() + noSchema.err() + noKeys.err()).doesNotContain("\tat ", "Exception");
         }
     }
 
