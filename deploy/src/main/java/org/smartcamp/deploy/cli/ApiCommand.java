@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code smartcamp api}: serves the HTTP API, its documentation page and the dashboard until stopped. */
 @Command(name = "api", description = "Serve the HTTP API (/api/v1), the API page (/api/docs/) and the dashboard (/) "
-    + "until stopped (Ctrl-C or SIGTERM). Every route but health needs an API key (smartcamp apikey create) or, "
-    + "when api.jwt.algorithm is set, a bearer token.")
+    + "until stopped (Ctrl-C or SIGTERM). Every data route needs an API key (smartcamp apikey create) or, when "
+    + "api.jwt.algorithm is set, a bearer token; health, the pages and the OpenAPI document are open.")
 final class ApiCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ApiCommand.class);
 
