@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.smartcamp.api.auth.ApiKeys;
@@ -11,6 +12,8 @@ import org.smartcamp.api.auth.Grant;
 import org.smartcamp.api.auth.Role;
 import org.smartcamp.api.store.ApiKeyRecord;
 import org.smartcamp.api.store.ApiKeyStore;
+import org.smartcamp.api.store.Registry;
+import org.smartcamp.api.store.RegistryStore;
 import org.smartcamp.ingest.store.StoreException;
 import org.smartcamp.ingest.wire.TopicAddress;
 
@@ -53,6 +56,19 @@ public final class ApiKeyIssuer {
             return null;
         });
         return new Issued(key, secret);
+    }
+
+    /**
+     * The ids among {@code missions} and {@code camps} that the registry does not know (yet), as "mission x" or
+     * "camp y": a key may name them before they are registered, but a typo would grant nothing.
+     */
+    public List<String> unregistered(List<String> missions, List<String> camps) {
+        Registry registry = run(RegistryStore::load);
+        List<String> out = new ArrayList<>();
+        missions.stream().filter(m -> !Grant.ALL.equals(m) && !registry.hasMission(m))
+            .forEach(m -> out.add("mission '" + m + "'"));
+        camps.stream().filter(c -> registry.camp(c) == null).forEach(c -> out.add("camp '" + c + "'"));
+        return out;
     }
 
     /** Every key, revoked and expired ones included, by id. */

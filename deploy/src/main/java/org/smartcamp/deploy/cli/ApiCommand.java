@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code smartcamp api}: serves the HTTP API, its documentation page and the dashboard until stopped. */
 @Command(name = "api", description = "Serve the HTTP API (/api/v1), the API page (/api/docs/) and the dashboard (/) "
-    + "until stopped (Ctrl-C or SIGTERM). Every route but health needs an API key (smartcamp apikey create) or, "
-    + "when api.jwt.algorithm is set, a bearer token.")
+    + "until stopped (Ctrl-C or SIGTERM). Every data route needs an API key (smartcamp apikey create) or, when "
+    + "api.jwt.algorithm is set, a bearer token; health, the pages and the OpenAPI document are open.")
 final class ApiCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ApiCommand.class);
 
@@ -70,19 +70,21 @@ final class ApiCommand implements Callable<Integer> {
     private static void start(ApiService service, ApiConfig api, DatabaseConfig db) {
         try {
             service.start();
-        } catch (ApiException e) {
-            throw new StoreException("the API cannot read the registry from " + db.url() + ": " + e.getMessage()
-                + " (is the schema migrated? smartcamp migrate)", e);
+        } catch (ApiException | IllegalStateException e) {
+            // 503 when the database does not answer, a failed query when the schema is missing or old
+            throw new StoreException("the API cannot read the registry from " + db.url() + ": "
+                + e.getMessage().lines().findFirst().orElse("") + " (is the schema migrated? smartcamp migrate)", e);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("api.jwt: " + e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Vert.x reports a port in use with a checked BindException (or Netty's native equivalent)
             if (bindFailure(e)) {
                 throw new ConfigException("cannot listen on " + api.listen().host() + ":" + api.listen().port()
                     + " (api.host, api.port) or " + api.listen().managementHost() + ":"
                     + api.listen().managementPort() + " (api.managementHost, api.managementPort): "
                     + e.getMessage());
             }
-            throw e;
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
         }
     }
 

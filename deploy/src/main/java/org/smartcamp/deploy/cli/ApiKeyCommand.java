@@ -91,7 +91,15 @@ final class ApiKeyCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            ApiKeyIssuer.Issued issued = withIssuer(config.load(), i -> i.create(name, r, m, c, expiresAt, now));
+            List<String> unknown = new ArrayList<>();
+            ApiKeyIssuer.Issued issued = withIssuer(config.load(), i -> {
+                unknown.addAll(i.unregistered(m, c));
+                return i.create(name, r, m, c, expiresAt, now);
+            });
+            PrintWriter err = spec.commandLine().getErr();
+            unknown.forEach(u -> err.println("smartcamp: warning: " + u + " is not registered (yet); the key reads "
+                + "nothing there until it is"));
+            err.flush();
             PrintWriter out = spec.commandLine().getOut();
             out.println("API key " + issued.key().id() + " created: " + describe(issued.key()));
             out.println(issued.secret());

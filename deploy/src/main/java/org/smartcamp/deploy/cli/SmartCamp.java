@@ -10,7 +10,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code smartcamp} command: one launcher for every SmartCamp process and task. */
-@Command(name = "smartcamp", mixinStandardHelpOptions = true, versionProvider = SmartCamp.Version.class,
+@Command(name = "smartcamp", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+    versionProvider = SmartCamp.Version.class,
     description = "Telemetry backend for field camps: ingest, analytics, API, simulator.",
     subcommands = {MigrateCommand.class, IngestCommand.class, AnalyticsCommand.class, ApiCommand.class,
         ApiKeyCommand.class, InventoryCommand.class,

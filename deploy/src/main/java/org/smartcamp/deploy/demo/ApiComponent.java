@@ -10,6 +10,8 @@ import org.smartcamp.api.auth.Grant;
 import org.smartcamp.api.auth.Role;
 import org.smartcamp.deploy.access.ApiKeyIssuer;
 import org.smartcamp.deploy.config.ApiSettings;
+import org.smartcamp.deploy.config.ConfigKey;
+import org.smartcamp.deploy.config.Settings;
 import org.smartcamp.ingest.store.DataSources;
 import org.smartcamp.ingest.store.DatabaseConfig;
 import org.slf4j.Logger;
@@ -32,9 +34,21 @@ final class ApiComponent implements DemoComponent {
     private ApiKeyIssuer.Issued login;
 
     ApiComponent(DemoContext context, Clock clock) {
-        this.config = ApiSettings.api(context.settings());
+        this.config = demoListen(context.settings(), ApiSettings.api(context.settings()));
         this.db = context.ingest().database();
         this.clock = clock;
+    }
+
+    /**
+     * Where the demo's API listens: where configured, else on 8080 or a free port if 8080 is taken, with health on
+     * the API port rather than a management port of its own (one URL fewer to print).
+     */
+    static ApiConfig demoListen(Settings s, ApiConfig api) {
+        ApiConfig.Listen l = api.listen();
+        boolean defaultPort = "default".equals(s.source(ConfigKey.API_PORT));
+        boolean defaultManagement = "default".equals(s.source(ConfigKey.API_MANAGEMENT_PORT));
+        return api.withListen(new ApiConfig.Listen(l.host(), defaultPort ? DemoPlan.portOrFree(l.port(), "the API")
+            : l.port(), l.managementHost(), defaultManagement ? -1 : l.managementPort()));
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class DemoPlan {
         IngestConfig ingest = IngestSettings.ingest(settings);
         List<DemoComponent> out = new ArrayList<>();
         if ("default".equals(settings.source(ConfigKey.MQTT_URL))) {
-            int port = portOrFree(options.brokerPort());
+            int port = portOrFree(options.brokerPort(), "the embedded broker");
             out.add(new BrokerComponent(port));
             ingest = withBroker(ingest, "tcp://127.0.0.1:" + port);
         }
@@ -65,15 +65,16 @@ public final class DemoPlan {
             c.migrateOnStart());
     }
 
-    private static int portOrFree(int wanted) {
+    /** {@code wanted} when it is free on the loopback interface, else a free port ({@code what} listens on it). */
+    static int portOrFree(int wanted, String what) {
         try (ServerSocket s = new ServerSocket(wanted, 50, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException busy) {
             try (ServerSocket s = new ServerSocket(0)) {
-                LOG.info("Port {} is taken: the embedded broker listens on {} instead", wanted, s.getLocalPort());
+                LOG.info("Port {} is taken: {} listens on {} instead", wanted, what, s.getLocalPort());
                 return s.getLocalPort();
             } catch (IOException e) {
-                throw new IllegalStateException("no free port for the embedded broker", e);
+                throw new IllegalStateException("no free port for " + what, e);
             }
         }
     }

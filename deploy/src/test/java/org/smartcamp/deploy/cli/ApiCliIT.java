@@ -4,21 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.smartcamp.deploy.testsupport.Http;
 import org.smartcamp.deploy.testsupport.Launcher;
 import org.smartcamp.deploy.testsupport.Launcher.Run;
 import org.smartcamp.ingest.testsupport.TestDatabase;
@@ -30,7 +34,6 @@ import org.smartcamp.ingest.testsupport.TestDatabase;
 class ApiCliIT {
     private static final Pattern KEY = Pattern.compile("(?m)^(sck_[A-Za-z0-9_-]{43})$");
     private static final Pattern KEY_ID = Pattern.compile("API key (key-[0-9a-f]{10}) created");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static TestDatabase db;
 
     @BeforeAll
@@ -62,18 +65,19 @@ class ApiCliIT {
         String base = "http://127.0.0.1:" + port;
         try {
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
-                .until(() -> get(base + "/health/ready", null).statusCode() == 200);
-            assertThat(get("http://127.0.0.1:" + management + "/health/ready", null).statusCode()).isEqualTo(200);
-            HttpResponse<String> anonymous = get(base + "/api/v1/camps", null);
-            HttpResponse<String> withKey = get(base + "/api/v1/camps", key);
-            HttpResponse<String> otherMission = get(base + "/api/v1/camps/bor1", key);
+                .until(() -> Http.get(base + "/health/ready", null).statusCode() == 200);
+            assertThat(Http.get("http://127.0.0.1:" + management + "/health/ready", null).statusCode())
+                .isEqualTo(200);
+            HttpResponse<String> anonymous = Http.get(base + "/api/v1/camps", null);
+            HttpResponse<String> withKey = Http.get(base + "/api/v1/camps", key);
+            HttpResponse<String> otherMission = Http.get(base + "/api/v1/camps/bor1", key);
 
             assertThat(anonymous.statusCode()).isEqualTo(401);
             assertThat(anonymous.body()).contains("X-API-Key");
             assertThat(withKey.statusCode()).as(withKey.body()).isEqualTo(200);
             assertThat(withKey.body()).contains("\"juba1\"").doesNotContain("\"bor1\"");
             assertThat(otherMission.statusCode()).as("a camp outside the key's scope").isEqualTo(403);
-            assertThat(get(base + "/", null).body()).contains("<html");
+            assertThat(Http.get(base + "/", null).body()).contains("<html");
         } finally {
             api.destroy();
             assertThat(api.waitFor(30, TimeUnit.SECONDS)).as("the API stops on SIGTERM").isTrue();
@@ -85,12 +89,52 @@ class ApiCliIT {
     }
 
     @Test
+    void jwtSettingsReachTheServerWhichThenAcceptsSignedTokensWithTheConfiguredIssuerAndAudience() throws Exception {
+        String secret = "a-shared-secret-of-at-least-32-bytes!";
+        int port = Launcher.freePort();
+        Map<String, String> env = env();
+        env.put("SMARTCAMP_API_PORT", Integer.toString(port));
+        env.put("SMARTCAMP_API_MANAGEMENT_PORT", "-1");
+        env.put("SMARTCAMP_API_JWT_ALGORITHM", "HS256");
+        env.put("SMARTCAMP_API_JWT_SECRET", secret);
+        env.put("SMARTCAMP_API_JWT_ISSUER", "https://id.example");
+        env.put("SMARTCAMP_API_JWT_AUDIENCE", "smartcamp");
+        Process api = Launcher.process(env, "api").redirectErrorStream(true)
+            .redirectOutput(new File("target/cli-api-jwt.log")).start();
+        String camps = "http://127.0.0.1:" + port + "/api/v1/camps";
+        try {
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> Http.get("http://127.0.0.1:" + port + "/health/ready", null).statusCode() == 200);
+            long exp = System.currentTimeMillis() / 1000 + 600;
+            String good = hs256(secret, "{\"sub\":\"ops\",\"role\":\"viewer\",\"camps\":[\"bor1\"],"
+                + "\"iss\":\"https://id.example\",\"aud\":\"smartcamp\",\"exp\":" + exp + "}");
+            String otherIssuer = hs256(secret, "{\"sub\":\"ops\",\"role\":\"viewer\",\"camps\":[\"bor1\"],"
+                + "\"iss\":\"https://evil.example\",\"aud\":\"smartcamp\",\"exp\":" + exp + "}");
+
+            HttpResponse<String> accepted = Http.bearer(camps, good);
+            HttpResponse<String> refused = Http.bearer(camps, otherIssuer);
+
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+            assertThat(accepted.body()).contains("\"bor1\"").doesNotContain("\"juba1\"");
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.body()).contains("wrong issuer");
+        } finally {
+            api.destroy();
+            assertThat(api.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(Files.readString(Path.of("target/cli-api-jwt.log"))).doesNotContain(secret);
+    }
+
+    @Test
     void aKeyIsPrintedOnceStoredAsItsHashListedWithoutItAndRevoked() throws Exception {
         Run created = create("--name", "BI export", "--role", "logistics", "--missions", "unmiss,minusma",
             "--camps", "bor1", "--expires", "90d");
         String secret = secret(created);
         Matcher id = KEY_ID.matcher(created.out());
         assertThat(id.find()).as(created.out()).isTrue();
+        assertThat(created.err()).as("unmiss and bor1 are registered, minusma is not")
+            .contains("smartcamp: warning: mission 'minusma' is not registered (yet)").doesNotContain("'unmiss'")
+            .doesNotContain("'bor1'");
 
         assertThat(db.queryLong("SELECT count(*) FROM api_keys WHERE id = '" + id.group(1) + "' AND role = "
             + "'logistics' AND missions = '{unmiss,minusma}' AND camps = '{bor1}' AND expires_at > now() + INTERVAL "
@@ -157,6 +201,42 @@ class ApiCliIT {
         }
     }
 
+    @Test
+    void aPortInUseOrAnUnmigratedDatabaseIsOneClearLineForApiAndApikey() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             TestDatabase empty = TestDatabase.create("cli_api_empty")) {
+            Map<String, String> env = env();
+            env.put("SMARTCAMP_API_PORT", Integer.toString(taken.getLocalPort()));
+            Map<String, String> unmigrated = Launcher.databaseEnv(empty);
+            unmigrated.put("SMARTCAMP_DATABASE_MIGRATE_ON_START", "false");
+            unmigrated.put("SMARTCAMP_API_PORT", "0");
+
+            Run busy = Launcher.run(env, "api");
+            Run noSchema = Launcher.run(unmigrated, "api");
+            Run noKeys = Launcher.run(unmigrated, "apikey", "list");
+
+            assertThat(busy.exit()).as(busy.err()).isEqualTo(2);
+            assertThat(busy.errorLines()).singleElement().asString()
+                .contains("cannot listen on 127.0.0.1:" + taken.getLocalPort() + " (api.host, api.port)");
+            assertThat(noSchema.exit()).as(noSchema.err()).isEqualTo(2);
+            assertThat(noSchema.errorLines()).singleElement().asString()
+                .contains("the API cannot read the registry from " + empty.url(), "smartcamp migrate");
+            assertThat(noKeys.exit()).as(noKeys.err()).isEqualTo(2);
+            assertThat(noKeys.errorLines()).containsExactly("smartcamp: error: the database at " + empty.url()
+                + " has no api_keys table: run smartcamp migrate first");
+            assertThat(busy.err() + noSchema.err() + noKeys.err()).doesNotContain("\tat ", "Exception");
+        }
+    }
+
+    private static String hs256(String secret, String claims) throws Exception {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String unsigned = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+            + "." + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return unsigned + "." + b64.encodeToString(mac.doFinal(unsigned.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static Run create(String... args) throws Exception {
         String[] all = new String[args.length + 2];
         all[0] = "apikey";
@@ -172,19 +252,7 @@ class ApiCliIT {
         return m.group(1);
     }
 
-    private static HttpResponse<String> get(String url, String key) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
-        if (key != null) {
-            b.header("X-API-Key", key);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private static Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put("SMARTCAMP_DATABASE_URL", db.url());
-        env.put("SMARTCAMP_DATABASE_USER", db.user());
-        env.put("SMARTCAMP_DATABASE_PASSWORD", db.password());
-        return env;
+        return Launcher.databaseEnv(db);
     }
 }

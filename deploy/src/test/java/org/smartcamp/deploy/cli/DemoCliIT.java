@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -23,6 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.smartcamp.deploy.testsupport.Http;
 import org.smartcamp.deploy.testsupport.Launcher;
 import org.smartcamp.ingest.testsupport.TestServices;
 
@@ -56,8 +54,7 @@ class DemoCliIT {
         env.put("SMARTCAMP_DATABASE_PASSWORD", TestServices.dbPassword());
         env.put("SMARTCAMP_INGEST_HTTP_PORT", Integer.toString(Launcher.freePort()));
         env.put("SMARTCAMP_ANALYTICS_HTTP_PORT", Integer.toString(Launcher.freePort()));
-        env.put("SMARTCAMP_API_PORT", Integer.toString(Launcher.freePort()));
-        env.put("SMARTCAMP_API_MANAGEMENT_PORT", Integer.toString(Launcher.freePort()));
+        // The API port is left at its default: the demo takes a free one when 8080 is busy.
         File out = new File("target/demo-it.out");
         File err = new File("target/demo-it.err");
         Process demo = Launcher.process(env, "demo", "--history", "12h", "--broker-port",
@@ -69,8 +66,8 @@ class DemoCliIT {
             await().atMost(Duration.ofSeconds(30))
                 .until(() -> Files.readString(out.toPath()).contains("SmartCamp demo running"));
             Printed printed = Printed.of(Files.readString(out.toPath()));
-            assertThat(get(printed.dashboard(), null).body()).as("the dashboard page").contains("<html");
-            assertThat(get(printed.api() + "figures/daily?camp=" + printed.camp(), null).statusCode())
+            assertThat(Http.get(printed.dashboard(), null).body()).as("the dashboard page").contains("<html");
+            assertThat(Http.get(printed.api() + "figures/daily?camp=" + printed.camp(), null).statusCode())
                 .as("no credential").isEqualTo(401);
             figures = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> computedFigures(printed), body -> body.contains("\"figure\""));
@@ -97,12 +94,13 @@ class DemoCliIT {
 
     /** The figures the API serves for the demo camp with the printed login: daily ones, else current ones. */
     private static String computedFigures(Printed printed) throws Exception {
-        HttpResponse<String> daily = get(printed.api() + "figures/daily?camp=" + printed.camp(), printed.login());
+        HttpResponse<String> daily = Http.get(printed.api() + "figures/daily?camp=" + printed.camp(),
+            printed.login());
         assertThat(daily.statusCode()).as(daily.body()).isEqualTo(200);
         if (daily.body().contains("\"figure\"")) {
             return daily.body();
         }
-        HttpResponse<String> current = get(printed.api() + "figures/current?camp=" + printed.camp(),
+        HttpResponse<String> current = Http.get(printed.api() + "figures/current?camp=" + printed.camp(),
             printed.login());
         assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
         return current.body();
@@ -120,14 +118,6 @@ class DemoCliIT {
             assertThat(m.find()).as("%s in %s", regex, text).isTrue();
             return m.group(1);
         }
-    }
-
-    private static HttpResponse<String> get(String url, String key) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
-        if (key != null) {
-            b.header("X-API-Key", key);
-        }
-        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static long demoDb(String sql) throws SQLException {

@@ -3,13 +3,18 @@ package org.smartcamp.deploy.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.smartcamp.analytics.job.AnalyticsJobConfig;
+import org.smartcamp.api.ApiConfig;
 import org.smartcamp.deploy.config.AnalyticsJobSettings;
+import org.smartcamp.deploy.config.ApiSettings;
 import org.smartcamp.deploy.config.ConfigException;
 import org.smartcamp.deploy.config.ConfigLoader;
 import org.smartcamp.deploy.config.IngestSettings;
@@ -65,6 +70,24 @@ class DemoPlanTest {
         assertThat(oneMinute.analysisInterval()).as("never shorter than the interval").isEqualTo(Duration.ofMinutes(1));
         assertThat(configured.interval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(configured.analysisInterval()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void theDemoApiTakesAFreePortWhenItsDefaultIsBusyAndServesHealthOnIt() throws IOException {
+        Settings defaults = ConfigLoader.load(null, Map.of());
+        Settings configured = ConfigLoader.load(null, Map.of("SMARTCAMP_API_PORT", "8123",
+            "SMARTCAMP_API_MANAGEMENT_PORT", "8124"));
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            ApiConfig busy = ApiSettings.api(defaults).withListen(new ApiConfig.Listen("127.0.0.1",
+                taken.getLocalPort(), "127.0.0.1", 9466));
+
+            ApiConfig.Listen moved = ApiComponent.demoListen(defaults, busy).listen();
+            ApiConfig.Listen asSet = ApiComponent.demoListen(configured, ApiSettings.api(configured)).listen();
+
+            assertThat(moved.port()).isPositive().isNotEqualTo(taken.getLocalPort());
+            assertThat(moved.managementPort()).isEqualTo(-1);
+            assertThat(asSet).isEqualTo(new ApiConfig.Listen("127.0.0.1", 8123, "127.0.0.1", 8124));
+        }
     }
 
     @Test

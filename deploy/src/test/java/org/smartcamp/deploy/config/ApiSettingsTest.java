@@ -1,0 +1,105 @@
+package org.smartcamp.deploy.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smartcamp.api.ApiConfig;
+import org.smartcamp.api.JwtConfig;
+
+class ApiSettingsTest {
+    private static final String SECRET = "0123456789abcdef0123456789abcdef";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDefaultsListenLocallyAcceptApiKeysOnlyAndMatchTheApiDefaults() {
+        ApiConfig config = ApiSettings.api(ConfigLoader.load(null, Map.of()));
+        ApiConfig library = ApiConfig.defaults();
+
+        assertThat(config.listen()).isEqualTo(new ApiConfig.Listen("127.0.0.1", 8080, "127.0.0.1", 9466));
+        assertThat(config.jwt().enabled()).isFalse();
+        assertThat(config.http().corsOrigins()).isEmpty();
+        assertThat(config.http().tls()).isFalse();
+        assertThat(config.rateLimit()).isEqualTo(library.rateLimit());
+        assertThat(config.limits()).isEqualTo(library.limits());
+        assertThat(config.keyCacheTtl()).isEqualTo(library.keyCacheTtl());
+        assertThat(config.registryRefresh()).isEqualTo(library.registryRefresh());
+    }
+
+    @Test
+    void everyKeyReachesTheConfiguration() throws IOException {
+        Path pem = Files.writeString(dir.resolve("jwt.pem"), "-----BEGIN PUBLIC KEY-----\n");
+        Path cert = Files.writeString(dir.resolve("cert.pem"), "x");
+        Path key = Files.writeString(dir.resolve("key.pem"), "x");
+        Map<String, String> env = new HashMap<>(Map.of("SMARTCAMP_API_HOST", "0.0.0.0", "SMARTCAMP_API_PORT", "8443",
+            "SMARTCAMP_API_MANAGEMENT_PORT", "-1", "SMARTCAMP_API_JWT_ALGORITHM", "rs256",
+            "SMARTCAMP_API_JWT_PUBLIC_KEY_FILE", pem.toString(), "SMARTCAMP_API_JWT_ISSUER", "https://id.example",
+            "SMARTCAMP_API_JWT_AUDIENCE", "smartcamp", "SMARTCAMP_API_RATE_LIMIT_PER_SECOND", "2.5",
+            "SMARTCAMP_API_CORS_ORIGINS", "https://bi.example.org, http://localhost:3000"));
+        env.putAll(Map.of("SMARTCAMP_API_TLS_CERT_FILE", cert.toString(), "SMARTCAMP_API_TLS_KEY_FILE", key.toString(),
+            "SMARTCAMP_API_PAGE_SIZE", "50", "SMARTCAMP_API_MAX_PAGE_SIZE", "500", "SMARTCAMP_API_MAX_RAW_RANGE", "7d",
+            "SMARTCAMP_API_KEY_CACHE_TTL", "5s", "SMARTCAMP_API_JWT_LEEWAY", "10s"));
+
+        ApiConfig config = ApiSettings.api(ConfigLoader.load(null, env));
+
+        assertThat(config.listen()).isEqualTo(new ApiConfig.Listen("0.0.0.0", 8443, "127.0.0.1", -1));
+        assertThat(config.jwt()).isEqualTo(new JwtConfig("RS256", null, pem, null, "https://id.example", "smartcamp",
+            Duration.ofSeconds(10)));
+        assertThat(config.rateLimit()).isEqualTo(new ApiConfig.RateLimit(2.5, 100));
+        assertThat(config.http().corsOrigins()).containsExactly("https://bi.example.org", "http://localhost:3000");
+        assertThat(config.http().tlsCert()).isEqualTo(cert);
+        assertThat(config.http().tlsKey()).isEqualTo(key);
+        assertThat(config.limits().defaultPageSize()).isEqualTo(50);
+        assertThat(config.limits().maxPageSize()).isEqualTo(500);
+        assertThat(config.limits().maxRawRange()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.keyCacheTtl()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void anHmacAlgorithmTakesItsSecret() {
+        ApiConfig config = ApiSettings.api(ConfigLoader.load(null, Map.of("SMARTCAMP_API_JWT_ALGORITHM", "HS256",
+            "SMARTCAMP_API_JWT_SECRET", SECRET)));
+
+        assertThat(config.jwt().enabled()).isTrue();
+        assertThat(config.jwt().hmac()).isTrue();
+        assertThat(config.jwt().secret()).isEqualTo(SECRET);
+    }
+
+    @Test
+    void contradictoryOrIncompleteSettingsAreRefusedNamingTheKey() throws IOException {
+        Path pem = Files.writeString(dir.resolve("jwt.pem"), "x");
+        Map<List<String>, String> cases = Map.of(
+            List.of("SMARTCAMP_API_JWT_ALGORITHM", "ES256"), "neither api.jwt.publicKeyFile nor api.jwt.jwksFile",
+            List.of("SMARTCAMP_API_JWT_ALGORITHM", "HS512"), "api.jwt.secret is empty",
+            List.of("SMARTCAMP_API_JWT_SECRET", SECRET), "api.jwt.algorithm is empty",
+            List.of("SMARTCAMP_API_JWT_ALGORITHM", "none", "SMARTCAMP_API_JWT_JWKS_FILE", pem.toString()),
+            "api.jwt: algorithm 'NONE' is not one of",
+            List.of("SMARTCAMP_API_JWT_ALGORITHM", "HS256", "SMARTCAMP_API_JWT_SECRET", SECRET,
+                "SMARTCAMP_API_JWT_PUBLIC_KEY_FILE", pem.toString()), "HS256 is verified with a secret, not a key file",
+            List.of("SMARTCAMP_API_JWT_ALGORITHM", "RS256", "SMARTCAMP_API_JWT_PUBLIC_KEY_FILE", "/no/such.pem"),
+            "api.jwt.publicKeyFile (from environment variable SMARTCAMP_API_JWT_PUBLIC_KEY_FILE) is '/no/such.pem'",
+            List.of("SMARTCAMP_API_TLS_CERT_FILE", pem.toString()), "api.tls.certFile and api.tls.keyFile",
+            List.of("SMARTCAMP_API_CORS_ORIGINS", "https://bi.example.org/path"), "api.cors.origins",
+            List.of("SMARTCAMP_API_PAGE_SIZE", "20000"), "api.pageSize (20000) must not be larger than api.maxPageSize",
+            List.of("SMARTCAMP_API_RATE_LIMIT_BURST", "0"), "api.rateLimit.burst");
+        for (Map.Entry<List<String>, String> c : cases.entrySet()) {
+            Map<String, String> env = new HashMap<>();
+            for (int i = 0; i < c.getKey().size(); i += 2) {
+                env.put(c.getKey().get(i), c.getKey().get(i + 1));
+            }
+            assertThatThrownBy(() -> ApiSettings.api(ConfigLoader.load(null, env))).as("%s", env)
+                .isInstanceOf(ConfigException.class).hasMessageContaining(c.getValue())
+                .hasMessageNotContaining(SECRET);
+        }
+    }
+}
