@@ -170,6 +170,34 @@ class DeployDescriptorsTest {
     }
 
     @Test
+    void theBrokerContainerHasEveryFileItsConfigurationNames() throws IOException {
+        Map<String, String> mounts = new LinkedHashMap<>();
+        for (String file : List.of("compose.yaml", "compose.tls.yaml")) {
+            Map<String, Object> broker = ComposeServices.load(file).all().get("mosquitto").raw();
+            for (String v : strings(broker.get("volumes"), "volumes")) {
+                String[] parts = v.split(":");
+                mounts.put(parts[1], parts[0]);
+            }
+        }
+        Set<String> named = new TreeSet<>();
+        for (String conf : List.of("mosquitto.conf", "tls.conf")) {
+            named.addAll(Mosquitto.files(Descriptors.deploy().resolve("mosquitto").resolve(conf)));
+        }
+        assertThat(named).as("files the broker configuration names").contains("/mosquitto/config/passwd",
+            "/mosquitto/certs/broker.key");
+        for (String path : named) {
+            assertThat(mounts.keySet()).as("a mount provides %s", path).anyMatch(m -> path.equals(m)
+                || path.startsWith(m + "/"));
+        }
+        assertThat(mounts).as("the shipped configuration is what the broker reads")
+            .containsEntry("/mosquitto/config/mosquitto.conf", "../mosquitto/mosquitto.conf")
+            .containsEntry("/mosquitto/config/tls.conf", "../mosquitto/tls.conf");
+        assertThat(String.join(" ", strings(ComposeServices.load("compose.tls.yaml").all().get("mosquitto").raw()
+            .get("command"), "command"))).as("the TLS override appends tls.conf")
+            .contains("cat /mosquitto/config/mosquitto.conf /mosquitto/config/tls.conf");
+    }
+
+    @Test
     void noSecretValueIsWrittenInADescriptor() {
         ComposeServices.load().all().forEach((name, service) -> service.env().forEach((var, value) -> {
             if (known.isSecret(var)) {

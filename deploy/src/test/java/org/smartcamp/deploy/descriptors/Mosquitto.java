@@ -22,6 +22,19 @@ final class Mosquitto {
         return ports;
     }
 
+    /** The files a configuration reads: password and ACL files, CA, certificate and key. */
+    static Set<String> files(Path conf) throws IOException {
+        Set<String> files = new LinkedHashSet<>();
+        for (String line : Files.readAllLines(conf)) {
+            String[] words = line.trim().split("\\s+");
+            if (words.length == 2 && Set.of("password_file", "acl_file", "cafile", "certfile", "keyfile")
+                .contains(words[0])) {
+                files.add(words[1]);
+            }
+        }
+        return files;
+    }
+
     /** The users named by {@code user} lines of an ACL file. */
     static Set<String> aclUsers(Path acl) {
         Set<String> users = new LinkedHashSet<>();
