@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {MigrateCommand.class, IngestCommand.class, AnalyticsCommand.class, ApiCommand.class,
         ApiKeyCommand.class, InventoryCommand.class,
         SimulateCommand.class, ReplayCommand.class, BenchCommand.class, ConfigCommand.class, BrokerUsersCommand.class,
-        DemoCommand.class, AccuracyCommand.class})
+        DemoCommand.class, AccuracyCommand.class, DeliveriesCommand.class})
 public final class SmartCamp implements Callable<Integer> {
     /** Exit code for a configuration, database or broker problem (one clear line on stderr). */
     static final int EXIT_FAILURE = 2;
