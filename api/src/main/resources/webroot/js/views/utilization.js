@@ -69,7 +69,7 @@ async function assetDetail(detail, ctx, camp, assets, asset, range) {
     return;
   }
   const names = new Map(assets.map(a => [a.id, a.name || a.id]));
-  const daily = dailyPanel(summary.daily, ['utilization', 'running_h', 'days_unused'], r => names.get(r.subjectId) || r.subjectId, 'asset-daily');
+  const daily = dailyPanel(summary.daily, ['utilization_pct', 'engine_h', 'running_h', 'idle_ratio'], r => names.get(r.subjectId) || r.subjectId, 'asset-daily');
   detail.append(panel('Asset: ' + (asset.name || asset.id),
     h('div', { class: 'view-head' }, select('utilization-asset', 'Asset', assets.map(a => [a.id, (a.name || a.id) + ' (' + a.kind + ')']),
       asset.id, id => {
