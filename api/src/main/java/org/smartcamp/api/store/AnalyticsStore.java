@@ -50,15 +50,20 @@ public final class AnalyticsStore {
      */
     public static Page figures(Connection c, Registry registry, Subjects s, Period period, LocalDate from,
                                LocalDate toExclusive, List<String> cursor, int limit) throws SQLException {
-        boolean month = period == Period.MONTH;
-        try (PreparedStatement ps = c.prepareStatement(month ? Queries.FIGURES_MONTHLY : Queries.FIGURES_DAILY)) {
+        if (period == Period.DAY) {
+            return byKind(c, registry, s, new Listed(Queries.FIGURES_DAILY, "day", (ps, i) -> {
+                ps.setDate(i, Date.valueOf(from));
+                ps.setDate(i + 1, Date.valueOf(toExclusive));
+                return i + 2;
+            }, (ps, i, key) -> ps.setDate(i, Date.valueOf(key == null ? LocalDate.EPOCH : LocalDate.parse(key))),
+                rs -> rs.getString(3)), cursor, limit);
+        }
+        try (PreparedStatement ps = c.prepareStatement(Queries.FIGURES_MONTHLY)) {
             int i = bindSubjects(c, ps, 1, s);
             ps.setDate(i++, Date.valueOf(from));
             ps.setDate(i++, Date.valueOf(toExclusive));
-            if (month) {
-                ps.setDate(i++, Date.valueOf(toExclusive));
-                ps.setDate(i++, Date.valueOf(from));
-            }
+            ps.setDate(i++, Date.valueOf(toExclusive));
+            ps.setDate(i++, Date.valueOf(from));
             try {
                 ps.setString(i++, cursor == null ? "" : cursor.get(0));
                 ps.setString(i++, cursor == null ? "" : cursor.get(1));
@@ -71,11 +76,8 @@ public final class AnalyticsStore {
             Page.Builder page = new Page.Builder(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    JsonObject row = subject(registry, rs.getString(1), rs.getString(2))
-                        .put(period.key(), rs.getString(3)).put("figure", rs.getString(4))
-                        .put("value", Rows.number(rs, 5)).put("unit", rs.getString(6))
-                        .put("coverage", Rows.number(rs, 7)).put("computedAt", Rows.instant(rs, 8));
-                    page.add(row, List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    page.add(figureRow(registry, rs, period.key(), rs.getString(3)), List.of(rs.getString(1),
+                        rs.getString(2), rs.getString(3), rs.getString(4)));
                 }
             }
             return page.build();
@@ -85,31 +87,78 @@ public final class AnalyticsStore {
     /** Hourly figures of the subjects over {@code [from, to)}, in (kind, subject, hour, figure) order. */
     public static Page hourly(Connection c, Registry registry, Subjects s, Instant from, Instant to,
                               List<String> cursor, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(Queries.FIGURES_HOURLY)) {
-            int i = bindSubjects(c, ps, 1, s);
-            ps.setTimestamp(i++, Timestamp.from(from));
-            ps.setTimestamp(i++, Timestamp.from(to));
-            try {
-                ps.setString(i++, cursor == null ? "" : cursor.get(0));
-                ps.setString(i++, cursor == null ? "" : cursor.get(1));
-                ps.setTimestamp(i++, Timestamp.from(cursor == null ? Instant.EPOCH : Instant.parse(cursor.get(2))));
-                ps.setString(i++, cursor == null ? "" : cursor.get(3));
-            } catch (RuntimeException e) {
-                throw Cursor.malformed();
+        return byKind(c, registry, s, new Listed(Queries.FIGURES_HOURLY, "hour", (ps, i) -> {
+            ps.setTimestamp(i, Timestamp.from(from));
+            ps.setTimestamp(i + 1, Timestamp.from(to));
+            return i + 2;
+        }, (ps, i, key) -> ps.setTimestamp(i, Timestamp.from(key == null ? Instant.EPOCH : Instant.parse(key))),
+            rs -> Rows.instant(rs, 3)), cursor, limit);
+    }
+
+    private interface RangeBinder {
+        int bind(PreparedStatement ps, int first) throws SQLException;
+    }
+
+    /** Binds a cursor's time, or the earliest time when {@code key} is null. */
+    private interface KeyBinder {
+        void bind(PreparedStatement ps, int index, String key) throws SQLException;
+    }
+
+    private interface TimeReader {
+        String read(ResultSet rs) throws SQLException;
+    }
+
+    /** One listing of figure rows: its query of one subject kind, its time column and how to bind and read it. */
+    private record Listed(String sql, String timeKey, RangeBinder range, KeyBinder cursorTime, TimeReader time) {
+    }
+
+    /**
+     * A page of figure rows in (kind, subject, time, figure) order, read one subject kind at a time ({@code asset}
+     * sorts before {@code camp}) so that each query is a bounded primary-key range scan.
+     */
+    private static Page byKind(Connection c, Registry registry, Subjects s, Listed listed, List<String> cursor,
+                               int limit) throws SQLException {
+        Page.Builder page = new Page.Builder(limit);
+        int wanted = limit + 1;
+        for (String kind : List.of("asset", "camp")) {
+            List<String> ids = "asset".equals(kind) ? s.assets() : s.camps();
+            boolean resume = cursor != null && cursor.get(0).equals(kind);
+            if (ids.isEmpty() || wanted == 0 || (cursor != null && cursor.get(0).compareTo(kind) > 0)) {
+                continue;
             }
-            ps.setInt(i, limit + 1);
-            Page.Builder page = new Page.Builder(limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String hour = Rows.instant(rs, 3);
-                    JsonObject row = subject(registry, rs.getString(1), rs.getString(2)).put("hour", hour)
-                        .put("figure", rs.getString(4)).put("value", Rows.number(rs, 5)).put("unit", rs.getString(6))
-                        .put("coverage", Rows.number(rs, 7)).put("computedAt", Rows.instant(rs, 8));
-                    page.add(row, List.of(rs.getString(1), rs.getString(2), hour, rs.getString(4)));
+            try (PreparedStatement ps = c.prepareStatement(listed.sql())) {
+                ps.setString(1, kind);
+                ps.setArray(2, c.createArrayOf("text", ids.toArray()));
+                ps.setString(3, ids.stream().min(String::compareTo).orElseThrow());
+                ps.setString(4, ids.stream().max(String::compareTo).orElseThrow());
+                ps.setArray(5, c.createArrayOf("text", s.figurePatterns().toArray()));
+                int i = listed.range().bind(ps, 6);
+                try {
+                    ps.setString(i, resume ? cursor.get(1) : "");
+                    listed.cursorTime().bind(ps, i + 1, resume ? cursor.get(2) : null);
+                    ps.setString(i + 2, resume ? cursor.get(3) : "");
+                } catch (RuntimeException e) {
+                    throw Cursor.malformed();
+                }
+                ps.setInt(i + 3, wanted);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String t = listed.time().read(rs);
+                        page.add(figureRow(registry, rs, listed.timeKey(), t),
+                            List.of(rs.getString(1), rs.getString(2), t, rs.getString(4)));
+                        wanted--;
+                    }
                 }
             }
-            return page.build();
         }
+        return page.build();
+    }
+
+    private static JsonObject figureRow(Registry registry, ResultSet rs, String timeKey, String time)
+        throws SQLException {
+        return subject(registry, rs.getString(1), rs.getString(2)).put(timeKey, time).put("figure", rs.getString(4))
+            .put("value", Rows.number(rs, 5)).put("unit", rs.getString(6)).put("coverage", Rows.number(rs, 7))
+            .put("computedAt", Rows.instant(rs, 8));
     }
 
     /** Current figures of the subjects, in (kind, subject, figure) order. */
@@ -218,10 +267,14 @@ public final class AnalyticsStore {
     }
 
     private static int bindSubjects(Connection c, PreparedStatement ps, int first, Subjects s) throws SQLException {
-        ps.setArray(first, c.createArrayOf("text", s.camps().toArray()));
-        ps.setArray(first + 1, c.createArrayOf("text", s.assets().toArray()));
-        ps.setArray(first + 2, c.createArrayOf("text", s.figurePatterns().toArray()));
-        return first + 3;
+        int i = first;
+        for (List<String> ids : List.of(s.camps(), s.assets())) {
+            ps.setArray(i++, c.createArrayOf("text", ids.toArray()));
+            ps.setString(i++, ids.stream().min(String::compareTo).orElse(""));
+            ps.setString(i++, ids.stream().max(String::compareTo).orElse(""));
+        }
+        ps.setArray(i, c.createArrayOf("text", s.figurePatterns().toArray()));
+        return i + 1;
     }
 
     private static JsonObject subject(Registry registry, String kind, String id) {
