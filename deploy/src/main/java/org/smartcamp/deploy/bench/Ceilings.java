@@ -93,7 +93,7 @@ final class Ceilings {
         }
     }
 
-    /** SmartCamp's store path without MQTT: decode, registry rules, COPY to staging, dedup insert. */
+    /** SmartCamp's store path without MQTT: decode, registry rules, COPY (staging and dedup only for repeats). */
     static double storePath(DatabaseConfig db, Workload workload) {
         try (BenchSchema schema = new BenchSchema(db, "store")) {
             CopyBatchWriter writer = new CopyBatchWriter(schema.dataSource(), new AssetRegistry(schema.dataSource()));
