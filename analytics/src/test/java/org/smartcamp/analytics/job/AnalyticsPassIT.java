@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,6 +54,7 @@ class AnalyticsPassIT {
     private static SimulatedFeed feed;
     private static String gen;
     private static PassSummary idle;
+    private static int analyzerFailures;
     private static double[] outageDayMidway;
 
     @BeforeAll
@@ -75,7 +77,7 @@ class AnalyticsPassIT {
         for (Instant t = feed.truth().start().plus(STEP); !t.isAfter(end.plus(STEP)); t = t.plus(STEP)) {
             feed.writeUntil(writer, t);
             clock.set(t);
-            pass.run(true);
+            analyzerFailures += pass.run(true).analyzerFailures();
             if (t.equals(feed.truth().start().plus(Duration.ofHours(36)))) {
                 outageDayMidway = daily("asset", gen, LocalDate.parse("2026-03-03"), "completeness");
             }
@@ -128,6 +130,24 @@ class AnalyticsPassIT {
         assertThat(daily("asset", gen, LocalDate.parse("2026-03-08"), "completeness")[0])
             .isCloseTo(1 - 90 / 1440.0, within(1e-9));
         assertThat(daily("asset", gen, LocalDate.parse("2026-03-08"), "energy_kwh")[1]).isBetween(0.9, 0.99);
+    }
+
+    @Test
+    void everyStandardAnalyzerStoredItsFiguresWithoutFailing() throws SQLException {
+        assertThat(analyzerFailures).isZero();
+        List<String> figures = new ArrayList<>();
+        try (var c = ds.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(
+                "SELECT DISTINCT subject_kind || ':' || figure FROM analytics_daily UNION SELECT DISTINCT subject_kind"
+                    + " || ':' || figure FROM analytics_current UNION SELECT DISTINCT 'hourly:' || figure"
+                    + " FROM analytics_hourly")) {
+            while (rs.next()) {
+                figures.add(rs.getString(1));
+            }
+        }
+        assertThat(figures).contains("asset:completeness", "asset:energy_kwh", "asset:load_factor_avg",
+            "asset:fuel_consumed_l", "camp:fuel_consumed_l", "camp:co2_kg", "asset:refuel_l", "camp:generator_kwh",
+            "camp:renewable_fraction", "asset:engine_h", "asset:days_of_supply", "camp:days_of_supply",
+            "hourly:fuel_consumed_l").anyMatch(f -> f.startsWith("asset:last_seen_age_s:"));
     }
 
     @Test

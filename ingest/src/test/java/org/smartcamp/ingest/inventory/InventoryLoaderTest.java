@@ -104,6 +104,7 @@ class InventoryLoaderTest {
                       - {id: c-gen, kind: generator, rated_kw: 100, tank: c-day, analytics: {fuel.theftMinLitres: 20}}
                       - {id: c-day, kind: fuel_tank, capacity_l: 1000, supply_tank: c-bulk}
                       - {id: c-bulk, kind: fuel_tank, capacity_l: 50000}
+                      - {id: c-truck, kind: vehicle, fuel_capacity_l: 200, tank: c-bulk}
             """);
 
         Inventory.Camp camp = inventory.missions().get(0).camps().get(0);
@@ -113,6 +114,7 @@ class InventoryLoaderTest {
         assertThat(camp.assets().get(0).analytics()).containsOnly(Map.entry("fuel.theftMinLitres", "20"));
         assertThat(camp.assets().get(1).supplyTankId()).isEqualTo("c-bulk");
         assertThat(camp.assets().get(2).supplyTankId()).isNull();
+        assertThat(camp.assets().get(3).supplyTankId()).as("the tank that fuels the vehicle").isEqualTo("c-bulk");
     }
 
     @Test
@@ -127,6 +129,8 @@ class InventoryLoaderTest {
         assertError(head + "{id: t, kind: fuel_tank, capacity_l: 9, supply_tank: t}]}]}]",
             "assets[0].supply_tank: 't' is not another fuel_tank of camp c");
         assertError(head + "{id: p, kind: pv, rated_kwp: 9, tank: t}]}]}]", "assets[0].tank: unknown field");
+        assertError(head + "{id: v, kind: vehicle, tank: g}, {id: g, kind: generator, rated_kw: 5}]}]}]",
+            "assets[0].tank: 'g' is not a fuel_tank of camp c");
         assertError(head + "{id: t, kind: fuel_tank, capacity_l: 9, analytics: {fuel: [1, 2]}}]}]}]",
             "assets[0].analytics.fuel: must be a number, text or true/false");
         assertError(head + "{id: t, kind: fuel_tank, capacity_l: 9, attributes: {analytics: {a: 1}}}]}]}]",
