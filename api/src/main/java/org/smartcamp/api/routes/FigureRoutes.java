@@ -34,49 +34,44 @@ final class FigureRoutes {
     }
 
     void mount(Endpoints e) {
+        e.get("/api/v1/figures/hourly", ctx -> figures(ctx, AnalyticsStore.Period.HOUR));
         e.get("/api/v1/figures/daily", ctx -> figures(ctx, AnalyticsStore.Period.DAY));
         e.get("/api/v1/figures/monthly", ctx -> figures(ctx, AnalyticsStore.Period.MONTH));
-        e.get("/api/v1/figures/hourly", this::hourly);
         e.get("/api/v1/figures/current", this::current);
     }
 
-    /** The CSV columns of daily or monthly figures. */
+    /** The CSV columns of hourly, daily or monthly figures. */
     static List<String> csv(AnalyticsStore.Period period) {
-        return period == AnalyticsStore.Period.MONTH ? MONTHLY_CSV : DAILY_CSV;
+        return switch (period) {
+            case HOUR -> HOURLY_CSV;
+            case DAY -> DAILY_CSV;
+            case MONTH -> MONTHLY_CSV;
+        };
     }
 
+    /**
+     * Figures per hour, day or month; hourly ones over at most the raw-readings range (they are 24 times as many
+     * as daily ones), with the range given as instants, the others as UTC days.
+     */
     private void figures(RoutingContext ctx, AnalyticsStore.Period period) {
         Params p = Params.of(ctx, RouteSupport.known(RouteSupport.PAGING, SubjectFilter.PARAMS,
             List.of("from", "to", "format")));
         Format format = Format.of(ctx, p, false);
         Registry registry = support.scope(ctx).registry();
         Subjects subjects = SubjectFilter.of(p, support.scope(ctx));
-        TimeRange range = TimeRange.of(p, support.now(), DEFAULT_SPAN, support.limits().maxRange());
+        boolean hourly = period == AnalyticsStore.Period.HOUR;
+        TimeRange range = hourly ? TimeRange.of(p, support.now(), HOURLY_SPAN, support.limits().maxRawRange())
+            : TimeRange.of(p, support.now(), DEFAULT_SPAN, support.limits().maxRange());
         List<String> cursor = Cursor.decode(p, 4);
         int limit = support.limit(p);
-        JsonObject meta = new JsonObject().put("from", range.fromDay().toString())
-            .put("to", range.toDayExclusive().toString());
-        support.db().run(c -> AnalyticsStore.figures(c, registry, subjects, period, range.fromDay(),
-                range.toDayExclusive(), cursor, limit))
-            .onSuccess(page -> Responder.send(ctx, format, new Listing(period == AnalyticsStore.Period.MONTH
-                ? "figures-monthly" : "figures-daily", meta, page.items(), csv(period), page.next())))
-            .onFailure(ctx::fail);
-    }
-
-    /** Hourly figures over at most the raw-readings range (hourly rows are 24 times as many as daily ones). */
-    private void hourly(RoutingContext ctx) {
-        Params p = Params.of(ctx, RouteSupport.known(RouteSupport.PAGING, SubjectFilter.PARAMS,
-            List.of("from", "to", "format")));
-        Format format = Format.of(ctx, p, false);
-        Registry registry = support.scope(ctx).registry();
-        Subjects subjects = SubjectFilter.of(p, support.scope(ctx));
-        TimeRange range = TimeRange.of(p, support.now(), HOURLY_SPAN, support.limits().maxRawRange());
-        List<String> cursor = Cursor.decode(p, 4);
-        int limit = support.limit(p);
-        JsonObject meta = new JsonObject().put("from", range.from().toString()).put("to", range.to().toString());
-        support.db().run(c -> AnalyticsStore.hourly(c, registry, subjects, range.from(), range.to(), cursor, limit))
-            .onSuccess(page -> Responder.send(ctx, format, new Listing("figures-hourly", meta, page.items(),
-                HOURLY_CSV, page.next())))
+        JsonObject meta = hourly
+            ? new JsonObject().put("from", range.from().toString()).put("to", range.to().toString())
+            : new JsonObject().put("from", range.fromDay().toString()).put("to", range.toDayExclusive().toString());
+        support.db().run(c -> hourly ? AnalyticsStore.hourly(c, registry, subjects, range.from(), range.to(), cursor,
+                limit) : AnalyticsStore.figures(c, registry, subjects, period, range.fromDay(), range.toDayExclusive(),
+                cursor, limit))
+            .onSuccess(page -> Responder.send(ctx, format, new Listing("figures-" + period.listing(), meta,
+                page.items(), csv(period), page.next())))
             .onFailure(ctx::fail);
     }
 

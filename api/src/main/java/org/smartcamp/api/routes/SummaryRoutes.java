@@ -102,7 +102,7 @@ final class SummaryRoutes {
             Responder.json(ctx, head.put("summary", summary.name()).put("from", range.fromDay().toString())
                 .put("to", range.toDayExclusive().toString()).put("period", period.key())
                 .put("current", new JsonArray(pages.get(0).items()))
-                .put(period == AnalyticsStore.Period.MONTH ? "monthly" : "daily", new JsonArray(pages.get(1).items()))
+                .put(period.listing(), new JsonArray(pages.get(1).items()))
                 .put("events", new JsonArray(pages.get(2).items()))
                 .put("truncated", pages.stream().anyMatch(pg -> pg.next() != null)));
         }).onFailure(ctx::fail);

@@ -21,19 +21,26 @@ public final class AnalyticsStore {
     private AnalyticsStore() {
     }
 
-    /** How stored daily figures are served: per UTC day as stored, or per UTC month. */
+    /** How figures are served: per UTC hour or day as stored, or the daily ones per UTC month. */
     public enum Period {
-        DAY("day"), MONTH("month");
+        HOUR("hour", "hourly"), DAY("day", "daily"), MONTH("month", "monthly");
 
         private final String key;
+        private final String listing;
 
-        Period(String key) {
+        Period(String key, String listing) {
             this.key = key;
+            this.listing = listing;
         }
 
-        /** The field naming the row's day or month (its first day, {@code YYYY-MM-DD}). */
+        /** The field naming the row's hour (an instant) or day or month (its first day, {@code YYYY-MM-DD}). */
         public String key() {
             return key;
+        }
+
+        /** {@code hourly}, {@code daily} or {@code monthly}. */
+        public String listing() {
+            return listing;
         }
     }
 
@@ -50,6 +57,9 @@ public final class AnalyticsStore {
      */
     public static Page figures(Connection c, Registry registry, Subjects s, Period period, LocalDate from,
                                LocalDate toExclusive, List<String> cursor, int limit) throws SQLException {
+        if (period == Period.HOUR) {
+            throw new IllegalArgumentException("hourly figures take instants: use hourly()");
+        }
         if (period == Period.DAY) {
             return byKind(c, registry, s, new Listed(Queries.FIGURES_DAILY, "day", (ps, i) -> {
                 ps.setDate(i, Date.valueOf(from));
