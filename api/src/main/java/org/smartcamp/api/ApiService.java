@@ -52,6 +52,7 @@ public final class ApiService implements AutoCloseable {
     private OpsServer management;
     private int port = -1;
     private int managementPort = -1;
+    private List<String> routes = List.of();
 
     public ApiService(ApiConfig config, DataSource dataSource, Clock clock) {
         this.config = Objects.requireNonNull(config);
@@ -77,6 +78,7 @@ public final class ApiService implements AutoCloseable {
             audit.start();
             ApiRouter router = new ApiRouter(vertx, config, new RouteSupport(db, registryCache, config.limits(), clock),
                 auth(db, metrics), new RequestObserver(metrics, audit, clock), ops(vertx));
+            routes = router.routes();
             server = vertx.createHttpServer(serverOptions()).requestHandler(router.router())
                 .listen(config.listen().port(), config.listen().host()).await();
             port = server.actualPort();
@@ -128,6 +130,11 @@ public final class ApiService implements AutoCloseable {
     }
 
     /** The management port, or -1 when none is served. */
+    /** The templates of the API's GET routes, once started (the OpenAPI document describes exactly these). */
+    public List<String> routes() {
+        return routes;
+    }
+
     public int managementPort() {
         return managementPort;
     }

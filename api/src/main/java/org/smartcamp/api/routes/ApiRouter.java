@@ -7,7 +7,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.CorsHandler;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.smartcamp.api.ApiConfig;
 import org.smartcamp.api.auth.AuthHandler;
 import org.smartcamp.api.auth.Role;
@@ -24,6 +26,7 @@ import org.smartcamp.ingest.ops.OpsServer;
 public final class ApiRouter {
     private final Router router;
     private final JsonObject openApi;
+    private final List<String> routes;
 
     /**
      * @param ops the health and metrics endpoints to mount (health open, metrics for admins)
@@ -53,6 +56,7 @@ public final class ApiRouter {
         DocsRoutes docs = new DocsRoutes();
         docs.mount(endpoints);
         openApi = docs.document();
+        routes = Stream.concat(OpsServer.PATHS.stream(), endpoints.templates().stream()).toList();
         Handler<RoutingContext> problems = Problems::handle;
         router.route().failureHandler(problems);
         Problems.install(router);
@@ -70,6 +74,11 @@ public final class ApiRouter {
 
     public Router router() {
         return router;
+    }
+
+    /** The templates of the API's GET routes (what the OpenAPI document must describe). */
+    public List<String> routes() {
+        return routes;
     }
 
     /** The OpenAPI document served at /api/v1/openapi.json. */

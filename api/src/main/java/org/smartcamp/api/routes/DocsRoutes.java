@@ -14,7 +14,8 @@ import java.util.Properties;
 /**
  * The API's own description: the OpenAPI 3 document (YAML as written, and JSON), the human-readable page at
  * {@code /api/docs/} (Swagger UI from its WebJar, served from the application: no CDN), and the static web
- * root at {@code /} where the dashboard lives. None of these carry camp data, so they need no credential.
+ * root at {@code /} where the dashboard lives. The document needs a credential like every route but health; the
+ * page and the web root are static files with no data, which sign in from the browser.
  */
 final class DocsRoutes {
     /** The OpenAPI document on the class path. */
@@ -39,8 +40,8 @@ final class DocsRoutes {
     }
 
     void mount(Endpoints e) {
-        e.open("/api/v1/openapi.json", ctx -> ctx.response().putHeader("Content-Type", "application/json").end(json));
-        e.open("/api/v1/openapi.yaml", ctx -> ctx.response().putHeader("Content-Type", "application/yaml").end(yaml));
+        e.get("/api/v1/openapi.json", ctx -> ctx.response().putHeader("Content-Type", "application/json").end(json));
+        e.get("/api/v1/openapi.yaml", ctx -> ctx.response().putHeader("Content-Type", "application/yaml").end(yaml));
         Router router = e.router();
         router.get("/api/docs").handler(ctx -> ctx.redirect("/api/docs/"));
         router.get("/api/docs/swagger-ui/*").handler(StaticHandler.create("META-INF/resources/webjars/swagger-ui/"

@@ -6,13 +6,15 @@ import io.vertx.ext.web.RoutingContext;
 import org.smartcamp.api.ops.RequestObserver;
 
 /**
- * Registers routes: each GET route is tagged with its template (for metrics) and, unless it is public, guarded
- * by the authentication handler. Path templates use {@code {name}} like the OpenAPI document.
+ * Registers the API's routes: each GET route is tagged with its template (for metrics and the audit log) and
+ * guarded by the authentication handler (health, the API page and the dashboard's files are mounted elsewhere).
+ * Path templates use {@code {name}} like the OpenAPI document.
  */
 public final class Endpoints {
 
     private final Router router;
     private final Handler<RoutingContext> auth;
+    private final java.util.List<String> templates = new java.util.ArrayList<>();
 
     public Endpoints(Router router, Handler<RoutingContext> auth) {
         this.router = router;
@@ -21,22 +23,23 @@ public final class Endpoints {
 
     /** A GET route that needs a credential. */
     public void get(String template, Handler<RoutingContext> handler) {
-        router.get(vertxPath(template)).handler(tag(template, true)).handler(auth).handler(handler);
+        templates.add(template);
+        router.get(vertxPath(template)).handler(tag(template)).handler(auth).handler(handler);
     }
 
-    /** A GET route open to anyone (health, the API description and its page). */
-    public void open(String template, Handler<RoutingContext> handler) {
-        router.get(vertxPath(template)).handler(tag(template, false)).handler(handler);
+    /** The templates of every GET route registered here, in order. */
+    public java.util.List<String> templates() {
+        return java.util.List.copyOf(templates);
     }
 
     public Router router() {
         return router;
     }
 
-    private static Handler<RoutingContext> tag(String template, boolean audited) {
+    private static Handler<RoutingContext> tag(String template) {
         return ctx -> {
             ctx.put(RequestObserver.ROUTE, template);
-            ctx.put(RequestObserver.AUDITED, audited);
+            ctx.put(RequestObserver.AUDITED, true);
             ctx.next();
         };
     }

@@ -16,6 +16,9 @@ import java.util.List;
  * bind them to an internal interface in production.
  */
 public final class OpsServer {
+    /** The paths {@link #mount} serves. */
+    public static final List<String> PATHS = List.of("/health/live", "/health/ready", "/metrics");
+
     private final Vertx vertx;
     private final PrometheusMeterRegistry registry;
     private final List<HealthCheck> checks;
