@@ -148,6 +148,13 @@ class AnalyticsPassIT {
             "asset:fuel_consumed_l", "camp:fuel_consumed_l", "camp:co2_kg", "asset:refuel_l", "camp:generator_kwh",
             "camp:renewable_fraction", "asset:engine_h", "asset:days_of_supply", "camp:days_of_supply",
             "hourly:fuel_consumed_l").anyMatch(f -> f.startsWith("asset:last_seen_age_s:"));
+        assertThat(store.db().queryLong(
+                "SELECT round(sum(value))::bigint FROM analytics_daily WHERE figure = 'refuel_l'"))
+            .as("a tank's daily refuel litres are its refuel events' litres")
+            .isEqualTo(store.db().queryLong("SELECT round(sum(e.quantity))::bigint FROM analytics_events e"
+                + " JOIN assets a ON a.id = e.asset_id WHERE e.kind = 'refuel' AND a.kind = 'fuel_tank'"
+                + " AND e.starts_at >= (SELECT min(day) FROM analytics_daily WHERE figure = 'refuel_l')"))
+            .isPositive();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,13 +160,7 @@ public final class FuelAnalyzer implements CampAnalyzer {
     }
 
     private static Map<String, String> fuelKeys(AnalyticsSettings settings) {
-        Map<String, String> out = new LinkedHashMap<>();
-        settings.asMap().forEach((k, v) -> {
-            if (k.startsWith("fuel.")) {
-                out.put(k, v);
-            }
-        });
-        return out;
+        return JobSettings.family(settings, "fuel.");
     }
 
     private static Instant last(Series s) {
@@ -210,6 +205,13 @@ public final class FuelAnalyzer implements CampAnalyzer {
     /** Per tank and day, the litres refuelled and lost to thefts and drains (zero on a day with tank data). */
     private static void tankDays(CampFuelInput input, List<DetectedEvent> events, Instant from, Instant to,
                                  List<DailyFigure> out) {
+        Map<String, double[]> litres = new HashMap<>();
+        for (DetectedEvent e : events) {
+            int slot = e.kind() == EventKind.REFUEL ? 0 : e.kind() == EventKind.THEFT ? 1 : -1;
+            if (slot >= 0 && e.quantity() != null) {
+                litres.computeIfAbsent(e.assetId() + "|" + day(e.start()), k -> new double[2])[slot] += e.quantity();
+            }
+        }
         for (CampFuelInput.Tank t : input.tanks()) {
             String id = t.params().assetId();
             Series level = t.readings().litres(t.params());
@@ -218,20 +220,9 @@ public final class FuelAnalyzer implements CampAnalyzer {
                 if (level.slice(d.toEpochMilli(), end.toEpochMilli()).isEmpty()) {
                     continue;
                 }
-                double refuel = 0;
-                double loss = 0;
-                for (DetectedEvent e : events) {
-                    if (e.assetId().equals(id) && !e.start().isBefore(d) && e.start().isBefore(end)
-                            && e.quantity() != null) {
-                        if (e.kind() == EventKind.REFUEL) {
-                            refuel += e.quantity();
-                        } else if (e.kind() == EventKind.THEFT) {
-                            loss += e.quantity();
-                        }
-                    }
-                }
-                out.add(new DailyFigure(Subject.ASSET, id, day(d), "refuel_l", refuel, "L", 1));
-                out.add(new DailyFigure(Subject.ASSET, id, day(d), "loss_l", loss, "L", 1));
+                double[] moved = litres.getOrDefault(id + "|" + day(d), new double[2]);
+                out.add(new DailyFigure(Subject.ASSET, id, day(d), "refuel_l", moved[0], "L", 1));
+                out.add(new DailyFigure(Subject.ASSET, id, day(d), "loss_l", moved[1], "L", 1));
             }
         }
     }

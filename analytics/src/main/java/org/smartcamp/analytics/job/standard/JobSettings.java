@@ -43,4 +43,15 @@ final class JobSettings {
         });
         return out;
     }
+
+    /** The overrides of {@code settings} in the family {@code prefix} (readers that refuse any other key). */
+    static Map<String, String> family(AnalyticsSettings settings, String prefix) {
+        Map<String, String> out = new LinkedHashMap<>();
+        settings.asMap().forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
 }
