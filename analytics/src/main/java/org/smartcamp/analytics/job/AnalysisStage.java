@@ -103,7 +103,11 @@ public final class AnalysisStage {
         if (applicable.isEmpty()) {
             return result;
         }
-        List<String> ids = all.stream().map(AssetInfo::id).toList();
+        // A camp analyzer decides about the camp's assets and about the camp itself: a camp-wide event (an
+        // outage, when no source supplied the camp) names the camp as its subject.
+        List<String> ids = new ArrayList<>(all.size() + 1);
+        ids.add(camp.id());
+        all.forEach(a -> ids.add(a.id()));
         CachingSeriesSource cache = cache(campSpan, applicable.stream().map(a -> window(campSpan,
             a.context(camp.settings()), now)).toList());
         Result camps = new Result(0, 1, 0, 0, 0, 0);

@@ -65,9 +65,13 @@ class AnalysisStageIT {
     }
 
     private PassSummary pass(List<AssetAnalyzer> analyzers) {
+        return pass(analyzers, List.of());
+    }
+
+    private PassSummary pass(List<AssetAnalyzer> analyzers, List<CampAnalyzer> campAnalyzers) {
         AnalysisStage stage = new AnalysisStage(new AssetCatalog(ds), new SeriesReader(ds),
             new EventStore(ds, Clock.systemUTC()), new FigureStore(ds, Clock.systemUTC()),
-            analyzers, List.of());
+            analyzers, campAnalyzers);
         return new AnalyticsPass(new ArrivalScanner(ds, Duration.ofDays(90)), new Watermarks(ds),
             new WatermarkPolicy(Duration.ofMinutes(2)), new RollupMaintainer(ds), stage, AnalyticsMetrics.NONE,
             Clock.systemUTC()).run(true);
@@ -147,6 +151,48 @@ class AnalysisStageIT {
         // The camp's override of the analyzer's context reaches it through the merged settings.
         assertThat(windows.get(0).loadFrom()).isEqualTo(HOUR.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(3)));
         assertThat(windows.get(0).changedFrom()).isEqualTo(HOUR);
+    }
+
+    /**
+     * A camp-wide event (an outage: no source supplied the camp) names the camp as its subject; it is the camp
+     * analyzer's to decide and must be stored, while an event of another camp's asset is still dropped.
+     */
+    @Test
+    void aCampAnalyzersEventOfTheCampItselfIsStored() {
+        CampAnalyzer outages = new CampAnalyzer() {
+            @Override
+            public String name() {
+                return "test.outages";
+            }
+
+            @Override
+            public Set<EventKind> eventKinds() {
+                return Set.of(EventKind.OUTAGE);
+            }
+
+            @Override
+            public AnalysisOutput analyze(CampContext ctx) {
+                return new AnalysisOutput(List.of(outage("c"), outage("other-camp")), List.of(), List.of());
+            }
+
+            private DetectedEvent outage(String subject) {
+                return new DetectedEvent(EventKind.OUTAGE, subject, HOUR, HOUR.plus(Duration.ofMinutes(90)), 1.5,
+                    "h", new Evidence(HOUR, HOUR.plus(Duration.ofMinutes(90)), "power.active", List.of(), Map.of(),
+                    "test"));
+            }
+        };
+
+        PassSummary first = pass(List.of(), List.of(outages));
+        new AnalyticsPass(new ArrivalScanner(ds, Duration.ofDays(90)), new Watermarks(ds),
+            new WatermarkPolicy(Duration.ZERO), new RollupMaintainer(ds), null, AnalyticsMetrics.NONE,
+            Clock.systemUTC()).reprocessSince(HOUR.minus(Duration.ofHours(1)));
+        PassSummary again = pass(List.of(), List.of(outages));
+
+        assertThat(first.events()).isEqualTo(1);
+        assertThat(again.events()).isEqualTo(1);
+        assertThat(store.db().queryLong("SELECT count(*) FROM analytics_events WHERE kind = 'outage'"
+            + " AND camp_id = 'c' AND asset_id = 'c'")).isEqualTo(1);
+        assertThat(store.db().queryLong("SELECT count(*) FROM analytics_events")).isEqualTo(1);
     }
 
     @Test
