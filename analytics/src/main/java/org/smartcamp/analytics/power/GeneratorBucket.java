@@ -17,7 +17,8 @@ import java.time.Instant;
  * @param expectedSfc      the curve's SFC at the period's load, {@code expectedFuel / energy}
  * @param lowLoadHours     running hours below the low-load threshold
  * @param wetStackingHours running hours below the wet-stacking threshold
- * @param overloadHours    running hours above the overload threshold
+ * @param highLoadHours    running hours in the high-load band: above the high-load threshold, within the rating
+ * @param overloadHours    running hours above the rating (the overload threshold)
  * @param targetBandHours  running hours within the target band
  * @param lowLoadPenaltyL  fuel lost to low loading: sum over hours of {@code E * (SFC(LF) - SFC(reference))} where
  *                         the hour's load factor is below the reference
@@ -25,6 +26,7 @@ import java.time.Instant;
 public record GeneratorBucket(Instant start, Instant end, CoveredValue energyKwh, CoveredValue runningHours,
                               CoveredValue starts, CoveredValue loadFactor, CoveredValue fuelL,
                               CoveredValue expectedFuelL, CoveredValue sfc, CoveredValue expectedSfc,
-                              CoveredValue lowLoadHours, CoveredValue wetStackingHours, CoveredValue overloadHours,
+                              CoveredValue lowLoadHours, CoveredValue wetStackingHours, CoveredValue highLoadHours,
+                              CoveredValue overloadHours,
                               CoveredValue targetBandHours, CoveredValue lowLoadPenaltyL) {
 }

@@ -46,12 +46,16 @@ final class GeneratorFigures {
         return new GeneratorBucket(start, Instant.ofEpochMilli(cells.grid.end(b - 1)), energy, hours,
             cells.starts(a, b), lf, fuel, expected, perKwh(fuel, energy), perKwh(expected, energy),
             new CoveredValue(band[0], signalCov), new CoveredValue(band[1], signalCov),
-            new CoveredValue(band[2], signalCov), new CoveredValue(band[3], signalCov), penalty);
+            new CoveredValue(band[4], signalCov), new CoveredValue(band[2], signalCov),
+            new CoveredValue(band[3], signalCov), penalty);
     }
 
-    /** Running hours below low load, below wet stacking, above overload and within the target band. */
+    /**
+     * Running hours below low load, below wet stacking, above the rating, within the target band and in the
+     * high-load band (above the high-load threshold, within the rating).
+     */
     private double[] bandHours(int a, int b) {
-        double[] h = new double[4];
+        double[] h = new double[5];
         for (int c = a; c < b; c++) {
             double lf = cells.loadFactor(c);
             if (Double.isNaN(lf)) {
@@ -62,6 +66,7 @@ final class GeneratorFigures {
             h[1] += lf < bands.wetStacking() ? run : 0;
             h[2] += lf > bands.overload() ? run : 0;
             h[3] += lf >= bands.targetMin() && lf <= bands.targetMax() ? run : 0;
+            h[4] += lf > bands.highLoad() && lf <= bands.overload() ? run : 0;
         }
         return h;
     }

@@ -52,6 +52,7 @@ public record GeneratorReport(GeneratorRating rating, Instant from, Instant to, 
                 .add("sfc_expected_l_per_kwh", d.expectedSfc(), "L/kWh")
                 .add("low_load_h", d.lowLoadHours(), "h")
                 .add("wet_stacking_h", d.wetStackingHours(), "h")
+                .add("high_load_h", d.highLoadHours(), "h")
                 .add("overload_h", d.overloadHours(), "h")
                 .add("target_band_h", d.targetBandHours(), "h")
                 .add("low_load_fuel_penalty_l", d.lowLoadPenaltyL(), "L");

@@ -7,16 +7,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.DoublePredicate;
+import java.util.function.IntPredicate;
 import org.smartcamp.analytics.event.DetectedEvent;
 import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.event.Evidence;
 
 /**
  * Finds sustained LOW_LOAD and OVERLOAD periods of a running generator: the load factor smoothed over
- * {@code power.eventSmoothing} stays below the low-load (above the overload) threshold for at least the minimum
- * duration; periods closer than {@code power.eventMergeGap} merge. A stop or missing readings end a period. A
- * low-load period carries the fuel it lost against the reference load and whether it risked wet stacking.
+ * {@code power.eventSmoothing} stays below the low-load threshold, or beyond what the set's rating allows, for at
+ * least the minimum duration; periods closer than {@code power.eventMergeGap} merge. A stop or missing readings end a
+ * period. A low-load period carries the fuel it lost against the reference load and whether it risked wet stacking.
+ *
+ * <p>Beyond the rating means above {@code overloadThreshold} (the rating, 1.0) plus the meter tolerance; for a prime
+ * rating only once the prime allowance is used up (more than {@code primeOverloadTime} above the rating within the
+ * trailing {@code primeOverloadWindow}) or above the rating plus {@code primeOverload}. The high-load band below the
+ * rating (cycle charging, a well-sized set at peak) is a figure, never an event.
  */
 final class LoadEventDetector {
     private final PowerSettings settings;
@@ -30,10 +35,11 @@ final class LoadEventDetector {
         List<DetectedEvent> out = new ArrayList<>();
         PowerSettings.LoadBands bands = settings.bands();
         PowerSettings.EventRules rules = settings.events();
-        for (int[] run : runs(cells, smooth, lf -> lf < bands.lowLoad(), rules.lowLoadMin().toMillis())) {
+        for (int[] run : runs(cells, smooth, c -> smooth[c] < bands.lowLoad(), rules.lowLoadMin().toMillis())) {
             out.add(event(EventKind.LOW_LOAD, cells, smooth, run[0], run[1]));
         }
-        for (int[] run : runs(cells, smooth, lf -> lf > bands.overload(), rules.overloadMin().toMillis())) {
+        boolean[] beyond = beyondRating(cells, smooth);
+        for (int[] run : runs(cells, smooth, c -> beyond[c], rules.overloadMin().toMillis())) {
             out.add(event(EventKind.OVERLOAD, cells, smooth, run[0], run[1]));
         }
         out.sort((x, y) -> x.start().compareTo(y.start()));
@@ -62,23 +68,49 @@ final class LoadEventDetector {
         return out;
     }
 
+    /**
+     * The cells whose smoothed load is beyond what the rating allows: above the rating plus the prime allowance
+     * (none for continuous and standby ratings), or above the rating once the allowance's time in its trailing
+     * window is used up.
+     */
+    private boolean[] beyondRating(GeneratorCells cells, double[] lf) {
+        PowerSettings.RatingRules rating = settings.events().rating();
+        double limit = settings.bands().overload() + rating.tolerance();
+        double hardLimit = limit + (rating.ratingClass().hasOverloadAllowance() ? rating.primeOverload() : 0);
+        int window = (int) Math.max(1, rating.primeOverloadWindow().toMillis() / cells.grid.cellMs());
+        double allowedHours = rating.primeOverloadTime().toMillis() / 3_600_000.0;
+        double[] aboveHours = new double[lf.length + 1];
+        for (int c = 0; c < lf.length; c++) {
+            aboveHours[c + 1] = aboveHours[c] + (!Double.isNaN(lf[c]) && lf[c] > limit ? cells.runHoursIn(c) : 0);
+        }
+        boolean[] out = new boolean[lf.length];
+        for (int c = 0; c < lf.length; c++) {
+            if (Double.isNaN(lf[c]) || lf[c] <= limit) {
+                continue;
+            }
+            double used = aboveHours[c + 1] - aboveHours[Math.max(0, c + 1 - window)];
+            out[c] = lf[c] > hardLimit || used > allowedHours + 1e-9;
+        }
+        return out;
+    }
+
     private static boolean running(GeneratorCells cells, int c) {
         return !Double.isNaN(cells.loadFactor(c)) && cells.running.mean(c) >= 0.5;
     }
 
-    /** Runs of cells {@code [from, to)} whose smoothed load factor passes {@code test}, merged and long enough. */
-    private List<int[]> runs(GeneratorCells cells, double[] lf, DoublePredicate test, long minMs) {
+    /** Runs of running cells {@code [from, to)} that pass {@code test}, merged and long enough. */
+    private List<int[]> runs(GeneratorCells cells, double[] lf, IntPredicate test, long minMs) {
         long cellMs = cells.grid.cellMs();
         long mergeCells = settings.events().mergeGap().toMillis() / cellMs;
         List<int[]> runs = new ArrayList<>();
         int c = 0;
         while (c < lf.length) {
-            if (Double.isNaN(lf[c]) || !test.test(lf[c])) {
+            if (Double.isNaN(lf[c]) || !test.test(c)) {
                 c++;
                 continue;
             }
             int start = c;
-            while (c < lf.length && !Double.isNaN(lf[c]) && test.test(lf[c])) {
+            while (c < lf.length && !Double.isNaN(lf[c]) && test.test(c)) {
                 c++;
             }
             int[] last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
@@ -119,10 +151,15 @@ final class LoadEventDetector {
                 wet ? ", long enough below " + settings.bands().wetStacking() + " to risk wet stacking" : "", quantity,
                 settings.fuel().referenceLoadFactor());
         } else {
+            PowerSettings.RatingRules rating = settings.events().rating();
             quantity = st.hours();
             figures.put("threshold", settings.bands().overload());
-            text = String.format(Locale.ROOT, "Ran %.1f h at a mean load factor of %.2f (above %.2f), peak %.2f",
-                st.hours(), st.mean(), settings.bands().overload(), st.max());
+            text = String.format(Locale.ROOT, "Ran %.1f h at a mean load factor of %.2f, peak %.2f, beyond its %s "
+                + "rating (%.2f)%s", st.hours(), st.mean(), st.max(), rating.ratingClass().id(),
+                settings.bands().overload(), rating.ratingClass().hasOverloadAllowance()
+                    ? String.format(Locale.ROOT, " and its allowance of %.0f %% more for %.4g h in %.4g h",
+                        100 * rating.primeOverload(), rating.primeOverloadTime().toSeconds() / 3600.0,
+                        rating.primeOverloadWindow().toSeconds() / 3600.0) : "");
         }
         Evidence evidence = new Evidence(start, end, "power.active", EvidenceReadings.of(cells.cleanPower, start, end),
             figures, text);

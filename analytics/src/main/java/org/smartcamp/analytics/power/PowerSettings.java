@@ -21,13 +21,25 @@ public record PowerSettings(LoadBands bands, EventRules events, FuelRules fuel, 
     /** Every key with its default. */
     public static final Map<String, String> DEFAULTS = defaultTexts();
 
-    /** Load-factor bands (fractions of rated kW). */
-    public record LoadBands(double targetMin, double targetMax, double lowLoad, double wetStacking, double overload) {
+    /**
+     * Load-factor bands (fractions of rated kW): above {@code highLoad} and up to {@code overload} (the rating) is
+     * the high-load band, healthy for a diesel set; above {@code overload} the set runs beyond its rating.
+     */
+    public record LoadBands(double targetMin, double targetMax, double lowLoad, double wetStacking, double highLoad,
+                            double overload) {
     }
 
-    /** Minimum durations, smoothing and merging of LOW_LOAD and OVERLOAD periods. */
+    /**
+     * When running above the rating is an OVERLOAD: the rating's class, a tolerance for the power meter's accuracy
+     * (a smoothed load within {@code overload + tolerance} is within the rating), and the prime-power allowance.
+     */
+    public record RatingRules(RatingClass ratingClass, double tolerance, double primeOverload,
+                              Duration primeOverloadTime, Duration primeOverloadWindow) {
+    }
+
+    /** Minimum durations, smoothing and merging of LOW_LOAD and OVERLOAD periods, and the rating's rules. */
     public record EventRules(Duration lowLoadMin, Duration wetStackingMin, Duration overloadMin, Duration smoothing,
-                             Duration mergeGap) {
+                             Duration mergeGap, RatingRules rating) {
     }
 
     /**
@@ -66,14 +78,18 @@ public record PowerSettings(LoadBands bands, EventRules events, FuelRules fuel, 
         SettingsReader r = new SettingsReader("power.", DEFAULTS, layers);
         LoadBands bands = new LoadBands(r.number("targetLoadFactorMin", 0, 1.5),
             r.number("targetLoadFactorMax", 0, 1.5), r.number("lowLoadThreshold", 0, 1.5),
-            r.number("wetStackingThreshold", 0, 1.5), r.number("overloadThreshold", 0, 2));
+            r.number("wetStackingThreshold", 0, 1.5), r.number("highLoadThreshold", 0, 2),
+            r.number("overloadThreshold", 0, 2));
         if (!(bands.wetStacking() <= bands.lowLoad() && bands.lowLoad() <= bands.targetMin()
-                && bands.targetMin() <= bands.targetMax() && bands.targetMax() <= bands.overload())) {
+                && bands.targetMin() <= bands.targetMax() && bands.targetMax() <= bands.highLoad()
+                && bands.highLoad() <= bands.overload())) {
             throw new SettingsException("power load-factor bands must satisfy wetStackingThreshold <= "
-                + "lowLoadThreshold <= targetLoadFactorMin <= targetLoadFactorMax <= overloadThreshold");
+                + "lowLoadThreshold <= targetLoadFactorMin <= targetLoadFactorMax <= highLoadThreshold <= "
+                + "overloadThreshold");
         }
         EventRules events = new EventRules(r.duration("lowLoadMinDuration"), r.duration("wetStackingMinDuration"),
-            r.duration("overloadMinDuration"), r.duration("eventSmoothing"), r.duration("eventMergeGap"));
+            r.duration("overloadMinDuration"), r.duration("eventSmoothing"), r.duration("eventMergeGap"),
+            rating(r));
         FuelRules fuel = new FuelRules(r.number("referenceLoadFactor", 0.05, 1.5),
             r.number("sfcDegradationRatio", 0, 10), r.integer("sfcDegradationDays", 1, 365),
             r.number("sfcMinRunHours", 0, 24), r.number("defaultF0", 0, 1), r.number("defaultF1", 0, 1));
@@ -81,6 +97,17 @@ public record PowerSettings(LoadBands bands, EventRules events, FuelRules fuel, 
             r.duration("sizingWindow"), r.number("downsizeLoadFactor", 0, 1), r.number("sizingMinCoverage", 0, 1),
             r.positiveNumbers("standardSizesKw"), r.integer("maxUnits", 1, 16));
         return new PowerSettings(bands, events, fuel, sizing, signal(r));
+    }
+
+    private static RatingRules rating(SettingsReader r) {
+        RatingClass ratingClass = RatingClass.parse(r.text("ratingClass"))
+            .orElseThrow(() -> r.bad("ratingClass", "must be one of " + RatingClass.names()));
+        RatingRules rules = new RatingRules(ratingClass, r.number("overloadTolerance", 0, 0.2),
+            r.number("primeOverload", 0, 1), r.duration("primeOverloadTime"), r.duration("primeOverloadWindow"));
+        if (rules.primeOverloadTime().compareTo(rules.primeOverloadWindow()) > 0) {
+            throw r.bad("primeOverloadTime", "must not be longer than power.primeOverloadWindow");
+        }
+        return rules;
     }
 
     private static SignalRules signal(SettingsReader r) {
@@ -101,7 +128,13 @@ public record PowerSettings(LoadBands bands, EventRules events, FuelRules fuel, 
         d.put("power.targetLoadFactorMax", "0.8");
         d.put("power.lowLoadThreshold", "0.4");
         d.put("power.wetStackingThreshold", "0.3");
-        d.put("power.overloadThreshold", "0.9");
+        d.put("power.highLoadThreshold", "0.9");
+        d.put("power.overloadThreshold", "1.0");
+        d.put("power.ratingClass", "prime");
+        d.put("power.overloadTolerance", "0.02");
+        d.put("power.primeOverload", "0.1");
+        d.put("power.primeOverloadTime", "1h");
+        d.put("power.primeOverloadWindow", "12h");
         d.put("power.lowLoadMinDuration", "2h");
         d.put("power.wetStackingMinDuration", "4h");
         d.put("power.overloadMinDuration", "10m");

@@ -139,17 +139,60 @@ class GeneratorAnalyzerTest {
     }
 
     @Test
-    void anOverloadLongerThanItsMinimumIsAnEvent() {
-        java.util.function.IntToDoubleFunction over = i -> i < 20 ? 95 : 50;
+    void aPrimeSetBeyondItsRatingPlusTheAllowanceIsOverloaded() {
+        java.util.function.IntToDoubleFunction over = i -> i < 20 ? 115 : 50;
 
         GeneratorReport r = analyze(Minutes.generator(SET, 60, 1, over, 1, true, ALL), 60, Map.of());
 
         assertThat(r.events()).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(EventKind.OVERLOAD);
-            assertThat(e.end()).isEqualTo(at(14));
-            assertThat(e.quantity()).isCloseTo(14 / 60.0, EXACT);
+            assertThat(e.start()).isEqualTo(T0);
+            assertThat(e.quantity()).isBetween(10 / 60.0, 20 / 60.0);
+            assertThat(e.evidence().explanation()).contains("beyond its prime rating");
         });
         assertThat(r.total().overloadHours().value()).isCloseTo(20 / 60.0, EXACT);
+        assertThat(r.total().highLoadHours().value()).isZero();
+    }
+
+    /**
+     * Cycle charging (a PV-battery hybrid runs its set near full load to charge fast): hours between 90 % and 101 %
+     * of the rating are the high-load band, not an overload.
+     */
+    @Test
+    void cycleChargingNearFullLoadIsHighLoadNotOverload() {
+        int minutes = 12 * 60;
+        java.util.function.IntToDoubleFunction charging = i -> 90 + 11 * ((i * 7) % 12) / 11.0;
+
+        GeneratorReport r = analyze(Minutes.generator(SET, minutes, 1, charging, 1, true, ALL), minutes, Map.of());
+
+        assertThat(r.events()).noneMatch(e -> e.kind() == EventKind.OVERLOAD);
+        // 91..100 kW are the high-load band (10 of every 12 minutes); 101 kW is above the rating but within the
+        // meter tolerance and the prime allowance
+        assertThat(r.total().highLoadHours().value()).isCloseTo(10, within(1e-6));
+        assertThat(r.total().overloadHours().value()).isCloseTo(1, within(1e-6));
+        assertThat(r.total().runningHours().value()).isCloseTo(12, within(1e-6));
+    }
+
+    @Test
+    void aPrimeSetMayRunTenPercentAboveItsRatingForOneHourInTwelve() {
+        java.util.function.IntToDoubleFunction fiftyMinutes = i -> i < 50 ? 106 : 70;
+        java.util.function.IntToDoubleFunction twoHours = i -> i < 120 ? 106 : 70;
+
+        GeneratorReport allowed = analyze(Minutes.generator(SET, 180, 1, fiftyMinutes, 1, true, ALL), 180, Map.of());
+        GeneratorReport beyond = analyze(Minutes.generator(SET, 180, 1, twoHours, 1, true, ALL), 180, Map.of());
+        GeneratorReport continuous = analyze(Minutes.generator(SET, 180, 1, fiftyMinutes, 1, true, ALL), 180,
+            Map.of("power.ratingClass", "continuous"));
+
+        assertThat(allowed.events()).noneMatch(e -> e.kind() == EventKind.OVERLOAD);
+        assertThat(allowed.total().overloadHours().value()).isGreaterThan(0.8);
+        assertThat(beyond.events()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.OVERLOAD);
+            // the first hour above the rating is the allowance; the overload is what follows it
+            assertThat(e.start()).isBetween(at(50), at(65));
+            assertThat(e.end()).isBetween(at(110), at(125));
+        });
+        assertThat(continuous.events()).singleElement()
+            .satisfies(e -> assertThat(e.kind()).isEqualTo(EventKind.OVERLOAD));
     }
 
     @Test

@@ -16,14 +16,19 @@ class PowerSettingsTest {
         assertThat(s.bands().wetStacking()).isEqualTo(0.3);
         assertThat(s.bands().targetMin()).isEqualTo(0.6);
         assertThat(s.bands().targetMax()).isEqualTo(0.8);
-        assertThat(s.bands().overload()).isEqualTo(0.9);
+        assertThat(s.bands().highLoad()).isEqualTo(0.9);
+        assertThat(s.bands().overload()).isEqualTo(1.0);
+        assertThat(s.events().rating().ratingClass()).isEqualTo(RatingClass.PRIME);
+        assertThat(s.events().rating().primeOverload()).isEqualTo(0.1);
+        assertThat(s.events().rating().primeOverloadTime()).isEqualTo(Duration.ofHours(1));
+        assertThat(s.events().rating().primeOverloadWindow()).isEqualTo(Duration.ofHours(12));
         assertThat(s.sizing().factor()).isEqualTo(0.8);
         assertThat(s.sizing().percentile()).isEqualTo(99);
         assertThat(s.sizing().window()).isEqualTo(Duration.ofDays(30));
         assertThat(s.fuel().referenceLoadFactor()).isEqualTo(0.75);
         assertThat(s.fuel().defaultF0()).isEqualTo(0.08145);
         assertThat(s.fuel().defaultF1()).isEqualTo(0.246);
-        assertThat(PowerSettings.DEFAULTS).containsKey("power.lowLoadThreshold").hasSize(35);
+        assertThat(PowerSettings.DEFAULTS).containsKey("power.lowLoadThreshold").hasSize(41);
     }
 
     @Test
@@ -56,12 +61,18 @@ class PowerSettingsTest {
             .hasMessage("power.cell: '7m' must divide an hour");
         assertThatThrownBy(() -> PowerSettings.of(Map.of("power.standardSizesKw", "20,-5")))
             .hasMessage("power.standardSizesKw: '20,-5' must list positive numbers");
+        assertThatThrownBy(() -> PowerSettings.of(Map.of("power.ratingClass", "emergency")))
+            .hasMessage("power.ratingClass: 'emergency' must be one of prime, continuous, standby");
+        assertThatThrownBy(() -> PowerSettings.of(Map.of("power.primeOverloadTime", "13h")))
+            .hasMessage("power.primeOverloadTime: '13h' must not be longer than power.primeOverloadWindow");
     }
 
     @Test
     void bandsMustBeInOrder() {
         assertThatThrownBy(() -> PowerSettings.of(Map.of("power.lowLoadThreshold", "0.7")))
             .isInstanceOf(SettingsException.class).hasMessageContaining("lowLoadThreshold <= targetLoadFactorMin");
+        assertThatThrownBy(() -> PowerSettings.of(Map.of("power.highLoadThreshold", "1.1")))
+            .isInstanceOf(SettingsException.class).hasMessageContaining("highLoadThreshold <= overloadThreshold");
     }
 
     @Test
