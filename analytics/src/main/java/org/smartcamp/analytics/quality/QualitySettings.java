@@ -20,6 +20,10 @@ import org.smartcamp.analytics.power.SettingsReader;
  * @param flatlineWindow     a gauge unchanged at least this long is flat-lined (unless its metric says otherwise)
  * @param flatlineMinSamples ... over at least this many readings
  * @param flatlineTolerance  readings within this of the run's first value count as unchanged
+ * @param flatlineRunFactor  a run longer than this many times the sensor's 95th-percentile run (in readings) is
+ *                           flat-lined whatever its length in time ...
+ * @param flatlineAdaptiveMinSamples ... when it holds at least this many readings
+ * @param flatlineAdaptiveMinRuns    ... and the sensor has at least this many runs in the window to judge from
  * @param zeroAtRest         gauges that legitimately read exactly zero for long (a stopped engine's power)
  * @param activeCounters     counters that must move while their asset runs; other counters and states are never
  *                           flat-lined (they legitimately stay constant)
@@ -31,7 +35,8 @@ import org.smartcamp.analytics.power.SettingsReader;
  * @param flatlineWindows    per-metric flatline windows; {@code Duration.ZERO} turns the check off
  */
 public record QualitySettings(double gapFactor, Duration staleAfter, double staleFactor, Duration flatlineWindow,
-                              int flatlineMinSamples, double flatlineTolerance, Set<String> zeroAtRest,
+                              int flatlineMinSamples, double flatlineTolerance, double flatlineRunFactor,
+                              int flatlineAdaptiveMinSamples, int flatlineAdaptiveMinRuns, Set<String> zeroAtRest,
                               Set<String> activeCounters, Set<String> whileRunning, Set<String> counters,
                               Set<String> states,
                               Map<String, Duration> intervals, Map<String, Duration> flatlineWindows) {
@@ -68,7 +73,9 @@ public record QualitySettings(double gapFactor, Duration staleAfter, double stal
             "off".equalsIgnoreCase(text) ? Duration.ZERO : r.familyDuration("flatline", metric)));
         return new QualitySettings(r.number("gapFactor", 1.1, 1000), r.duration("staleAfter"),
             r.number("staleFactor", 1, 1000), r.duration("flatlineWindow"), r.integer("flatlineMinSamples", 2, 100_000),
-            r.number("flatlineTolerance", 0, 1e9), Set.copyOf(r.names("zeroAtRest")),
+            r.number("flatlineTolerance", 0, 1e9), r.number("flatlineRunFactor", 1, 1000),
+            r.integer("flatlineAdaptiveMinSamples", 2, 100_000), r.integer("flatlineAdaptiveMinRuns", 1, 100_000),
+            Set.copyOf(r.names("zeroAtRest")),
             Set.copyOf(r.names("activeCounters")), Set.copyOf(r.names("whileRunning")), Set.copyOf(r.names("counters")),
             Set.copyOf(r.names("states")),
             intervals, windows);
@@ -93,6 +100,9 @@ public record QualitySettings(double gapFactor, Duration staleAfter, double stal
         d.put("quality.flatlineWindow", "1h");
         d.put("quality.flatlineMinSamples", "6");
         d.put("quality.flatlineTolerance", "0");
+        d.put("quality.flatlineRunFactor", "5");
+        d.put("quality.flatlineAdaptiveMinSamples", "20");
+        d.put("quality.flatlineAdaptiveMinRuns", "50");
         d.put("quality.zeroAtRest", "power.active,power.apparent,fuel.rate,pv.power,pv.irradiance,vehicle.speed,"
             + "battery.current,water.flow_rate");
         d.put("quality.activeCounters", "engine.hours,energy.active,fuel.used");

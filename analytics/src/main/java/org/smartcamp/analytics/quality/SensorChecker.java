@@ -87,6 +87,14 @@ final class SensorChecker {
         return out;
     }
 
+    /**
+     * The flat-lined runs of a gauge (or of a counter that must move while its asset runs): runs of readings within
+     * the tolerance of their first value that last the metric's window over enough readings, or that are far longer
+     * in readings than the sensor's own runs (their 95th percentile, which a few stuck runs do not move, times
+     * {@code flatlineRunFactor}, at least
+     * {@code flatlineAdaptiveMinSamples}): a noisy gauge that never repeats a value is stuck long before an hour,
+     * a coarse one that holds each value a few minutes sets a higher bar.
+     */
     private List<Flatline> flatlines(String metric, Series s, Series activity) {
         boolean activeCounter = settings.activeCounters().contains(metric);
         boolean quiet = settings.states().contains(metric) || settings.counters().contains(metric) && !activeCounter;
@@ -95,7 +103,7 @@ final class SensorChecker {
         }
         long window = settings.flatlineWindow(metric).get().toMillis();
         boolean zeroRests = settings.zeroAtRest().contains(metric);
-        List<Flatline> out = new ArrayList<>();
+        List<int[]> runs = new ArrayList<>();
         int i = 0;
         while (i < s.size()) {
             int j = i + 1;
@@ -103,14 +111,35 @@ final class SensorChecker {
                     && (!activeCounter || activeAt(activity, s.time(j)))) {
                 j++;
             }
-            boolean rest = zeroRests && Math.abs(s.value(i)) <= settings.flatlineTolerance();
-            boolean active = !activeCounter || activeAt(activity, s.time(i));
-            if (!rest && active && j - i >= settings.flatlineMinSamples() && s.time(j - 1) - s.time(i) >= window) {
-                out.add(new Flatline(s.instant(i), s.instant(j - 1), s.value(i), j - i));
-            }
+            runs.add(new int[] {i, j});
             i = j;
         }
+        int adaptive = adaptiveRunLimit(runs);
+        List<Flatline> out = new ArrayList<>();
+        for (int[] run : runs) {
+            int a = run[0];
+            int n = run[1] - a;
+            boolean rest = zeroRests && Math.abs(s.value(a)) <= settings.flatlineTolerance();
+            boolean active = !activeCounter || activeAt(activity, s.time(a));
+            boolean longInTime = n >= settings.flatlineMinSamples() && s.time(run[1] - 1) - s.time(a) >= window;
+            if (!rest && active && (longInTime || n >= adaptive)) {
+                out.add(new Flatline(s.instant(a), s.instant(run[1] - 1), s.value(a), n));
+            }
+        }
         return out;
+    }
+
+    /**
+     * How many readings in one run the sensor's own behaviour makes implausible; {@code Integer.MAX_VALUE} (only the
+     * window applies) when it has too few runs to tell.
+     */
+    private int adaptiveRunLimit(List<int[]> runs) {
+        if (runs.size() < settings.flatlineAdaptiveMinRuns()) {
+            return Integer.MAX_VALUE;
+        }
+        int[] lengths = runs.stream().mapToInt(r -> r[1] - r[0]).sorted().toArray();
+        int p95 = lengths[Math.min(lengths.length - 1, (int) Math.ceil(0.95 * lengths.length) - 1)];
+        return (int) Math.max(settings.flatlineAdaptiveMinSamples(), Math.ceil(settings.flatlineRunFactor() * p95));
     }
 
     /** Whether the activity state's last reading at or before {@code t} says the asset ran. */

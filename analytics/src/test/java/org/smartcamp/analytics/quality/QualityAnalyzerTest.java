@@ -134,4 +134,43 @@ class QualityAnalyzerTest {
         assertThat(q.events()).noneMatch(e -> e.kind() == EventKind.FLATLINE);
         assertThat(q.dailyFigures()).extracting(f -> f.figure()).contains("completeness", "completeness:fuel.level");
     }
+
+    /**
+     * A noisy gauge (a value never repeated while healthy) stuck for 30 one-minute readings is flat-lined although
+     * the run is far shorter than the one-hour window; the same gauge healthy for six hours is not.
+     */
+    @Test
+    void aNoisyGaugeStuckForThirtyReadingsIsFlatLinedFarShortOfTheWindow() {
+        IntToDoubleFunction noisy = i -> 40 + 3 * Math.sin(i * 1.7) + 0.01 * i;
+        IntToDoubleFunction stuck = i -> i >= 200 && i < 230 ? 41.234 : noisy.applyAsDouble(i);
+
+        AssetQuality bad = analyze(Map.of("engine.coolant_temp", every(1, stuck, ALL)), T6H);
+        AssetQuality healthy = analyze(Map.of("engine.coolant_temp", every(1, noisy, ALL)), T6H);
+
+        assertThat(bad.sensors().get(0).flatlines()).singleElement().satisfies(f -> {
+            assertThat(f.start()).isEqualTo(T0.plusSeconds(200 * 60));
+            assertThat(f.samples()).isEqualTo(30);
+        });
+        assertThat(bad.events()).singleElement()
+            .satisfies(e -> assertThat(e.kind()).isEqualTo(EventKind.FLATLINE));
+        assertThat(healthy.sensors().get(0).flatlines()).isEmpty();
+        assertThat(healthy.events()).isEmpty();
+    }
+
+    /**
+     * A coarse gauge that often holds a value for a while (a tank level in whole litres, moving every few minutes)
+     * sets its own bar: runs as long as its usual ones are not flat-lined, a run far beyond them is.
+     */
+    @Test
+    void aCoarseGaugeIsJudgedAgainstItsOwnRuns() {
+        IntToDoubleFunction coarse = i -> 5000 - i / 6;
+        IntToDoubleFunction stuck = i -> i >= 120 && i < 170 ? 4980 : coarse.applyAsDouble(i);
+
+        AssetQuality healthy = analyze(Map.of("fuel.volume", every(1, coarse, ALL)), T6H);
+        AssetQuality bad = analyze(Map.of("fuel.volume", every(1, stuck, ALL)), T6H);
+
+        assertThat(healthy.sensors().get(0).flatlines()).isEmpty();
+        assertThat(bad.sensors().get(0).flatlines()).singleElement()
+            .satisfies(f -> assertThat(f.samples()).isGreaterThanOrEqualTo(50));
+    }
 }
