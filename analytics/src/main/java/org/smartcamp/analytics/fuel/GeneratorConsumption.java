@@ -51,14 +51,19 @@ public final class GeneratorConsumption {
         if (r.power().isEmpty()) {
             return Cumulative.empty();
         }
-        // a median of three removes isolated spikes but keeps the edges of starts, stops and load steps
+        // a median of three removes isolated spikes but keeps the edges of starts, stops and load steps; a lone
+        // reading the running state confirms (a one-minute run between stops, a one-minute stop) is real
         long interval = SeriesMath.typicalInterval(r.power());
         double[] power = SeriesMath.runningMedian(r.power(), interval + interval / 2);
+        double runningKw = 0.005 * g.ratedKw();
         Series.Builder rate = Series.builder();
         for (int i = 0; i < power.length; i++) {
             long t = r.power().time(i);
-            boolean running = r.running().isEmpty() ? power[i] > 0.005 * g.ratedKw() : runningAt(r.running(), t);
-            rate.add(t, running ? g.litresPerHour(power[i]) : 0);
+            boolean running = r.running().isEmpty() ? power[i] > runningKw : runningAt(r.running(), t);
+            double raw = r.power().value(i);
+            boolean confirmed = !r.running().isEmpty() && running == raw > runningKw && running != power[i] > runningKw;
+            double kw = confirmed ? raw : power[i];
+            rate.add(t, running ? g.litresPerHour(kw) : 0);
         }
         return Cumulative.ofRatePerHour(rate.build(), gapMs(r.power(), settings));
     }

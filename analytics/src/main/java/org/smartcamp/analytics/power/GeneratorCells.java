@@ -52,7 +52,8 @@ final class GeneratorCells {
         double maxKw = rules.maxLoadFactor() * rating.ratedKw();
         Series possible = ValueBounds.within(s.power(), -0.05 * rating.ratedKw(), maxKw);
         HampelFilter.Result filtered = new HampelFilter(rules.spikeHalfWindow(), rules.spikeSigmas(),
-            rules.spikeMinScale() * rating.ratedKw()).filter(possible);
+            rules.spikeMinScale() * rating.ratedKw()).filter(possible,
+            confirmedByRunning(possible, s.running(), rules.runningThreshold() * rating.ratedKw()));
         Series clean = filtered.series();
         Series runningSamples = s.running().isEmpty()
             ? threshold(clean, rules.runningThreshold() * rating.ratedKw()) : ValueBounds.within(s.running(), 0, 1);
@@ -126,6 +127,24 @@ final class GeneratorCells {
     /** Measured share of the power and running signals over cells {@code [a, b)} (the lower of the two). */
     double signalCoverage(int a, int b) {
         return Math.min(power.measuredShare(a, b), running.measuredShare(a, b));
+    }
+
+    /**
+     * A power reading unlike its neighbours is real when the running state says the same about the set while the
+     * neighbours' median says the opposite: a one-minute run between stops, or a one-minute stop.
+     */
+    static HampelFilter.Confirmation confirmedByRunning(Series power, Series running, double runningKw) {
+        if (running.isEmpty()) {
+            return HampelFilter.Confirmation.NONE;
+        }
+        return (i, value, median) -> {
+            int k = running.indexAtOrAfter(power.time(i) + 1) - 1;
+            if (k < 0) {
+                return false;
+            }
+            boolean ran = running.value(k) >= 0.5;
+            return ran == value > runningKw && ran != median > runningKw;
+        };
     }
 
     private static Series threshold(Series s, double above) {

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Removes spikes from a gauge (a Hampel filter): a sample further from the median of its neighbours (the
  * {@code halfWindow} samples on each side) than {@code sigmas} robust standard deviations
  * ({@code 1.4826 * MAD}, at least {@code minScale}) is replaced by that median. Steps in the signal survive (the
- * median follows a step); isolated spikes do not.
+ * median follows a step); isolated spikes do not, unless a second signal confirms them ({@link Confirmation}).
  */
 public final class HampelFilter {
     private static final double MAD_TO_SIGMA = 1.4826;
@@ -27,8 +27,25 @@ public final class HampelFilter {
         this.minScale = minScale;
     }
 
+    /** Whether a second signal confirms sample {@code i} of value {@code value}, which differs from its median. */
+    @FunctionalInterface
+    public interface Confirmation {
+        /** Never: every outlier is replaced. */
+        Confirmation NONE = (i, value, median) -> false;
+
+        boolean confirms(int i, double value, double median);
+    }
+
     /** The filtered series (same times) and how many samples were replaced. */
     public Result filter(Series s) {
+        return filter(s, Confirmation.NONE);
+    }
+
+    /**
+     * The filtered series (same times) and how many samples were replaced; an outlier that {@code confirmed}
+     * confirms (a set's running state that says it did run for that one reading) is kept.
+     */
+    public Result filter(Series s, Confirmation confirmed) {
         double[] in = s.values();
         double[] out = in.clone();
         double[] window = new double[2 * halfWindow + 1];
@@ -44,7 +61,7 @@ public final class HampelFilter {
                 deviations[k] = Math.abs(in[a + k] - median);
             }
             double scale = Math.max(minScale, MAD_TO_SIGMA * median(deviations, n));
-            if (Math.abs(in[i] - median) > sigmas * scale) {
+            if (Math.abs(in[i] - median) > sigmas * scale && !confirmed.confirms(i, in[i], median)) {
                 out[i] = median;
                 replaced++;
             }

@@ -75,6 +75,21 @@ class GeneratorConsumptionTest {
         assertThat(b.litres()).isCloseTo(205, within(0.5));
     }
 
+    /** One-minute runs (one power reading each between stopped ones) count when the running state confirms them. */
+    @Test
+    void oneMinuteRunsConfirmedByTheRunningStateAreBurnedFuel() {
+        Series power = Synthetic.sample(at(0), at(180), MIN, t -> (t - at(0)) / MIN % 60 == 30 ? 60 : 0, 0, 0);
+        Series running = Synthetic.sample(at(0), at(180), MIN, t -> (t - at(0)) / MIN % 60 == 30 ? 1 : 0, 0, 0);
+        GeneratorReadings r = new GeneratorReadings(Series.empty(), Series.empty(), Series.empty(), power, running);
+
+        ConsumptionBucket b = new GeneratorConsumption(FuelSettings.defaults())
+            .fuelUse(new GeneratorParams("g", 100, 0.08, 0.25, false), r)
+            .bucket(Synthetic.T0, Instant.ofEpochMilli(at(179)));
+
+        // three one-minute runs at (0.08 * 100 + 0.25 * 60) L/h
+        assertThat(b.litres()).isCloseTo(3 * 23.0 / 60, within(1e-9));
+    }
+
     @Test
     void noDataGivesNoFigureNotAZero() {
         GeneratorReadings none = new GeneratorReadings(Series.empty(), Series.empty(), Series.empty(),

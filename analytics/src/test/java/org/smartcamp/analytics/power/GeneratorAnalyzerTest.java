@@ -195,6 +195,32 @@ class GeneratorAnalyzerTest {
             .satisfies(e -> assertThat(e.kind()).isEqualTo(EventKind.OVERLOAD));
     }
 
+    /**
+     * A set that runs for one minute at a time (load-following dispatch of a second set): each run is one power
+     * reading between stopped ones, which a spike filter alone would remove; the running state confirms it.
+     */
+    @Test
+    void oneMinuteRunsConfirmedByTheRunningStateCount() {
+        java.util.function.IntToDoubleFunction shortRuns = i -> i % 60 == 30 ? 60 : -1;
+
+        GeneratorReport r = analyze(Minutes.generator(SET, 180, 1, shortRuns, 1, false, ALL), 180, Map.of());
+
+        assertThat(r.total().runningHours().value()).isCloseTo(3 / 60.0, within(1e-9));
+        assertThat(r.total().energyKwh().value()).isCloseTo(3.0, within(1e-9));
+        assertThat(r.spikesRemoved()).isZero();
+    }
+
+    /** A lone spike while the set runs steadily is still removed: the running state does not confirm it. */
+    @Test
+    void aSpikeTheRunningStateDoesNotConfirmIsRemoved() {
+        java.util.function.IntToDoubleFunction spike = i -> i == 90 ? 140 : 50;
+
+        GeneratorReport r = analyze(Minutes.generator(SET, 180, 1, spike, 1, false, ALL), 180, Map.of());
+
+        assertThat(r.spikesRemoved()).isEqualTo(1);
+        assertThat(r.total().energyKwh().value()).isCloseTo(150, within(1e-6));
+    }
+
     @Test
     void fuelAboveTheCurveForDaysIsSfcDegradation() {
         int days = 4 * 24 * 60;
