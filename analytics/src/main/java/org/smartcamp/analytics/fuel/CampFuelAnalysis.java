@@ -80,14 +80,16 @@ public final class CampFuelAnalysis {
                 ? new TheftDetector(s).detect(p, volume, t.readings().temperature(), expected, rises) : List.of();
             List<DetectedEvent> own = new ArrayList<>(rises);
             own.addAll(thefts);
+            List<LeakLoss> leaked = List.of();
             if (known) {
                 LeakReport leak = new LeakDetector(s).detect(p, volume, expected, own);
                 leaks.put(p.assetId(), leak);
                 events.addAll(leak.leaks());
+                leaked = LeakLoss.of(leak);
             }
             record(p, rises, thefts);
             supply.put(p.assetId(), new DaysOfSupply(s).forTank(p, volume, own, input.asOf()));
-            tankLevelSource(p, volume, own, s);
+            tankLevelSource(p, volume, own, leaked, s);
         }
 
         private void record(TankParams p, List<DetectedEvent> rises, List<DetectedEvent> thefts) {
@@ -116,8 +118,12 @@ public final class CampFuelAnalysis {
             return out;
         }
 
-        /** A generator that is its tank's only outlet also gets the tank's level as a source. */
-        private void tankLevelSource(TankParams p, Series volume, List<DetectedEvent> own, FuelSettings s) {
+        /**
+         * A generator that is its tank's only outlet also gets the tank's level as a source, with the tank's
+         * detected leaks taken out.
+         */
+        private void tankLevelSource(TankParams p, Series volume, List<DetectedEvent> own, List<LeakLoss> leaked,
+                                     FuelSettings s) {
             boolean feedsDayTank = input.tanks().stream().anyMatch(o -> p.assetId().equals(o.params().fillsFrom()));
             if (p.generators().size() != 1 || !p.vehicles().isEmpty() || feedsDayTank
                     || !fuelUse.containsKey(p.generators().get(0))) {
@@ -125,7 +131,7 @@ public final class CampFuelAnalysis {
             }
             String g = p.generators().get(0);
             fuelUse.put(g, fuelUse.get(g).with(ConsumptionSource.TANK_LEVEL,
-                LevelConsumption.of(volume, p.capacityL(), own, s)));
+                LevelConsumption.of(volume, p.capacityL(), own, leaked, s)));
         }
 
         CampFuelReport report() {

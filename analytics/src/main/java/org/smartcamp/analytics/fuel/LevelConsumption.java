@@ -8,10 +8,10 @@ import org.smartcamp.analytics.series.Series;
 import org.smartcamp.analytics.series.SeriesMath;
 
 /**
- * Fuel burned read from a level: the fall of the running median of the cleaned level, with refuels added back
- * and thefts taken out by their measured litres. For a generator that is its tank's only consumer and has no
- * flow meter, and for a vehicle without a fuel counter. Noisier than a counter: each bucket edge carries the
- * running median's error.
+ * Fuel burned read from a level: the fall of the running median of the cleaned level, with refuels added back,
+ * thefts taken out by their measured litres and leaks by their estimated rate ({@link LeakLoss}). For a generator
+ * that is its tank's only consumer and has no flow meter, and for a vehicle without a fuel counter. Noisier than a
+ * counter: each bucket edge carries the running median's error.
  */
 final class LevelConsumption {
     private LevelConsumption() {
@@ -23,6 +23,12 @@ final class LevelConsumption {
      * estimated stretches.
      */
     static Cumulative of(Series litres, double capacityL, List<DetectedEvent> events, FuelSettings settings) {
+        return of(litres, capacityL, events, List.of(), settings);
+    }
+
+    /** As {@link #of(Series, double, List, FuelSettings)}, with the {@code leaked} litres taken out as well. */
+    static Cumulative of(Series litres, double capacityL, List<DetectedEvent> events, List<LeakLoss> leaked,
+                         FuelSettings settings) {
         Series clean = LevelSignal.of(litres, capacityL, Cumulative.empty(), settings).volume();
         if (clean.size() < 2) {
             return Cumulative.empty();
@@ -34,12 +40,13 @@ final class LevelConsumption {
             clean.time(clean.size() - 1));
         Cumulative out = lost.isEmpty() ? Cumulative.empty() : ExpectedOutflow.ramps(lost, clean.time(0),
             clean.time(clean.size() - 1));
+        Cumulative leak = LeakLoss.cumulative(leaked, clean.time(0), clean.time(clean.size() - 1));
         long gap = GeneratorConsumption.gapMs(clean, settings);
         long[] t = clean.times();
         double[] burned = new double[t.length];
         Cumulative.Interval[] kinds = new Cumulative.Interval[t.length - 1];
         for (int i = 0; i < t.length; i++) {
-            burned[i] = level[0] - level[i] + at(in, t[i]) - at(out, t[i]);
+            burned[i] = level[0] - level[i] + at(in, t[i]) - at(out, t[i]) - at(leak, t[i]);
             if (i > 0) {
                 boolean estimated = t[i] - t[i - 1] > gap || during(events, t[i - 1], t[i]);
                 kinds[i - 1] = estimated ? Cumulative.Interval.ESTIMATED_GAP : Cumulative.Interval.MEASURED;
