@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.smartcamp.api.auth.ApiKeyAuthenticator;
 import org.smartcamp.api.auth.AuthHandler;
 import org.smartcamp.api.auth.JwtAuthenticator;
+import org.smartcamp.api.http.Problems;
 import org.smartcamp.api.http.RateLimiter;
 import org.smartcamp.api.ops.ApiMetrics;
 import org.smartcamp.api.ops.MicrometerApiMetrics;
@@ -80,6 +81,7 @@ public final class ApiService implements AutoCloseable {
                 auth(db, metrics), new RequestObserver(metrics, audit, clock), ops(vertx));
             routes = router.routes();
             server = vertx.createHttpServer(serverOptions()).requestHandler(router.router())
+                .invalidRequestHandler(Problems::invalidRequest)
                 .listen(config.listen().port(), config.listen().host()).await();
             port = server.actualPort();
             if (config.listen().managementPort() >= 0) {
