@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.smartcamp.api.auth.ApiKeyAuthenticator;
 import org.smartcamp.api.auth.AuthHandler;
 import org.smartcamp.api.auth.JwtAuthenticator;
+import org.smartcamp.api.http.ClientAddress;
 import org.smartcamp.api.http.Problems;
 import org.smartcamp.api.http.RateLimiter;
 import org.smartcamp.api.ops.ApiMetrics;
@@ -77,8 +78,10 @@ public final class ApiService implements AutoCloseable {
             registryCache.start().await();
             audit = new AuditLog(vertx, db, metrics, AUDIT_CAPACITY);
             audit.start();
+            RequestObserver observer = new RequestObserver(metrics, audit, clock,
+                new ClientAddress(config.http().trustedProxies()));
             ApiRouter router = new ApiRouter(vertx, config, new RouteSupport(db, registryCache, config.limits(), clock),
-                auth(db, metrics), new RequestObserver(metrics, audit, clock), ops(vertx));
+                auth(db, metrics), observer, ops(vertx));
             routes = router.routes();
             server = vertx.createHttpServer(serverOptions()).requestHandler(router.router())
                 .invalidRequestHandler(Problems::invalidRequest)

@@ -5,12 +5,14 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.smartcamp.api.auth.Principal;
+import org.smartcamp.api.http.ClientAddress;
 import org.smartcamp.api.http.Responder;
 import org.smartcamp.api.store.AuditEntry;
 import org.smartcamp.api.store.AuditLog;
 
 /**
- * Times every request for the metrics (by route template), and writes an audit entry for every request to a
+ * Resolves every request's client address ({@link ClientAddress}), times it for the metrics (by route
+ * template), and writes an audit entry for every request to a
  * guarded route, whatever its answer: who, what, the status, the rows returned and whether it was an export.
  */
 public final class RequestObserver implements Handler<RoutingContext> {
@@ -24,16 +26,19 @@ public final class RequestObserver implements Handler<RoutingContext> {
     private final ApiMetrics metrics;
     private final AuditLog audit;
     private final Clock clock;
+    private final ClientAddress clients;
 
-    public RequestObserver(ApiMetrics metrics, AuditLog audit, Clock clock) {
+    public RequestObserver(ApiMetrics metrics, AuditLog audit, Clock clock, ClientAddress clients) {
         this.metrics = metrics;
         this.audit = audit;
         this.clock = clock;
+        this.clients = clients;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
         long start = System.nanoTime();
+        clients.attach(ctx);
         ctx.addEndHandler(ar -> done(ctx, System.nanoTime() - start));
         ctx.next();
     }
@@ -53,8 +58,7 @@ public final class RequestObserver implements Handler<RoutingContext> {
             audit.record(new AuditEntry(clock.instant(), p == null ? "-" : p.id(), p == null ? null : p.role().id(),
                 ctx.request().method().name(), cut(path, MAX_PATH), query == null ? null : cut(query, MAX_QUERY),
                 status, ctx.get(Responder.ROWS), Boolean.TRUE.equals(ctx.get(Responder.EXPORT)),
-                ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress(),
-                TimeUnit.NANOSECONDS.toMillis(nanos)));
+                ClientAddress.of(ctx), TimeUnit.NANOSECONDS.toMillis(nanos)));
         }
     }
 
