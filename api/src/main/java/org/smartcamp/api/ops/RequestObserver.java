@@ -3,7 +3,9 @@ package org.smartcamp.api.ops;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.smartcamp.api.auth.Coverage;
 import org.smartcamp.api.auth.Principal;
 import org.smartcamp.api.http.ClientAddress;
 import org.smartcamp.api.http.Responder;
@@ -13,7 +15,8 @@ import org.smartcamp.api.store.AuditLog;
 /**
  * Resolves every request's client address ({@link ClientAddress}), times it for the metrics (by route
  * template), and writes an audit entry for every request to a
- * guarded route, whatever its answer: who, what, the status, the rows returned and whether it was an export.
+ * guarded route, whatever its answer: who, what, the status, the rows returned, whether it was an export and
+ * the missions and camps it covered.
  */
 public final class RequestObserver implements Handler<RoutingContext> {
     /** Context key set by the routes that are audited. */
@@ -53,13 +56,19 @@ public final class RequestObserver implements Handler<RoutingContext> {
         }
         metrics.request(route, ctx.request().method().name(), status, nanos);
         if (Boolean.TRUE.equals(ctx.get(AUDITED))) {
-            Principal p = Principal.of(ctx);
-            String query = ctx.request().query();
-            audit.record(new AuditEntry(clock.instant(), p == null ? "-" : p.id(), p == null ? null : p.role().id(),
-                ctx.request().method().name(), cut(path, MAX_PATH), query == null ? null : cut(query, MAX_QUERY),
-                status, ctx.get(Responder.ROWS), Boolean.TRUE.equals(ctx.get(Responder.EXPORT)),
-                ClientAddress.of(ctx), TimeUnit.NANOSECONDS.toMillis(nanos)));
+            audit.record(entry(ctx, path, status, nanos));
         }
+    }
+
+    private AuditEntry entry(RoutingContext ctx, String path, int status, long nanos) {
+        Principal p = Principal.of(ctx);
+        String query = ctx.request().query();
+        Coverage coverage = Coverage.peek(ctx);
+        return new AuditEntry(clock.instant(), p == null ? "-" : p.id(), p == null ? null : p.role().id(),
+            ctx.request().method().name(), cut(path, MAX_PATH), query == null ? null : cut(query, MAX_QUERY),
+            status, ctx.get(Responder.ROWS), Boolean.TRUE.equals(ctx.get(Responder.EXPORT)), ClientAddress.of(ctx),
+            TimeUnit.NANOSECONDS.toMillis(nanos), coverage == null ? List.of() : coverage.missions(),
+            coverage == null ? List.of() : coverage.camps());
     }
 
     private static String cut(String s, int max) {

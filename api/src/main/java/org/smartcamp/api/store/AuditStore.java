@@ -37,6 +37,8 @@ public final class AuditStore {
                 ps.setBoolean(9, e.export());
                 ps.setString(10, e.remote());
                 ps.setInt(11, (int) Math.min(Integer.MAX_VALUE, e.durationMs()));
+                ps.setArray(12, c.createArrayOf("text", e.missions().toArray()));
+                ps.setArray(13, c.createArrayOf("text", e.camps().toArray()));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -49,9 +51,12 @@ public final class AuditStore {
         }
     }
 
-    /** Entries in {@code [from, to)}, of one principal when not empty, after the cursor's id. */
-    public static Page list(Connection c, Instant from, Instant to, String principal, List<String> cursor,
-                            int limit) throws SQLException {
+    /**
+     * Entries in {@code [from, to)}, of one principal when not null, after the cursor's id, that {@code reader}
+     * may see.
+     */
+    public static Page list(Connection c, Instant from, Instant to, String principal, AuditReader reader,
+                            List<String> cursor, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Queries.AUDIT)) {
             ps.setTimestamp(1, Timestamp.from(from));
             ps.setTimestamp(2, Timestamp.from(to));
@@ -62,7 +67,10 @@ public final class AuditStore {
             } catch (NumberFormatException e) {
                 throw Cursor.malformed();
             }
-            ps.setInt(6, limit + 1);
+            ps.setBoolean(6, reader.all());
+            ps.setArray(7, c.createArrayOf("text", reader.missions().toArray()));
+            ps.setArray(8, c.createArrayOf("text", reader.camps().toArray()));
+            ps.setInt(9, limit + 1);
             Page.Builder page = new Page.Builder(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
