@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiService.class);
     private static final int AUDIT_CAPACITY = 100_000;
+    private static final long AUDIT_ADMISSION_WAIT_MS = 10_000;
     private static final long EVICT_PERIOD_MS = 60_000;
 
     private final ApiConfig config;
@@ -76,7 +77,7 @@ public final class ApiService implements AutoCloseable {
             Db db = new Db(vertx, dataSource);
             registryCache = new RegistryCache(vertx, db, config.registryRefresh());
             registryCache.start().await();
-            audit = new AuditLog(vertx, db, metrics, AUDIT_CAPACITY);
+            audit = new AuditLog(vertx, db, metrics, AUDIT_CAPACITY, AUDIT_ADMISSION_WAIT_MS);
             audit.start();
             RequestObserver observer = new RequestObserver(metrics, audit, clock,
                 new ClientAddress(config.http().trustedProxies()));

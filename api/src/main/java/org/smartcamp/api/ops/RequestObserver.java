@@ -7,22 +7,24 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.smartcamp.api.auth.Coverage;
 import org.smartcamp.api.auth.Principal;
+import org.smartcamp.api.http.ApiException;
 import org.smartcamp.api.http.ClientAddress;
 import org.smartcamp.api.http.Responder;
 import org.smartcamp.api.store.AuditEntry;
 import org.smartcamp.api.store.AuditLog;
 
 /**
- * Resolves every request's client address ({@link ClientAddress}), times it for the metrics (by route
- * template), and writes an audit entry for every request to a
- * guarded route, whatever its answer: who, what, the status, the rows returned, whether it was an export and
- * the missions and camps it covered.
+ * Resolves every request's client address, times it for the metrics (by route template), and writes an audit
+ * entry for every request to a guarded route, whatever its answer: who, what, the status, the rows returned,
+ * whether it was an export, from where and the missions and camps it covered. A guarded route goes on only once
+ * the audit log holds a slot for its entry ({@link #admit}), so no entry is ever dropped for want of room.
  */
 public final class RequestObserver implements Handler<RoutingContext> {
     /** Context key set by the routes that are audited. */
     public static final String AUDITED = "smartcamp.audited";
     /** Context key of the route template. */
     public static final String ROUTE = "smartcamp.route";
+    private static final String ADMITTED = "smartcamp.audit.admitted";
     private static final int MAX_QUERY = 2_000;
     private static final int MAX_PATH = 500;
 
@@ -46,6 +48,21 @@ public final class RequestObserver implements Handler<RoutingContext> {
         ctx.next();
     }
 
+    /**
+     * The first handler of an audited route: goes on once the audit log holds a slot for the request's entry,
+     * and refuses it with 503 when none was free within the admission wait (the database is away or slow).
+     */
+    public void admit(RoutingContext ctx) {
+        audit.admit().onComplete(ar -> {
+            if (ar.succeeded() && ar.result()) {
+                ctx.put(ADMITTED, true);
+                ctx.next();
+            } else {
+                ctx.fail(ApiException.unavailable("the audit log cannot be written now; try again later"));
+            }
+        });
+    }
+
     private void done(RoutingContext ctx, long nanos) {
         int status = ctx.response().getStatusCode();
         String path = ctx.request().path();
@@ -55,8 +72,10 @@ public final class RequestObserver implements Handler<RoutingContext> {
                 : "static";
         }
         metrics.request(route, ctx.request().method().name(), status, nanos);
-        if (Boolean.TRUE.equals(ctx.get(AUDITED))) {
+        if (Boolean.TRUE.equals(ctx.get(ADMITTED))) {
             audit.record(entry(ctx, path, status, nanos));
+        } else if (Boolean.TRUE.equals(ctx.get(AUDITED))) {
+            metrics.auditDropped(1);
         }
     }
 

@@ -23,11 +23,11 @@ public final class AuditStore {
         try (PreparedStatement ps = c.prepareStatement(Queries.AUDIT_INSERT)) {
             for (AuditEntry e : entries) {
                 ps.setTimestamp(1, Timestamp.from(e.at()));
-                ps.setString(2, e.principal());
-                ps.setString(3, e.role());
-                ps.setString(4, e.method());
-                ps.setString(5, e.path());
-                ps.setString(6, e.query());
+                ps.setString(2, text(e.principal()));
+                ps.setString(3, text(e.role()));
+                ps.setString(4, text(e.method()));
+                ps.setString(5, text(e.path()));
+                ps.setString(6, text(e.query()));
                 ps.setInt(7, e.status());
                 if (e.rows() == null) {
                     ps.setNull(8, Types.INTEGER);
@@ -35,7 +35,7 @@ public final class AuditStore {
                     ps.setInt(8, e.rows());
                 }
                 ps.setBoolean(9, e.export());
-                ps.setString(10, e.remote());
+                ps.setString(10, text(e.remote()));
                 ps.setInt(11, (int) Math.min(Integer.MAX_VALUE, e.durationMs()));
                 ps.setArray(12, c.createArrayOf("text", e.missions().toArray()));
                 ps.setArray(13, c.createArrayOf("text", e.camps().toArray()));
@@ -49,6 +49,11 @@ public final class AuditStore {
         } finally {
             c.setAutoCommit(auto);
         }
+    }
+
+    /** Text PostgreSQL always accepts: a NUL (which a token's subject may hold) becomes U+FFFD. */
+    static String text(String s) {
+        return s == null ? null : s.replace('\u0000', '\uFFFD');
     }
 
     /**
