@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.smartcamp.api.http.ClientAddress;
 
 /**
  * Everything the API server needs, immutable (built by the launcher from the configuration).
@@ -47,16 +48,30 @@ public record ApiConfig(Listen listen, JwtConfig jwt, RateLimit rateLimit, HttpP
 
     /**
      * Browser-facing policy: CORS origins allowed ({@code *} for any; empty for none), the Content-Security-Policy
-     * of the pages (API answers always get {@code default-src 'none'}), and the PEM certificate and key for TLS
-     * (both null for plain HTTP behind a TLS-terminating proxy; HSTS is sent only with TLS).
+     * of the pages (API answers always get {@code default-src 'none'}), the PEM certificate and key for TLS
+     * (both null for plain HTTP behind a TLS-terminating proxy; HSTS is sent only with TLS), and the proxies
+     * (addresses and CIDR blocks) whose {@code X-Forwarded-For} names the client (empty: none is believed).
      */
-    public record HttpPolicy(List<String> corsOrigins, String pageCsp, Path tlsCert, Path tlsKey) {
+    public record HttpPolicy(List<String> corsOrigins, String pageCsp, Path tlsCert, Path tlsKey,
+                             List<String> trustedProxies) {
         public HttpPolicy {
             corsOrigins = List.copyOf(corsOrigins);
             Objects.requireNonNull(pageCsp, "pageCsp");
             if ((tlsCert == null) != (tlsKey == null)) {
                 throw new IllegalArgumentException("TLS needs both a certificate and a key file");
             }
+            trustedProxies = List.copyOf(trustedProxies);
+            trustedProxies.forEach(ClientAddress::check);
+        }
+
+        /** Without trusted proxies. */
+        public HttpPolicy(List<String> corsOrigins, String pageCsp, Path tlsCert, Path tlsKey) {
+            this(corsOrigins, pageCsp, tlsCert, tlsKey, List.of());
+        }
+
+        /** A copy with these trusted proxies. */
+        public HttpPolicy withTrustedProxies(List<String> proxies) {
+            return new HttpPolicy(corsOrigins, pageCsp, tlsCert, tlsKey, proxies);
         }
 
         /** Whether the server speaks TLS itself. */

@@ -17,6 +17,8 @@ import javax.sql.DataSource;
 import org.smartcamp.api.auth.ApiKeyAuthenticator;
 import org.smartcamp.api.auth.AuthHandler;
 import org.smartcamp.api.auth.JwtAuthenticator;
+import org.smartcamp.api.http.ClientAddress;
+import org.smartcamp.api.http.Problems;
 import org.smartcamp.api.http.RateLimiter;
 import org.smartcamp.api.ops.ApiMetrics;
 import org.smartcamp.api.ops.MicrometerApiMetrics;
@@ -39,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiService.class);
     private static final int AUDIT_CAPACITY = 100_000;
+    private static final long AUDIT_ADMISSION_WAIT_MS = 10_000;
     private static final long EVICT_PERIOD_MS = 60_000;
 
     private final ApiConfig config;
@@ -74,12 +77,15 @@ public final class ApiService implements AutoCloseable {
             Db db = new Db(vertx, dataSource);
             registryCache = new RegistryCache(vertx, db, config.registryRefresh());
             registryCache.start().await();
-            audit = new AuditLog(vertx, db, metrics, AUDIT_CAPACITY);
+            audit = new AuditLog(vertx, db, metrics, AUDIT_CAPACITY, AUDIT_ADMISSION_WAIT_MS);
             audit.start();
+            RequestObserver observer = new RequestObserver(metrics, audit, clock,
+                new ClientAddress(config.http().trustedProxies()));
             ApiRouter router = new ApiRouter(vertx, config, new RouteSupport(db, registryCache, config.limits(), clock),
-                auth(db, metrics), new RequestObserver(metrics, audit, clock), ops(vertx));
+                auth(db, metrics), observer, ops(vertx));
             routes = router.routes();
             server = vertx.createHttpServer(serverOptions()).requestHandler(router.router())
+                .invalidRequestHandler(Problems::invalidRequest)
                 .listen(config.listen().port(), config.listen().host()).await();
             port = server.actualPort();
             if (config.listen().managementPort() >= 0) {

@@ -4,13 +4,17 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import org.smartcamp.api.http.ApiException;
+import org.smartcamp.api.http.ClientAddress;
 import org.smartcamp.api.http.RateLimiter;
 import org.smartcamp.api.ops.ApiMetrics;
 
 /**
  * Requires a credential on every route it guards: an API key in {@code X-API-Key}, or a JWT in
  * {@code Authorization: Bearer}. Then applies the caller's rate limit. Failed attempts are rate limited per
- * remote address, so guessing keys or tokens is slow.
+ * client address (see {@link ClientAddress}), so guessing keys or tokens is slow: once an address has spent its
+ * failures, a failed attempt from it is answered 429 instead of 401. The failure limit is applied only after
+ * authentication failed, so a valid credential is always served (subject to its own rate limit), however many
+ * failures its address made.
  */
 public final class AuthHandler implements Handler<RoutingContext> {
     private static final String BEARER = "Bearer ";
@@ -32,22 +36,22 @@ public final class AuthHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        String remote = remote(ctx);
-        long wait = failures.waitFor(remote);
-        if (wait > 0) {
-            metrics.rateLimited();
-            ctx.fail(ApiException.tooManyRequests(wait));
-            return;
-        }
         authenticate(ctx)
             .onSuccess(p -> admit(ctx, p))
-            .onFailure(e -> {
-                if (e instanceof ApiException a && a.status() == 401) {
-                    failures.tryAcquire(remote);
-                    metrics.authFailed();
-                }
-                ctx.fail(e);
-            });
+            .onFailure(e -> refuse(ctx, e));
+    }
+
+    private void refuse(RoutingContext ctx, Throwable e) {
+        if (e instanceof ApiException a && a.status() == 401) {
+            metrics.authFailed();
+            long wait = failures.tryAcquire(ClientAddress.of(ctx));
+            if (wait > 0) {
+                metrics.rateLimited();
+                ctx.fail(ApiException.tooManyRequests(wait));
+                return;
+            }
+        }
+        ctx.fail(e);
     }
 
     private Future<Principal> authenticate(RoutingContext ctx) {
@@ -76,11 +80,6 @@ public final class AuthHandler implements Handler<RoutingContext> {
             return;
         }
         ctx.next();
-    }
-
-    /** The address the request came from (the proxy's, behind a proxy). */
-    static String remote(RoutingContext ctx) {
-        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
     }
 
     /**

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.User;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
@@ -30,12 +31,14 @@ public final class JwtAuthenticator {
     private static final int MAX_SUBJECT = 200;
 
     private final JWTAuth auth;
+    private final long leewaySeconds;
 
     /**
      * @throws IllegalArgumentException when a key file cannot be read or holds no usable key
      */
     public JwtAuthenticator(Vertx vertx, JwtConfig config) {
         this.auth = config.enabled() ? JWTAuth.create(vertx, options(config)) : null;
+        this.leewaySeconds = config.leeway().toSeconds();
     }
 
     static JWTAuthOptions options(JwtConfig config) {
@@ -89,23 +92,39 @@ public final class JwtAuthenticator {
     /**
      * The principal of a bearer token.
      *
-     * @return a failed future with a 401 {@link ApiException} saying briefly why the token was refused
+     * @return a failed future with a 401 {@link ApiException} saying briefly why the token was refused (a claim
+     *     of the wrong type is named, never a server error)
      */
     public Future<Principal> authenticate(String token) {
         if (auth == null) {
             return Future.failedFuture(ApiException.unauthorized("bearer tokens are not accepted by this server "
                 + "(no JWT key is configured); use an API key"));
         }
-        return auth.authenticate(new TokenCredentials(token))
-            .recover(e -> Future.failedFuture(ApiException.unauthorized("the bearer token was refused: "
-                + reason(e.getMessage()))))
+        Future<User> verified;
+        try {
+            verified = auth.authenticate(new TokenCredentials(token));
+        } catch (RuntimeException e) {
+            // vertx-auth-jwt casts exp, nbf, iat and aud after the signature verified: a wrong type throws here
+            verified = Future.failedFuture(e);
+        }
+        return verified
+            .recover(e -> Future.failedFuture(refused(reason(e.getMessage(), Claims.unverified(token)))))
             .map(user -> principal(user.attributes().getJsonObject("accessToken")));
     }
 
-    static String reason(String message) {
+    /** Why a token was refused, from the verifier's message and the token's (unverified) claims, or null. */
+    String reason(String message, JsonObject claims) {
         String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        if (m.contains("signature")) {
+            return "its signature does not verify";
+        }
+        String wrongType = claims == null ? null : Claims.wrongType(claims);
+        if (wrongType != null) {
+            return wrongType;
+        }
         if (m.contains("expired")) {
-            return "it has expired";
+            return claims == null ? "it has expired" : Claims.timeProblem(claims, System.currentTimeMillis() / 1000,
+                leewaySeconds);
         }
         if (m.contains("audience")) {
             return "wrong audience";
@@ -113,19 +132,14 @@ public final class JwtAuthenticator {
         if (m.contains("issuer")) {
             return "wrong issuer";
         }
-        if (m.contains("nbf") || m.contains("not before") || m.contains("before")) {
-            return "it is not valid yet";
-        }
-        if (m.contains("signature")) {
-            return "its signature does not verify";
-        }
         return "it is malformed or not signed with an accepted algorithm and key";
     }
 
     static Principal principal(JsonObject claims) {
         try {
-            if (!(claims.getValue("exp") instanceof Number)) {
-                throw refused("it has no expiry (exp)");
+            String wrongType = Claims.wrongType(claims);
+            if (wrongType != null) {
+                throw refused(wrongType);
             }
             String sub = claims.getString("sub");
             if (sub == null || sub.isBlank() || sub.length() > MAX_SUBJECT) {

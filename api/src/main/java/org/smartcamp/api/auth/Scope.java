@@ -12,10 +12,15 @@ import org.smartcamp.api.store.Registry;
 public final class Scope {
     private final Principal principal;
     private final Registry registry;
+    private final Coverage coverage;
 
-    public Scope(Principal principal, Registry registry) {
+    /**
+     * @param coverage where the missions and camps the request resolved are noted for the audit log
+     */
+    public Scope(Principal principal, Registry registry, Coverage coverage) {
         this.principal = principal;
         this.registry = registry;
+        this.coverage = coverage;
     }
 
     public Registry registry() {
@@ -31,6 +36,7 @@ public final class Scope {
         if (camp == null) {
             throw ApiException.notFound("camp '" + id + "' does not exist");
         }
+        coverage.named(camp.missionId(), camp.id());
         return camp;
     }
 
@@ -46,6 +52,7 @@ public final class Scope {
         if (!principal.grant().allowsCamp(registry, asset.campId())) {
             throw outside("asset", id);
         }
+        named(asset.campId());
         return asset;
     }
 
@@ -57,6 +64,7 @@ public final class Scope {
         if (!registry.hasMission(id)) {
             throw ApiException.notFound("mission '" + id + "' does not exist");
         }
+        coverage.named(id, null);
     }
 
     /** Checks an event's camp: an event outside the scope, or absent for a caller without the wildcard, is 403. */
@@ -70,6 +78,7 @@ public final class Scope {
         if (!principal.grant().allowsCamp(registry, campId)) {
             throw outside("event", Long.toString(id));
         }
+        named(campId);
     }
 
     /**
@@ -87,14 +96,23 @@ public final class Scope {
             }
             return List.of(c.id());
         }
-        return principal.grant().camps(registry).stream()
-            .filter(c -> mission == null || c.missionId().equals(mission))
-            .map(Registry.Camp::id).toList();
+        List<Registry.Camp> camps = principal.grant().camps(registry).stream()
+            .filter(c -> mission == null || c.missionId().equals(mission)).toList();
+        camps.forEach(c -> coverage.listed(c.missionId(), c.id()));
+        return camps.stream().map(Registry.Camp::id).toList();
     }
 
     /** The missions visible to the caller. */
     public List<String> missions() {
-        return registry.missionIds().stream().filter(m -> principal.grant().allowsMission(registry, m)).toList();
+        List<String> missions = registry.missionIds().stream()
+            .filter(m -> principal.grant().allowsMission(registry, m)).toList();
+        missions.forEach(m -> coverage.listed(m, null));
+        return missions;
+    }
+
+    private void named(String campId) {
+        Registry.Camp camp = registry.camp(campId);
+        coverage.named(camp == null ? null : camp.missionId(), campId);
     }
 
     private static ApiException outside(String what, String id) {

@@ -1,5 +1,8 @@
 package org.smartcamp.api.http;
 
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -9,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every error the API answers is an RFC 9457 problem document ({@code application/problem+json}): failures
- * carrying an {@link ApiException}, unknown routes (404), wrong methods (405) and anything unexpected (500,
- * logged with its stack trace but never shown).
+ * carrying an {@link ApiException}, unknown routes (404), wrong methods (405), requests the HTTP decoder refuses
+ * (414, 431, 400) and anything unexpected (500, logged with its stack trace but never shown).
  */
 public final class Problems {
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
@@ -49,6 +52,37 @@ public final class Problems {
             LOG.error("Request {} {} failed", ctx.request().method(), ctx.request().path(), failure);
             send(ctx, 500, "Internal server error", "the server failed to answer; the error is logged");
         }
+    }
+
+    /**
+     * Answers a request the HTTP decoder refused before any route saw it (request line longer than the limit:
+     * 414; headers too large: 431; anything else malformed: 400) with a problem document, then closes the
+     * connection as Vert.x's default handler does. The refused URI is not echoed.
+     */
+    public static void invalidRequest(HttpServerRequest request) {
+        Throwable cause = request.decoderResult().cause();
+        int status;
+        String title;
+        String detail;
+        if (cause instanceof TooLongHttpLineException) {
+            status = 414;
+            title = "URI too long";
+            detail = "the request line is longer than the server accepts; send fewer or shorter parameters";
+        } else if (cause instanceof TooLongHttpHeaderException) {
+            status = 431;
+            title = "Request header fields too large";
+            detail = "the request headers are larger than the server accepts";
+        } else {
+            status = 400;
+            title = "Bad request";
+            detail = "the request is not valid HTTP";
+        }
+        JsonObject body = new JsonObject().put("type", "about:blank").put("title", title).put("status", status)
+            .put("detail", detail);
+        request.response().setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE)
+            .putHeader("X-Content-Type-Options", "nosniff").putHeader("Cache-Control", "no-store")
+            .putHeader("Connection", "close").end(body.encode())
+            .onComplete(ar -> request.connection().close());
     }
 
     static void send(RoutingContext ctx, ApiException e) {

@@ -55,18 +55,6 @@ public final class RateLimiter {
         }
     }
 
-    /** Seconds until {@code key} may try again without taking a token (0 when it may now). */
-    public long waitFor(String key) {
-        Bucket b = buckets.get(key);
-        if (b == null) {
-            return 0;
-        }
-        synchronized (b) {
-            refill(b, nanoTime.getAsLong());
-            return b.tokens >= 1 ? 0 : Math.max(1, (long) Math.ceil((1 - b.tokens) / perSecond));
-        }
-    }
-
     /** Drops the buckets that are full again (their clients have been idle long enough). */
     public void evictIdle() {
         long now = nanoTime.getAsLong();

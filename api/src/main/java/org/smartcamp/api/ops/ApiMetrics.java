@@ -16,7 +16,10 @@ public interface ApiMetrics {
     /** Audit entries written to the database. */
     void auditWritten(int entries);
 
-    /** Audit entries dropped because the queue was full while the database was away. */
+    /**
+     * Audited requests left without an entry: refused with 503 because the audit log had no free slot within the
+     * admission wait, or an entry the database refused for its content. 0 while the database keeps up.
+     */
     void auditDropped(int entries);
 
     /** Reports the audit queue's length. */

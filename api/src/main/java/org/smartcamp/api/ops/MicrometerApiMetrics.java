@@ -25,7 +25,8 @@ public final class MicrometerApiMetrics implements ApiMetrics {
         this.auditWritten = Counter.builder("smartcamp.api.audit.written")
             .description("Audit log entries written to the database").register(registry);
         this.auditDropped = Counter.builder("smartcamp.api.audit.dropped")
-            .description("Audit log entries dropped because the queue was full while the database was away")
+            .description("Audited requests without an entry: refused with 503 because no audit slot was free "
+                + "within the wait, or an entry the database refused for its content")
             .register(registry);
     }
 
@@ -59,6 +60,6 @@ public final class MicrometerApiMetrics implements ApiMetrics {
     @Override
     public void registerAuditQueue(IntSupplier length) {
         Gauge.builder("smartcamp.api.audit.queue", length::getAsInt)
-            .description("Audit log entries waiting to be written").register(registry);
+            .description("Audit log entries waiting to be written (queued and in flight)").register(registry);
     }
 }

@@ -45,7 +45,7 @@ public final class ApiRouter {
             }
         });
         ops.mount(router);
-        Endpoints endpoints = new Endpoints(router, auth);
+        Endpoints endpoints = new Endpoints(router, observer::admit, auth);
         new RegistryRoutes(support).mount(endpoints);
         new ReadingsRoutes(support).mount(endpoints);
         new FigureRoutes(support).mount(endpoints);

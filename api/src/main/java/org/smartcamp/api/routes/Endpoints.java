@@ -13,18 +13,23 @@ import org.smartcamp.api.ops.RequestObserver;
 public final class Endpoints {
 
     private final Router router;
+    private final Handler<RoutingContext> admission;
     private final Handler<RoutingContext> auth;
     private final java.util.List<String> templates = new java.util.ArrayList<>();
 
-    public Endpoints(Router router, Handler<RoutingContext> auth) {
+    /**
+     * @param admission runs first on every route, holding a slot in the audit log for the request's entry
+     */
+    public Endpoints(Router router, Handler<RoutingContext> admission, Handler<RoutingContext> auth) {
         this.router = router;
+        this.admission = admission;
         this.auth = auth;
     }
 
     /** A GET route that needs a credential. */
     public void get(String template, Handler<RoutingContext> handler) {
         templates.add(template);
-        router.get(vertxPath(template)).handler(tag(template)).handler(auth).handler(handler);
+        router.get(vertxPath(template)).handler(tag(template)).handler(admission).handler(auth).handler(handler);
     }
 
     /** The templates of every GET route registered here, in order. */

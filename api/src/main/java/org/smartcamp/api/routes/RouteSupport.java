@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.smartcamp.api.ApiConfig;
+import org.smartcamp.api.auth.Coverage;
 import org.smartcamp.api.auth.Principal;
 import org.smartcamp.api.auth.Scope;
 import org.smartcamp.api.http.Params;
@@ -42,9 +43,9 @@ public final class RouteSupport {
         return clock.instant();
     }
 
-    /** The caller's scope over the current registry snapshot. */
+    /** The caller's scope over the current registry snapshot, noting what the request covers for the audit log. */
     Scope scope(RoutingContext ctx) {
-        return new Scope(Principal.of(ctx), registry.current());
+        return new Scope(Principal.of(ctx), registry.current(), Coverage.of(ctx));
     }
 
     /** The {@code limit} parameter: 1 to the largest page, the default page when absent. */

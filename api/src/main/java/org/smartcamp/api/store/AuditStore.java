@@ -23,11 +23,11 @@ public final class AuditStore {
         try (PreparedStatement ps = c.prepareStatement(Queries.AUDIT_INSERT)) {
             for (AuditEntry e : entries) {
                 ps.setTimestamp(1, Timestamp.from(e.at()));
-                ps.setString(2, e.principal());
-                ps.setString(3, e.role());
-                ps.setString(4, e.method());
-                ps.setString(5, e.path());
-                ps.setString(6, e.query());
+                ps.setString(2, text(e.principal()));
+                ps.setString(3, text(e.role()));
+                ps.setString(4, text(e.method()));
+                ps.setString(5, text(e.path()));
+                ps.setString(6, text(e.query()));
                 ps.setInt(7, e.status());
                 if (e.rows() == null) {
                     ps.setNull(8, Types.INTEGER);
@@ -35,8 +35,10 @@ public final class AuditStore {
                     ps.setInt(8, e.rows());
                 }
                 ps.setBoolean(9, e.export());
-                ps.setString(10, e.remote());
+                ps.setString(10, text(e.remote()));
                 ps.setInt(11, (int) Math.min(Integer.MAX_VALUE, e.durationMs()));
+                ps.setArray(12, c.createArrayOf("text", e.missions().toArray()));
+                ps.setArray(13, c.createArrayOf("text", e.camps().toArray()));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -49,9 +51,17 @@ public final class AuditStore {
         }
     }
 
-    /** Entries in {@code [from, to)}, of one principal when not empty, after the cursor's id. */
-    public static Page list(Connection c, Instant from, Instant to, String principal, List<String> cursor,
-                            int limit) throws SQLException {
+    /** Text PostgreSQL always accepts: a NUL (which a token's subject may hold) becomes U+FFFD. */
+    static String text(String s) {
+        return s == null ? null : s.replace('\u0000', '\uFFFD');
+    }
+
+    /**
+     * Entries in {@code [from, to)}, of one principal when not null, after the cursor's id, that {@code reader}
+     * may see.
+     */
+    public static Page list(Connection c, Instant from, Instant to, String principal, AuditReader reader,
+                            List<String> cursor, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Queries.AUDIT)) {
             ps.setTimestamp(1, Timestamp.from(from));
             ps.setTimestamp(2, Timestamp.from(to));
@@ -62,7 +72,10 @@ public final class AuditStore {
             } catch (NumberFormatException e) {
                 throw Cursor.malformed();
             }
-            ps.setInt(6, limit + 1);
+            ps.setBoolean(6, reader.all());
+            ps.setArray(7, c.createArrayOf("text", reader.missions().toArray()));
+            ps.setArray(8, c.createArrayOf("text", reader.camps().toArray()));
+            ps.setInt(9, limit + 1);
             Page.Builder page = new Page.Builder(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

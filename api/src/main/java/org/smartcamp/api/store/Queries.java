@@ -112,12 +112,17 @@ public final class Queries {
     static final String GATEWAYS = "SELECT camp_id, id, last_seq, last_sent_at, last_received_at, messages "
         + "FROM gateways WHERE camp_id = ANY(?) ORDER BY camp_id, id";
 
+    /**
+     * Entries in a range, of one principal or all, that the reader may see: every entry for a reader of every
+     * mission, else those covering at least one mission or camp and only missions and camps the reader sees.
+     */
     static final String AUDIT = "SELECT id, at, principal, role, method, path, query, status, rows, export, remote, "
-        + "duration_ms FROM api_audit WHERE at >= ? AND at < ? AND (? = '' OR principal = ?) AND id > ? "
-        + "ORDER BY id LIMIT ?";
+        + "duration_ms, to_jsonb(missions) AS missions, to_jsonb(camps) AS camps FROM api_audit "
+        + "WHERE at >= ? AND at < ? AND (? = '' OR principal = ?) AND id > ? AND (? OR (cardinality(missions) "
+        + "+ cardinality(camps) > 0 AND missions <@ ?::text[] AND camps <@ ?::text[])) ORDER BY id LIMIT ?";
 
     static final String AUDIT_INSERT = "INSERT INTO api_audit (at, principal, role, method, path, query, status, "
-        + "rows, export, remote, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        + "rows, export, remote, duration_ms, missions, camps) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     static final String KEY_INSERT = "INSERT INTO api_keys (id, name, secret_sha256, role, missions, camps, "
         + "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)";

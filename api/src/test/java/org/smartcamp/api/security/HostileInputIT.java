@@ -21,6 +21,7 @@ import org.smartcamp.api.store.ApiKeyRecord;
 import org.smartcamp.api.store.ApiKeyStore;
 import org.smartcamp.api.testsupport.ApiTestServer;
 import org.smartcamp.api.testsupport.Http;
+import org.smartcamp.api.testsupport.RawHttp;
 import org.smartcamp.api.testsupport.Tokens;
 
 /**
@@ -159,6 +160,65 @@ class HostileInputIT {
             assertThat(e).as("or the connection is closed (HTTP/2 GOAWAY)").hasMessageContaining("GOAWAY");
         }
         assertThat(http.get("/api/v1/camps/juba1", key).status()).as("and the server serves on").isEqualTo(200);
+    }
+
+    @Test
+    void aSignedTokenWithAClaimOfTheWrongTypeIs401NamingTheClaimNever500() {
+        JsonObject good = Tokens.claims("ana", "admin", List.of("unmiss"), List.of());
+        Map<String, JsonObject> cases = new LinkedHashMap<>();
+        cases.put("exp", good.copy().put("exp", "x"));
+        cases.put("nbf", good.copy().put("nbf", "x"));
+        cases.put("iat", good.copy().put("iat", "yesterday"));
+        cases.put("aud", good.copy().put("aud", 42));
+        cases.put("aud ", good.copy().put("aud", new io.vertx.core.json.JsonArray().add(1)));
+        cases.put("iss", good.copy().put("iss", new JsonObject()));
+        cases.put("sub", good.copy().put("sub", new io.vertx.core.json.JsonArray().add("ana")));
+        cases.put("role", good.copy().put("role", 3));
+        cases.put("missions", good.copy().put("missions", "unmiss"));
+        cases.put("camps", good.copy().put("camps", new JsonObject().put("juba1", true)));
+        cases.put("missions ", good.copy().put("missions", new io.vertx.core.json.JsonArray().add(7)));
+        for (Map.Entry<String, JsonObject> c : cases.entrySet()) {
+            Http.Answer a = http.get("/api/v1/camps/juba1", bearer(Tokens.sign(c.getValue())));
+            assertThat(a.status()).as(c.getKey() + ": " + a).isEqualTo(401);
+            assertThat(a.header("Content-Type")).as(c.getKey()).startsWith("application/problem+json");
+            assertThat(a.json().getString("detail")).as(c.getKey()).contains("'" + c.getKey().trim() + "'");
+        }
+    }
+
+    @Test
+    void aTokenUsedBeforeItsNbfIsNotYetValidAndOnePastItsExpIsExpired() {
+        long now = Instant.now().getEpochSecond();
+        JsonObject good = Tokens.claims("ana", "admin", List.of("unmiss"), List.of());
+        Http.Answer early = http.get("/api/v1/camps/juba1", bearer(Tokens.sign(good.copy().put("nbf", now + 3600))));
+        assertThat(early.status()).isEqualTo(401);
+        assertThat(early.json().getString("detail")).contains("not valid yet").doesNotContain("expired");
+        Http.Answer late = http.get("/api/v1/camps/juba1", bearer(Tokens.sign(good.copy().put("iat", now - 7200)
+            .put("exp", now - 3600))));
+        assertThat(late.json().getString("detail")).contains("expired");
+        assertThat(http.get("/api/v1/camps/juba1", bearer(Tokens.sign(good.copy().put("nbf", now - 60)))).status())
+            .as("an nbf in the past is fine").isEqualTo(200);
+    }
+
+    @Test
+    void aTooLongUriAndTooLargeHeadersAreProblemDocumentsAndTheServerServesOn() {
+        int port = server.service().port();
+        RawHttp.Answer uri = RawHttp.send(port, "GET /api/v1/camps?mission=" + "u".repeat(10_000)
+            + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        assertThat(uri.status()).isEqualTo(414);
+        assertThat(uri.hasHeader("Content-Type", "application/problem+json")).as(uri.headers()).isTrue();
+        assertThat(new JsonObject(uri.body()).getInteger("status")).isEqualTo(414);
+        assertThat(uri.body()).doesNotContain("uuuuuuuuuu");
+
+        RawHttp.Answer headers = RawHttp.send(port, "GET /api/v1/camps HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Junk: "
+            + "j".repeat(20_000) + "\r\n\r\n");
+        assertThat(headers.status()).isEqualTo(431);
+        assertThat(headers.hasHeader("Content-Type", "application/problem+json")).as(headers.headers()).isTrue();
+        assertThat(new JsonObject(headers.body()).getString("detail")).contains("header");
+
+        RawHttp.Answer garbage = RawHttp.send(port, "GET /api/v1/camps HTTP/9\r\n\r\n");
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.hasHeader("Content-Type", "application/problem+json")).as(garbage.headers()).isTrue();
+        assertThat(http.get("/api/v1/camps/juba1", key).status()).isEqualTo(200);
     }
 
     private static String[] bearer(String token) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import org.smartcamp.api.ApiConfig;
 import org.smartcamp.api.JwtConfig;
+import org.smartcamp.api.http.ClientAddress;
 
 /** Builds the API server's configuration from resolved {@link Settings}, refusing what cannot work. */
 public final class ApiSettings {
@@ -86,7 +87,21 @@ public final class ApiSettings {
         if ((cert == null) != (key == null)) {
             throw new ConfigException("api.tls.certFile and api.tls.keyFile must be set together (HTTPS needs both)");
         }
-        return new ApiConfig.HttpPolicy(origins, ApiConfig.DEFAULT_PAGE_CSP, cert, key);
+        return new ApiConfig.HttpPolicy(origins, ApiConfig.DEFAULT_PAGE_CSP, cert, key, trustedProxies(s));
+    }
+
+    private static List<String> trustedProxies(Settings s) {
+        List<String> proxies = Arrays.stream(s.text(ConfigKey.API_TRUSTED_PROXIES).split(","))
+            .map(String::trim).filter(p -> !p.isEmpty()).toList();
+        for (String proxy : proxies) {
+            try {
+                ClientAddress.check(proxy);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("api.trustedProxies (from " + s.source(ConfigKey.API_TRUSTED_PROXIES)
+                    + "): " + e.getMessage() + "; expected addresses or CIDR blocks separated by commas");
+            }
+        }
+        return proxies;
     }
 
     private static ApiConfig.Limits limits(Settings s) {

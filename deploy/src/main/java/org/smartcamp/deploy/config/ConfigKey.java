@@ -75,6 +75,9 @@ public enum ConfigKey {
         "Requests each client may make at once above the sustained rate."),
     API_CORS_ORIGINS("api.cors.origins", "",
         "Comma-separated origins of other sites' pages allowed to call the API (* for any); empty allows none."),
+    API_TRUSTED_PROXIES("api.trustedProxies", "",
+        "Comma-separated addresses or CIDR blocks of reverse proxies whose X-Forwarded-For names the client; empty "
+            + "trusts none."),
     API_TLS_CERT_FILE("api.tls.certFile", "",
         "PEM certificate (chain) for HTTPS; empty serves plain HTTP (behind a TLS-terminating proxy)."),
     API_TLS_KEY_FILE("api.tls.keyFile", "", "PEM private key of api.tls.certFile."),

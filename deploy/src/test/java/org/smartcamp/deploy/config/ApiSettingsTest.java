@@ -29,6 +29,7 @@ class ApiSettingsTest {
         assertThat(config.listen()).isEqualTo(new ApiConfig.Listen("127.0.0.1", 8080, "127.0.0.1", 9466));
         assertThat(config.jwt().enabled()).isFalse();
         assertThat(config.http().corsOrigins()).isEmpty();
+        assertThat(config.http().trustedProxies()).as("no X-Forwarded-For is believed by default").isEmpty();
         assertThat(config.http().tls()).isFalse();
         assertThat(config.rateLimit()).isEqualTo(library.rateLimit());
         assertThat(config.limits()).isEqualTo(library.limits());
@@ -48,7 +49,8 @@ class ApiSettingsTest {
             "SMARTCAMP_API_CORS_ORIGINS", "https://bi.example.org, http://localhost:3000"));
         env.putAll(Map.of("SMARTCAMP_API_TLS_CERT_FILE", cert.toString(), "SMARTCAMP_API_TLS_KEY_FILE", key.toString(),
             "SMARTCAMP_API_PAGE_SIZE", "50", "SMARTCAMP_API_MAX_PAGE_SIZE", "500", "SMARTCAMP_API_MAX_RAW_RANGE", "7d",
-            "SMARTCAMP_API_KEY_CACHE_TTL", "5s", "SMARTCAMP_API_JWT_LEEWAY", "10s"));
+            "SMARTCAMP_API_KEY_CACHE_TTL", "5s", "SMARTCAMP_API_JWT_LEEWAY", "10s", "SMARTCAMP_API_TRUSTED_PROXIES",
+            "10.0.0.5, 172.16.0.0/12,fd00::/8"));
 
         ApiConfig config = ApiSettings.api(ConfigLoader.load(null, env));
 
@@ -59,6 +61,7 @@ class ApiSettingsTest {
         assertThat(config.http().corsOrigins()).containsExactly("https://bi.example.org", "http://localhost:3000");
         assertThat(config.http().tlsCert()).isEqualTo(cert);
         assertThat(config.http().tlsKey()).isEqualTo(key);
+        assertThat(config.http().trustedProxies()).containsExactly("10.0.0.5", "172.16.0.0/12", "fd00::/8");
         assertThat(config.limits().defaultPageSize()).isEqualTo(50);
         assertThat(config.limits().maxPageSize()).isEqualTo(500);
         assertThat(config.limits().maxRawRange()).isEqualTo(Duration.ofDays(7));
@@ -101,5 +104,8 @@ class ApiSettingsTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining(c.getValue())
                 .hasMessageNotContaining(SECRET);
         }
+        assertThatThrownBy(() -> ApiSettings.api(ConfigLoader.load(null, Map.of("SMARTCAMP_API_TRUSTED_PROXIES",
+            "10.0.0.1, proxy.example.org")))).isInstanceOf(ConfigException.class)
+            .hasMessageContaining("api.trustedProxies").hasMessageContaining("proxy.example.org");
     }
 }

@@ -1,0 +1,71 @@
+package org.smartcamp.api.auth;
+
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The missions and camps one request covered, as its scope checks resolved them, for the audit log. What was
+ * named explicitly (a camp, asset, event or mission by id or filter) is what the request covered; only when
+ * nothing was named do the camps of an unfiltered list count. Either way the answer holds nothing outside
+ * these, so an admin who may read all of them may read the entry. Empty when the request was tied to no mission
+ * (refused before its subject was resolved, or a route that reads no mission's data).
+ */
+public final class Coverage {
+    private static final String KEY = "smartcamp.coverage";
+
+    private final Set<String> missions = new TreeSet<>();
+    private final Set<String> camps = new TreeSet<>();
+    private final Set<String> listedMissions = new TreeSet<>();
+    private final Set<String> listedCamps = new TreeSet<>();
+
+    /** The coverage of this request (created on first use). */
+    public static Coverage of(RoutingContext ctx) {
+        Coverage c = ctx.get(KEY);
+        if (c == null) {
+            c = new Coverage();
+            ctx.put(KEY, c);
+        }
+        return c;
+    }
+
+    /** The coverage of this request if any scope check ran, else null. */
+    public static Coverage peek(RoutingContext ctx) {
+        return ctx.get(KEY);
+    }
+
+    /** A mission or camp named by the request ({@code missionId} null when the camp is not registered). */
+    synchronized void named(String missionId, String campId) {
+        if (missionId != null) {
+            missions.add(missionId);
+        }
+        if (campId != null) {
+            camps.add(campId);
+        }
+    }
+
+    /** A mission or camp the request listed without naming it. */
+    synchronized void listed(String missionId, String campId) {
+        if (missionId != null) {
+            listedMissions.add(missionId);
+        }
+        if (campId != null) {
+            listedCamps.add(campId);
+        }
+    }
+
+    private boolean explicit() {
+        return !missions.isEmpty() || !camps.isEmpty();
+    }
+
+    /** The missions covered, sorted. */
+    public synchronized List<String> missions() {
+        return List.copyOf(explicit() ? missions : listedMissions);
+    }
+
+    /** The camps covered, sorted. */
+    public synchronized List<String> camps() {
+        return List.copyOf(explicit() ? camps : listedCamps);
+    }
+}
