@@ -43,7 +43,15 @@ final class DocsRoutes {
         e.get("/api/v1/openapi.json", ctx -> ctx.response().putHeader("Content-Type", "application/json").end(json));
         e.get("/api/v1/openapi.yaml", ctx -> ctx.response().putHeader("Content-Type", "application/yaml").end(yaml));
         Router router = e.router();
-        router.get("/api/docs").handler(ctx -> ctx.redirect("/api/docs/"));
+        // Vert.x matches "/api/docs" with or without the trailing slash: redirect only the bare path, or the
+        // page's own address would redirect to itself.
+        router.get("/api/docs").handler(ctx -> {
+            if (ctx.request().path().endsWith("/")) {
+                ctx.next();
+            } else {
+                ctx.redirect("/api/docs/");
+            }
+        });
         router.get("/api/docs/swagger-ui/*").handler(StaticHandler.create("META-INF/resources/webjars/swagger-ui/"
             + swaggerUiVersion()));
         router.get("/api/docs/*").handler(StaticHandler.create("apidocs"));
