@@ -2,8 +2,10 @@ package org.smartcamp.api.routes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,19 +48,35 @@ final class DocsRoutes {
         e.get("/api/v1/openapi.json", ctx -> ctx.response().putHeader("Content-Type", "application/json").end(json));
         e.get("/api/v1/openapi.yaml", ctx -> ctx.response().putHeader("Content-Type", "application/yaml").end(yaml));
         Router router = e.router();
-        // Vert.x matches "/api/docs" with or without the trailing slash: redirect only the bare path, or the
-        // page's own address would redirect to itself.
-        router.get("/api/docs").handler(ctx -> {
-            if (ctx.request().path().endsWith("/")) {
-                ctx.next();
-            } else {
-                ctx.redirect("/api/docs/");
-            }
-        });
+        router.get("/api/docs").handler(toDirectory("/api/docs/"));
         router.get("/api/docs/swagger-ui/*").handler(StaticHandler.create("META-INF/resources/webjars/swagger-ui/"
             + swaggerUiVersion()));
         router.get("/api/docs/*").handler(StaticHandler.create("apidocs"));
+        router.get("/api/v1").handler(toDirectory("/api/v1/"));
+        // Licence texts (vendor/chart.js/LICENSE.md) as text a browser shows: as text/markdown it downloads them.
+        router.get("/vendor/*").handler(ctx -> {
+            if (ctx.request().path().endsWith(".md")) {
+                ctx.addHeadersEndHandler(v -> ctx.response().headers().set("Content-Type",
+                    "text/plain; charset=utf-8"));
+            }
+            ctx.next();
+        });
         router.get("/*").handler(StaticHandler.create("webroot"));
+    }
+
+    /**
+     * Redirects the bare path of {@code directory} (without its trailing slash) there, once. Vert.x matches a
+     * route's path with or without the trailing slash, so the directory itself must pass on, or it would
+     * redirect to itself.
+     */
+    private static Handler<RoutingContext> toDirectory(String directory) {
+        return ctx -> {
+            if (ctx.request().path().endsWith("/")) {
+                ctx.next();
+            } else {
+                ctx.redirect(directory);
+            }
+        };
     }
 
     /** What {@code /api/v1/} answers: where the description, the page and the vocabulary are. */

@@ -74,5 +74,8 @@ class OpenApiIT {
         Http.Answer bare = http.get("/api/docs");
         assertThat(bare.status()).as("/api/docs: one redirect").isEqualTo(302);
         assertThat(bare.header("Location")).isEqualTo("/api/docs/");
+        Http.Answer api = http.get("/api/v1");
+        assertThat(api.status()).as("/api/v1: one redirect to the API's index").isEqualTo(302);
+        assertThat(api.header("Location")).isEqualTo("/api/v1/");
     }
 }
