@@ -53,6 +53,19 @@ function midnights(axis) {
   axis.ticks = ticks;
 }
 
+const MINUTE = 60_000;
+const WINDOW_STEPS = [5, 10, 15, 30, 60, 120, 180, 360, 720].map(m => m * MINUTE);
+
+/** Sets an axis' ticks to round times (every 5, 10, 15, 30 min, 1 h, ...; at most about 8) in its bounds. */
+function roundTimes(axis) {
+  const step = WINDOW_STEPS.find(s => (axis.max - axis.min) / s <= 8) || DAY;
+  const ticks = [];
+  for (let v = Math.ceil(axis.min / step) * step; v <= axis.max; v += step) {
+    ticks.push({ value: v });
+  }
+  axis.ticks = ticks;
+}
+
 /**
  * A linear x axis over epoch ms that always spans what was asked for, whatever the data: with {@code range}
  * ({from, to} ISO, several days) from the first UTC midnight to its end, ticked per day; with {@code window}
@@ -68,6 +81,7 @@ function timeAxis(daily, range, window) {
   }
   return {
     type: 'linear', min: window ? millis(window.from) : undefined, max: window ? millis(window.to) : undefined,
+    afterBuildTicks: window ? roundTimes : undefined,
     ticks: { maxRotation: 0, autoSkipPadding: 18, callback: v => daily ? day(v) : time(v).slice(window ? 11 : 5) }
   };
 }
