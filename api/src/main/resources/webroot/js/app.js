@@ -1,6 +1,7 @@
 // The dashboard shell: sign-in, navigation by URL fragment (#/view/arg), the range selector, and error
 // handling shared by every view (401 back to sign-in, 403 and others shown in place).
 import * as api from './api.js';
+import * as catalogue from './catalogue.js';
 import { h, notice } from './dom.js';
 import { destroyAll } from './charts.js';
 import * as camps from './views/camps.js';
@@ -68,6 +69,7 @@ async function render() {
   const ctx = { args, days, alive: () => mine === generation };
   try {
     const content = h('div', {});
+    await catalogue.load();
     await VIEWS[name].render(content, ctx, () => {
       if (ctx.alive()) {
         root.replaceChildren(content);
@@ -87,6 +89,7 @@ function failed(root, e) {
   destroyAll();
   if (e instanceof api.ApiError && e.status === 401) {
     api.signOut();
+    catalogue.forget();
     showLogin('The API refused the credential: ' + e.message + '. Sign in again.');
     return;
   }
@@ -121,6 +124,7 @@ async function signIn(event) {
 $('login-form').addEventListener('submit', signIn);
 $('logout').addEventListener('click', () => {
   api.signOut();
+  catalogue.forget();
   showLogin();
 });
 $('range').addEventListener('change', render);

@@ -1,7 +1,7 @@
 // Chart.js (MIT, loaded by index.html from this application) with the dashboard's defaults: no animation,
 // UTC time axes on plain numbers (no date adapter needed), and gaps drawn as gaps (spanGaps off).
 import { h } from './dom.js';
-import { num, time, day } from './format.js';
+import { num, time, day, millis, unitText } from './format.js';
 
 export const COLORS = ['#2f6f4f', '#1f5f99', '#c26a1b', '#7b3fa0', '#b3261e', '#3d8c8c', '#8a7a14', '#5d6a63'];
 export const BAND_COLORS = ['#b3261e', '#d9822b', '#e0b23a', '#2e7d32', '#4f8fbf', '#7b3fa0'];
@@ -39,37 +39,73 @@ export function draw(container, config) {
   return chart;
 }
 
+/** The UTC midnights of the first and the last day of {@code range} ({from, to} ISO, to exclusive), in ms. */
+export function dayBounds(range) {
+  return { first: Math.floor(Date.parse(range.from) / DAY) * DAY, last: Math.floor((Date.parse(range.to) - 1) / DAY) * DAY };
+}
+
+/** Sets an axis' ticks to every UTC midnight in its bounds (Chart.js's own steps drift off midnight). */
+function midnights(axis) {
+  const ticks = [];
+  for (let v = Math.ceil(axis.min / DAY) * DAY; v <= axis.max; v += DAY) {
+    ticks.push({ value: v });
+  }
+  axis.ticks = ticks;
+}
+
+const MINUTE = 60_000;
+const WINDOW_STEPS = [5, 10, 15, 30, 60, 120, 180, 360, 720].map(m => m * MINUTE);
+
+/** Sets an axis' ticks to round times (every 5, 10, 15, 30 min, 1 h, ...; at most about 8) in its bounds. */
+function roundTimes(axis) {
+  const step = WINDOW_STEPS.find(s => (axis.max - axis.min) / s <= 8) || DAY;
+  const ticks = [];
+  for (let v = Math.ceil(axis.min / step) * step; v <= axis.max; v += step) {
+    ticks.push({ value: v });
+  }
+  axis.ticks = ticks;
+}
+
 /**
- * A linear x axis over epoch ms. With {@code range} ({from, to} ISO), the axis spans the whole range from the
- * first UTC midnight, ticked per day, so a period without data shows as empty, not as missing from the chart.
+ * A linear x axis over epoch ms that always spans what was asked for, whatever the data: with {@code range}
+ * ({from, to} ISO, several days) from the first UTC midnight to its end, ticked per day; with {@code window}
+ * ({from, to}, e.g. an event's evidence) exactly that window, ticked in hours and minutes. So a period without
+ * data shows as empty, not as missing from the chart.
  */
-function timeAxis(daily, range) {
+function timeAxis(daily, range, window) {
   if (range) {
-    const from = Math.floor(Date.parse(range.from) / DAY) * DAY;
     return {
-      type: 'linear', min: from, max: Date.parse(range.to),
-      ticks: { stepSize: DAY, maxRotation: 0, autoSkipPadding: 12, callback: v => v % DAY === 0 ? day(v).slice(5) : '' }
+      type: 'linear', min: dayBounds(range).first, max: Date.parse(range.to), afterBuildTicks: midnights,
+      ticks: { maxRotation: 0, autoSkipPadding: 12, callback: v => day(v).slice(5) }
     };
   }
   return {
-    type: 'linear',
-    ticks: { maxRotation: 0, autoSkipPadding: 18, callback: v => daily ? day(v) : time(v).slice(5) }
+    type: 'linear', min: window ? millis(window.from) : undefined, max: window ? millis(window.to) : undefined,
+    afterBuildTicks: window ? roundTimes : undefined,
+    ticks: { maxRotation: 0, autoSkipPadding: 18, callback: v => daily ? day(v) : time(v).slice(window ? 11 : 5) }
   };
 }
 
 function tooltip(unit, digits, daily) {
+  const u = unit ? unitText(unit) : '';
   return {
     callbacks: {
       title: items => items.length ? (daily ? day(items[0].parsed.x) : time(items[0].parsed.x) + ' UTC') : '',
-      label: item => item.dataset.label + ': ' + (num(item.parsed.y, digits) ?? 'no data') + (unit ? ' ' + unit : '')
+      label: item => item.dataset.label + ': ' + (num(item.parsed.y, digits) ?? 'no data') + (u ? ' ' + u : '')
     }
   };
+}
+
+/** A y axis title: the quantity and its unit, e.g. "litres (L)", or just the unit. */
+function yTitle(o) {
+  const text = o.yLabel ? o.yLabel + (o.unit ? ' (' + unitText(o.unit) + ')' : '') : o.unit ? unitText(o.unit) : '';
+  return { display: !!text, text };
 }
 
 /**
  * A line chart over time: {@code series} are {label, points: [{x: ms, y}]} where y null marks a gap.
  *
- * @param options {unit, digits, yMin, yMax, suggestedMax, daily, range, plugins}
+ * @param options {unit, yLabel, digits, yMin, yMax, suggestedMax, daily, range or window, plugins}
  */
 export function lineChart(container, series, options) {
   const o = options || {};
@@ -86,8 +122,8 @@ export function lineChart(container, series, options) {
       parsing: false,
       interaction: { mode: 'nearest', axis: 'x', intersect: false },
       scales: {
-        x: timeAxis(o.daily, o.range),
-        y: { min: o.yMin, max: o.yMax, suggestedMax: o.suggestedMax, title: { display: !!o.unit, text: o.unit } }
+        x: timeAxis(o.daily, o.range, o.window),
+        y: { min: o.yMin, max: o.yMax, suggestedMax: o.suggestedMax, title: yTitle(o) }
       },
       plugins: { tooltip: tooltip(o.unit, o.digits ?? 1, o.daily), legend: { display: series.length > 1 } }
     },
@@ -98,7 +134,9 @@ export function lineChart(container, series, options) {
 /**
  * Bars per UTC day, one dataset per subject ({label, points: [{x: dayMs, y}]}), stacked when the figure adds
  * up; a camp total ({@code total}) as a line; and the coverage of each day ([{x, y: 0..1}]) as a dashed line
- * on a 0-100 % axis.
+ * on a 0-100 % axis. The x axis spans every day of {@code options.range} ({from, to}), whatever days have data.
+ *
+ * @param options {range, digits, yLabel}
  */
 export function dailyBars(container, daily, options) {
   const o = options || {};
@@ -119,15 +157,24 @@ export function dailyBars(container, daily, options) {
       parsing: false, spanGaps: false, order: 0
     });
   }
-  const unit = daily.unit === '1' ? '' : daily.unit;
+  const unit = daily.unit === '1' ? '' : unitText(daily.unit || '');
+  const bounds = o.range ? dayBounds(o.range) : {};
+  // One tick per day (a bar is as wide as the space between ticks), a label on every few of them.
+  const every = o.range ? Math.max(1, Math.ceil((bounds.last - bounds.first) / DAY / 10)) : 1;
   return draw(container, {
     type: 'bar',
     data: { datasets },
     options: {
       parsing: false,
       scales: {
-        x: { type: 'linear', offset: true, ticks: { stepSize: 86_400_000, callback: v => day(v).slice(5) } },
-        y: { stacked: daily.stacked, beginAtZero: true, title: { display: !!unit, text: unit } },
+        x: {
+          type: 'linear', offset: true, min: bounds.first, max: bounds.last, afterBuildTicks: o.range ? midnights : undefined,
+          ticks: {
+            stepSize: DAY, autoSkip: !o.range, maxRotation: 0,
+            callback: (v, i) => v % DAY === 0 && i % every === 0 ? day(v).slice(5) : ''
+          }
+        },
+        y: { stacked: daily.stacked, beginAtZero: true, title: yTitle({ unit, yLabel: o.yLabel }) },
         cov: { position: 'right', min: 0, max: 100, grid: { drawOnChartArea: false }, title: { display: true, text: 'coverage %' } }
       },
       plugins: {

@@ -4,7 +4,7 @@ import { millis, DAY_MS } from './format.js';
 
 const HOUR_MS = 3_600_000;
 
-/** Load-factor bands of a generator (DOMAIN.md: target 0.6-0.8, low load < 0.4, wet stacking < 0.3). */
+/** Load-factor bands of a generator (target 0.6-0.8, low load < 0.4, wet-stacking risk < 0.3). */
 export const BANDS = [
   { id: 'lt30', label: '< 30 %', lo: -Infinity, hi: 0.3 },
   { id: '30-40', label: '30–40 %', lo: 0.3, hi: 0.4 },

@@ -1,9 +1,10 @@
 // Showing the analytics' stored figures (analytics_current, analytics_daily as the API serves them): always
 // with their coverage, an interval where one exists, and "as of".
 import { h, table, notice, select } from './dom.js';
-import { value, interval, coverage, time, day, millis } from './format.js';
+import { figureValue, interval, coverage, time, day, millis, unitText, value } from './format.js';
 import { box, dailyBars } from './charts.js';
 import { dailySeries } from './compute.js';
+import { figureLabel, figureUnit } from './catalogue.js';
 
 /** Days of supply of a subject, as the fuel analytics store it. */
 export const DAYS_OF_SUPPLY = 'days_of_supply';
@@ -43,17 +44,21 @@ export function daysOfSupply(dos) {
     interval(dos.low, dos.high), coverage(dos.coverage));
 }
 
-/** A table of current figures (any figure name): subject, figure, value with interval, coverage, as of. */
+/**
+ * A table of current figures (any figure name): subject, figure (its label), value as its unit says (a date as
+ * a date, a ratio as a percentage) with interval, coverage, as of.
+ */
 export function currentTable(rows, labelOf) {
   if (!rows.length) {
     return notice('No current figures for this selection yet.');
   }
   return table([
     { label: 'Subject', cell: r => labelOf ? labelOf(r) : r.subjectId },
-    { label: 'Figure', cell: r => r.figure.replace(/_/g, ' ') },
+    { label: 'Figure', cell: r => figureLabel(r.figure) },
     {
       label: 'Value', num: true,
-      cell: r => [value(r.value, r.unit, digits(r), { 'data-figure': r.figure, 'data-subject': r.subjectId }), interval(r.low, r.high, digits(r))]
+      cell: r => [figureValue(r.value, figureUnit(r.figure, r.unit), digits(r), { 'data-figure': r.figure, 'data-subject': r.subjectId },
+        r.detail), figureUnit(r.figure, r.unit) === '1' ? null : interval(r.low, r.high, digits(r))]
     },
     { label: 'Coverage', cell: r => coverage(r.coverage) },
     { label: 'As of (UTC)', cell: r => r.asOf ? time(r.asOf) : '–' }
@@ -64,13 +69,23 @@ function digits(r) {
   return r.unit === '1' || r.unit === 'ratio' || (typeof r.value === 'number' && Math.abs(r.value) < 10) ? 2 : 1;
 }
 
+/** Daily series in shown units: a ratio (unit 1) as a percentage. */
+function shown(daily, unit) {
+  if (unit !== '1') {
+    return Object.assign(daily, { unit });
+  }
+  const scale = s => s && Object.assign({}, s, { points: s.points.map(p => ({ x: p.x, y: p.y === null ? null : p.y * 100 })) });
+  return Object.assign(daily, { unit: '%', series: daily.series.map(scale), total: scale(daily.total) });
+}
+
 /**
- * A chart of daily figures (bars per subject, coverage line) with a select for the figure to show.
+ * A chart of daily figures (bars per subject, coverage line) over every day of {@code range}, with a select for
+ * the figure to show.
  *
  * @param preferred figure names to pick first, in order
  */
-export function dailyPanel(rows, preferred, labelOf, chartName) {
-  const names = [...new Set(rows.map(r => r.figure))].sort();
+export function dailyPanel(rows, preferred, labelOf, chartName, range) {
+  const names = [...new Set(rows.map(r => r.figure))].sort((a, b) => figureLabel(a).localeCompare(figureLabel(b)));
   if (!names.length) {
     return { node: notice('No daily figures in this range yet.'), draw: () => {} };
   }
@@ -79,14 +94,16 @@ export function dailyPanel(rows, preferred, labelOf, chartName) {
   const render = () => {
     holder.replaceChildren();
     const container = box(chartName);
-    const daily = dailySeries(rows, chosen, labelOf);
-    holder.append(container, h('p', { class: 'hint' }, 'Bars: ' + chosen.replace(/_/g, ' ')
-      + (daily.unit && daily.unit !== '1' ? ' (' + daily.unit + ')' : '') + ' per UTC day'
+    const series = dailySeries(rows, chosen, labelOf);
+    const daily = shown(series, figureUnit(chosen, series.unit));
+    const unit = unitText(daily.unit || '');
+    holder.append(container, h('p', { class: 'hint' }, 'Bars: ' + figureLabel(chosen)
+      + (unit ? ' (' + unit + ')' : '') + ' per UTC day'
       + (daily.total ? '; solid line: ' + daily.total.label : '') + '; dashed line: the least coverage of the day. '
       + 'A day without a bar has no figure: it is not a zero.'));
-    dailyBars(container, daily, { digits: 2 });
+    dailyBars(container, daily, { digits: 2, range, yLabel: figureLabel(chosen) });
   };
-  const controls = h('div', { class: 'view-head' }, select(chartName + '-figure', 'Figure', names.map(n => [n, n.replace(/_/g, ' ')]),
+  const controls = h('div', { class: 'view-head' }, select(chartName + '-figure', 'Figure', names.map(n => [n, figureLabel(n)]),
     chosen, v => {
       chosen = v;
       render();

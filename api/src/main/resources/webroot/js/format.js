@@ -26,7 +26,34 @@ export function value(v, unit, digits = 1, attrs) {
 
 /** A readable unit. */
 export function unitText(unit) {
-  return { degC: '°C', '1': '', bool: '' }[unit] ?? unit;
+  return { degC: '°C', '1': '', bool: '', count: '', 'L/d': 'L/day', 'W/m2': 'W/m²' }[unit] ?? unit;
+}
+
+/**
+ * A stored figure's value for people, by its unit: a date as a date (an epoch day, or detail.date), a ratio
+ * (unit 1) as a percentage, a flag (bool) as yes or no, seconds as minutes, hours or days, anything else as the
+ * number and its unit. The raw value stays in data-value.
+ */
+export function figureValue(v, unit, digits, attrs, detail) {
+  if (unit === 'date') {
+    const date = detail && typeof detail.date === 'string' ? detail.date.slice(0, 10)
+      : typeof v === 'number' ? day(v * DAY_MS) : null;
+    return date ? h('span', Object.assign({ 'data-value': String(v), 'data-date': date }, attrs || {}), date)
+      : h('span', Object.assign({ class: 'nodata' }, attrs || {}), 'no data');
+  }
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    return value(v, unit, digits, attrs);
+  }
+  const shown = unit === '1' ? pct(v, Math.abs(v) < 0.1 ? 1 : 0) : unit === 'bool' ? (v >= 0.5 ? 'yes' : 'no')
+    : unit === 's' ? duration(v) : null;
+  return shown === null ? value(v, unit, digits, attrs) : h('span', Object.assign({ 'data-value': String(v) }, attrs || {}), shown);
+}
+
+/** Seconds as "45 s", "12 min", "3.5 h" or "2.1 d". */
+export function duration(seconds) {
+  const a = Math.abs(seconds);
+  return a < 120 ? num(seconds, 0) + ' s' : a < 7200 ? num(seconds / 60, 0) + ' min'
+    : a < 172_800 ? num(seconds / 3600, 1) + ' h' : num(seconds / 86_400, 1) + ' d';
 }
 
 /** The interval [low, high] of a figure, or null. */

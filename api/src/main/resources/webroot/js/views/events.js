@@ -2,9 +2,10 @@
 // looked at (chart, with the event's window shaded), its figures and its explanation.
 import * as api from '../api.js';
 import { h, notice, panel, select, table, viewHead } from '../dom.js';
-import { lastDays, kindLabel, millis, num, time, value } from '../format.js';
+import { figureValue, lastDays, kindLabel, millis, time, value } from '../format.js';
 import { box, lineChart, shadeX } from '../charts.js';
 import { eventTable } from './shared.js';
+import { detailLabel, metricLabel, metricUnit } from '../catalogue.js';
 
 const KINDS = ['refuel', 'short_fill', 'theft', 'leak', 'low_load', 'overload', 'sfc_degradation', 'outage',
   'stale_sensor', 'flatline'];
@@ -59,13 +60,14 @@ async function evidence(root, ctx, mount, id) {
         h('dt', {}, 'Window examined'), h('dd', {}, time(ev.windowStart) + ' – ' + time(ev.windowEnd)),
         h('dt', {}, 'Detected at'), h('dd', {}, time(event.detectedAt)))),
     panel('Figures behind it', figures(ev.figures || {}))),
-  panel('Evidence: ' + (ev.metric || 'readings') + ' (' + readings.length + ' readings)',
+  panel('Evidence: ' + (ev.metric ? metricLabel(ev.metric).toLowerCase() : 'readings') + ' (' + readings.length + ' readings)',
     readings.length ? chart : notice('This event carries no readings.'),
     h('p', { class: 'hint' }, 'Shaded: the event from start to end.')));
   mount();
   if (readings.length && ctx.alive()) {
-    lineChart(chart, [{ label: ev.metric || 'value', points: readings }], {
-      digits: 1, plugins: [shadeX(millis(event.start), Math.max(millis(event.end), millis(event.start) + 60_000), 'rgba(179,38,30,0.12)')]
+    const window = ev.windowStart && ev.windowEnd ? { from: ev.windowStart, to: ev.windowEnd } : null;
+    lineChart(chart, [{ label: ev.metric ? metricLabel(ev.metric) : 'Reading', points: readings }], {
+      digits: 1, unit: ev.metric ? metricUnit(ev.metric) : null, yLabel: ev.metric ? metricLabel(ev.metric) : null, window, plugins: [shadeX(millis(event.start), Math.max(millis(event.end), millis(event.start) + 60_000), 'rgba(179,38,30,0.12)')]
     });
   }
 }
@@ -76,7 +78,11 @@ function figures(map) {
     return notice('No figures were stored with this event.');
   }
   return table([
-    { label: 'Figure', cell: ([k]) => k.replace(/_/g, ' ') },
-    { label: 'Value', num: true, cell: ([k, v]) => h('span', { 'data-evidence-figure': k, 'data-value': String(v) }, num(v, 2) ?? String(v)) }
+    { label: 'Figure', cell: ([k]) => detailLabel(k).label },
+    {
+      label: 'Value', num: true,
+      cell: ([k, v]) => typeof v === 'number' ? figureValue(v, detailLabel(k).unit, 2, { 'data-evidence-figure': k })
+        : h('span', { 'data-evidence-figure': k, 'data-value': String(v) }, String(v))
+    }
   ], rows);
 }

@@ -6,6 +6,7 @@ import { lastDays, time, value } from '../format.js';
 import { box, lineChart } from '../charts.js';
 import { byAssetAndMetric, pointsWithGaps, HOUR_MS } from '../compute.js';
 import { DAYS_OF_SUPPLY, REORDER_DATE, currentTable, dailyPanel, daysOfSupply, find, reorderDate } from '../figures.js';
+import { metricLabel } from '../catalogue.js';
 import { campPicker, eventTable } from './shared.js';
 
 export const CONSUMED = 'fuel_consumed_l';
@@ -31,12 +32,12 @@ export async function render(root, ctx, mount) {
   const labelOf = r => r.subjectKind === 'camp' ? 'camp total' : names.get(r.subjectId) || r.subjectId;
   const byTank = byAssetAndMetric(levels);
   const levelBox = box('tank-levels', 'tall');
-  const consumption = dailyPanel(summary.daily, [CONSUMED], labelOf, 'fuel-consumption');
+  const consumption = dailyPanel(summary.daily, [CONSUMED], labelOf, 'fuel-consumption', range);
   root.append(
     panel('Tanks', tankTable(camp, tanks, summary.current, byTank)),
     h('div', { class: 'cols' },
       panel('Tank levels (hourly mean, litres)', levels.length ? levelBox : notice('No tank level readings in this range.'),
-        h('p', { class: 'hint' }, 'Hourly means of fuel.volume; the line breaks where hours are missing.')),
+        h('p', { class: 'hint' }, 'Hourly means of the tank sensors (' + metricLabel(VOLUME).toLowerCase() + '); the line breaks where hours are missing.')),
       panel('Daily consumption', consumption.node)),
     panel('Fuel events', eventTable(summary.events, names)),
     panel('All fuel figures now', currentTable(summary.current, labelOf)));
@@ -47,7 +48,7 @@ export async function render(root, ctx, mount) {
   if (levels.length) {
     lineChart(levelBox, [...byTank.entries()].map(([asset, metrics]) => ({
       label: names.get(asset) || asset, points: pointsWithGaps(metrics.get(VOLUME) || [], HOUR_MS)
-    })), { unit: 'L', digits: 0, yMin: 0, range });
+    })), { unit: 'L', yLabel: 'Fuel in the tank', digits: 0, yMin: 0, range });
   }
   consumption.draw();
 }

@@ -39,7 +39,7 @@ export async function render(root, ctx, mount) {
   const withData = loading.filter(l => l.hours.length);
   const bandBox = box('load-bands');
   const lfBox = box('load-factor', 'tall');
-  const daily = dailyPanel(summary.daily, ['load_factor_avg', 'energy_kwh', 'running_h'], labelOf, 'power-daily');
+  const daily = dailyPanel(summary.daily, ['load_factor_avg', 'energy_kwh', 'running_h'], labelOf, 'power-daily', range);
   root.append(
     panel('Generators', generators.length ? loadingTable(loading) : notice('No generators registered in this camp.')),
     h('div', { class: 'cols' },
@@ -62,7 +62,7 @@ export async function render(root, ctx, mount) {
     lineChart(lfBox, withData.map(l => ({
       label: l.g.name || l.g.id,
       points: pointsWithGaps(l.hours.map(hr => ({ timestamp: hr.t, value: hr.lf === null ? null : hr.lf * 100 })), HOUR_MS)
-    })), { unit: '% of rated kW', digits: 0, yMin: 0, suggestedMax: 100, range, plugins: [shadeY(60, 80, 'rgba(46,125,50,0.10)')] });
+    })), { unit: '%', yLabel: 'Load, share of rated kW', digits: 0, yMin: 0, suggestedMax: 100, range, plugins: [shadeY(60, 80, 'rgba(46,125,50,0.10)')] });
   }
   daily.draw();
 }
@@ -76,6 +76,6 @@ function loadingTable(loading) {
       : h('span', { 'data-load': l.g.id, 'data-value': String(l.s.meanLf) }, num(l.s.meanLf * 100, 0) + ' %') },
     { label: 'Below 30 %', num: true, cell: l => value(l.hours.length ? l.s.bands[0] : null, 'h', 1, { 'data-wet': l.g.id }) },
     { label: 'In 60–80 %', num: true, cell: l => value(l.hours.length ? l.s.bands[3] : null, 'h', 1, { 'data-target': l.g.id }) },
-    { label: 'Hours with data', cell: l => [num(l.s.hoursWithData, 0), coverage(l.s.coverage)] }
+    { label: 'Hours with data', cell: l => [num(l.s.hoursWithData, 0) + ' h', coverage(l.s.coverage)] }
   ], loading, { rowAttrs: l => ({ 'data-subject': l.g.id }) });
 }

@@ -8,6 +8,7 @@ import { bars, box, lineChart } from '../charts.js';
 import { byAssetAndMetric, hoursSince, usage } from '../compute.js';
 import { currentTable, dailyPanel } from '../figures.js';
 import { campPicker, eventTable } from './shared.js';
+import { assetKindLabel, metricLabel } from '../catalogue.js';
 
 /** The metric that says whether an asset of a kind is in use. */
 export const ON_METRICS = { generator: 'engine.running', vehicle: 'vehicle.ignition', water_tank: 'pump.running' };
@@ -45,7 +46,7 @@ export async function render(root, ctx, mount) {
   if (used.length) {
     bars(shareBox, used.map(x => x.a.name || x.a.id), 'in use', used.map(x => x.u.utilization === null ? null : x.u.utilization * 100),
       { unit: '% of hours with data', min: 0, max: 100, digits: 0, horizontal: true });
-    lineChart(dailyBox, used.map(x => ({ label: x.a.name || x.a.id, points: x.u.perDay })), { unit: 'h', digits: 1, daily: true, yMin: 0, suggestedMax: 24, range });
+    lineChart(dailyBox, used.map(x => ({ label: x.a.name || x.a.id, points: x.u.perDay })), { unit: 'h', yLabel: 'Hours in use', digits: 1, daily: true, yMin: 0, suggestedMax: 24, range });
   }
   if (chosen) {
     await assetDetail(detail, ctx, camp, assets, chosen, range);
@@ -55,11 +56,11 @@ export async function render(root, ctx, mount) {
 function usageTable(used) {
   return table([
     { label: 'Asset', cell: x => x.a.name || x.a.id },
-    { label: 'Signal', cell: x => ON_METRICS[x.a.kind] },
+    { label: 'Signal', cell: x => metricLabel(ON_METRICS[x.a.kind]) },
     { label: 'In use', num: true, cell: x => x.u.utilization === null ? h('span', { class: 'nodata' }, 'no data')
       : h('span', { 'data-utilization': x.a.id, 'data-value': String(x.u.utilization) }, pct(x.u.utilization)) },
     { label: 'On-hours', num: true, cell: x => value(x.u.onH, 'h', 1, { 'data-on-hours': x.a.id }) },
-    { label: 'Hours with data', cell: x => [num(x.u.hoursWithData, 0), coverage(x.u.coverage)] }
+    { label: 'Hours with data', cell: x => [num(x.u.hoursWithData, 0) + ' h', coverage(x.u.coverage)] }
   ], used, { rowAttrs: x => ({ 'data-subject': x.a.id }) });
 }
 
@@ -69,9 +70,9 @@ async function assetDetail(detail, ctx, camp, assets, asset, range) {
     return;
   }
   const names = new Map(assets.map(a => [a.id, a.name || a.id]));
-  const daily = dailyPanel(summary.daily, ['utilization_pct', 'engine_h', 'running_h', 'idle_ratio'], r => names.get(r.subjectId) || r.subjectId, 'asset-daily');
+  const daily = dailyPanel(summary.daily, ['utilization_pct', 'engine_h', 'running_h', 'idle_ratio'], r => names.get(r.subjectId) || r.subjectId, 'asset-daily', range);
   detail.append(panel('Asset: ' + (asset.name || asset.id),
-    h('div', { class: 'view-head' }, select('utilization-asset', 'Asset', assets.map(a => [a.id, (a.name || a.id) + ' (' + a.kind + ')']),
+    h('div', { class: 'view-head' }, select('utilization-asset', 'Asset', assets.map(a => [a.id, (a.name || a.id) + ' (' + assetKindLabel(a.kind).toLowerCase() + ')']),
       asset.id, id => {
         location.hash = '#/utilization/' + encodeURIComponent(camp.id) + '/' + encodeURIComponent(id);
       })),

@@ -1,5 +1,6 @@
 package org.smartcamp.analytics.assets;
 
+import org.smartcamp.ingest.catalogue.Figure;
 import org.smartcamp.analytics.store.Subject;
 import org.smartcamp.analytics.store.CurrentFigure;
 import org.smartcamp.analytics.store.DailyFigure;
@@ -44,15 +45,15 @@ public record AssetReport(AssetRating rating, Instant from, Instant to, AssetBuc
         DailyFigures rows = new DailyFigures(Subject.ASSET, rating.assetId());
         for (AssetBucket d : daily) {
             rows.day(d.start())
-                .add("engine_h", d.engineHours(), "h")
-                .add("idle_h", d.idleHours(), "h")
-                .add("utilization_pct", d.utilizationPct(), "%")
-                .add("idle_ratio", d.idleRatio(), "1")
-                .add("distance_km", d.distanceKm(), "km")
-                .add("fuel_used_l", d.fuelL(), "L")
-                .add("l_per_100km", d.litresPer100Km(), "L/100km")
-                .add("l_per_engine_h", d.litresPerEngineHour(), "L/h")
-                .add("idle_l", d.idleLitres(), "L");
+                .add(Figure.ENGINE_H, d.engineHours())
+                .add(Figure.IDLE_H, d.idleHours())
+                .add(Figure.UTILIZATION_PCT, d.utilizationPct())
+                .add(Figure.IDLE_RATIO, d.idleRatio())
+                .add(Figure.DISTANCE_KM, d.distanceKm())
+                .add(Figure.FUEL_USED_L, d.fuelL())
+                .add(Figure.L_PER_100KM, d.litresPer100Km())
+                .add(Figure.L_PER_ENGINE_H, d.litresPerEngineHour())
+                .add(Figure.IDLE_L, d.idleLitres());
         }
         return rows.rows();
     }
@@ -68,19 +69,20 @@ public record AssetReport(AssetRating rating, Instant from, Instant to, AssetBuc
             if (daysToService.known()) {
                 detail.put("days_to_service", daysToService.value());
             }
-            rows.add(row("hours_to_service", hoursToService, "h", detail));
+            rows.add(row(Figure.HOURS_TO_SERVICE, hoursToService, detail));
         }
         if (daysSinceLastUse.known()) {
-            rows.add(row("days_unused", daysSinceLastUse, "d", Map.of("last_used", lastUsed.toString(),
+            rows.add(row(Figure.DAYS_UNUSED, daysSinceLastUse, Map.of("last_used", lastUsed.toString(),
                 "unused_days_in_period", unusedDays, "judged_days", judgedDays)));
         }
-        rows.add(row("idle_rate_lph", new CoveredValue(idleRate.litresPerHour(), 1), "L/h",
+        rows.add(row(Figure.IDLE_RATE_LPH, new CoveredValue(idleRate.litresPerHour(), 1),
             Map.of("source", idleRate.source())));
         return rows;
     }
 
-    private CurrentFigure row(String figure, CoveredValue v, String unit, Map<String, Object> detail) {
-        return new CurrentFigure(Subject.ASSET, rating.assetId(), figure, v.value(), unit, null, null, v.coverage(), to,
+    private CurrentFigure row(Figure figure, CoveredValue v, Map<String, Object> detail) {
+        return new CurrentFigure(Subject.ASSET, rating.assetId(), figure.id(), v.value(), figure.unit(), null, null,
+            v.coverage(), to,
             detail);
     }
 }

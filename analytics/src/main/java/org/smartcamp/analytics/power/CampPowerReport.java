@@ -1,5 +1,6 @@
 package org.smartcamp.analytics.power;
 
+import org.smartcamp.ingest.catalogue.Figure;
 import org.smartcamp.analytics.store.Subject;
 import org.smartcamp.analytics.store.DailyFigure;
 import java.time.Instant;
@@ -36,16 +37,16 @@ public record CampPowerReport(String campId, Instant from, Instant to, CampBucke
         DailyFigures rows = new DailyFigures(Subject.CAMP, campId);
         for (CampBucket d : daily) {
             rows.day(d.start())
-                .add("generator_kwh", d.generatorKwh(), "kWh")
-                .add("pv_kwh", d.pvKwh(), "kWh")
-                .add("battery_discharge_kwh", d.batteryDischargeKwh(), "kWh")
-                .add("battery_charge_kwh", d.batteryChargeKwh(), "kWh")
-                .add("load_kwh", d.loadKwh(), "kWh")
-                .add("renewable_fraction", d.renewableFraction(), "1")
-                .add("diesel_displaced_l", d.dieselDisplacedL(), "L")
-                .add("battery_cycles", d.batteryCycles(), "1")
-                .add("availability", d.availability(), "1")
-                .add("outage_h", d.outageHours(), "h");
+                .add(Figure.GENERATOR_KWH, d.generatorKwh())
+                .add(Figure.PV_KWH, d.pvKwh())
+                .add(Figure.BATTERY_DISCHARGE_KWH, d.batteryDischargeKwh())
+                .add(Figure.BATTERY_CHARGE_KWH, d.batteryChargeKwh())
+                .add(Figure.LOAD_KWH, d.loadKwh())
+                .add(Figure.RENEWABLE_FRACTION, d.renewableFraction())
+                .add(Figure.DIESEL_DISPLACED_L, d.dieselDisplacedL())
+                .add(Figure.BATTERY_CYCLES, d.batteryCycles())
+                .add(Figure.AVAILABILITY, d.availability())
+                .add(Figure.OUTAGE_H, d.outageHours());
         }
         List<DailyFigure> out = new java.util.ArrayList<>(rows.rows());
         generators.forEach(g -> out.addAll(g.dailyFigures()));

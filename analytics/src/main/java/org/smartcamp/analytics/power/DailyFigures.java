@@ -1,5 +1,6 @@
 package org.smartcamp.analytics.power;
 
+import org.smartcamp.ingest.catalogue.Figure;
 import org.smartcamp.analytics.store.Subject;
 import org.smartcamp.analytics.store.DailyFigure;
 import java.time.Instant;
@@ -27,10 +28,10 @@ public final class DailyFigures {
         return this;
     }
 
-    /** Adds {@code figure} when its value is known. */
-    public DailyFigures add(String figure, CoveredValue v, String unit) {
+    /** Adds {@code figure}, in its catalogue unit, when its value is known. */
+    public DailyFigures add(Figure figure, CoveredValue v) {
         if (v.known() && Double.isFinite(v.value())) {
-            rows.add(new DailyFigure(subject, subjectId, day, figure, v.value(), unit, v.coverage()));
+            rows.add(new DailyFigure(subject, subjectId, day, figure.id(), v.value(), figure.unit(), v.coverage()));
         }
         return this;
     }

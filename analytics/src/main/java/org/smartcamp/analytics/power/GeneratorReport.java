@@ -1,5 +1,6 @@
 package org.smartcamp.analytics.power;
 
+import org.smartcamp.ingest.catalogue.Figure;
 import org.smartcamp.analytics.store.Subject;
 import org.smartcamp.analytics.store.DailyFigure;
 import java.time.Instant;
@@ -42,20 +43,20 @@ public record GeneratorReport(GeneratorRating rating, Instant from, Instant to, 
         DailyFigures rows = new DailyFigures(Subject.ASSET, rating.assetId());
         for (GeneratorBucket d : daily) {
             rows.day(d.start())
-                .add("energy_kwh", d.energyKwh(), "kWh")
-                .add("running_h", d.runningHours(), "h")
-                .add("starts", d.starts(), "count")
-                .add("load_factor_avg", d.loadFactor(), "1")
-                .add("fuel_l", d.fuelL(), "L")
-                .add("fuel_expected_l", d.expectedFuelL(), "L")
-                .add("sfc_l_per_kwh", d.sfc(), "L/kWh")
-                .add("sfc_expected_l_per_kwh", d.expectedSfc(), "L/kWh")
-                .add("low_load_h", d.lowLoadHours(), "h")
-                .add("wet_stacking_h", d.wetStackingHours(), "h")
-                .add("high_load_h", d.highLoadHours(), "h")
-                .add("overload_h", d.overloadHours(), "h")
-                .add("target_band_h", d.targetBandHours(), "h")
-                .add("low_load_fuel_penalty_l", d.lowLoadPenaltyL(), "L");
+                .add(Figure.ENERGY_KWH, d.energyKwh())
+                .add(Figure.RUNNING_H, d.runningHours())
+                .add(Figure.STARTS, d.starts())
+                .add(Figure.LOAD_FACTOR_AVG, d.loadFactor())
+                .add(Figure.FUEL_L, d.fuelL())
+                .add(Figure.FUEL_EXPECTED_L, d.expectedFuelL())
+                .add(Figure.SFC_L_PER_KWH, d.sfc())
+                .add(Figure.SFC_EXPECTED_L_PER_KWH, d.expectedSfc())
+                .add(Figure.LOW_LOAD_H, d.lowLoadHours())
+                .add(Figure.WET_STACKING_H, d.wetStackingHours())
+                .add(Figure.HIGH_LOAD_H, d.highLoadHours())
+                .add(Figure.OVERLOAD_H, d.overloadHours())
+                .add(Figure.TARGET_BAND_H, d.targetBandHours())
+                .add(Figure.LOW_LOAD_FUEL_PENALTY_L, d.lowLoadPenaltyL());
         }
         return rows.rows();
     }

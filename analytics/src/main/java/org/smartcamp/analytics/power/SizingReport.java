@@ -1,5 +1,6 @@
 package org.smartcamp.analytics.power;
 
+import org.smartcamp.ingest.catalogue.Figure;
 import org.smartcamp.analytics.store.Subject;
 import org.smartcamp.analytics.store.CurrentFigure;
 import java.time.Instant;
@@ -54,19 +55,20 @@ public record SizingReport(String campId, Instant from, Instant to, boolean hist
         detail.put("best_unit_kw", bestStandardSize == null ? null : bestStandardSize.unitKw());
         detail.put("best_units_to_install", bestStandardSize == null ? null : bestStandardSize.unitsToInstall());
         detail.values().removeIf(v -> v == null);
-        rows.add(row("required_capacity_kw", requiredKw, "kW", load.coverage(), detail));
-        rows.add(row("n_plus_one_met", nPlusOneMet ? 1 : 0, "bool", load.coverage(), Map.of()));
-        rows.add(row("consolidation_saving_l_per_day", consolidationPerDay, "L/d", consolidation.coverage(),
+        rows.add(row(Figure.REQUIRED_CAPACITY_KW, requiredKw, load.coverage(), detail));
+        rows.add(row(Figure.N_PLUS_ONE_MET, nPlusOneMet ? 1 : 0, load.coverage(), Map.of()));
+        rows.add(row(Figure.CONSOLIDATION_SAVING_L_PER_DAY, consolidationPerDay, consolidation.coverage(),
             Map.of("litres_in_window", consolidation.orElse(0))));
         double downsizingPerDay = downsizing.stream().mapToDouble(Downsizing::litresPerDay).sum();
         Map<String, Object> sets = new LinkedHashMap<>();
         downsizing.forEach(d -> sets.put(d.assetId(), Map.of("rated_kw", d.ratedKw(), "load_factor", d.loadFactor(),
             "suggested_kw", d.suggestedKw(), "litres_per_day", d.litresPerDay())));
-        rows.add(row("downsizing_saving_l_per_day", downsizingPerDay, "L/d", load.coverage(), sets));
+        rows.add(row(Figure.DOWNSIZING_SAVING_L_PER_DAY, downsizingPerDay, load.coverage(), sets));
         return rows;
     }
 
-    private CurrentFigure row(String figure, double value, String unit, double coverage, Map<String, Object> detail) {
-        return new CurrentFigure(Subject.CAMP, campId, figure, value, unit, null, null, coverage, to, detail);
+    private CurrentFigure row(Figure figure, double value, double coverage, Map<String, Object> detail) {
+        return new CurrentFigure(Subject.CAMP, campId, figure.id(), value, figure.unit(), null, null, coverage, to,
+            detail);
     }
 }

@@ -1,5 +1,6 @@
 package org.smartcamp.analytics.quality;
 
+import org.smartcamp.ingest.catalogue.Figure;
 import org.smartcamp.analytics.store.Subject;
 import org.smartcamp.analytics.store.CurrentFigure;
 import org.smartcamp.analytics.store.DailyFigure;
@@ -38,12 +39,13 @@ public record AssetQuality(String assetId, List<SensorQuality> sensors, CoveredV
         }
         LocalDate day = LocalDate.ofInstant(sensors.get(0).from(), ZoneOffset.UTC);
         if (completeness.known()) {
-            rows.add(new DailyFigure(Subject.ASSET, assetId, day, "completeness", completeness.value(), "1", 1));
+            rows.add(new DailyFigure(Subject.ASSET, assetId, day, Figure.COMPLETENESS.id(), completeness.value(),
+                Figure.COMPLETENESS.unit(), 1));
         }
         for (SensorQuality s : sensors) {
             if (s.completeness().known()) {
-                rows.add(new DailyFigure(Subject.ASSET, assetId, day, "completeness:" + s.metric(),
-                    s.completeness().value(), "1", 1));
+                rows.add(new DailyFigure(Subject.ASSET, assetId, day, Figure.COMPLETENESS_OF_METRIC.of(s.metric()),
+                    s.completeness().value(), Figure.COMPLETENESS_OF_METRIC.unit(), 1));
             }
         }
         return rows;
@@ -54,9 +56,9 @@ public record AssetQuality(String assetId, List<SensorQuality> sensors, CoveredV
         List<CurrentFigure> rows = new ArrayList<>();
         for (SensorQuality s : sensors) {
             if (s.lastSeenAge() != null) {
-                rows.add(new CurrentFigure(Subject.ASSET, assetId, "last_seen_age_s:" + s.metric(),
-                    s.lastSeenAge().toMillis() / 1000.0, "s", null, null, 1.0, s.asOf(), java.util.Map.of("stale",
-                    s.stale(), "last_seen", s.lastSeen().toString())));
+                rows.add(new CurrentFigure(Subject.ASSET, assetId, Figure.LAST_SEEN_AGE_S.of(s.metric()),
+                    s.lastSeenAge().toMillis() / 1000.0, Figure.LAST_SEEN_AGE_S.unit(), null, null, 1.0, s.asOf(),
+                    java.util.Map.of("stale", s.stale(), "last_seen", s.lastSeen().toString())));
             }
         }
         return rows;

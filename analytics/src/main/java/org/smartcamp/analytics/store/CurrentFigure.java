@@ -20,6 +20,7 @@ public record CurrentFigure(Subject subject, String subjectId, String figure, Do
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(subjectId, "subjectId");
         Objects.requireNonNull(figure, "figure");
+        FigureNames.requireKnown(figure);
         detail = detail == null ? Map.of() : Map.copyOf(detail);
         if (coverage != null && !(coverage >= 0 && coverage <= 1)) {
             throw new IllegalArgumentException("coverage of " + figure + " must be in [0, 1]: " + coverage);

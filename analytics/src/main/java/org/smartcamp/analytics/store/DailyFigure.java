@@ -18,6 +18,7 @@ public record DailyFigure(Subject subject, String subjectId, LocalDate day, Stri
         Objects.requireNonNull(subjectId, "subjectId");
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(figure, "figure");
+        FigureNames.requireKnown(figure);
         if (!(coverage >= 0 && coverage <= 1)) {
             throw new IllegalArgumentException("coverage of " + figure + " must be in [0, 1]: " + coverage);
         }

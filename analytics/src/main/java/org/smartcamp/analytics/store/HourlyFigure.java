@@ -19,6 +19,7 @@ public record HourlyFigure(Subject subject, String subjectId, Instant hour, Stri
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(subjectId, "subjectId");
         Objects.requireNonNull(figure, "figure");
+        FigureNames.requireKnown(figure);
         if (!hour.truncatedTo(ChronoUnit.HOURS).equals(hour)) {
             throw new IllegalArgumentException(figure + ": not the start of an hour: " + hour);
         }

@@ -115,7 +115,7 @@ class AnalysisStageIT {
         }
 
         private DailyFigure figure(LocalDate day, double value) {
-            return new DailyFigure(Subject.ASSET, "c-gen", day, "test_figure", value, "1", 1);
+            return new DailyFigure(Subject.ASSET, "c-gen", day, "energy_kwh", value, "1", 1);
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.smartcamp.analytics.series.Series;
+import org.smartcamp.ingest.catalogue.Figure;
 
 class CoveredValueTest {
     @Test
@@ -23,11 +24,11 @@ class CoveredValueTest {
     void dailyRowsLeaveUnknownValuesOut() {
         Instant day = Instant.parse("2026-03-02T00:00:00Z");
 
-        var rows = new DailyFigures(Subject.ASSET, "g").day(day).add("a", new CoveredValue(2, 0.5), "h")
-            .add("b", CoveredValue.unknown(), "h").rows();
+        var rows = new DailyFigures(Subject.ASSET, "g").day(day).add(Figure.RUNNING_H, new CoveredValue(2, 0.5))
+            .add(Figure.STARTS, CoveredValue.unknown()).rows();
 
         assertThat(rows).containsExactly(
-            new DailyFigure(Subject.ASSET, "g", LocalDate.of(2026, 3, 2), "a", 2.0, "h", 0.5));
+            new DailyFigure(Subject.ASSET, "g", LocalDate.of(2026, 3, 2), "running_h", 2.0, "h", 0.5));
     }
 
     @Test

@@ -132,7 +132,7 @@ class QualityAnalyzerTest {
         assertThat(q.sensors().get(0).intervalConfigured()).isTrue();
         assertThat(q.sensors().get(0).completeness().value()).isCloseTo(72 / 360.0, within(1e-12));
         assertThat(q.events()).noneMatch(e -> e.kind() == EventKind.FLATLINE);
-        assertThat(q.dailyFigures()).extracting(f -> f.figure()).contains("completeness", "completeness:fuel.level");
+        assertThat(q.dailyFigures()).extracting(f -> f.figure()).contains("completeness", "completeness.fuel.level");
     }
 
     /**

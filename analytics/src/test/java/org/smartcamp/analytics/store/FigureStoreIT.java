@@ -34,7 +34,7 @@ class FigureStoreIT {
     void dailyAndCurrentFiguresAreUpsertedByTheirKey() {
         LocalDate day = LocalDate.parse("2026-03-04");
         figures.upsertDaily(List.of(new DailyFigure(Subject.ASSET, "g1", day, "energy_kwh", 700.0, "kWh", 0.5),
-            new DailyFigure(Subject.CAMP, "c1", day, "generator_energy_kwh", null, "kWh", 0)));
+            new DailyFigure(Subject.CAMP, "c1", day, "generator_kwh", null, "kWh", 0)));
         figures.upsertCurrent(List.of(new CurrentFigure(Subject.ASSET, "t1", "days_of_supply", 9.5, "d", 8.0, 11.0,
             0.9, NOW, Map.of("rate_l_per_day", 420.5, "segments", List.of(1, 2)))));
 

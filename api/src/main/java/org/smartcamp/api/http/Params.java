@@ -24,7 +24,7 @@ public final class Params {
     /** Metric names such as {@code fuel.level}. */
     public static final Pattern METRIC = Pattern.compile("[a-z][a-z0-9_]{0,31}(\\.[a-z0-9_]{1,32}){0,3}");
     /** Figure names such as {@code fuel_consumed_l}. */
-    public static final Pattern FIGURE = Pattern.compile("[a-z][a-z0-9_.]{0,63}");
+    public static final Pattern FIGURE = Pattern.compile("[a-z][a-z0-9_.:]{0,63}");
     private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
     private static final int MAX_LIST = 100;

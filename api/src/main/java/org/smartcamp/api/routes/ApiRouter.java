@@ -53,6 +53,7 @@ public final class ApiRouter {
         new EventRoutes(support).mount(endpoints);
         new DataQualityRoutes(support).mount(endpoints);
         new AuditRoutes(support).mount(endpoints);
+        new CatalogueRoutes(support).mount(endpoints);
         DocsRoutes docs = new DocsRoutes();
         docs.mount(endpoints);
         openApi = docs.document();

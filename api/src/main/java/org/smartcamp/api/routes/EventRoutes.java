@@ -67,7 +67,8 @@ final class EventRoutes {
         List<String> kinds = p.list("kind", Params.ID, "event kinds");
         for (String k : kinds) {
             if (!KINDS.contains(k)) {
-                throw ApiException.badParameter("kind", "must list event kinds among " + String.join(", ", KINDS));
+                throw ApiException.badParameter("kind", "names '" + k + "', which is not an event kind; one of "
+                    + String.join(", ", KINDS));
             }
         }
         return kinds.isEmpty() ? KINDS : kinds;

@@ -29,8 +29,8 @@ final class RegistryRoutes {
 
     /** The asset kinds of the schema: the inventory's and {@code unknown} (first seen in telemetry). */
     static final List<String> KINDS = java.util.stream.Stream.concat(
-        java.util.Arrays.stream(AssetKind.values()).map(AssetKind::code), java.util.stream.Stream.of("unknown"))
-        .toList();
+        java.util.Arrays.stream(AssetKind.values()).map(AssetKind::code),
+        java.util.stream.Stream.of(CatalogueRoutes.UNKNOWN_KIND)).toList();
 
     private final RouteSupport support;
 
@@ -114,7 +114,8 @@ final class RegistryRoutes {
         List<String> known = KINDS;
         for (String k : kinds) {
             if (!known.contains(k)) {
-                throw ApiException.badParameter("kind", "must list asset kinds among " + String.join(", ", known));
+                throw ApiException.badParameter("kind", "names '" + k + "', which is not an asset kind; one of "
+                    + String.join(", ", known) + " (GET /api/v1/catalogue)");
             }
         }
         List<String> wanted = kinds.isEmpty() ? known : kinds;

@@ -6,6 +6,7 @@ import org.smartcamp.api.http.ApiException;
 import org.smartcamp.api.http.Params;
 import org.smartcamp.api.store.Registry;
 import org.smartcamp.api.store.Subjects;
+import org.smartcamp.ingest.catalogue.FigureCatalogue;
 
 /**
  * Which subjects (camps, assets) of analytics figures a request covers, from {@code mission}, {@code camp},
@@ -21,6 +22,12 @@ final class SubjectFilter {
     /** The subjects of the request, with its figure filter (all figures when absent). */
     static Subjects of(Params p, Scope scope) {
         List<String> figures = p.list("figure", Params.FIGURE, "figure names such as fuel_consumed_l");
+        for (String figure : figures) {
+            if (!FigureCatalogue.known(figure)) {
+                throw ApiException.badParameter("figure", "names '" + figure + "', which is not in the figure "
+                    + "catalogue (GET /api/v1/catalogue)");
+            }
+        }
         List<String> patterns = figures.isEmpty() ? List.of(ALL_FIGURES)
             : figures.stream().map(Subjects::exactly).toList();
         String subject = p.choice("subject", java.util.Set.of("camp", "asset"), null);

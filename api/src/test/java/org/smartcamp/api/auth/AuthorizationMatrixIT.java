@@ -118,6 +118,7 @@ class AuthorizationMatrixIT {
         out.add(new Probe("/metrics", null, null, false, true));
         out.add(new Probe("/api/v1/metrics", null, null, false, false));
         out.add(new Probe("/api/v1/metrics?format=csv", null, null, true, false));
+        out.add(new Probe("/api/v1/catalogue", null, null, false, false));
         return out;
     }
 
@@ -164,6 +165,21 @@ class AuthorizationMatrixIT {
             "/api/v1/assets/ghost-gen/readings", "/api/v1/camps/ghost/fuel", "/api/v1/missions/ghost",
             "/api/v1/figures/daily?camp=ghost", "/api/v1/readings?asset=ghost-gen")) {
             assertThat(http.get(path, caller.headers()).status()).as(path).isEqualTo(all ? 404 : 403);
+        }
+    }
+
+    @Test
+    void everyRouteButHealthNeedsACredential() {
+        List<String> routes = server.service().routes();
+        assertThat(routes).contains("/api/v1/catalogue");
+        for (String template : routes) {
+            String path = template.replaceAll("\\{[a-zA-Z]+}", "x");
+            int status = http.get(path).status();
+            if (template.startsWith("/health")) {
+                assertThat(status).as(path + " is open").isNotEqualTo(401);
+            } else {
+                assertThat(status).as(path).isEqualTo(401);
+            }
         }
     }
 

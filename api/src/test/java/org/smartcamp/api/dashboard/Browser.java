@@ -8,10 +8,13 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -43,6 +46,12 @@ final class Browser implements AutoCloseable {
     /** Whether Chromium and chromedriver are installed (the test is skipped otherwise). */
     static boolean available() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** Skips the test (a JUnit assumption) where Chromium or chromedriver is missing. */
+    static void assumeAvailable() {
+        Assumptions.assumeTrue(available(), "needs Debian's chromium and chromium-driver (" + CHROMIUM + ", "
+            + CHROMEDRIVER + ")");
     }
 
     /** Starts a headless Chromium with an empty profile of its own. */
@@ -94,6 +103,21 @@ final class Browser implements AutoCloseable {
     /** Every console message since the last call. */
     List<Map<String, Object>> consoleAll() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toJson).toList();
+    }
+
+    /** Saves a screenshot named for the test method in {@code $SMARTCAMP_BUILD_DIR/dashboard/} (or target's). */
+    void screenshot(TestInfo test) {
+        String dir = Objects.requireNonNullElse(System.getenv("SMARTCAMP_BUILD_DIR"), "target");
+        screenshot(Path.of(dir, "dashboard", test.getTestMethod().orElseThrow().getName() + ".png"));
+    }
+
+    /** Closes what a browser test started, in order, skipping what never started. */
+    static void closeAll(AutoCloseable... started) throws Exception {
+        for (AutoCloseable c : started) {
+            if (c != null) {
+                c.close();
+            }
+        }
     }
 
     /** Saves a screenshot (for people looking at a failed run). */

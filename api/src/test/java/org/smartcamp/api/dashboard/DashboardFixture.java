@@ -200,7 +200,7 @@ final class DashboardFixture {
                 dailyRow(ps, "asset", GEN_1, day, "load_factor_avg", load[d], "1", gen1Cov[d]);
                 dailyRow(ps, "asset", GEN_1, day, "running_h", 24 * load[d] * 2, "h", gen1Cov[d]);
                 dailyRow(ps, "asset", VEHICLE, day, "running_h", 6.0, "h", 0.8);
-                dailyRow(ps, "asset", TANK_1, day, "fuel_level_end_l", volume(Math.min(HOURS - 1, d * 24)), "L", 0.97);
+                dailyRow(ps, "asset", TANK_1, day, "refuel_l", 0.0, "L", 0.97);
             }
             ps.executeBatch();
         }
@@ -230,7 +230,10 @@ final class DashboardFixture {
         run(c, CURRENT_SQL, "asset", TANK_2, "reorder_date", (double) today.minusDays(1).toEpochDay(), "date", null,
             null, 0.71, asOf, "{}");
         run(c, CURRENT_SQL, "asset", GEN_1, "hours_to_service", 123.4, "h", null, null, 1.0, asOf, "{}");
-        run(c, CURRENT_SQL, "asset", GEN_1, "load_factor_avg_30d", 0.48, "1", 0.44, 0.52, 0.9, asOf, "{}");
+        run(c, CURRENT_SQL, "asset", GEN_1, "idle_rate_lph", 2.4, "L/h", null, null, 1.0, asOf, "{}");
+        run(c, CURRENT_SQL, "asset", GEN_1, "last_seen_age_s:engine.coolant_temp", 5400.0, "s", null, null, 1.0, asOf,
+            "{\"stale\": false}");
+        run(c, CURRENT_SQL, "asset", GEN_1, "n_plus_one_met", 1.0, "bool", null, null, 1.0, asOf, "{}");
         run(c, CURRENT_SQL, "asset", VEHICLE, "days_unused", 0.0, "d", null, null, 1.0, asOf, "{}");
     }
 

@@ -2,13 +2,11 @@ package org.smartcamp.api.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,26 +53,16 @@ class DashboardIT {
     private static final String JWT_SECRET = "dashboard-test-secret-of-at-least-32-bytes";
     private static final Set<String> ALERT_KINDS = Set.of("theft", "leak", "short_fill", "overload", "outage",
         "low_load", "sfc_degradation", "stale_sensor", "flatline");
-    private static final String CHART = "const c = document.querySelector('canvas[data-chart=\"' + arguments[0]"
-        + " + '\"]');"
-        + "const chart = c && window.Chart.getChart(c);"
-        + "if (!chart || c.width === 0 || c.height === 0) { return null; }"
-        + "const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
-        + "let drawn = 0; for (let i = 3; i < px.length; i += 4) { if (px[i] !== 0) { drawn++; } }"
-        + "return { drawn, width: c.width, height: c.height, datasets: chart.data.datasets.map(d => ({"
-        + "label: d.label, type: d.type || chart.config.type, values: d.data.map(p => p === null ? null"
-        + " : typeof p === 'object' ? (p.y === undefined ? null : p.y) : p) })) };";
-
     private static MigratedStore store;
     private static DashboardFixture fixture;
     private static ApiService service;
     private static ApiClient api;
     private static Browser browser;
+    private static DashboardPage page;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Browser.available(), "needs Debian's chromium and chromium-driver (" + Browser.CHROMIUM + ", "
-            + Browser.CHROMEDRIVER + ")");
+        Browser.assumeAvailable();
         store = MigratedStore.create("dashboard");
         fixture = DashboardFixture.load(store.dataSource(), Instant.now());
         ApiConfig config = ApiConfig.defaults().withHttp(new ApiConfig.HttpPolicy(List.of(), STRICT_CSP, null, null))
@@ -83,25 +71,17 @@ class DashboardIT {
         service.start();
         api = new ApiClient(service.url(), fixture.clientKey());
         browser = Browser.start();
+        page = new DashboardPage(browser);
     }
 
     @AfterEach
     void screenshot(TestInfo test) {
-        String dir = Objects.requireNonNullElse(System.getenv("SMARTCAMP_BUILD_DIR"), "target");
-        browser.screenshot(Path.of(dir, "dashboard", test.getTestMethod().orElseThrow().getName() + ".png"));
+        browser.screenshot(test);
     }
 
     @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (service != null) {
-            service.close();
-        }
-        if (store != null) {
-            store.close();
-        }
+    static void stop() throws Exception {
+        Browser.closeAll(browser, service, store);
     }
 
     @Test
@@ -174,6 +154,10 @@ class DashboardIT {
         assertThat(values(consumption, "camp total")).hasSize(5);
         assertThat(values(consumption, "coverage")).containsExactly(100.0, 100.0, 60.0, 95.0, 45.0);
         assertThat(element("[data-kind='theft']").getText()).contains("180.0 L");
+        for (String tank : List.of(DashboardFixture.TANK_1, DashboardFixture.TANK_2)) {
+            assertThat(element("[data-figure='reorder_date'][data-subject='" + tank + "']").getText())
+                .as("the reorder date among all fuel figures, as a date").isEqualTo(fixture.reorderDate(tank));
+        }
         assertNoConsoleErrors();
     }
 
@@ -196,7 +180,8 @@ class DashboardIT {
         assertThat(values(loadFactor, "Genset 1").stream().filter(Objects::nonNull).distinct().sorted().toList())
             .containsExactly(25.0, 70.0);
         Map<String, Object> daily = chart("power-daily");
-        assertThat(values(daily, "Genset 1")).containsExactly(0.25, 0.25, 0.7, 0.7, 0.35);
+        assertThat(values(daily, "Genset 1")).as("the mean load factor, a ratio, as a percentage")
+            .containsExactly(25.0, 25.0, 70.0, 70.0, 35.0);
         assertNoConsoleErrors();
     }
 
@@ -214,7 +199,9 @@ class DashboardIT {
         Map<String, Object> chart = chart("evidence");
         List<Double> readings = evidence.getJsonArray("readings").stream()
             .map(r -> ((JsonObject) r).getDouble("value")).toList();
-        assertThat(values(chart, "fuel.volume")).isEqualTo(readings).hasSize(25);
+        assertThat(values(chart, "Fuel volume")).as("the metric's label, not its name").isEqualTo(readings)
+            .hasSize(25);
+        assertThat(DashboardPage.axis(chart, "y").get("title")).isEqualTo("Fuel volume (L)");
         assertThat(element("[data-explanation]").getText()).isEqualTo(evidence.getString("explanation"));
         assertThat(number("[data-evidence-figure='loss_l']")).isEqualTo(175.8);
         assertThat(element("[data-quantity]").getText()).isEqualTo(format(event.getDouble("quantity"), 1) + " L");
@@ -339,42 +326,23 @@ class DashboardIT {
     }
 
     private static void type(String credential) {
-        WebElement field = browser.until(() -> {
-            WebElement e = browser.driver().findElement(By.id("credential"));
-            return e.isDisplayed() ? e : null;
-        });
-        field.clear();
-        field.sendKeys(credential);
-        browser.driver().findElement(By.id("sign-in")).click();
+        page.signIn(credential);
     }
 
     private static void go(String hash, String view) {
-        browser.js("document.getElementById('view').dataset.state = 'stale'; location.hash = arguments[0];", hash);
-        waitForView(view);
+        page.go(hash, view);
     }
 
     private static void waitForView(String view) {
-        Object state = browser.until(() -> browser.js("const v = document.getElementById('view');"
-            + "return v.dataset.view === arguments[0] && (v.dataset.state === 'ready' || v.dataset.state === 'error')"
-            + " ? v.dataset.state : null;", view));
-        assertThat(state).as("view %s: %s", view, text()).isEqualTo("ready");
+        page.waitForView(view);
     }
 
-    /** The chart's datasets once it is drawn: a Chart.js instance on a sized canvas with painted pixels. */
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> chart(String name) {
-        Map<String, Object> chart = browser.until(() -> (Map<String, Object>) browser.js(CHART, name));
-        assertThat(((Number) chart.get("drawn")).longValue()).as("painted pixels of " + name).isGreaterThan(500);
-        return chart;
+        return page.chart(name);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Double> values(Map<String, Object> chart, String label) {
-        List<Map<String, Object>> datasets = (List<Map<String, Object>>) chart.get("datasets");
-        Map<String, Object> dataset = datasets.stream().filter(d -> label.equals(d.get("label"))).findFirst()
-            .orElseThrow(() -> new AssertionError("no dataset '" + label + "' in " + datasets));
-        return ((List<Object>) dataset.get("values")).stream()
-            .map(v -> v == null ? null : ((Number) v).doubleValue()).toList();
+        return DashboardPage.values(chart, label);
     }
 
     private static WebElement element(String css) {
@@ -387,7 +355,7 @@ class DashboardIT {
     }
 
     private static String text() {
-        return browser.driver().findElement(By.id("view")).getText();
+        return page.text();
     }
 
     private static void assertNoConsoleErrors() {

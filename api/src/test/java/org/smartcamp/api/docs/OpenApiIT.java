@@ -65,4 +65,17 @@ class OpenApiIT {
         assertThat(page.body()).contains("id=\"signin\"").contains("swagger-ui-bundle.js");
         assertThat(http.get("/api/docs/init.js").body()).contains("requestInterceptor");
     }
+
+    @Test
+    void theApiPageAnswersAtItsDirectoryWithAndWithoutTheSlash() {
+        Http.Answer slash = http.get("/api/docs/");
+        assertThat(slash.status()).as("/api/docs/ (it used to redirect to itself)").isEqualTo(200);
+        assertThat(slash.body()).contains("id=\"signin\"").contains("swagger-ui-bundle.js");
+        Http.Answer bare = http.get("/api/docs");
+        assertThat(bare.status()).as("/api/docs: one redirect").isEqualTo(302);
+        assertThat(bare.header("Location")).isEqualTo("/api/docs/");
+        Http.Answer api = http.get("/api/v1");
+        assertThat(api.status()).as("/api/v1: one redirect to the API's index").isEqualTo(302);
+        assertThat(api.header("Location")).isEqualTo("/api/v1/");
+    }
 }

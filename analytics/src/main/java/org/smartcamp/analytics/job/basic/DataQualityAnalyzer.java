@@ -1,5 +1,6 @@
 package org.smartcamp.analytics.job.basic;
 
+import org.smartcamp.ingest.catalogue.Figure;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -74,8 +75,8 @@ public final class DataQualityAnalyzer implements AssetAnalyzer {
             List<Rollup> hourly = ctx.hourly(metric);
             double perHour = perHour(ctx.settings(), hourly);
             Completeness.daily(hourly, perHour, days, ctx.now()).forEach((day, share) -> {
-                figures.add(new DailyFigure(Subject.ASSET, ctx.asset().id(), day, "completeness." + metric, share,
-                    "1", share));
+                figures.add(new DailyFigure(Subject.ASSET, ctx.asset().id(), day,
+                    Figure.COMPLETENESS_OF_METRIC.of(metric), share, Figure.COMPLETENESS_OF_METRIC.unit(), share));
                 perDay.computeIfAbsent(day, d -> new ArrayList<>()).add(share);
             });
             if (perHour > 0) {
@@ -84,7 +85,8 @@ public final class DataQualityAnalyzer implements AssetAnalyzer {
         }
         perDay.forEach((day, shares) -> {
             double mean = Completeness.mean(shares.stream().mapToDouble(Double::doubleValue).toArray());
-            figures.add(new DailyFigure(Subject.ASSET, ctx.asset().id(), day, "completeness", mean, "1", mean));
+            figures.add(new DailyFigure(Subject.ASSET, ctx.asset().id(), day, Figure.COMPLETENESS.id(), mean,
+                Figure.COMPLETENESS.unit(), mean));
         });
         List<DetectedEvent> events = new ArrayList<>();
         stale.values().forEach(group -> events.add(event(ctx.asset().id(), group)));

@@ -1,5 +1,6 @@
 package org.smartcamp.analytics.job.standard;
 
+import org.smartcamp.ingest.catalogue.Figure;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -101,8 +102,8 @@ public final class FuelAnalyzer implements CampAnalyzer {
         Co2 co2 = new Co2(input.settings());
         for (ConsumptionBucket b : camp) {
             if (b.coverage() > 0 && Double.isFinite(b.litres())) {
-                daily.add(new DailyFigure(Subject.CAMP, ctx.camp().id(), day(b.start()), "co2_kg",
-                    co2.kilograms(b.litres()), "kg", b.coverage()));
+                daily.add(daily(Subject.CAMP, ctx.camp().id(), day(b.start()), Figure.CO2_KG,
+                    co2.kilograms(b.litres()), b.coverage()));
             }
         }
         tankDays(input, report.events(), from, to, daily);
@@ -186,7 +187,7 @@ public final class FuelAnalyzer implements CampAnalyzer {
                                     List<DailyFigure> out) {
         for (ConsumptionBucket b : buckets) {
             if (b.coverage() > 0 && Double.isFinite(b.litres())) {
-                out.add(new DailyFigure(subject, id, day(b.start()), "fuel_consumed_l", Math.max(0, b.litres()), "L",
+                out.add(daily(subject, id, day(b.start()), Figure.FUEL_CONSUMED_L, Math.max(0, b.litres()),
                     Math.min(1, b.coverage())));
             }
         }
@@ -196,8 +197,8 @@ public final class FuelAnalyzer implements CampAnalyzer {
     private static void hourly(Subject subject, String id, List<ConsumptionBucket> buckets, List<HourlyFigure> out) {
         for (ConsumptionBucket b : buckets) {
             if (b.coverage() > 0 && Double.isFinite(b.litres())) {
-                out.add(new HourlyFigure(subject, id, b.start(), "fuel_consumed_l", Math.max(0, b.litres()), "L",
-                    Math.min(1, b.coverage())));
+                out.add(new HourlyFigure(subject, id, b.start(), Figure.FUEL_CONSUMED_L.id(), Math.max(0, b.litres()),
+                    Figure.FUEL_CONSUMED_L.unit(), Math.min(1, b.coverage())));
             }
         }
     }
@@ -221,8 +222,8 @@ public final class FuelAnalyzer implements CampAnalyzer {
                     continue;
                 }
                 double[] moved = litres.getOrDefault(id + "|" + day(d), new double[2]);
-                out.add(new DailyFigure(Subject.ASSET, id, day(d), "refuel_l", moved[0], "L", 1));
-                out.add(new DailyFigure(Subject.ASSET, id, day(d), "loss_l", moved[1], "L", 1));
+                out.add(daily(Subject.ASSET, id, day(d), Figure.REFUEL_L, moved[0], 1));
+                out.add(daily(Subject.ASSET, id, day(d), Figure.LOSS_L, moved[1], 1));
             }
         }
     }
@@ -238,14 +239,20 @@ public final class FuelAnalyzer implements CampAnalyzer {
             detail.put("reorder_date", day(f.reorderDate()).toString());
         }
         Double days = Double.isFinite(f.days()) ? f.days() : null;
-        out.add(new CurrentFigure(subject, f.subjectId(), "days_of_supply", days, "d",
-            Double.isFinite(f.daysLow()) ? f.daysLow() : null, Double.isFinite(f.daysHigh()) ? f.daysHigh() : null,
-            clamp(f.coverage()), f.asOf(), detail));
+        out.add(new CurrentFigure(subject, f.subjectId(), Figure.DAYS_OF_SUPPLY.id(), days,
+            Figure.DAYS_OF_SUPPLY.unit(), Double.isFinite(f.daysLow()) ? f.daysLow() : null,
+            Double.isFinite(f.daysHigh()) ? f.daysHigh() : null, clamp(f.coverage()), f.asOf(), detail));
         if (f.reorderDate() != null) {
             LocalDate date = day(f.reorderDate());
-            out.add(new CurrentFigure(subject, f.subjectId(), "reorder_date", (double) date.toEpochDay(), "date",
-                null, null, clamp(f.coverage()), f.asOf(), Map.of("date", date.toString())));
+            out.add(new CurrentFigure(subject, f.subjectId(), Figure.REORDER_DATE.id(), (double) date.toEpochDay(),
+                Figure.REORDER_DATE.unit(), null, null, clamp(f.coverage()), f.asOf(),
+                Map.of("date", date.toString())));
         }
+    }
+
+    private static DailyFigure daily(Subject subject, String id, LocalDate day, Figure figure, double value,
+                                     double coverage) {
+        return new DailyFigure(subject, id, day, figure.id(), value, figure.unit(), coverage);
     }
 
     private static double clamp(double coverage) {
