@@ -78,6 +78,14 @@ INSERT INTO analytics_events (camp_id, asset_id, kind, starts_at, ends_at, quant
      '{"windowStart": "2026-03-01T02:00:00Z", "windowEnd": "2026-03-01T04:00:00Z", "metric": "fuel.volume",
        "readings": [], "figures": {"loss_l": 200}, "explanation": "Loss of 200 L at night"}',
      '2026-03-01 05:00:00+00');
+-- A leak that later data disproved: kept with its reason, listed only when asked for.
+INSERT INTO analytics_events (camp_id, asset_id, kind, starts_at, ends_at, quantity, unit, evidence, detected_at,
+                              status, revision, updated_at, retracted_reason) VALUES
+    ('juba1', 'juba1-tank-1', 'leak', '2026-03-01 00:00:00+00', '2026-03-02 00:00:00+00', 14, 'L/day',
+     '{"windowStart": "2026-03-01T00:00:00Z", "windowEnd": "2026-03-02T00:00:00Z", "metric": "fuel.volume",
+       "readings": [], "figures": {}, "explanation": "About 14 L/day went missing"}',
+     '2026-03-02 06:00:00+00', 'retracted', 2, '2026-03-02 18:00:00+00',
+     'no longer detected when its data was analysed again (later or corrected readings)');
 INSERT INTO gateways (camp_id, id, last_seq, last_sent_at, last_received_at, messages) VALUES
     ('juba1', 'gw-1', 42, '2026-03-02 23:59:00+00', '2026-03-03 00:00:00+00', 100),
     ('gao', 'gw-g', 7, '2026-03-02 23:00:00+00', '2026-03-02 23:00:05+00', 20);

@@ -168,26 +168,27 @@ public final class AnalysisStage {
                 e.toString(), e);
             return new Result(0, 0, 0, 0, 0, 1);
         }
-        return store(analyzer, out, new EventScope(campId, assetIds, kinds, w.decideFrom(), w.until()), w.loadFrom(),
+        return store(analyzer, out, new EventScope(campId, assetIds, kinds, w.loadFrom(), w.decideFrom(), w.until()),
             w.firstDay());
     }
 
-    private Result store(String analyzer, AnalysisOutput out, EventScope scope, Instant loadFrom,
-                         LocalDate firstDay) {
+    /**
+     * Stores what an analyzer found: its events are reconciled with those stored in its scope (detections in the
+     * context it read before the scope may revise stored events there, never add or retract any), its figures from
+     * the first changed day on are upserted.
+     */
+    private Result store(String analyzer, AnalysisOutput out, EventScope scope, LocalDate firstDay) {
         List<DetectedEvent> kept = new ArrayList<>();
         for (DetectedEvent e : out.events()) {
-            if (scope.covers(e)) {
+            if (scope.reaches(e)) {
                 kept.add(e);
-            } else if (e.start().isBefore(scope.from()) && !e.start().isBefore(loadFrom)) {
-                LOG.debug("Analyzer {} reported {} of {} at {}, in its context only; kept as stored", analyzer,
-                    e.kind().id(), e.assetId(), e.start());
             } else {
                 LOG.warn("Analyzer {} reported {} of {} at {}, outside what it decides ({} of {} in {} .. {}); dropped",
                     analyzer, e.kind().id(), e.assetId(), e.start(), scope.kinds(), scope.assetIds(), scope.from(),
                     scope.to());
             }
         }
-        int written = scope.kinds().isEmpty() ? 0 : events.replace(scope, kept);
+        int written = scope.kinds().isEmpty() ? 0 : events.reconcile(scope, kept).written();
         List<DailyFigure> daily = out.daily().stream().filter(f -> !f.day().isBefore(firstDay)).toList();
         Instant firstHour = firstDay.atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
         int dailyWritten = figures.upsertDaily(daily)

@@ -71,15 +71,23 @@ final class Sql {
         + " a.fuel_capacity_l, a.service_interval_h, a.supply_tank_id, a.attributes::text FROM assets a";
     static final String METRIC_NAMES = "SELECT id, name FROM metrics";
 
-    static final String DELETE_EVENTS = "DELETE FROM analytics_events WHERE asset_id = ANY (?) AND kind = ANY (?)"
-        + " AND starts_at >= ? AND starts_at < ?";
+    static final String STORED_EVENTS = "SELECT id, asset_id, kind, starts_at, ends_at, quantity, unit, status,"
+        + " revision FROM analytics_events WHERE camp_id = ? AND asset_id = ANY (?) AND kind = ANY (?)"
+        + " AND starts_at < ? AND ends_at >= ? ORDER BY starts_at, id FOR UPDATE";
     static final String INSERT_EVENT = "INSERT INTO analytics_events (camp_id, asset_id, kind, starts_at, ends_at,"
-        + " quantity, unit, evidence, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)"
-        + " ON CONFLICT (asset_id, kind, starts_at) DO UPDATE SET camp_id = excluded.camp_id,"
-        + " ends_at = excluded.ends_at, quantity = excluded.quantity, unit = excluded.unit,"
-        + " evidence = excluded.evidence, detected_at = excluded.detected_at";
-    static final String EVENTS = "SELECT camp_id, asset_id, kind, starts_at, ends_at, quantity, unit, evidence::text"
-        + " FROM analytics_events WHERE asset_id = ? AND starts_at >= ? AND starts_at < ? ORDER BY starts_at, kind";
+        + " quantity, unit, evidence, detected_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
+        + " RETURNING id";
+    static final String REVISE_EVENT = "UPDATE analytics_events SET starts_at = ?, ends_at = ?, quantity = ?,"
+        + " unit = ?, updated_at = ?, evidence = ?::jsonb, status = 'active', retracted_reason = NULL,"
+        + " revision = revision + 1 WHERE id = ?";
+    static final String REFRESH_EVENT_EVIDENCE = "UPDATE analytics_events SET evidence = ?::jsonb WHERE id = ?";
+    static final String RETRACT_EVENT = "UPDATE analytics_events SET status = 'retracted', retracted_reason = ?,"
+        + " updated_at = ?, revision = revision + 1 WHERE id = ?";
+    static final String INSERT_EVENT_REVISION = "INSERT INTO analytics_event_revisions (event_id, revision, at,"
+        + " status, starts_at, ends_at, quantity, unit, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String EVENTS = "SELECT camp_id, asset_id, kind, starts_at, ends_at, quantity, unit, evidence::text,"
+        + " id, status, revision FROM analytics_events WHERE asset_id = ? AND starts_at >= ? AND starts_at < ?"
+        + " AND status = 'active' ORDER BY starts_at, kind";
 
     static final String UPSERT_DAILY_FIGURE = "INSERT INTO analytics_daily (subject_kind, subject_id, day, figure,"
         + " value, unit, coverage, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"

@@ -22,7 +22,8 @@ import org.smartcamp.api.store.Registry;
 /** Detected events (refuels, thefts, leaks, low load, outages, sensor faults) and their evidence. */
 final class EventRoutes {
     static final List<String> CSV = List.of("id", "camp", "asset", "kind", "start", "end", "quantity", "unit",
-        "detectedAt", "explanation");
+        "detectedAt", "status", "revision", "updatedAt", "explanation");
+    private static final Set<String> STATUSES = Set.of("active", "retracted", "all");
     static final List<String> KINDS = Arrays.stream(EventKind.values()).map(EventKind::id).toList();
     private static final Duration DEFAULT_SPAN = Duration.ofDays(30);
 
@@ -39,9 +40,13 @@ final class EventRoutes {
 
     private void list(RoutingContext ctx) {
         Params p = Params.of(ctx, RouteSupport.known(RouteSupport.PAGING, List.of("mission", "camp", "asset", "kind",
-            "from", "to", "format")));
+            "status", "from", "to", "format")));
         Format format = Format.of(ctx, p, false);
-        EventQuery q = query(p, support.scope(ctx), kinds(p), support.limit(p));
+        String status = p.choice("status", STATUSES, "active");
+        EventQuery scoped = query(p, support.scope(ctx), kinds(p), support.limit(p));
+        EventQuery q = new EventQuery(scoped.camps(), scoped.assets(), scoped.kinds(), status.equals("all")
+            ? List.of("active", "retracted") : List.of(status), scoped.from(), scoped.to(), scoped.cursor(),
+            scoped.limit());
         JsonObject meta = new JsonObject().put("from", q.from().toString()).put("to", q.to().toString());
         support.db().run(c -> AnalyticsStore.events(c, q))
             .onSuccess(page -> Responder.send(ctx, format, new Listing("events", meta, page.items(), CSV,

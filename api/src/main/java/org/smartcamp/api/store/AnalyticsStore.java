@@ -1,5 +1,6 @@
 package org.smartcamp.api.store;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.Date;
@@ -222,20 +223,21 @@ public final class AnalyticsStore {
             ps.setArray(2, c.createArrayOf("text", q.assets().toArray()));
             ps.setArray(3, c.createArrayOf("text", q.assets().toArray()));
             ps.setArray(4, c.createArrayOf("text", q.kinds().toArray()));
-            ps.setTimestamp(5, Timestamp.from(q.to()));
-            ps.setTimestamp(6, Timestamp.from(q.from()));
+            ps.setArray(5, c.createArrayOf("text", q.statuses().toArray()));
+            ps.setTimestamp(6, Timestamp.from(q.to()));
+            ps.setTimestamp(7, Timestamp.from(q.from()));
             try {
                 Instant after = q.cursor() == null ? Instant.EPOCH : Instant.parse(q.cursor().get(0));
-                ps.setTimestamp(7, Timestamp.from(after));
-                ps.setLong(8, q.cursor() == null ? 0 : Long.parseLong(q.cursor().get(1)));
+                ps.setTimestamp(8, Timestamp.from(after));
+                ps.setLong(9, q.cursor() == null ? 0 : Long.parseLong(q.cursor().get(1)));
             } catch (RuntimeException e) {
                 throw Cursor.malformed();
             }
-            ps.setInt(9, q.limit() + 1);
+            ps.setInt(10, q.limit() + 1);
             Page.Builder page = new Page.Builder(q.limit());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    JsonObject row = event(rs).put("explanation", rs.getString(10));
+                    JsonObject row = event(rs).put("explanation", rs.getString(13));
                     page.add(row, List.of(row.getString("start"), row.getLong("id")));
                 }
             }
@@ -243,13 +245,33 @@ public final class AnalyticsStore {
         }
     }
 
-    /** The event with its evidence, or null. */
+    /**
+     * The event with its evidence and history (every revision: what it said and what changed), or null. A
+     * retracted event is served too, with the reason: an event id stays valid for the life of the event.
+     */
     public static JsonObject event(Connection c, long id) throws SQLException {
+        JsonObject event;
         try (PreparedStatement ps = c.prepareStatement(Queries.EVENT)) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? event(rs).put("evidence", Rows.json(rs, 10)) : null;
+                if (!rs.next()) {
+                    return null;
+                }
+                event = event(rs).put("retractedReason", rs.getString(14)).put("evidence", Rows.json(rs, 13));
             }
+        }
+        try (PreparedStatement ps = c.prepareStatement(Queries.EVENT_HISTORY)) {
+            ps.setLong(1, id);
+            JsonArray history = new JsonArray();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    history.add(new JsonObject().put("revision", rs.getInt(1)).put("at", Rows.instant(rs, 2))
+                        .put("status", rs.getString(3)).put("start", Rows.instant(rs, 4))
+                        .put("end", Rows.instant(rs, 5)).put("quantity", Rows.number(rs, 6))
+                        .put("unit", rs.getString(7)).put("change", rs.getString(8)));
+                }
+            }
+            return event.put("history", history);
         }
     }
 
@@ -273,7 +295,8 @@ public final class AnalyticsStore {
     private static JsonObject event(ResultSet rs) throws SQLException {
         return new JsonObject().put("id", rs.getLong(1)).put("camp", rs.getString(2)).put("asset", rs.getString(3))
             .put("kind", rs.getString(4)).put("start", Rows.instant(rs, 5)).put("end", Rows.instant(rs, 6))
-            .put("quantity", Rows.number(rs, 7)).put("unit", rs.getString(8)).put("detectedAt", Rows.instant(rs, 9));
+            .put("quantity", Rows.number(rs, 7)).put("unit", rs.getString(8)).put("detectedAt", Rows.instant(rs, 9))
+            .put("status", rs.getString(10)).put("revision", rs.getInt(11)).put("updatedAt", Rows.instant(rs, 12));
     }
 
     private static int bindSubjects(Connection c, PreparedStatement ps, int first, Subjects s) throws SQLException {

@@ -101,13 +101,18 @@ public final class Queries {
         + "AND day >= ? AND day < ? GROUP BY subject_kind, subject_id ORDER BY subject_kind, subject_id";
 
     private static final String EVENT_COLUMNS = "id, camp_id, asset_id, kind, starts_at, ends_at, quantity, unit, "
-        + "detected_at";
+        + "detected_at, status, revision, updated_at";
 
     static final String EVENTS = "SELECT " + EVENT_COLUMNS + ", evidence->>'explanation' FROM analytics_events "
         + "WHERE camp_id = ANY(?) AND (cardinality(?::text[]) = 0 OR asset_id = ANY(?)) AND kind = ANY(?) "
-        + "AND starts_at < ? AND ends_at >= ? AND (starts_at, id) > (?, ?) ORDER BY starts_at, id LIMIT ?";
+        + "AND status = ANY(?) AND starts_at < ? AND ends_at >= ? AND (starts_at, id) > (?, ?) "
+        + "ORDER BY starts_at, id LIMIT ?";
 
-    static final String EVENT = "SELECT " + EVENT_COLUMNS + ", evidence FROM analytics_events WHERE id = ?";
+    static final String EVENT = "SELECT " + EVENT_COLUMNS + ", evidence, retracted_reason FROM analytics_events "
+        + "WHERE id = ?";
+
+    static final String EVENT_HISTORY = "SELECT revision, at, status, starts_at, ends_at, quantity, unit, change "
+        + "FROM analytics_event_revisions WHERE event_id = ? ORDER BY revision";
 
     static final String GATEWAYS = "SELECT camp_id, id, last_seq, last_sent_at, last_received_at, messages "
         + "FROM gateways WHERE camp_id = ANY(?) ORDER BY camp_id, id";

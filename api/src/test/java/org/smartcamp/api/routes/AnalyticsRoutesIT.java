@@ -182,6 +182,26 @@ class AnalyticsRoutesIT {
             key).csv();
         assertThat(csv).extracting(r -> r.get("kind")).containsExactly("low_load", "stale_sensor");
         assertThat(csv.get(0).get("quantity")).isEqualTo("3.0");
+        assertThat(csv.get(0).get("status")).isEqualTo("active");
+        assertThat(refuel.getString("status")).isEqualTo("active");
+        assertThat(refuel.getInteger("revision")).isEqualTo(1);
+    }
+
+    @Test
+    void aRetractedEventIsListedOnlyWhenAskedForAndItsIdStaysValid() {
+        String range = "&from=2026-03-01&to=2026-03-03";
+        JsonArray retracted = http.get("/api/v1/events?camp=juba1&status=retracted" + range, key).json()
+            .getJsonArray("items");
+        JsonArray all = http.get("/api/v1/events?camp=juba1&status=all" + range, key).json().getJsonArray("items");
+
+        assertThat(retracted).singleElement().satisfies(o -> assertThat(((JsonObject) o).getString("kind"))
+            .isEqualTo("leak"));
+        assertThat(all).hasSize(5);
+        JsonObject one = http.get("/api/v1/events/" + retracted.getJsonObject(0).getLong("id"), key).json();
+        assertThat(one.getString("status")).isEqualTo("retracted");
+        assertThat(one.getInteger("revision")).isEqualTo(2);
+        assertThat(one.getString("retractedReason")).startsWith("no longer detected");
+        assertThat(http.get("/api/v1/events?camp=juba1&status=gone" + range, key).status()).isEqualTo(400);
     }
 
     @Test

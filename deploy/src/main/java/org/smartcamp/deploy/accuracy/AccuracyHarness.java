@@ -179,7 +179,8 @@ public final class AccuracyHarness {
     private static List<Detected> events(DataSource ds) {
         List<Detected> out = new ArrayList<>();
         query(ds, "SELECT kind, asset_id, starts_at, coalesce(ends_at, starts_at), coalesce(quantity, 'NaN')"
-            + " FROM analytics_events ORDER BY starts_at", rs -> out.add(new Detected(rs.getString(1),
+            + " FROM analytics_events WHERE status = 'active' ORDER BY starts_at",
+            rs -> out.add(new Detected(rs.getString(1),
                 new EventMatcher.Window(rs.getString(2), rs.getTimestamp(3).toInstant(),
                     rs.getTimestamp(4).toInstant()), rs.getDouble(5))));
         return out;
