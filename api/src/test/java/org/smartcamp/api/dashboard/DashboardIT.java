@@ -87,7 +87,7 @@ class DashboardIT {
 
     @AfterEach
     void screenshot(TestInfo test) {
-        String dir = Objects.requireNonNullElse(System.getenv("SMARTCAMP_BUILD_DIR"), "target");
+        String dir = Objects.requireNonNullElse(System.getenv("SMARTCAMP_TEST_BUILD_DIR"), "target");
         browser.screenshot(Path.of(dir, "dashboard", test.getTestMethod().orElseThrow().getName() + ".png"));
     }
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.smartcamp.ingest.mqtt.MessageListener;
+import org.smartcamp.ingest.testsupport.MosquittoProcess;
 
 /**
  * The broker configuration shipped in deploy/mosquitto, run by a real Mosquitto: each gateway publishes only on
