@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
 
@@ -35,7 +35,7 @@ public final class TestServices {
     static final String LOCAL_DB = "jdbc:postgresql://127.0.0.1:5432/smartcamp_test";
 
     private static final Map<String, String> ENV = System.getenv();
-    private static PostgreSQLContainer<?> postgres;
+    private static PostgreSQLContainer postgres;
     private static GenericContainer<?> mosquitto;
     private static Boolean docker;
     private static String localDb;
@@ -181,11 +181,11 @@ public final class TestServices {
         return "tcp://127.0.0.1:" + port;
     }
 
-    private static PostgreSQLContainer<?> postgres() {
+    private static PostgreSQLContainer postgres() {
         if (postgres == null) {
             DockerImageName image = DockerImageName.parse("timescale/timescaledb:2.17.2-pg15")
                 .asCompatibleSubstituteFor("postgres");
-            postgres = new PostgreSQLContainer<>(image);
+            postgres = new PostgreSQLContainer(image);
             postgres.start();
         }
         return postgres;
