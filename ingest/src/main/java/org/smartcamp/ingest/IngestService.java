@@ -59,6 +59,8 @@ public final class IngestService implements AutoCloseable {
      *
      * @throws org.smartcamp.ingest.store.StoreException when the database cannot be reached or migrated
      * @throws org.smartcamp.ingest.mqtt.BrokerUnavailableException when the broker cannot be reached
+     * @throws org.smartcamp.ingest.ops.PortInUseException when the health and metrics port cannot be bound (checked
+     *     before the broker is contacted)
      */
     public void start() {
         dataSource = DataSources.create(config.database(), "smartcamp-ingest");
@@ -76,13 +78,15 @@ public final class IngestService implements AutoCloseable {
                 new CopyBatchWriter(dataSource, assets), config.batch(), metrics, source::acknowledge, clock);
             startHousekeeping(assets);
             metrics.registerBrokerConnected(source::isConnected);
-            source.onMessage(pipeline::offer);
-            source.start();
             IngestPipeline running = pipeline;
+            // Every local port is bound before the broker is asked for a session: an ingest that cannot serve its
+            // health fails without leaving a persistent session (and its queue) behind at the broker.
             ops = new OpsServer(vertx, registry, List.of(new HealthCheck("broker", source::isConnected),
                 new HealthCheck("database", dataSource::isRunning),
                 new HealthCheck("commits", () -> !running.stuck())));
             httpPort = ops.listen(config.httpHost(), config.httpPort()).await();
+            source.onMessage(pipeline::offer);
+            source.start();
             LOG.info("Ingest running: {} -> {}; health and metrics on http://{}:{}/", config.mqtt().subscription(),
                 config.database().url(), config.httpHost(), httpPort);
         } catch (RuntimeException e) {

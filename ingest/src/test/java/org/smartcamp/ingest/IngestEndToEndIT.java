@@ -262,7 +262,7 @@ class IngestEndToEndIT {
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
             IngestProcess.class.getName(), db.url(), db.user(), db.password(), TestServices.mqttUrl(), clientId,
             TopicAddress.telemetryFilter(mission), Integer.toString(port));
-        File log = new File(System.getenv().getOrDefault("SMARTCAMP_BUILD_DIR", "target"),
+        File log = new File(System.getenv().getOrDefault("SMARTCAMP_TEST_BUILD_DIR", "target"),
             "ingest-process-" + name + ".log");
         pb.redirectErrorStream(true).redirectOutput(log);
         Process process = pb.start();

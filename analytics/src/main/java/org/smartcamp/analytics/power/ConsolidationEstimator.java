@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * Fuel that running fewer sets would have saved: in each cell, of the sets running, the ones whose no-load fuel
  * ({@code f0 * rated}) can be saved while the rest still carry the load at the sizing factor are switched off
- * (chosen to save the most); the saving is {@code f0 * sum(rated kW switched off)} L/h (DOMAIN.md). Assumes the
- * sets share one grid.
+ * (chosen to save the most); the saving is {@code f0 * sum(rated kW switched off)} L/h (docs/analytics-power.md).
+ * Assumes the sets share one grid.
  */
 final class ConsolidationEstimator {
     private static final int MAX_EXACT = 12;

@@ -78,7 +78,7 @@ final class OutageDetector {
         Instant start = Instant.ofEpochMilli(grid.start(a));
         Instant end = Instant.ofEpochMilli(grid.end(b - 1));
         double hours = Duration.between(start, end).toMillis() / 3_600_000.0;
-        int margin = (int) Math.min(60, Math.max(1, b - a));
+        int margin = Math.min(60, Math.max(1, b - a));
         Series.Builder supply = Series.builder();
         for (int c = Math.max(0, a - margin); c < Math.min(grid.size(), b + margin); c++) {
             double kw = 0;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Constants of the power analytics, with documented defaults (docs/analytics-power.md, DOMAIN.md) and overridable
+ * Constants of the power analytics, with documented defaults (docs/analytics-power.md) and overridable
  * per camp or asset through flat {@code power.*} keys.
  *
  * @param bands  load-factor bands

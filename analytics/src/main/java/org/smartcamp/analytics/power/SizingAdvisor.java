@@ -9,7 +9,7 @@ import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.smartcamp.analytics.series.CellGrid;
 
 /**
- * Right-sizing and N+1 from the load over the window (DOMAIN.md): with the sizing percentile of the load
+ * Right-sizing and N+1 from the load over the window (docs/analytics-power.md): with the sizing percentile of the load
  * ({@code P99} by default) and the factor ({@code 0.8}), N units of size S carry it when {@code N * S * 0.8 >= P99};
  * install N+1. Generators whose mean load factor stayed below {@code power.downsizeLoadFactor} over a full sizing
  * window are downsizing candidates. The load is the whole camp load (PV and battery are not counted as firm).

@@ -116,7 +116,7 @@ public final class SimulatedCamps {
             GroundTruthWriter.write(truth, out);
             JsonNode total = new ObjectMapper().readTree(out.toByteArray()).get("camp_energy").get("total");
             Map<String, Double> energy = new HashMap<>();
-            total.fields().forEachRemaining(e -> energy.put(e.getKey(), e.getValue().asDouble()));
+            total.properties().forEach(e -> energy.put(e.getKey(), e.getValue().asDouble()));
             return energy;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
@@ -28,12 +29,20 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * Debian's headless Chromium driven through Debian's chromedriver. Both paths are set explicitly, so Selenium
  * Manager never looks for (or downloads) a browser or a driver; the flags keep Chromium off the network (the
  * machines have none beyond the package registries). The browser's console is recorded ({@code goog:loggingPrefs}
- * browser ALL) and read with {@link #consoleErrors()}.
+ * browser ALL) and read with {@link #consoleErrors()}. Shared with deploy's tests through the api
+ * test-jar.
  */
-final class Browser implements AutoCloseable {
-    static final Path CHROMIUM = Path.of(System.getProperty("smartcamp.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("smartcamp.chromedriver", "/usr/bin/chromedriver"));
+public final class Browser implements AutoCloseable {
+    public static final Path CHROMIUM = Path.of(System.getProperty("smartcamp.chromium", "/usr/bin/chromium"));
+    public static final Path CHROMEDRIVER =
+        Path.of(System.getProperty("smartcamp.chromedriver", "/usr/bin/chromedriver"));
     private static final Duration WAIT = Duration.ofSeconds(15);
+    /**
+     * Selenium warns on every start that it has no DevTools binding for Debian's Chromium version; the tests use
+     * WebDriver only. Held here, as java.util.logging keeps loggers only weakly.
+     */
+    private static final Logger CDP_VERSION_FINDER =
+        Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -44,7 +53,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Whether Chromium and chromedriver are installed (the test is skipped otherwise). */
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
@@ -55,7 +64,8 @@ final class Browser implements AutoCloseable {
     }
 
     /** Starts a headless Chromium with an empty profile of its own. */
-    static Browser start() {
+    public static Browser start() {
+        CDP_VERSION_FINDER.setLevel(Level.OFF);
         try {
             Path profile = Files.createTempDirectory("smartcamp-chromium");
             System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
@@ -74,7 +84,7 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
@@ -83,18 +93,18 @@ final class Browser implements AutoCloseable {
      *
      * @return that value
      */
-    <T> T until(Callable<T> probe) {
+    public <T> T until(Callable<T> probe) {
         return Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
             .until(probe, v -> v != null && !Boolean.FALSE.equals(v));
     }
 
     /** Runs {@code script} in the page; {@code arguments[i]} are {@code args}. */
-    Object js(String script, Object... args) {
+    public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     /** Console messages at SEVERE since the last call (errors, failed loads, CSP violations), as text. */
-    List<String> consoleErrors() {
+    public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
             .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
             .map(LogEntry::getMessage).toList();
@@ -105,9 +115,9 @@ final class Browser implements AutoCloseable {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toJson).toList();
     }
 
-    /** Saves a screenshot named for the test method in {@code $SMARTCAMP_BUILD_DIR/dashboard/} (or target's). */
+    /** Saves a screenshot named for the test method in {@code $SMARTCAMP_TEST_BUILD_DIR/dashboard/} (or target's). */
     void screenshot(TestInfo test) {
-        String dir = Objects.requireNonNullElse(System.getenv("SMARTCAMP_BUILD_DIR"), "target");
+        String dir = Objects.requireNonNullElse(System.getenv("SMARTCAMP_TEST_BUILD_DIR"), "target");
         screenshot(Path.of(dir, "dashboard", test.getTestMethod().orElseThrow().getName() + ".png"));
     }
 
@@ -121,7 +131,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Saves a screenshot (for people looking at a failed run). */
-    void screenshot(Path file) {
+    public void screenshot(Path file) {
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));

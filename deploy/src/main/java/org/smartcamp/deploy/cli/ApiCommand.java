@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code smartcamp api}: serves the HTTP API, its documentation page and the dashboard until stopped. */
 @Command(name = "api", description = "Serve the HTTP API (/api/v1), the API page (/api/docs/) and the dashboard (/) "
-    + "until stopped (Ctrl-C or SIGTERM). Every data route needs an API key (smartcamp apikey create) or, when "
-    + "api.jwt.algorithm is set, a bearer token; health, the pages and the OpenAPI document are open.")
+    + "until stopped (Ctrl-C or SIGTERM). Every data route and the OpenAPI document need an API key (smartcamp apikey "
+    + "create) or, when api.jwt.algorithm is set, a bearer token; health and the pages, which ask for the key, are "
+    + "open.")
 final class ApiCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ApiCommand.class);
 
@@ -79,7 +80,7 @@ final class ApiCommand implements Callable<Integer> {
         } catch (Exception e) {
             // Vert.x reports a port in use with a checked BindException (or Netty's native equivalent)
             if (bindFailure(e)) {
-                throw new ConfigException("cannot listen on " + api.listen().host() + ":" + api.listen().port()
+                throw new CommandException("cannot listen on " + api.listen().host() + ":" + api.listen().port()
                     + " (api.host, api.port) or " + api.listen().managementHost() + ":"
                     + api.listen().managementPort() + " (api.managementHost, api.managementPort): "
                     + e.getMessage());

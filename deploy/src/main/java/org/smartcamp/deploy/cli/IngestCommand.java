@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.smartcamp.deploy.config.IngestSettings;
 import org.smartcamp.ingest.IngestConfig;
 import org.smartcamp.ingest.IngestService;
+import org.smartcamp.ingest.ops.PortInUseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -27,7 +28,11 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         IngestConfig cfg = IngestSettings.ingest(config.load());
         IngestService service = new IngestService(cfg, Clock.systemUTC());
-        service.start();
+        try {
+            service.start();
+        } catch (PortInUseException e) {
+            throw new CommandException(e.getMessage() + " (ingest.httpHost, ingest.httpPort: health and metrics)");
+        }
         spec.commandLine().getOut().printf("ingest running: %s from %s into %s; health on http://%s:%d/health/ready%n",
             cfg.mqtt().subscription(), cfg.mqtt().serverUri(), cfg.database().url(), cfg.httpHost(),
             service.httpPort());

@@ -3,14 +3,15 @@ package org.smartcamp.deploy.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.smartcamp.deploy.config.PublisherSettings;
 import org.smartcamp.simulator.SimulationSummary;
 import org.smartcamp.simulator.Speed;
-import org.smartcamp.simulator.gateway.MqttPublisherConfig;
 import org.smartcamp.simulator.gateway.TelemetrySinkException;
 import org.smartcamp.simulator.replay.ReplayFormatException;
 import org.smartcamp.simulator.replay.ReplayOptions;
 import org.smartcamp.simulator.replay.Replayer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,9 +23,16 @@ public final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "Recorded file (.jsonl as written by simulate --out, or long .csv).")
     Path file;
 
-    @Option(names = "--mqtt-url", defaultValue = "tcp://127.0.0.1:1883",
-        description = "Broker URL (default: ${DEFAULT-VALUE}).")
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--mqtt-url", description = "Broker URL (default: mqtt.url of the configuration, "
+        + "SMARTCAMP_MQTT_URL).")
     String mqttUrl;
+
+    @Option(names = "--mqtt-username", description = "Broker user, e.g. a gateway's {mission}/{camp}/{gateway} "
+        + "(default: mqtt.username, SMARTCAMP_MQTT_USERNAME); its password is mqtt.password (SMARTCAMP_MQTT_PASSWORD).")
+    String mqttUsername;
 
     @Option(names = "--speed", defaultValue = "max", description = "max, realtime, or a factor such as 60 "
         + "(default: ${DEFAULT-VALUE}).")
@@ -58,8 +66,8 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ReplayOptions options;
         try {
-            options = new ReplayOptions(file, MqttPublisherConfig.of(mqttUrl), Speed.parse(speed), mission, gateway,
-                batch);
+            options = new ReplayOptions(file, PublisherSettings.publisher(config.load(), mqttUrl, mqttUsername),
+                Speed.parse(speed), mission, gateway, batch);
         } catch (IllegalArgumentException e) {
             stderr.println("replay: " + e.getMessage());
             return 2;

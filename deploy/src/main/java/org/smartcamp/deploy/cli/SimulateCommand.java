@@ -5,15 +5,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.smartcamp.deploy.config.PublisherSettings;
 import org.smartcamp.simulator.SimulationOptions;
 import org.smartcamp.simulator.SimulationResult;
 import org.smartcamp.simulator.Simulator;
 import org.smartcamp.simulator.Speed;
-import org.smartcamp.simulator.gateway.MqttPublisherConfig;
 import org.smartcamp.simulator.gateway.TelemetrySinkException;
 import org.smartcamp.simulator.scenario.DurationText;
 import org.smartcamp.simulator.scenario.ScenarioException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code smartcamp simulate}: runs a camp scenario into the broker or a file, with ground truth. */
@@ -24,9 +25,16 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--scenario", required = true, description = "Scenario file, or the name of a bundled scenario.")
     String scenario;
 
-    @Option(names = "--mqtt-url", defaultValue = "tcp://127.0.0.1:1883",
-        description = "Broker URL (default: ${DEFAULT-VALUE}).")
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--mqtt-url", description = "Broker URL (default: mqtt.url of the configuration, "
+        + "SMARTCAMP_MQTT_URL).")
     String mqttUrl;
+
+    @Option(names = "--mqtt-username", description = "Broker user, e.g. a gateway's {mission}/{camp}/{gateway} "
+        + "(default: mqtt.username, SMARTCAMP_MQTT_USERNAME); its password is mqtt.password (SMARTCAMP_MQTT_PASSWORD).")
+    String mqttUsername;
 
     @Option(names = "--out", description = "Write the telemetry to this file (.jsonl or .csv) instead of publishing.")
     Path out;
@@ -69,7 +77,7 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             Duration d = duration == null ? null : DurationText.parse(duration);
             options = new SimulationOptions(scenario, seed, start, d, Speed.parse(speed),
-                MqttPublisherConfig.of(mqttUrl), out, groundTruth, inventory);
+                PublisherSettings.publisher(config.load(), mqttUrl, mqttUsername), out, groundTruth, inventory);
         } catch (IllegalArgumentException e) {
             stderr.println("simulate: " + e.getMessage());
             return 2;

@@ -133,6 +133,16 @@ public enum ConfigKey {
         return "SMARTCAMP_" + key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
+    /** The key that {@code variable} sets ({@code SMARTCAMP_MQTT_URL -> mqtt.url}), or null. */
+    public static ConfigKey byEnvVar(String variable) {
+        for (ConfigKey k : values()) {
+            if (k.envVar().equals(variable)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
     /** The key named {@code key}, or null. */
     public static ConfigKey byKey(String key) {
         for (ConfigKey k : values()) {

@@ -8,15 +8,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads the configuration: built-in defaults, overridden by the YAML config file (if any), overridden by
- * {@code SMARTCAMP_*} environment variables. Unknown keys in the file are errors, so typos do not pass silently.
+ * {@code SMARTCAMP_*} environment variables. Unknown keys in the file and {@code SMARTCAMP_*} variables that name no
+ * key are errors, so typos do not pass silently.
  */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Variables that bin/smartcamp and the launcher read themselves (docs/configuration.md). */
+    static final Set<String> LAUNCHER_VARIABLES = Set.of("SMARTCAMP_CONFIG", "SMARTCAMP_JAR", "SMARTCAMP_DEBUG");
 
     private ConfigLoader() {
     }
@@ -24,7 +28,8 @@ public final class ConfigLoader {
     /**
      * @param file the config file, or {@code null} for none
      * @param env  the environment (System.getenv() in the launcher)
-     * @throws ConfigException when the file cannot be read, is not valid YAML, or names an unknown key
+     * @throws ConfigException when the file cannot be read, is not valid YAML, or names an unknown key, or when a
+     *     {@code SMARTCAMP_*} variable names no key (other than the launcher's own and {@code SMARTCAMP_TEST_*})
      */
     public static Settings load(Path file, Map<String, String> env) {
         Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
@@ -32,6 +37,7 @@ public final class ConfigLoader {
         if (file != null) {
             readFile(file, values, sources);
         }
+        checkVariables(env);
         for (ConfigKey key : ConfigKey.values()) {
             String v = env.get(key.envVar());
             if (v != null) {
@@ -40,6 +46,21 @@ public final class ConfigLoader {
             }
         }
         return new Settings(values, sources);
+    }
+
+    /**
+     * A {@code SMARTCAMP_*} variable that names no key is an error, as an unknown key in the file is: a misspelled
+     * {@code SMARTCAMP_MQTT_URLL} would otherwise leave the default in force without a word. The launcher's own
+     * variables and the tests' are not configuration keys.
+     */
+    private static void checkVariables(Map<String, String> env) {
+        for (String name : new TreeSet<>(env.keySet())) {
+            if (name.startsWith("SMARTCAMP_") && !LAUNCHER_VARIABLES.contains(name)
+                && !name.startsWith("SMARTCAMP_TEST_") && ConfigKey.byEnvVar(name) == null) {
+                throw new ConfigException("environment variable " + name + ": unknown key (docs/configuration.md"
+                    + " lists every key and its variable)");
+            }
+        }
     }
 
     private static void readFile(Path file, Map<ConfigKey, String> values, Map<ConfigKey, String> sources) {
@@ -62,8 +83,7 @@ public final class ConfigLoader {
 
     private static void flatten(String prefix, JsonNode node, Path file, Map<ConfigKey, String> values,
                                 Map<ConfigKey, String> sources) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
             if (e.getValue().isObject()) {
                 flatten(key, e.getValue(), file, values, sources);

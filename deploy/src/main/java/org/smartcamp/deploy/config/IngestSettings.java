@@ -31,11 +31,7 @@ public final class IngestSettings {
 
     /** The broker settings. */
     public static MqttConfig mqtt(Settings s) {
-        String url = s.text(ConfigKey.MQTT_URL);
-        if (!url.matches("(tcp|ssl|ws|wss)://.+")) {
-            throw new ConfigException("mqtt.url (from " + s.source(ConfigKey.MQTT_URL) + ") is '" + url
-                + "'; expected tcp://host:port or ssl://host:port");
-        }
+        String url = checkMqttUrl(s.text(ConfigKey.MQTT_URL), s.source(ConfigKey.MQTT_URL));
         try {
             return new MqttConfig(url, s.text(ConfigKey.MQTT_CLIENT_ID), s.optionalText(ConfigKey.MQTT_USERNAME),
                 s.optionalText(ConfigKey.MQTT_PASSWORD), s.optionalText(ConfigKey.MQTT_TOPIC_FILTER),
@@ -45,6 +41,15 @@ public final class IngestSettings {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("mqtt: " + e.getMessage());
         }
+    }
+
+    /** {@code url} when it is an MQTT URL; else a {@link ConfigException} naming {@code source}. */
+    static String checkMqttUrl(String url, String source) {
+        if (!url.matches("(tcp|ssl|ws|wss)://.+")) {
+            throw new ConfigException("mqtt.url (from " + source + ") is '" + url
+                + "'; expected tcp://host:port or ssl://host:port");
+        }
+        return url;
     }
 
     /** Everything the ingest needs. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.smartcamp.deploy.config.ConfigKey;
 import org.smartcamp.deploy.config.IngestSettings;
+import org.smartcamp.deploy.config.PublisherSettings;
 import org.smartcamp.deploy.config.Settings;
 import org.smartcamp.ingest.IngestConfig;
 import org.smartcamp.ingest.mqtt.MqttConfig;
@@ -39,8 +40,9 @@ public final class DemoPlan {
             out.add(new BrokerComponent(port));
             ingest = withBroker(ingest, "tcp://127.0.0.1:" + port);
         }
+        // The camp publishes to the ingest's broker with the configured broker credentials, as `simulate` does.
         SimulatedCamp camp = SimulatedCamp.of(options.scenario(), options.history(), options.live(),
-            ingest.mqtt().serverUri(), clock);
+            PublisherSettings.publisher(settings, ingest.mqtt().serverUri(), null), clock);
         out.add(new DatabaseStep(ingest.database(), camp.inventory()));
         out.add(new IngestComponent(ingest, clock));
         out.addAll(services(new DemoContext(settings, ingest), clock));

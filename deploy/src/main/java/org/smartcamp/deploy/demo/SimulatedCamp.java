@@ -41,13 +41,14 @@ final class SimulatedCamp implements DemoComponent {
     }
 
     /**
-     * The camp of {@code scenarioName} (a bundled scenario or a file), starting {@code history} before now.
+     * The camp of {@code scenarioName} (a bundled scenario or a file), starting {@code history} before now, its
+     * gateway publishing as {@code publisher} says.
      *
      * @throws org.smartcamp.simulator.scenario.ScenarioException for an unknown or bad scenario
      */
-    static SimulatedCamp of(String scenarioName, Duration history, Duration live, String mqttUrl, Clock clock) {
+    static SimulatedCamp of(String scenarioName, Duration history, Duration live, MqttPublisherConfig publisher,
+                            Clock clock) {
         Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(history);
-        MqttPublisherConfig publisher = MqttPublisherConfig.of(mqttUrl);
         Scenario scenario = new Simulator(clock).scenario(new SimulationOptions(scenarioName, null, start.toString(),
             history.plus(live), Speed.MAX, publisher, null, null, null));
         return new SimulatedCamp(scenario, publisher, clock);

@@ -63,6 +63,9 @@ public final class LogSetup {
         if (format.equals("json")) {
             JsonEncoder json = new JsonEncoder();
             json.setContext(context);
+            // One readable message per line (formattedMessage), not the "{}" template with its arguments apart.
+            json.setWithMessage(false);
+            json.setWithFormattedMessage(true);
             json.start();
             return json;
         }

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -24,7 +26,9 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.smartcamp.deploy.testsupport.Launcher;
 import org.smartcamp.ingest.mqtt.MessageListener;
+import org.smartcamp.ingest.testsupport.MosquittoProcess;
 
 /**
  * The broker configuration shipped in deploy/mosquitto, run by a real Mosquitto: each gateway publishes only on
@@ -35,12 +39,15 @@ class BrokerAclIT {
     private static final int NOT_AUTHORIZED = 0x87;
     private static final String CAMP_A_GW = "unmiss/camp-a/gw-1";
     private static final String CAMP_B_GW = "unmiss/camp-b/gw-1";
+    /** The gateway of the bundled small-outpost scenario. */
+    private static final String OUTPOST_GW = "unmiss/outpost1/gw-1";
 
     private static MosquittoProcess broker;
     private static int gatewayPort;
     private static int internalPort;
     private static String campAPassword;
     private static String campBPassword;
+    private static String outpostPassword;
     private static MqttAsyncClient ingest;
     private static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
 
@@ -85,6 +92,19 @@ class BrokerAclIT {
         }
         await().atMost(Duration.ofSeconds(10))
             .until(() -> RECEIVED.contains("smartcamp/v1/unmiss/camp-a/gw-1/telemetry own"));
+    }
+
+    @Test
+    void smartcampSimulatePublishesAsTheGatewayConfiguredInTheEnvironment() throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of("SMARTCAMP_MQTT_URL", "tcp://127.0.0.1:" + gatewayPort,
+            "SMARTCAMP_MQTT_USERNAME", OUTPOST_GW, "SMARTCAMP_MQTT_PASSWORD", outpostPassword));
+
+        Launcher.Run run = Launcher.run(env, "simulate", "--scenario", "small-outpost", "--start", "now",
+            "--duration", "2h");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> RECEIVED.stream().anyMatch(m -> m.startsWith("smartcamp/v1/unmiss/outpost1/gw-1/telemetry ")));
     }
 
     @Test
@@ -171,6 +191,8 @@ class BrokerAclIT {
         file.put(new BrokerUser(CAMP_A_GW, campAPassword));
         campBPassword = file.newPassword(24);
         file.put(new BrokerUser(CAMP_B_GW, campBPassword));
+        outpostPassword = file.newPassword(24);
+        file.put(new BrokerUser(OUTPOST_GW, outpostPassword));
         Files.writeString(passwd, file.text());
         Process p = new ProcessBuilder(MosquittoProcess.executable("mosquitto_passwd").orElseThrow().toString(),
             "-b", passwd.toString(), "smartcamp-ingest", "ingest-secret").inheritIO().start();

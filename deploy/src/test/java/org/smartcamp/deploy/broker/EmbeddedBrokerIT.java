@@ -17,6 +17,7 @@ import org.smartcamp.ingest.IngestService;
 import org.smartcamp.ingest.mqtt.MqttConfig;
 import org.smartcamp.ingest.pipeline.BatchConfig;
 import org.smartcamp.ingest.store.DatabaseConfig;
+import org.smartcamp.ingest.testsupport.MosquittoProcess;
 import org.smartcamp.ingest.testsupport.TestDatabase;
 import org.smartcamp.ingest.testsupport.TestGateway;
 import org.smartcamp.ingest.wire.Reading;

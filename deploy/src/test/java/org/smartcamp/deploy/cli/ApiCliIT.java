@@ -150,7 +150,7 @@ class ApiCliIT {
         assertThat(revoke.exit()).as(revoke.err()).isZero();
         assertThat(revoke.out()).contains("API key " + id.group(1) + " revoked");
         assertThat(Launcher.run(env(), "apikey", "list").out()).containsPattern(id.group(1) + " +logistics +revoked");
-        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.exit()).isEqualTo(1);
         assertThat(again.errorLines()).containsExactly("smartcamp: error: there is no active API key with id '"
             + id.group(1) + "' (see smartcamp apikey list)");
     }
@@ -215,13 +215,13 @@ class ApiCliIT {
             Run noSchema = Launcher.run(unmigrated, "api");
             Run noKeys = Launcher.run(unmigrated, "apikey", "list");
 
-            assertThat(busy.exit()).as(busy.err()).isEqualTo(2);
+            assertThat(busy.exit()).as(busy.err()).isEqualTo(1);
             assertThat(busy.errorLines()).singleElement().asString()
                 .contains("cannot listen on 127.0.0.1:" + taken.getLocalPort() + " (api.host, api.port)");
-            assertThat(noSchema.exit()).as(noSchema.err()).isEqualTo(2);
+            assertThat(noSchema.exit()).as(noSchema.err()).isEqualTo(1);
             assertThat(noSchema.errorLines()).singleElement().asString()
                 .contains("the API cannot read the registry from " + empty.url(), "smartcamp migrate");
-            assertThat(noKeys.exit()).as(noKeys.err()).isEqualTo(2);
+            assertThat(noKeys.exit()).as(noKeys.err()).isEqualTo(1);
             assertThat(noKeys.errorLines()).containsExactly("smartcamp: error: the database at " + empty.url()
                 + " has no api_keys table: run smartcamp migrate first");
             assertThat(busy.err() + noSchema.err() + noKeys.err()).doesNotContain("\tat ", "Exception");

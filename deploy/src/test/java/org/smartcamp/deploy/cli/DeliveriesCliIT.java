@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.smartcamp.deploy.testsupport.Launcher;
+import org.smartcamp.deploy.testsupport.ProjectFiles;
 import org.smartcamp.ingest.testsupport.TestDatabase;
 
 /** {@code smartcamp deliveries}: delivery notes recorded for the reconciliation, a bad file refused whole. */
@@ -27,6 +28,17 @@ class DeliveriesCliIT {
     @AfterAll
     static void dropSchema() {
         db.close();
+    }
+
+    @Test
+    void theExampleFileTheReadmeNamesIsRecorded() throws Exception {
+        String readme = Files.readString(ProjectFiles.root().resolve("README.md"));
+        assertThat(readme).contains("deploy/bin/smartcamp deliveries deploy/config/deliveries.example.csv");
+
+        Launcher.Run run = Launcher.run(env, "deliveries", "config/deliveries.example.csv");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("deliveries recorded: 2");
     }
 
     @Test
@@ -65,12 +77,12 @@ class DeliveriesCliIT {
         Launcher.Run unknownRun = Launcher.run(env, "deliveries", unknown.toString());
         Launcher.Run noHeaderRun = Launcher.run(env, "deliveries", noHeader.toString());
 
-        assertThat(badRun.exit()).isEqualTo(2);
+        assertThat(badRun.exit()).isEqualTo(1);
         assertThat(badRun.err()).contains("3 bad line(s), nothing recorded").contains("line 2: delivered_at")
             .contains("line 3: delivery litres must be positive").contains("line 4: litres is not a number");
-        assertThat(unknownRun.exit()).isEqualTo(2);
+        assertThat(unknownRun.exit()).isEqualTo(1);
         assertThat(unknownRun.err()).contains("not registered fuel tanks: no-such-tank, juba1-gen-1");
-        assertThat(noHeaderRun.exit()).isEqualTo(2);
+        assertThat(noHeaderRun.exit()).isEqualTo(1);
         assertThat(noHeaderRun.err()).contains("the header must name tank_id,delivered_at,litres,reference");
         assertThat(db.queryLong("SELECT count(*) FROM fuel_deliveries")).isEqualTo(before);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.File;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,14 +11,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.smartcamp.deploy.testsupport.DemoOutput;
 import org.smartcamp.deploy.testsupport.Http;
 import org.smartcamp.deploy.testsupport.Launcher;
 import org.smartcamp.ingest.testsupport.TestServices;
@@ -48,13 +45,8 @@ class DemoCliIT {
 
     @Test
     void theDemoRunsEverythingUntilCtrlCAndThenStopsInReverseOrder() throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("SMARTCAMP_DATABASE_URL", serverUrl + DATABASE);
-        env.put("SMARTCAMP_DATABASE_USER", TestServices.dbUser());
-        env.put("SMARTCAMP_DATABASE_PASSWORD", TestServices.dbPassword());
-        env.put("SMARTCAMP_INGEST_HTTP_PORT", Integer.toString(Launcher.freePort()));
-        env.put("SMARTCAMP_ANALYTICS_HTTP_PORT", Integer.toString(Launcher.freePort()));
-        // The API port is left at its default: the demo takes a free one when 8080 is busy.
+        Map<String, String> env = Launcher.demoEnv(serverUrl + DATABASE, TestServices.dbUser(),
+            TestServices.dbPassword());
         File out = new File("target/demo-it.out");
         File err = new File("target/demo-it.err");
         Process demo = Launcher.process(env, "demo", "--history", "12h", "--broker-port",
@@ -65,12 +57,12 @@ class DemoCliIT {
                 .until(() -> readings() > 1_000);
             await().atMost(Duration.ofSeconds(30))
                 .until(() -> Files.readString(out.toPath()).contains("SmartCamp demo running"));
-            Printed printed = Printed.of(Files.readString(out.toPath()));
+            DemoOutput printed = DemoOutput.of(Files.readString(out.toPath()));
             assertThat(Http.get(printed.dashboard(), null).body()).as("the dashboard page").contains("<html");
             assertThat(Http.get(printed.api() + "figures/daily?camp=" + printed.camp(), null).statusCode())
                 .as("no credential").isEqualTo(401);
             figures = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> computedFigures(printed), body -> body.contains("\"figure\""));
+                .until(printed::computedFigures, body -> body.contains("\"figure\""));
         } finally {
             new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).start().waitFor();
             assertThat(demo.waitFor(90, TimeUnit.SECONDS)).as("the demo ends after Ctrl-C").isTrue();
@@ -90,34 +82,6 @@ class DemoCliIT {
             "Demo: embedded MQTT broker stopped");
         assertThat(demoDb("SELECT count(*) FROM api_keys WHERE revoked_at IS NULL"))
             .as("the demo login no longer works once the demo stopped").isZero();
-    }
-
-    /** The figures the API serves for the demo camp with the printed login: daily ones, else current ones. */
-    private static String computedFigures(Printed printed) throws Exception {
-        HttpResponse<String> daily = Http.get(printed.api() + "figures/daily?camp=" + printed.camp(),
-            printed.login());
-        assertThat(daily.statusCode()).as(daily.body()).isEqualTo(200);
-        if (daily.body().contains("\"figure\"")) {
-            return daily.body();
-        }
-        HttpResponse<String> current = Http.get(printed.api() + "figures/current?camp=" + printed.camp(),
-            printed.login());
-        assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
-        return current.body();
-    }
-
-    /** What the demo printed for the user: the dashboard, the login, the API and the simulated camp. */
-    private record Printed(String dashboard, String login, String api, String camp) {
-        static Printed of(String stdout) {
-            return new Printed(find(stdout, "dashboard: +(http://\\S+/)"), find(stdout, "login: +(sck_\\S+)"),
-                find(stdout, "API: +(http://\\S+/api/v1/)"), find(stdout, "simulated camp: \\S+ \\([^/]+/([^)]+)\\)"));
-        }
-
-        private static String find(String text, String regex) {
-            Matcher m = Pattern.compile(regex).matcher(text);
-            assertThat(m.find()).as("%s in %s", regex, text).isTrue();
-            return m.group(1);
-        }
     }
 
     private static long demoDb(String sql) throws SQLException {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +21,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,25 +96,26 @@ class SmartCampCliIT {
     }
 
     @Test
-    void anUnreachableDatabaseIsOneClearLineAndExitCode2() throws Exception {
+    void anUnreachableDatabaseIsOneClearLineAndExitCode1() throws Exception {
         Map<String, String> env = env();
         env.put("SMARTCAMP_DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/smartcamp");
 
         Run run = run(env, "migrate");
 
-        assertThat(run.exit).isEqualTo(2);
+        assertThat(run.exit).isEqualTo(1);
         assertOneErrorLine(run, "cannot reach the database at jdbc:postgresql://127.0.0.1:1/smartcamp");
     }
 
     @Test
-    void anUnreachableBrokerIsOneClearLineAndExitCode2() throws Exception {
+    void anUnreachableBrokerIsOneClearLineAndExitCode1() throws Exception {
         Map<String, String> env = env();
         env.put("SMARTCAMP_MQTT_URL", "tcp://127.0.0.1:1");
         env.put("SMARTCAMP_MQTT_CONNECT_TIMEOUT", "3s");
+        env.put("SMARTCAMP_INGEST_HTTP_PORT", "0");
 
         Run run = run(env, "ingest");
 
-        assertThat(run.exit).isEqualTo(2);
+        assertThat(run.exit).isEqualTo(1);
         assertOneErrorLine(run, "cannot reach the MQTT broker at tcp://127.0.0.1:1");
     }
 
@@ -127,6 +133,67 @@ class SmartCampCliIT {
         assertOneErrorLine(badValue, "database.poolSize");
         assertThat(badKey.exit).isEqualTo(2);
         assertOneErrorLine(badKey, "database.urll");
+    }
+
+    @Test
+    void aMisspelledVariableIsAnErrorLikeAnUnknownKeyInTheFile() throws Exception {
+        Map<String, String> env = env();
+        env.put("SMARTCAMP_MQTT_URLL", "tcp://127.0.0.1:1");
+        // SMARTCAMP_JAR (set by process()) is the launcher's own, SMARTCAMP_TEST_* the tests': neither is a key.
+        env.put("SMARTCAMP_TEST_ANYTHING", "tests only");
+
+        Run config = run(env, "config");
+        Run simulate = run(env, "simulate", "--scenario", "small-outpost", "--duration", "1h");
+
+        for (Run r : List.of(config, simulate)) {
+            assertThat(r.exit).as(r.err).isEqualTo(2);
+            assertOneErrorLine(r, "environment variable SMARTCAMP_MQTT_URLL: unknown key");
+            assertThat(r.out).doesNotContain("configuration is valid");
+        }
+    }
+
+    @Test
+    void usageErrorsExit2NamingWhatIsWrongAndTheVersionNamesItsCommit() throws Exception {
+        Run misspelt = run(env(), "reprot", "--help");
+        Run badOption = run(env(), "migrate", "--no-such-option");
+        Run version = run(env(), "--version");
+
+        assertThat(misspelt.exit).as(misspelt.out).isEqualTo(2);
+        assertThat(misspelt.err).contains("'reprot'").contains("smartcamp replay");
+        assertThat(misspelt.out).doesNotContain("Usage: smartcamp [");
+        assertThat(badOption.exit).isEqualTo(2);
+        assertThat(badOption.err).contains("--no-such-option");
+        assertThat(version.exit).isZero();
+        assertThat(version.out.strip()).matches("smartcamp \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(commit [0-9a-f]{12}\\)");
+    }
+
+    @Test
+    void anIngestWhoseHealthPortIsTakenNamesItAndLeavesNoSessionAtTheBroker() throws Exception {
+        assertThat(run(env(), "migrate").exit).isZero();
+        String clientId = "ingest-busy-" + Long.toString(System.nanoTime(), 36);
+        Map<String, String> env = env();
+        env.put("SMARTCAMP_MQTT_CLIENT_ID", clientId);
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            env.put("SMARTCAMP_INGEST_HTTP_PORT", Integer.toString(taken.getLocalPort()));
+
+            Run run = run(env, "ingest");
+
+            assertThat(run.exit).isEqualTo(1);
+            assertOneErrorLine(run, "cannot listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+        // Had it subscribed first, the broker would now hold its persistent session (mqtt.sessionExpiry, 7 days).
+        MqttAsyncClient probe = new MqttAsyncClient(TestServices.mqttUrl(), clientId, new MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(false);
+        options.setSessionExpiryInterval(0L);
+        try {
+            IMqttToken connected = probe.connect(options);
+            connected.waitForCompletion(10_000);
+            assertThat(connected.getSessionPresent()).as("a session left at the broker").isFalse();
+            probe.disconnect().waitForCompletion(5_000);
+        } finally {
+            probe.close();
+        }
     }
 
     @Test
@@ -243,6 +310,8 @@ class SmartCampCliIT {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("SMARTCAMP_") && !k.startsWith("SMARTCAMP_TEST_"));
+        // The jar this build made, never one that bin/smartcamp would build again for a source edited since.
+        pb.environment().put("SMARTCAMP_JAR", Path.of("target/smartcamp.jar").toAbsolutePath().toString());
         pb.environment().putAll(env);
         return pb;
     }

@@ -16,7 +16,10 @@ import org.smartcamp.deploy.testsupport.Launcher.Run;
 import org.smartcamp.ingest.testsupport.TestDatabase;
 import org.smartcamp.ingest.testsupport.TestServices;
 
-/** Structured logs as an option, and one clear line (no stack trace, exit code 2) when the demo cannot start. */
+/**
+ * Structured logs as an option, and one clear line (no stack trace; exit code 1, or 2 for a usage error) when the
+ * demo cannot start.
+ */
 class StartupErrorsCliIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TestDatabase db;
@@ -48,9 +51,9 @@ class StartupErrorsCliIT {
             for (String line : lines) {
                 JsonNode event = JSON.readTree(line);
                 assertThat(event.path("level").asText()).isNotEmpty();
-                assertThat(event.has("message")).as(line).isTrue();
+                assertThat(event.path("formattedMessage").asText()).as(line).isNotEmpty().doesNotContain("{}");
             }
-            assertThat(run.err()).contains("Schema migrated");
+            assertThat(run.err()).contains("Schema migrated: schema version");
         }
     }
 
@@ -61,7 +64,7 @@ class StartupErrorsCliIT {
 
         Run run = Launcher.run(env, "migrate");
 
-        assertOneErrorLine(run, "log.format (from environment variable SMARTCAMP_LOG_FORMAT) is 'xml'");
+        assertOneErrorLine(run, 2, "log.format (from environment variable SMARTCAMP_LOG_FORMAT) is 'xml'");
     }
 
     @Test
@@ -72,7 +75,7 @@ class StartupErrorsCliIT {
 
         Run run = Launcher.run(env, "demo");
 
-        assertOneErrorLine(run, "cannot reach the database at jdbc:postgresql://127.0.0.1:1/smartcamp");
+        assertOneErrorLine(run, 1, "cannot reach the database at jdbc:postgresql://127.0.0.1:1/smartcamp");
     }
 
     @Test
@@ -84,18 +87,18 @@ class StartupErrorsCliIT {
 
         Run run = Launcher.run(env, "demo", "--history", "1h");
 
-        assertOneErrorLine(run, "cannot reach the MQTT broker at tcp://127.0.0.1:1");
+        assertOneErrorLine(run, 1, "cannot reach the MQTT broker at tcp://127.0.0.1:1");
     }
 
     @Test
     void aBadDemoOptionIsOneClearLine() throws Exception {
         Run run = Launcher.run(env(), "demo", "--history", "forever");
 
-        assertOneErrorLine(run, "demo: ");
+        assertOneErrorLine(run, 2, "demo: ");
     }
 
-    private static void assertOneErrorLine(Run run, String expected) {
-        assertThat(run.exit()).as(run.err()).isEqualTo(2);
+    private static void assertOneErrorLine(Run run, int exit, String expected) {
+        assertThat(run.exit()).as(run.err()).isEqualTo(exit);
         assertThat(run.errorLines()).as("stderr: %s", run.err()).hasSize(1);
         assertThat(run.errorLines().get(0)).contains(expected);
         assertThat(run.err()).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception");

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smartcamp.ingest.IngestConfig;
+import org.smartcamp.simulator.gateway.MqttPublisherConfig;
 
 class ConfigLoaderTest {
     @TempDir
@@ -47,6 +48,40 @@ class ConfigLoaderTest {
         Path file = write("mqtt:\n  recieveMaximum: 5\n");
         assertThatThrownBy(() -> ConfigLoader.load(file, Map.of())).isInstanceOf(ConfigException.class)
             .hasMessageContaining("unknown key 'mqtt.recieveMaximum'");
+    }
+
+    @Test
+    void aVariableThatNamesNoKeyIsAnErrorLikeAnUnknownKeyInTheFile() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("SMARTCAMP_MQTT_URLL", "tcp://x:1")))
+            .isInstanceOf(ConfigException.class)
+            .hasMessage("environment variable SMARTCAMP_MQTT_URLL: unknown key (docs/configuration.md lists every key"
+                + " and its variable)");
+    }
+
+    @Test
+    void theLaunchersOwnAndTheTestsVariablesAreNotKeys() {
+        Settings s = ConfigLoader.load(null, Map.of("SMARTCAMP_CONFIG", "x.yaml", "SMARTCAMP_JAR", "x.jar",
+            "SMARTCAMP_DEBUG", "1", "SMARTCAMP_TEST_DB_URL", "jdbc:postgresql://x/y", "SMARTCAMP_MQTT_URL",
+            "tcp://broker:1883", "OTHER_SMARTCAMP_X", "not ours"));
+        assertThat(s.text(ConfigKey.MQTT_URL)).isEqualTo("tcp://broker:1883");
+    }
+
+    @Test
+    void publishersReadTheBrokerAndItsCredentialsLikeTheIngestAndOptionsWin() {
+        Settings s = ConfigLoader.load(null, Map.of("SMARTCAMP_MQTT_URL", "tcp://broker:1883",
+            "SMARTCAMP_MQTT_USERNAME", "unmiss/juba1/gw-1", "SMARTCAMP_MQTT_PASSWORD", "secret"));
+
+        MqttPublisherConfig fromConfig = PublisherSettings.publisher(s, null, null);
+        MqttPublisherConfig fromOptions = PublisherSettings.publisher(s, "tcp://other:1884", "unmiss/bor1/gw-1");
+
+        assertThat(fromConfig.serverUri()).isEqualTo("tcp://broker:1883");
+        assertThat(fromConfig.username()).isEqualTo("unmiss/juba1/gw-1");
+        assertThat(fromConfig.password()).isEqualTo("secret");
+        assertThat(fromOptions.serverUri()).isEqualTo("tcp://other:1884");
+        assertThat(fromOptions.username()).isEqualTo("unmiss/bor1/gw-1");
+        assertThat(fromOptions.password()).isEqualTo("secret");
+        assertThatThrownBy(() -> PublisherSettings.publisher(s, "broker:1883", null))
+            .hasMessageContaining("mqtt.url (from --mqtt-url) is 'broker:1883'");
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * How big the fault suite's cases are. {@code short} (the default) runs in CI within {@code mvn verify}; {@code
- * long} ({@code -Dsmartcamp.faults=long}) runs the sizes docs/faults.md reports. The outage lengths the issue fixes
+ * long} ({@code -Dsmartcamp.faults=long}) runs the sizes docs/faults.md reports. The outage lengths it names
  * (PostgreSQL down for 30 s, a 24-hour backlog, 60 s of overload in the long run) do not shrink in the short run
  * except the overload window.
  *

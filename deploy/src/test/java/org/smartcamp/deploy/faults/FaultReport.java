@@ -48,7 +48,7 @@ final class FaultReport {
     /** Logs the figures and appends them to the report file. */
     void write() throws IOException {
         LOG.info("{}", text);
-        Path file = Path.of(System.getenv().getOrDefault("SMARTCAMP_BUILD_DIR", "target"), "faults-report.md");
+        Path file = Path.of(System.getenv().getOrDefault("SMARTCAMP_TEST_BUILD_DIR", "target"), "faults-report.md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,8 @@ public final class Launcher {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("SMARTCAMP_") && !k.startsWith("SMARTCAMP_TEST_"));
+        // The jar this build made, never one that bin/smartcamp would build again for a source edited since.
+        pb.environment().put("SMARTCAMP_JAR", Path.of("target/smartcamp.jar").toAbsolutePath().toString());
         pb.environment().putAll(env);
         return pb;
     }
@@ -51,6 +54,21 @@ public final class Launcher {
         env.put("SMARTCAMP_DATABASE_URL", db.url());
         env.put("SMARTCAMP_DATABASE_USER", db.user());
         env.put("SMARTCAMP_DATABASE_PASSWORD", db.password());
+        return env;
+    }
+
+    /**
+     * The variables that point {@code smartcamp demo} at a database of its own (created by the demo) with the ingest's
+     * and the analytics' health ports free (a mutable map); the API port stays at its default, which the demo moves
+     * to a free one when 8080 is busy.
+     */
+    public static Map<String, String> demoEnv(String url, String user, String password) throws IOException {
+        Map<String, String> env = new HashMap<>();
+        env.put("SMARTCAMP_DATABASE_URL", url);
+        env.put("SMARTCAMP_DATABASE_USER", user);
+        env.put("SMARTCAMP_DATABASE_PASSWORD", password);
+        env.put("SMARTCAMP_INGEST_HTTP_PORT", Integer.toString(freePort()));
+        env.put("SMARTCAMP_ANALYTICS_HTTP_PORT", Integer.toString(freePort()));
         return env;
     }
 

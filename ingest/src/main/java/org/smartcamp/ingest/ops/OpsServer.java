@@ -39,15 +39,20 @@ public final class OpsServer {
             .end(registry.scrape()));
     }
 
-    /** Starts a server of its own on {@code host:port} (port 0 picks a free one). */
+    /**
+     * Starts a server of its own on {@code host:port} (port 0 picks a free one).
+     *
+     * @return the port it listens on, or a {@link PortInUseException} naming the host and port it could not bind
+     */
     public Future<Integer> listen(String host, int port) {
         Router router = Router.router(vertx);
         mount(router);
         return vertx.createHttpServer().requestHandler(router).listen(port, host)
-            .map(s -> {
+            .<Integer>map(s -> {
                 server = s;
                 return s.actualPort();
-            });
+            })
+            .recover(e -> Future.failedFuture(new PortInUseException(host, port, e)));
     }
 
     public Future<Void> close() {

@@ -8,7 +8,7 @@ package org.smartcamp.simulator.scenario;
  * @param f1 L/kWh of output
  */
 public record FuelCurve(double f0, double f1) {
-    /** The defaults of DOMAIN.md. */
+    /** HOMER's defaults, as docs/analytics-power.md gives them: 0.08145 L/h per rated kW, 0.246 L/kWh. */
     public static final FuelCurve DEFAULT = new FuelCurve(0.08145, 0.246);
 
     /** Litres per hour of a running set of {@code ratedKw} delivering {@code outputKw}. */

@@ -1,4 +1,4 @@
-package org.smartcamp.deploy.broker;
+package org.smartcamp.ingest.testsupport;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -11,8 +11,12 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
-/** A real Mosquitto started by a test from a configuration file, stopped on close. */
-final class MosquittoProcess implements AutoCloseable {
+/**
+ * A real Mosquitto started by a test from a configuration file, stopped on close: the broker of the tests when no
+ * broker is configured and no Docker engine runs ({@link TestServices}), and the shipped ACL'd broker of deploy's
+ * tests.
+ */
+public final class MosquittoProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
 
@@ -22,15 +26,20 @@ final class MosquittoProcess implements AutoCloseable {
     }
 
     /** The mosquitto executable ({@code /usr/sbin/mosquitto} or on the PATH), if installed. */
-    static Optional<Path> executable(String name) {
+    public static Optional<Path> executable(String name) {
         return Stream.concat(Stream.of("/usr/sbin", "/usr/bin", "/usr/local/sbin"),
                 Stream.of(System.getenv().getOrDefault("PATH", "").split(":")))
             .map(dir -> Path.of(dir, name)).filter(Files::isExecutable).findFirst();
     }
 
     /** Starts {@code mosquitto -c conf} and waits until every port in {@code ports} accepts connections. */
-    static MosquittoProcess start(Path conf, Path log, int... ports) throws IOException {
-        Path exe = executable("mosquitto").orElseThrow(() -> new IOException("mosquitto is not installed"));
+    public static MosquittoProcess start(Path conf, Path log, int... ports) throws IOException {
+        return start(executable("mosquitto").orElseThrow(() -> new IOException("mosquitto is not installed")), conf,
+            log, ports);
+    }
+
+    /** Starts {@code exe -c conf} and waits until every port in {@code ports} accepts connections. */
+    public static MosquittoProcess start(Path exe, Path conf, Path log, int... ports) throws IOException {
         Process p = new ProcessBuilder(exe.toString(), "-c", conf.toString()).redirectErrorStream(true)
             .redirectOutput(log.toFile()).start();
         MosquittoProcess broker = new MosquittoProcess(p, log);
@@ -48,11 +57,11 @@ final class MosquittoProcess implements AutoCloseable {
     }
 
     /** What the broker logged so far. */
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log);
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
