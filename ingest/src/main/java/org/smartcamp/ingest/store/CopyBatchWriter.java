@@ -22,20 +22,38 @@ import org.postgresql.copy.CopyManager;
  * reading seen before (broker redelivery, a resent backlog) goes through a per-connection staging table and one
  * {@code INSERT .. ON CONFLICT DO NOTHING} instead, so every reading is stored once (repeats within a batch are
  * removed before). Dead letters and gateway
- * status commit in the same transaction, so acknowledging the batch afterwards loses nothing.
+ * status commit in the same transaction, so acknowledging the batch afterwards loses nothing. A message the
+ * database refuses with a data error does not block its batch: {@link PoisonIsolation} bisects the batch down to
+ * it, dead-letters it and commits the rest.
  */
 public final class CopyBatchWriter implements TelemetryStore {
     private static final String UNIQUE_VIOLATION = "23505";
     private final DataSource dataSource;
     private final BatchResolver resolver;
+    private final PoisonIsolation isolation = new PoisonIsolation(this::commit);
 
     public CopyBatchWriter(DataSource dataSource, AssetRegistry registry) {
         this.dataSource = dataSource;
         this.resolver = new BatchResolver(registry);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A message (or dead letter) that the database refuses deterministically is isolated and dead-lettered as
+     * {@code database_refused}; the rest of the batch is committed (see {@link PoisonIsolation} for the bound on
+     * round trips).
+     *
+     * @throws StoreException (or another runtime exception) when a {@linkplain FailureClass#TRANSIENT transient}
+     *                        failure stopped the write: retry the batch later
+     */
     @Override
     public WriteResult write(WriteBatch batch) {
+        return isolation.write(batch);
+    }
+
+    /** One transaction: the batch whole, or nothing of it. */
+    private WriteResult commit(WriteBatch batch) {
         ResolvedBatch resolved = resolver.resolve(batch);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);

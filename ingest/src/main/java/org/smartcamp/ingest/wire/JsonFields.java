@@ -46,7 +46,7 @@ final class JsonFields {
         if (!node.isNumber()) {
             throw wrongType(field, "a number", node);
         }
-        return node.doubleValue();
+        return exactDouble(field, node);
     }
 
     /** A number, or a boolean read as 1/0 (running flags, pump states). NaN and infinities pass through. */
@@ -58,7 +58,21 @@ final class JsonFields {
         if (!node.isNumber()) {
             throw wrongType(field, "a number or a boolean", node);
         }
-        return node.doubleValue();
+        return exactDouble(field, node);
+    }
+
+    /**
+     * The number as a double, refused when it is not zero but too small for a normal double: it would be stored
+     * as 0 (1e-400) or with lost digits (a subnormal, below {@link Double#MIN_NORMAL}). Too large becomes
+     * infinite, which the value rules refuse as not finite.
+     */
+    private static double exactDouble(String field, JsonNode node) {
+        double value = node.doubleValue();
+        if (Math.abs(value) < Double.MIN_NORMAL && node.isBigDecimal() && node.decimalValue().signum() != 0) {
+            throw new WireFormatException(RejectReason.UNDERFLOW, "field '" + field + "' is " + node.decimalValue()
+                + ", non-zero but smaller in magnitude than " + Double.MIN_NORMAL + "; send 0 or a larger value");
+        }
+        return value;
     }
 
     static long nonNegativeLong(JsonNode obj, String field) {

@@ -51,11 +51,23 @@ final class ReadingValidator {
     }
 
     Instant eventTime(Instant ts, Instant now) {
-        if (ts.isBefore(now.minus(limits.maxAge())) || ts.isAfter(now.plus(limits.maxFutureSkew()))) {
+        return inWindow("event time", ts, now);
+    }
+
+    /**
+     * A message's send time, held to the event-time window too: it is stored as the gateway's
+     * {@code last_sent_at}, and a time beyond PostgreSQL's range would fail every commit of its batch.
+     */
+    Instant sentTime(Instant sent, Instant now) {
+        return inWindow("sent", sent, now);
+    }
+
+    private Instant inWindow(String what, Instant t, Instant now) {
+        if (t.isBefore(now.minus(limits.maxAge())) || t.isAfter(now.plus(limits.maxFutureSkew()))) {
             throw new WireFormatException(RejectReason.TIMESTAMP_OUT_OF_WINDOW,
-                "event time " + ts + " is outside [arrival - " + limits.maxAge() + ", arrival + "
+                what + " " + t + " is outside [arrival - " + limits.maxAge() + ", arrival + "
                     + limits.maxFutureSkew() + "]");
         }
-        return ts;
+        return t;
     }
 }

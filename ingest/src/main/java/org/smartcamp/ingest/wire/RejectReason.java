@@ -8,6 +8,10 @@ public enum RejectReason {
     INVALID_TOPIC,
     /** The payload is larger than the limit. */
     PAYLOAD_TOO_LARGE,
+    /** The payload is not UTF-8: invalid byte sequences, or NUL bytes (UTF-16, UTF-32). */
+    NOT_UTF8,
+    /** The payload starts with a UTF-8 byte order mark, which the contract forbids (RFC 8259 section 8.1). */
+    BYTE_ORDER_MARK,
     /** The payload is not JSON, or not of either accepted shape. */
     MALFORMED_JSON,
     /** The message carries more readings than the limit. */
@@ -22,7 +26,9 @@ public enum RejectReason {
     NOT_FINITE,
     /** A value is outside the allowed numeric range. */
     OUT_OF_RANGE,
-    /** An event time is older or further in the future than the window allows. */
+    /** A non-zero number too small for a double: it would be stored as 0 or lose its precision. */
+    UNDERFLOW,
+    /** An event time (or a message's {@code sent}) is older or further in the future than the window allows. */
     TIMESTAMP_OUT_OF_WINDOW,
     /** A value kind the store does not hold (SenML strings, data, sums). */
     UNSUPPORTED_VALUE,
@@ -31,7 +37,12 @@ public enum RejectReason {
     /** The topic names a camp that belongs to another mission (unknown camps are registered, not refused). */
     UNKNOWN_CAMP,
     /** The reading names an asset registered to another camp than the topic's. */
-    ASSET_OF_OTHER_CAMP;
+    ASSET_OF_OTHER_CAMP,
+    /**
+     * The database refused the message with a data error (SQLSTATE class 22 or 23) that no decoder rule caught;
+     * the writer isolated it from its batch so that the rest is stored.
+     */
+    DATABASE_REFUSED;
 
     /** The code stored in {@code dead_letters.reason_code}. */
     public String code() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -26,6 +27,8 @@ public final class TelemetryDecoder {
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         // A refused NaN reading is kept as NaN, not as the string "NaN" that would hide why it was refused.
         .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+        // Numbers with a fraction or exponent are kept exact, so that 1e-400 is refused as underflow, not read as 0.
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .build();
 
     private final WireLimits limits;
@@ -67,7 +70,7 @@ public final class TelemetryDecoder {
 
     private DecodedMessage decodeBatch(TopicAddress address, JsonNode root, Instant now) {
         long seq = JsonFields.nonNegativeLong(root, "seq");
-        Instant sent = JsonFields.time(root, "sent");
+        Instant sent = validator.sentTime(JsonFields.time(root, "sent"), now);
         JsonNode readings = JsonFields.required(root, "readings");
         if (!readings.isArray()) {
             throw JsonFields.wrongType("readings", "an array", readings);
@@ -114,7 +117,7 @@ public final class TelemetryDecoder {
     }
 
     private static JsonNode parse(byte[] payload) {
-        try (JsonParser parser = MAPPER.createParser(payload)) {
+        try (JsonParser parser = MAPPER.createParser(PayloadText.decode(payload))) {
             JsonNode root = MAPPER.readTree(parser);
             if (root == null || parser.nextToken() != null) {
                 throw new WireFormatException(RejectReason.MALFORMED_JSON,
@@ -126,6 +129,10 @@ public final class TelemetryDecoder {
                 + e.getOriginalMessage());
         } catch (IOException e) {
             throw new WireFormatException(RejectReason.MALFORMED_JSON, "payload could not be read: " + e.getMessage());
+        } catch (NumberFormatException e) {
+            // an exponent beyond what even an exact decimal holds (1e-2147483648): no reading could carry it
+            throw new WireFormatException(RejectReason.OUT_OF_RANGE, "payload holds a number beyond any representable"
+                + " range: " + e.getMessage());
         }
     }
 }

@@ -14,6 +14,12 @@ import java.time.Duration;
 public record WireLimits(int maxPayloadBytes, int maxReadingsPerMessage, Duration maxAge, Duration maxFutureSkew,
                          double maxAbsValue) {
 
+    /**
+     * Widest allowed timestamp window on either side of arrival: every time the contract accepts must fit
+     * PostgreSQL's {@code timestamptz} (years 4713 BC to 294276 AD), with room to spare.
+     */
+    public static final Duration MAX_WINDOW = Duration.ofDays(36_500);
+
     /** The limits of wire contract v1 (docs/wire-protocol.md). */
     public static final WireLimits V1 = new WireLimits(256 * 1024, 5_000, Duration.ofDays(90), Duration.ofMinutes(5),
         1e12);
@@ -24,6 +30,9 @@ public record WireLimits(int maxPayloadBytes, int maxReadingsPerMessage, Duratio
         }
         if (maxAge.isNegative() || maxFutureSkew.isNegative()) {
             throw new IllegalArgumentException("timestamp window must not be negative");
+        }
+        if (maxAge.compareTo(MAX_WINDOW) > 0 || maxFutureSkew.compareTo(MAX_WINDOW) > 0) {
+            throw new IllegalArgumentException("timestamp window must not exceed " + MAX_WINDOW.toDays() + " days");
         }
     }
 }

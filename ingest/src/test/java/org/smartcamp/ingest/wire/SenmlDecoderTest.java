@@ -128,6 +128,15 @@ class SenmlDecoderTest {
         singleRejection(decode(one(record)), RejectReason.NOT_FINITE);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"n\":\"gen-1/power.active\",\"v\":1e-400}",
+        "{\"n\":\"gen-1/power.active\",\"bv\":-1e-400,\"v\":0}"
+    })
+    void nonZeroValuesTooSmallForADoubleAreUnderflowNotZero(String record) {
+        singleRejection(decode(one(record)), RejectReason.UNDERFLOW);
+    }
+
     @Test
     void theBaseValueCountsTowardsTheRange() {
         DecodedMessage m = decode("[{\"bv\":999999999999,\"n\":\"gen-1/energy.active\",\"v\":1},"

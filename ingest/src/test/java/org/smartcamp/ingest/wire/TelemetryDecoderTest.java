@@ -155,11 +155,66 @@ class TelemetryDecoderTest {
         assertRefused(payload, reason);
     }
 
-    @Test
-    void sentIsNotCheckedAgainstTheTimestampWindow() {
-        DecodedMessage m = decode("{\"seq\":1,\"sent\":\"2000-01-01T00:00:00Z\",\"readings\":[]}");
+    @ParameterizedTest
+    @ValueSource(strings = {"9223372036854775807", "\"+300000-01-01T00:00:00Z\"", "\"2000-01-01T00:00:00Z\"",
+        "\"2026-11-22T10:20:31Z\"", "0"})
+    void aSentTimeOutsideTheTimestampWindowRefusesTheWholeMessage(String sent) {
+        // beyond PostgreSQL's timestamptz range these failed every commit of their batch, forever (issue 13, D2)
+        assertRefused("{\"seq\":1,\"sent\":" + sent + ",\"readings\":[" + withValue("1") + "]}",
+            RejectReason.TIMESTAMP_OUT_OF_WINDOW);
+    }
 
-        assertThat(m.sent()).isEqualTo(Instant.parse("2000-01-01T00:00:00Z"));
+    @Test
+    void aSentTimeInsideTheWindowIsKept() {
+        DecodedMessage m = decode("{\"seq\":1,\"sent\":\"2026-09-01T00:00:00Z\",\"readings\":[]}");
+
+        assertThat(m.sent()).isEqualTo(Instant.parse("2026-09-01T00:00:00Z"));
+    }
+
+    // --- encoding: UTF-8 without a byte order mark (issue 13, D14) ---
+
+    @Test
+    void aUtf16PayloadIsRefusedAsNotUtf8() {
+        String json = "{\"seq\":1,\"sent\":\"2026-11-22T10:15:29Z\",\"readings\":[" + withValue("1") + "]}";
+
+        for (var charset : new java.nio.charset.Charset[] {StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE,
+            StandardCharsets.UTF_16, java.nio.charset.Charset.forName("UTF-32LE")}) {
+            assertRefusedBytes(json.getBytes(charset), RejectReason.NOT_UTF8);
+        }
+    }
+
+    @Test
+    void aUtf8ByteOrderMarkIsRefused() {
+        byte[] json = ("\uFEFF{\"seq\":1,\"sent\":\"2026-11-22T10:15:29Z\",\"readings\":[]}")
+            .getBytes(StandardCharsets.UTF_8);
+
+        assertRefusedBytes(json, RejectReason.BYTE_ORDER_MARK);
+    }
+
+    @Test
+    void invalidUtf8InsideAStringIsRefusedAsNotUtf8() {
+        byte[] head = "{\"seq\":1,\"sent\":\"2026-11-22T10:15:29Z\",\"readings\":[],\"fw\":\""
+            .getBytes(StandardCharsets.UTF_8);
+        byte[] json = java.util.Arrays.copyOf(head, head.length + 3);
+        json[head.length] = (byte) 0xC3;
+        json[head.length + 1] = (byte) '"';
+        json[head.length + 2] = (byte) '}';
+
+        assertRefusedBytes(json, RejectReason.NOT_UTF8);
+    }
+
+    @Test
+    void anEscapedNulInAnAssetIdIsAnInvalidId() {
+        RejectedReading r = singleRejection(decodeBatch(reading("\"juba1-\\u0000\"", "\"power.active\"", TS, "1")),
+            RejectReason.INVALID_ID);
+
+        assertThat(r.detail()).contains("juba1-");
+    }
+
+    private static void assertRefusedBytes(byte[] payload, RejectReason reason) {
+        org.assertj.core.api.Assertions.assertThatExceptionOfType(WireFormatException.class)
+            .isThrownBy(() -> WireFixtures.DECODER.decode(WireFixtures.TOPIC, payload))
+            .matches(e -> e.reason() == reason, "reason " + reason);
     }
 
     // --- per-reading refusals ---
@@ -251,6 +306,29 @@ class TelemetryDecoderTest {
         assertThat(m.readings()).extracting(Reading::value).containsExactly(1e12, -1e12);
         assertThat(m.rejected()).extracting(RejectedReading::reason).containsOnly(RejectReason.OUT_OF_RANGE)
             .hasSize(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e-400", "-1e-400", "1e-310", "4.9e-324", "0.1e-2147483646"})
+    void aNonZeroValueTooSmallForADoubleIsRefusedAsUnderflowNotStoredAsZero(String value) {
+        singleRejection(decodeBatch(withValue(value)), RejectReason.UNDERFLOW);
+    }
+
+    @Test
+    void zeroInEveryShapeAndTheSmallestNormalDoubleAreKept() {
+        DecodedMessage m = decodeBatch(withValue("0"), withValue("0.0"), withValue("-0e10"), withValue("0e-400"),
+            withValue("2.2250738585072014e-308"), withValue("1.5e-7"));
+
+        assertThat(m.rejected()).isEmpty();
+        assertThat(m.readings()).extracting(Reading::value)
+            .containsExactly(0.0, 0.0, 0.0, 0.0, Double.MIN_NORMAL, 1.5e-7);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.1e-2147483647", "1e2147483648", "1e-9999999999"})
+    void aNumberBeyondAnyRepresentableExponentRefusesTheWholeMessage(String value) {
+        assertRefused("{\"seq\":1,\"sent\":\"2026-11-22T10:15:29Z\",\"readings\":[" + withValue(value) + "]}",
+            RejectReason.OUT_OF_RANGE);
     }
 
     @Test

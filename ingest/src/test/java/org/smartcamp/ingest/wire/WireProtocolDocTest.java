@@ -37,8 +37,8 @@ class WireProtocolDocTest {
     private static final Pattern DOC_METRIC_ROW = Pattern.compile("(?m)^\\| `[a-z_]+\\.[a-z_.]+` \\| `");
     private static final Pattern CONVERSION_ROW = Pattern.compile(
         "(?m)^\\| `([^`]+)` \\| `([^`]+)` \\| ([0-9./]+) \\|$");
-    private static final Pattern REASON_ROW = Pattern.compile("(?m)^\\| `([a-z_]+)` \\| [^|]+ \\| (whole message|one "
-        + "reading|whole message or one reading) \\| (decoder|store) \\|$");
+    private static final Pattern REASON_ROW = Pattern.compile("(?m)^\\| `([a-z0-9_]+)` \\| [^|]+ \\| "
+        + "(whole message|one reading|whole message or one reading) \\| (decoder|store) \\|$");
 
     private final String doc = read();
 
