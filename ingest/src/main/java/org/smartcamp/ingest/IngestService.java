@@ -78,8 +78,10 @@ public final class IngestService implements AutoCloseable {
             metrics.registerBrokerConnected(source::isConnected);
             source.onMessage(pipeline::offer);
             source.start();
+            IngestPipeline running = pipeline;
             ops = new OpsServer(vertx, registry, List.of(new HealthCheck("broker", source::isConnected),
-                new HealthCheck("database", dataSource::isRunning)));
+                new HealthCheck("database", dataSource::isRunning),
+                new HealthCheck("commits", () -> !running.stuck())));
             httpPort = ops.listen(config.httpHost(), config.httpPort()).await();
             LOG.info("Ingest running: {} -> {}; health and metrics on http://{}:{}/", config.mqtt().subscription(),
                 config.database().url(), config.httpHost(), httpPort);

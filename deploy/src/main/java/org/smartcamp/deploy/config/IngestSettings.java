@@ -50,7 +50,8 @@ public final class IngestSettings {
     /** Everything the ingest needs. */
     public static IngestConfig ingest(Settings s) {
         BatchConfig batch = new BatchConfig(s.integer(ConfigKey.INGEST_BATCH_SIZE, 1, 100_000),
-            s.duration(ConfigKey.INGEST_BATCH_DELAY), s.duration(ConfigKey.INGEST_RETRY_BACKOFF));
+            s.duration(ConfigKey.INGEST_BATCH_DELAY), s.duration(ConfigKey.INGEST_RETRY_BACKOFF),
+            s.duration(ConfigKey.INGEST_STUCK_AFTER));
         WireLimits limits = new WireLimits(s.integer(ConfigKey.WIRE_MAX_PAYLOAD_BYTES, 1_024, 16 * 1024 * 1024),
             s.integer(ConfigKey.WIRE_MAX_READINGS, 1, 100_000), s.duration(ConfigKey.WIRE_MAX_AGE),
             s.duration(ConfigKey.WIRE_MAX_FUTURE_SKEW), s.decimal(ConfigKey.WIRE_MAX_ABS_VALUE));

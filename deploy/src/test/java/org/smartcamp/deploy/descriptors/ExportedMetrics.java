@@ -38,6 +38,7 @@ final class ExportedMetrics {
         MicrometerIngestMetrics ingest = new MicrometerIngestMetrics(registry);
         ingest.registerQueueDepth(() -> 0);
         ingest.registerBrokerConnected(() -> true);
+        ingest.registerStalled(() -> 0);
         ingest.messageReceived(100);
         ingest.batchCommitted(1, 0, 1, Duration.ofMillis(5));
         ingest.deadLettered(RejectReason.values()[0], 1);

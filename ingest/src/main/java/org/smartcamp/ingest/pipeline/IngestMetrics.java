@@ -2,6 +2,7 @@ package org.smartcamp.ingest.pipeline;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.DoubleSupplier;
 import java.util.function.IntSupplier;
 import org.smartcamp.ingest.wire.RejectReason;
 
@@ -28,4 +29,7 @@ public interface IngestMetrics {
 
     /** Supplies whether the broker connection is up. */
     void registerBrokerConnected(BooleanSupplier connected);
+
+    /** Supplies the seconds messages have waited with no commit (0 while none waits or commits go on). */
+    void registerStalled(DoubleSupplier seconds);
 }

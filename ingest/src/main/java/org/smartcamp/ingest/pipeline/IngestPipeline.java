@@ -12,11 +12,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.smartcamp.ingest.mqtt.InboundMessage;
 import org.smartcamp.ingest.store.DeadLetter;
+import org.smartcamp.ingest.store.FailureClass;
 import org.smartcamp.ingest.store.ReceivedMessage;
 import org.smartcamp.ingest.store.TelemetryStore;
 import org.smartcamp.ingest.store.WriteResult;
@@ -33,7 +36,10 @@ import org.slf4j.LoggerFactory;
  * and time; batches are committed one at a time, in arrival order, on a worker thread; a message is
  * acknowledged only after the batch holding it is committed. A failed commit is retried with backoff and
  * nothing is acknowledged meanwhile, so the broker stops sending once {@code receiveMaximum} messages are
- * unacknowledged: memory stays bounded and the backlog waits at the broker.
+ * unacknowledged: memory stays bounded and the backlog waits at the broker. A message the database refuses is
+ * isolated by the store and does not block the others; when nothing is committed for
+ * {@link BatchConfig#stuckAfter} while messages wait (the database is down, or a failure the store cannot
+ * isolate), the pipeline reports itself {@linkplain #stuck() stuck}.
  */
 public final class IngestPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
@@ -49,6 +55,8 @@ public final class IngestPipeline {
     private final Clock clock;
     private final Deque<PendingBatch> sealed = new ArrayDeque<>();
     private final AtomicInteger unacknowledged = new AtomicInteger();
+    /** When messages last made progress: the last commit, or the arrival that ended an idle spell. */
+    private final AtomicReference<Instant> progressAt;
     private final List<Promise<Void>> drainWaiters = new ArrayList<>();
     private PendingBatch current = new PendingBatch();
     private long timerId = -1;
@@ -69,18 +77,39 @@ public final class IngestPipeline {
         this.acknowledger = Objects.requireNonNull(acknowledger);
         this.clock = Objects.requireNonNull(clock);
         this.backoff = config.retryBackoff();
+        this.progressAt = new AtomicReference<>(clock.instant());
         metrics.registerQueueDepth(unacknowledged::get);
+        metrics.registerStalled(() -> stalledFor().toMillis() / 1000.0);
     }
 
     /** Takes a message from any thread; it is processed on the pipeline's context. */
     public void offer(InboundMessage message) {
-        unacknowledged.incrementAndGet();
+        if (unacknowledged.incrementAndGet() == 1) {
+            progressAt.set(clock.instant());
+        }
         context.runOnContext(v -> accept(message));
     }
 
     /** Messages received and not yet acknowledged. */
     public int unacknowledged() {
         return unacknowledged.get();
+    }
+
+    /** How long messages have waited with no commit; zero while none waits. Thread-safe. */
+    public Duration stalledFor() {
+        if (unacknowledged.get() == 0) {
+            return Duration.ZERO;
+        }
+        Duration stalled = Duration.between(progressAt.get(), clock.instant());
+        return stalled.isNegative() ? Duration.ZERO : stalled;
+    }
+
+    /**
+     * Whether the ingest is stuck: messages have waited {@link BatchConfig#stuckAfter} or longer with no commit.
+     * Readiness reports it, so that a stuck ingest is an alert and not a silent UP. Thread-safe.
+     */
+    public boolean stuck() {
+        return stalledFor().compareTo(config.stuckAfter()) >= 0;
     }
 
     /**
@@ -164,6 +193,7 @@ public final class IngestPipeline {
 
     private void committed(PendingBatch batch, WriteResult result, Duration latency) {
         sealed.pollFirst();
+        progressAt.set(clock.instant());
         // counted down before the acknowledgements go out, so the queue depth never shows the broker's next messages
         // on top of those just acknowledged
         unacknowledged.addAndGet(-batch.messages());
@@ -188,8 +218,10 @@ public final class IngestPipeline {
 
     private void failed(Throwable error) {
         metrics.storeFailed();
-        LOG.warn("Committing a batch failed ({}); retrying in {} ms, nothing acknowledged meanwhile",
-            error.getMessage(), backoff.toMillis());
+        // the store isolates what the database refuses, so what reaches here is retried: a transient failure, or
+        // one that even isolation could not get past (it shows as a stall, then readiness DOWN and an alert)
+        LOG.warn("Committing a batch failed ({} failure: {}); retrying in {} ms, nothing acknowledged meanwhile",
+            FailureClass.of(error).name().toLowerCase(Locale.ROOT), error.getMessage(), backoff.toMillis());
         vertx.setTimer(backoff.toMillis(), id -> {
             writing = false;
             writeNext();

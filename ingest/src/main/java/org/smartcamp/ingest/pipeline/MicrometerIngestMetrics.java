@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.DoubleSupplier;
 import java.util.function.IntSupplier;
 import org.smartcamp.ingest.wire.RejectReason;
 
@@ -91,5 +92,13 @@ public final class MicrometerIngestMetrics implements IngestMetrics {
     public void registerBrokerConnected(BooleanSupplier connected) {
         Gauge.builder("smartcamp.ingest.broker.connected", () -> connected.getAsBoolean() ? 1 : 0)
             .description("1 while the broker connection is up, else 0").register(registry);
+    }
+
+    @Override
+    public void registerStalled(DoubleSupplier seconds) {
+        Gauge.builder("smartcamp.ingest.stalled", seconds::getAsDouble).baseUnit("seconds")
+            .description("How long messages have waited with no batch committed; 0 while none waits or commits go"
+                + " on. Readiness is DOWN from ingest.stuckAfter on")
+            .register(registry);
     }
 }

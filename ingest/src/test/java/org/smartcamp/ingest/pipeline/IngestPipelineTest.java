@@ -91,6 +91,59 @@ class IngestPipelineTest {
     }
 
     @Test
+    void anIngestWithMessagesWaitingAndNoCommitForStuckAfterIsStuckUntilCommitsResume(Vertx vertx) {
+        MovingClock moving = new MovingClock(T0.plusSeconds(60));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        IngestPipeline pipeline = new IngestPipeline(vertx, new TelemetryDecoder(WireLimits.V1, clock), store,
+            new BatchConfig(100, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMinutes(2)),
+            new MicrometerIngestMetrics(meters), m -> acked.add(m.messageId()), moving);
+        moving.advance(Duration.ofHours(1));
+        assertThat(pipeline.stuck()).as("idle is not stuck").isFalse();
+        store.failuresLeft.set(Integer.MAX_VALUE);
+
+        pipeline.offer(message(1, payload(1, 3)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.attempts.get() >= 2);
+        moving.advance(Duration.ofSeconds(119));
+        assertThat(pipeline.stuck()).isFalse();
+        moving.advance(Duration.ofSeconds(1));
+        assertThat(pipeline.stuck()).isTrue();
+        assertThat(meters.get("smartcamp.ingest.stalled").gauge().value()).isEqualTo(120.0);
+
+        store.failuresLeft.set(0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> acked.size() == 1);
+        assertThat(pipeline.stuck()).isFalse();
+        assertThat(meters.get("smartcamp.ingest.stalled").gauge().value()).isZero();
+    }
+
+    /** A clock the test moves by hand, so that "two minutes without a commit" takes no time. */
+    private static final class MovingClock extends Clock {
+        private volatile Instant now;
+
+        MovingClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
     void drainCommitsWhatArrivedBeforeTheBatchDelay(Vertx vertx) {
         IngestPipeline pipeline = pipeline(vertx, 1_000, Duration.ofHours(1));
         pipeline.offer(message(1, payload(1, 3)));
