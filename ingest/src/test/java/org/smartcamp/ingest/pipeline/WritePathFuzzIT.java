@@ -8,8 +8,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -36,6 +34,7 @@ import org.smartcamp.ingest.store.AssetRegistry;
 import org.smartcamp.ingest.store.CopyBatchWriter;
 import org.smartcamp.ingest.store.DataSources;
 import org.smartcamp.ingest.store.DatabaseConfig;
+import org.smartcamp.ingest.testsupport.FuzzSeeds;
 import org.smartcamp.ingest.testsupport.MigratedStore;
 import org.smartcamp.ingest.testsupport.TestServices;
 import org.smartcamp.ingest.wire.DecodedMessage;
@@ -147,12 +146,8 @@ class WritePathFuzzIT {
     /** The corpus's valid messages are valid: every reading of them is stored and nothing is dead-lettered. */
     @ParameterizedTest
     @ValueSource(strings = {"valid-batch.bin", "valid-senml.bin", "new-camp-asset-and-metric.bin"})
-    void theCorpussValidMessagesAreStoredWhole(String seed) throws IOException {
-        byte[] input;
-        try (InputStream in = getClass().getResourceAsStream("WritePathFuzzITInputs/writeMessage/" + seed)) {
-            input = in.readAllBytes();
-        }
-        Message message = Message.of(input);
+    void theValidSeedsAreStoredWhole(String seed) {
+        Message message = Message.of(FuzzSeeds.read(WritePathFuzzIT.class, "writeMessage", seed));
         ledger.clear();
         DecodedMessage decoded = DECODER.decode(message.topic(), message.payload());
 
