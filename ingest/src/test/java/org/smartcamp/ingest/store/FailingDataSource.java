@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -16,6 +17,7 @@ import javax.sql.DataSource;
 final class FailingDataSource implements DataSource {
     private final DataSource real;
     private final AtomicReference<String> nextCommitFails = new AtomicReference<>();
+    private final AtomicInteger commitsToFail = new AtomicInteger();
 
     FailingDataSource(DataSource real) {
         this.real = real;
@@ -23,7 +25,18 @@ final class FailingDataSource implements DataSource {
 
     /** The next commit on any connection of this source throws an SQLException with {@code sqlState}. */
     void failNextCommit(String sqlState) {
+        failNextCommits(sqlState, 1);
+    }
+
+    /** The next {@code times} commits throw an SQLException with {@code sqlState}. */
+    void failNextCommits(String sqlState, int times) {
         nextCommitFails.set(sqlState);
+        commitsToFail.set(times);
+    }
+
+    /** Commits that were made to fail and have not failed yet. */
+    int failuresLeft() {
+        return commitsToFail.get();
     }
 
     @Override
@@ -32,8 +45,8 @@ final class FailingDataSource implements DataSource {
         return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
             (proxy, method, args) -> {
                 if (method.getName().equals("commit")) {
-                    String state = nextCommitFails.getAndSet(null);
-                    if (state != null) {
+                    String state = nextCommitFails.get();
+                    if (commitsToFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                         throw new SQLException("injected failure " + state, state);
                     }
                 }
