@@ -71,7 +71,7 @@ public final class IngestService implements AutoCloseable {
             bindJvmMetrics();
             IngestMetrics metrics = new MicrometerIngestMetrics(registry);
             source = new MqttTelemetrySource(config.mqtt(), clock);
-            AssetRegistry assets = new AssetRegistry(dataSource);
+            AssetRegistry assets = new AssetRegistry(dataSource, config.registration());
             pipeline = new IngestPipeline(vertx, new TelemetryDecoder(config.limits(), clock),
                 new CopyBatchWriter(dataSource, assets), config.batch(), metrics, source::acknowledge, clock);
             startHousekeeping(assets);

@@ -24,14 +24,16 @@ import org.smartcamp.ingest.wire.TopicAddress;
  */
 final class BatchResolver {
     private final AssetRegistry registry;
+    private final RegistrationQuota quota;
 
     BatchResolver(AssetRegistry registry) {
         this.registry = registry;
+        this.quota = new RegistrationQuota(registry.policy());
     }
 
     ResolvedBatch resolve(WriteBatch batch) {
         List<DeadLetter> deadLetters = new ArrayList<>(batch.deadLetters());
-        List<ReceivedMessage> accepted = acceptedByCamp(batch.messages(), deadLetters);
+        List<ReceivedMessage> accepted = withinQuota(acceptedByCamp(batch.messages(), deadLetters), deadLetters);
         Map<String, String> unitByMetric = new HashMap<>();
         Map<String, String> campByAsset = new HashMap<>();
         Instant firstSeen = null;
@@ -72,6 +74,52 @@ final class BatchResolver {
                 deadLetters.add(new DeadLetter(m.receivedAt(), m.topic(), m.payload(), RejectReason.UNKNOWN_CAMP,
                     "camp '" + address.camp() + "' belongs to mission '" + camp.missionId() + "', not '"
                         + address.mission() + "'"));
+            }
+        }
+        return accepted;
+    }
+
+    /**
+     * The messages whose new metric names and assets fit their gateway's and camp's registration quotas; the
+     * others are dead-lettered whole ({@code registration_quota}), raw payload kept for a replay. A name that an
+     * earlier message of the batch brings in is not new for the later ones.
+     */
+    private List<ReceivedMessage> withinQuota(List<ReceivedMessage> messages, List<DeadLetter> deadLetters) {
+        Set<String> metricNames = new HashSet<>();
+        Set<String> assetIds = new HashSet<>();
+        for (ReceivedMessage m : messages) {
+            for (Reading r : m.message().readings()) {
+                metricNames.add(r.metric());
+                assetIds.add(r.asset());
+            }
+        }
+        Set<String> newMetrics = registry.unknownMetrics(metricNames);
+        Set<String> newAssets = registry.unknownAssets(assetIds);
+        if (newMetrics.isEmpty() && newAssets.isEmpty()) {
+            return messages;
+        }
+        List<ReceivedMessage> accepted = new ArrayList<>(messages.size());
+        for (ReceivedMessage m : messages) {
+            Set<String> metrics = new HashSet<>();
+            Set<String> assets = new HashSet<>();
+            for (Reading r : m.message().readings()) {
+                if (newMetrics.contains(r.metric())) {
+                    metrics.add(r.metric());
+                }
+                if (newAssets.contains(r.asset())) {
+                    assets.add(r.asset());
+                }
+            }
+            TopicAddress address = m.message().address();
+            String refused = metrics.isEmpty() && assets.isEmpty() ? null
+                : quota.admit(address.camp(), address.gateway(), metrics.size(), assets.size(), m.receivedAt());
+            if (refused == null) {
+                newMetrics.removeAll(metrics);
+                newAssets.removeAll(assets);
+                accepted.add(m);
+            } else {
+                deadLetters.add(new DeadLetter(m.receivedAt(), m.topic(), m.payload(),
+                    RejectReason.REGISTRATION_QUOTA, refused));
             }
         }
         return accepted;

@@ -31,7 +31,9 @@ public enum RejectReason {
     /** The topic names a camp that belongs to another mission (unknown camps are registered, not refused). */
     UNKNOWN_CAMP,
     /** The reading names an asset registered to another camp than the topic's. */
-    ASSET_OF_OTHER_CAMP;
+    ASSET_OF_OTHER_CAMP,
+    /** The message would register more new metric names or assets than its gateway's or camp's hourly quota. */
+    REGISTRATION_QUOTA;
 
     /** The code stored in {@code dead_letters.reason_code}. */
     public String code() {
