@@ -59,8 +59,11 @@ public final class IngestService implements AutoCloseable {
      *
      * @throws org.smartcamp.ingest.store.StoreException when the database cannot be reached or migrated
      * @throws org.smartcamp.ingest.mqtt.BrokerUnavailableException when the broker cannot be reached
+     * @throws HeapBudget.InsufficientHeapException when the messages the broker may send at once cannot fit
      */
     public void start() {
+        HeapBudget.check(config.mqtt().receiveMaximum(), config.limits().maxPayloadBytes(),
+            Runtime.getRuntime().maxMemory());
         dataSource = DataSources.create(config.database(), "smartcamp-ingest");
         try {
             DataSources.checkReachable(dataSource, config.database());
@@ -70,7 +73,7 @@ public final class IngestService implements AutoCloseable {
             vertx = Vertx.vertx();
             bindJvmMetrics();
             IngestMetrics metrics = new MicrometerIngestMetrics(registry);
-            source = new MqttTelemetrySource(config.mqtt(), clock);
+            source = new MqttTelemetrySource(config.mqtt(), config.limits().maxPayloadBytes(), clock);
             AssetRegistry assets = new AssetRegistry(dataSource, config.registration());
             pipeline = new IngestPipeline(vertx, new TelemetryDecoder(config.limits(), clock),
                 new CopyBatchWriter(dataSource, assets), config.batch(), metrics, source::acknowledge, clock);
