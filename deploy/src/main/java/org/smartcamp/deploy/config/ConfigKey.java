@@ -35,6 +35,10 @@ public enum ConfigKey {
     INGEST_BATCH_DELAY("ingest.batchDelay", "200ms", "Longest a reading waits before its batch is committed."),
     INGEST_RETRY_BACKOFF("ingest.retryBackoff", "500ms",
         "First wait before retrying a failed commit; doubles up to 30s."),
+    INGEST_AUTO_REGISTER_ASSETS("ingest.autoRegisterAssets", "true",
+        "Whether an asset first seen in a camp's telemetry joins that camp (true, the demo's setting) or stays "
+            + "provisional, its readings quarantined, until an inventory names it (false, for production); a camp's "
+            + "auto_register in the inventory overrides it."),
     INGEST_QUOTA_METRICS_PER_GATEWAY("ingest.quota.newMetricsPerGateway", "100",
         "New metric names one gateway may register per hour; a message beyond it is dead-lettered."),
     INGEST_QUOTA_METRICS_PER_CAMP("ingest.quota.newMetricsPerCamp", "200",

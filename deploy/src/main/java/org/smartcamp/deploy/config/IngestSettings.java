@@ -59,10 +59,11 @@ public final class IngestSettings {
             s.integer(ConfigKey.INGEST_HTTP_PORT, 0, 65_535), s.bool(DATABASE_MIGRATE_ON_START), registration(s));
     }
 
-    /** The hourly registration quotas. */
+    /** The default auto-registration of camps and the hourly registration quotas. */
     public static RegistrationPolicy registration(Settings s) {
         int max = Integer.MAX_VALUE;
-        return new RegistrationPolicy(s.integer(ConfigKey.INGEST_QUOTA_METRICS_PER_GATEWAY, 0, max),
+        return new RegistrationPolicy(s.bool(ConfigKey.INGEST_AUTO_REGISTER_ASSETS),
+            s.integer(ConfigKey.INGEST_QUOTA_METRICS_PER_GATEWAY, 0, max),
             s.integer(ConfigKey.INGEST_QUOTA_METRICS_PER_CAMP, 0, max),
             s.integer(ConfigKey.INGEST_QUOTA_ASSETS_PER_GATEWAY, 0, max),
             s.integer(ConfigKey.INGEST_QUOTA_ASSETS_PER_CAMP, 0, max));

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -29,8 +30,15 @@ public final class AssetRegistry {
     public record Camp(String id, String missionId) {
     }
 
-    /** An asset: its ref in readings and its camp. */
-    public record Asset(int ref, String id, String campId) {
+    /**
+     * An asset: its ref in readings and its camp; {@code provisional} when it was first seen in telemetry of a camp
+     * that does not auto-register and no inventory names it yet (its readings are quarantined).
+     */
+    public record Asset(int ref, String id, String campId, boolean provisional) {
+    }
+
+    /** A reading held in quarantine: as staged, with the camp whose topic sent it and why it is held. */
+    public record Held(ResolvedBatch.Staged reading, String campId, String reason) {
     }
 
     /** A metric: its id in readings and its canonical unit ({@code null} when none is known). */
@@ -84,7 +92,8 @@ public final class AssetRegistry {
     public Map<String, Asset> assets(Map<String, String> campByAsset, Instant seen) {
         return resolve(campByAsset.keySet(), assets, AssetRegistry::loadAssets, (c, unknown) -> {
             String[] camp = unknown.stream().map(campByAsset::get).toArray(String[]::new);
-            update(c, Sql.REGISTER_ASSETS, Timestamp.from(seen), array(c, unknown), c.createArrayOf("text", camp));
+            update(c, Sql.REGISTER_ASSETS, Timestamp.from(seen), policy.autoRegisterAssets(), array(c, unknown),
+                c.createArrayOf("text", camp));
         });
     }
 
@@ -94,6 +103,38 @@ public final class AssetRegistry {
             String[] unit = unknown.stream().map(unitByMetric::get).toArray(String[]::new);
             update(c, Sql.REGISTER_METRICS, array(c, unknown), c.createArrayOf("text", unit));
         });
+    }
+
+    /**
+     * Holds readings out of the camps' data (table {@code quarantined_readings}), committed on their own like a
+     * registration; a reading held before (a redelivered message, a retried batch) is held once.
+     *
+     * @throws StoreException when the database refuses
+     */
+    public void quarantine(List<Held> held) {
+        if (held.isEmpty()) {
+            return;
+        }
+        int n = held.size();
+        Object[][] columns = new Object[8][n];
+        for (int i = 0; i < n; i++) {
+            ResolvedBatch.Staged r = held.get(i).reading();
+            Object[] row = {r.assetRef(), r.metricId(), Timestamp.from(r.ts()), r.value(), r.quality(),
+                Timestamp.from(r.receivedAt()), held.get(i).campId(), held.get(i).reason()};
+            for (int col = 0; col < row.length; col++) {
+                columns[col][i] = row[col];
+            }
+        }
+        String[] types = {"int4", "int4", "timestamptz", "float8", "int2", "timestamptz", "text", "text"};
+        try (Connection c = dataSource.getConnection()) {
+            Object[] arrays = new Object[types.length];
+            for (int col = 0; col < types.length; col++) {
+                arrays[col] = c.createArrayOf(types[col], columns[col]);
+            }
+            update(c, Sql.QUARANTINE, arrays);
+        } catch (SQLException e) {
+            throw new StoreException("cannot quarantine readings: " + DataSources.rootMessage(e), e);
+        }
     }
 
     /** Of {@code names}, those the registry does not hold yet (what {@link #metrics} would register). */
@@ -107,8 +148,8 @@ public final class AssetRegistry {
     }
 
     private static Map<String, Asset> loadAssets(Connection c, Set<String> ids) throws SQLException {
-        return load(c, Sql.ASSETS_BY_ID, ids, rs -> new Asset(rs.getInt(1), rs.getString(2), rs.getString(3)),
-            Asset::id);
+        return load(c, Sql.ASSETS_BY_ID, ids, rs -> new Asset(rs.getInt(1), rs.getString(2), rs.getString(3),
+            rs.getBoolean(4)), Asset::id);
     }
 
     private static Map<String, Metric> loadMetrics(Connection c, Set<String> names) throws SQLException {

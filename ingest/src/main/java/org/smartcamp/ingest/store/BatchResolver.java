@@ -20,7 +20,8 @@ import org.smartcamp.ingest.wire.TopicAddress;
 /**
  * Applies the registry's rules to a batch: a message may only write readings of the camp its topic names (and
  * that camp must belong to the topic's mission); units are converted to the metric's canonical unit or refused.
- * What is refused becomes a dead letter with its reason; unknown camps, assets and metrics are registered.
+ * What is refused becomes a dead letter with its reason; unknown camps, assets and metrics are registered. Readings
+ * of a provisional asset (from any camp) are quarantined with the camp that sent them, not stored.
  */
 final class BatchResolver {
     private final AssetRegistry registry;
@@ -51,6 +52,7 @@ final class BatchResolver {
         for (ReceivedMessage m : accepted) {
             staging.stage(m, assets, metrics);
         }
+        registry.quarantine(staging.held);
         Map<RejectReason, Integer> refused = new EnumMap<>(RejectReason.class);
         for (DeadLetter d : deadLetters.subList(batch.deadLetters().size(), deadLetters.size())) {
             refused.merge(d.reason(), 1, Integer::sum);
@@ -130,6 +132,7 @@ final class BatchResolver {
         private final List<ResolvedBatch.Staged> readings;
         private final List<DeadLetter> deadLetters;
         private final Set<ResolvedBatch.Identity> identities = new HashSet<>();
+        private final List<AssetRegistry.Held> held = new ArrayList<>();
         private int repeated;
 
         Staging(int expected, List<DeadLetter> deadLetters) {
@@ -143,7 +146,7 @@ final class BatchResolver {
             for (Reading r : m.message().readings()) {
                 AssetRegistry.Asset asset = assets.get(r.asset());
                 AssetRegistry.Metric metric = metrics.get(r.metric());
-                if (!asset.campId().equals(camp)) {
+                if (!asset.provisional() && !asset.campId().equals(camp)) {
                     deadLetters.add(refused(m, r, RejectReason.ASSET_OF_OTHER_CAMP, "asset '" + r.asset()
                         + "' belongs to camp '" + asset.campId() + "'; a message on camp '" + camp
                         + "''s topic may not write it"));
@@ -156,7 +159,11 @@ final class BatchResolver {
                     continue;
                 }
                 Instant ts = r.ts().truncatedTo(ChronoUnit.MICROS);
-                if (identities.add(new ResolvedBatch.Identity(asset.ref(), metric.id(), ts))) {
+                if (asset.provisional()) {
+                    held.add(new AssetRegistry.Held(new ResolvedBatch.Staged(asset.ref(), metric.id(), ts,
+                        convert.applyAsDouble(r.value()), r.quality().code(), m.receivedAt()), camp,
+                        "provisional: no inventory names asset '" + r.asset() + "' yet"));
+                } else if (identities.add(new ResolvedBatch.Identity(asset.ref(), metric.id(), ts))) {
                     readings.add(new ResolvedBatch.Staged(asset.ref(), metric.id(), ts,
                         convert.applyAsDouble(r.value()), r.quality().code(), m.receivedAt()));
                 } else {

@@ -10,14 +10,20 @@ final class Sql {
      * Assets and metrics are registered set-wise, and only those not stored yet: rows the NOT EXISTS drops never
      * reach the identity's nextval. ON CONFLICT only covers a race with another ingest replica.
      */
-    static final String REGISTER_ASSETS = "INSERT INTO assets (id, camp_id, kind, registered, first_seen_at)"
-        + " SELECT n.id, n.camp_id, 'unknown', false, ? FROM unnest(?::text[], ?::text[]) AS n(id, camp_id)"
+    static final String REGISTER_ASSETS = "INSERT INTO assets (id, camp_id, kind, registered, first_seen_at, status)"
+        + " SELECT n.id, n.camp_id, 'unknown', false, ?, CASE WHEN coalesce(c.auto_register, ?) THEN 'active'"
+        + " ELSE 'provisional' END FROM unnest(?::text[], ?::text[]) AS n(id, camp_id)"
+        + " LEFT JOIN camps c ON c.id = n.camp_id"
         + " WHERE NOT EXISTS (SELECT 1 FROM assets a WHERE a.id = n.id) ON CONFLICT (id) DO NOTHING";
+    /** Readings of provisional assets, held out of the camps' data; a redelivered message holds them once. */
+    static final String QUARANTINE = "INSERT INTO quarantined_readings (asset_ref, metric_id, ts, value, quality,"
+        + " received_at, camp_id, reason) SELECT * FROM unnest(?::integer[], ?::integer[], ?::timestamptz[],"
+        + " ?::float8[], ?::smallint[], ?::timestamptz[], ?::text[], ?::text[]) ON CONFLICT DO NOTHING";
     static final String REGISTER_METRICS = "INSERT INTO metrics (name, unit, registered)"
         + " SELECT n.name, n.unit, false FROM unnest(?::text[], ?::text[]) AS n(name, unit)"
         + " WHERE NOT EXISTS (SELECT 1 FROM metrics m WHERE m.name = n.name) ON CONFLICT (name) DO NOTHING";
     static final String CAMPS_BY_ID = "SELECT id, mission_id FROM camps WHERE id = ANY (?)";
-    static final String ASSETS_BY_ID = "SELECT ref, id, camp_id FROM assets WHERE id = ANY (?)";
+    static final String ASSETS_BY_ID = "SELECT ref, id, camp_id, status = 'provisional' FROM assets WHERE id = ANY (?)";
     static final String METRICS_BY_NAME = "SELECT id, name, unit FROM metrics WHERE name = ANY (?)";
 
     static final String COPY_READINGS = "COPY readings (asset_ref, metric_id, ts, value, quality, received_at)"

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class RegistrationQuotaTest {
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
-    private final RegistrationQuota quota = new RegistrationQuota(new RegistrationPolicy(10, 15, 3, 4));
+    private final RegistrationQuota quota = new RegistrationQuota(new RegistrationPolicy(true, 10, 15, 3, 4));
 
     @Test
     void aGatewayMayRegisterUpToItsQuotaInAnHourAndAgainTheNextHour() {

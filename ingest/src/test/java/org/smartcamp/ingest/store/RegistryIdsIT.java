@@ -115,10 +115,12 @@ class RegistryIdsIT {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").target(lastBefore(ds, "7")).load()
                 .migrate();
             assertThat(type(db, "metrics", "id")).isEqualTo("smallint");
-            AssetRegistry before = new AssetRegistry(ds);
-            before.camps(Map.of("c-a", "m1"));
-            int ref = before.assets(Map.of("a-gen", "c-a"), T0).get("a-gen").ref();
-            int metric = before.metrics(Map.of("site.custom", "x")).get("site.custom").id();
+            db.execute("INSERT INTO missions (id, name) VALUES ('m1', 'm1')");
+            db.execute("INSERT INTO camps (id, mission_id, name) VALUES ('c-a', 'm1', 'c-a')");
+            db.execute("INSERT INTO assets (id, camp_id, kind) VALUES ('a-gen', 'c-a', 'generator')");
+            db.execute("INSERT INTO metrics (name, unit) VALUES ('site.custom', 'x')");
+            int ref = (int) db.queryLong("SELECT ref FROM assets WHERE id = 'a-gen'");
+            int metric = (int) db.queryLong("SELECT id FROM metrics WHERE name = 'site.custom'");
             db.execute("INSERT INTO readings (asset_ref, metric_id, ts, value, received_at) VALUES (" + ref + ", "
                 + metric + ", '" + T0 + "', 42.5, now())");
             db.execute("INSERT INTO readings_hourly (asset_ref, metric_id, bucket, samples, avg) VALUES (" + ref
