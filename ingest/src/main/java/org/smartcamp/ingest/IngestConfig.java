@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.smartcamp.ingest.mqtt.MqttConfig;
 import org.smartcamp.ingest.pipeline.BatchConfig;
 import org.smartcamp.ingest.store.DatabaseConfig;
+import org.smartcamp.ingest.store.RegistrationPolicy;
 import org.smartcamp.ingest.wire.WireLimits;
 
 /**
@@ -16,15 +17,23 @@ import org.smartcamp.ingest.wire.WireLimits;
  * @param httpHost       interface of the health and metrics endpoints
  * @param httpPort       their port (0 picks a free one)
  * @param migrateOnStart apply pending schema migrations before consuming
+ * @param registration   what telemetry may register on its own (auto-registration, hourly quotas)
  */
 public record IngestConfig(DatabaseConfig database, MqttConfig mqtt, BatchConfig batch, WireLimits limits,
-                           String httpHost, int httpPort, boolean migrateOnStart) {
+                           String httpHost, int httpPort, boolean migrateOnStart, RegistrationPolicy registration) {
+
+    /** A config with the {@link RegistrationPolicy#DEFAULT default registration policy}. */
+    public IngestConfig(DatabaseConfig database, MqttConfig mqtt, BatchConfig batch, WireLimits limits,
+                        String httpHost, int httpPort, boolean migrateOnStart) {
+        this(database, mqtt, batch, limits, httpHost, httpPort, migrateOnStart, RegistrationPolicy.DEFAULT);
+    }
 
     public IngestConfig {
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(mqtt, "mqtt");
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(registration, "registration");
         Objects.requireNonNull(httpHost, "httpHost");
         if (httpPort < 0 || httpPort > 65_535) {
             throw new IllegalArgumentException("http port must be between 0 and 65535");

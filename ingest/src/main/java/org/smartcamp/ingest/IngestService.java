@@ -61,8 +61,11 @@ public final class IngestService implements AutoCloseable {
      * @throws org.smartcamp.ingest.mqtt.BrokerUnavailableException when the broker cannot be reached
      * @throws org.smartcamp.ingest.ops.PortInUseException when the health and metrics port cannot be bound (checked
      *     before the broker is contacted)
+     * @throws HeapBudget.InsufficientHeapException when the messages the broker may send at once cannot fit
      */
     public void start() {
+        HeapBudget.check(config.mqtt().receiveMaximum(), config.limits().maxPayloadBytes(),
+            Runtime.getRuntime().maxMemory());
         dataSource = DataSources.create(config.database(), "smartcamp-ingest");
         try {
             DataSources.checkReachable(dataSource, config.database());
@@ -72,8 +75,8 @@ public final class IngestService implements AutoCloseable {
             vertx = Vertx.vertx();
             bindJvmMetrics();
             IngestMetrics metrics = new MicrometerIngestMetrics(registry);
-            source = new MqttTelemetrySource(config.mqtt(), clock);
-            AssetRegistry assets = new AssetRegistry(dataSource);
+            source = new MqttTelemetrySource(config.mqtt(), config.limits().maxPayloadBytes(), clock);
+            AssetRegistry assets = new AssetRegistry(dataSource, config.registration());
             pipeline = new IngestPipeline(vertx, new TelemetryDecoder(config.limits(), clock),
                 new CopyBatchWriter(dataSource, assets), config.batch(), metrics, source::acknowledge, clock);
             startHousekeeping(assets);

@@ -180,7 +180,8 @@ class IngestEndToEndIT {
         gateway.publish(topic, bytes("{\"seq\":5,\"sent\":\"" + ts + "\",\"readings\":[{\"asset\":\""
             + asset("a-gen") + "\",\"metric\":\"power.active\",\"ts\":\"2001-01-01T00:00:00Z\",\"value\":1}]}"));
         gateway.publish(topic, bytes("{\"sent\":\"" + ts + "\",\"readings\":[]}"));
-        gateway.publish(topic, new byte[300 * 1024]);
+        // Over the payload limit but under the Maximum Packet Size (limit + 8 KiB), so the broker still sends it.
+        gateway.publish(topic, new byte[257 * 1024]);
         gateway.publish(topic, bytes("{\"seq\":6,\"sent\":\"" + ts + "\",\"readings\":[{\"asset\":\""
             + asset("a-gen") + "\",\"metric\":\"power.active\",\"ts\":\"" + ts + "\",\"value\":1e300}]}"));
         gateway.publish("smartcamp/v1/" + mission + "/Camp_A/gw-a/telemetry", payload(7, asset("a-gen"), 0, 1));
@@ -192,7 +193,8 @@ class IngestEndToEndIT {
             "missing_field", "timestamp_out_of_window", "missing_field", "payload_too_large", "out_of_range",
             "invalid_topic");
         assertThat(db.queryLong("SELECT count(*) FROM dead_letters WHERE reason_code = 'payload_too_large'"
-            + " AND length(payload) = " + 300 * 1024)).isEqualTo(1);
+            + " AND length(payload) = 4096 AND detail LIKE 'payload of " + 257 * 1024 + " bytes%'"))
+            .as("an oversized payload is dead-lettered as its first 4 KiB and its size").isEqualTo(1);
     }
 
     @Test

@@ -42,7 +42,7 @@ public final class ArrivalScanner {
             s.setTimestamp(2, Timestamp.from(mark.minus(maxLateness)));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    buckets.add(new Arrivals.Bucket(rs.getInt(1), rs.getShort(2), rs.getTimestamp(3).toInstant()));
+                    buckets.add(new Arrivals.Bucket(rs.getInt(1), rs.getInt(2), rs.getTimestamp(3).toInstant()));
                     Instant received = rs.getTimestamp(4).toInstant();
                     latest = latest == null || received.isAfter(latest) ? received : latest;
                 }

@@ -24,7 +24,7 @@ public record Arrivals(List<Bucket> buckets, Instant latest) {
     }
 
     /** A touched bucket: the hour starting at {@code hour} of one asset's metric. */
-    public record Bucket(int assetRef, short metricId, Instant hour) {
+    public record Bucket(int assetRef, int metricId, Instant hour) {
     }
 
     public boolean isEmpty() {

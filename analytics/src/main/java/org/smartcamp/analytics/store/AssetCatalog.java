@@ -55,10 +55,10 @@ public final class AssetCatalog {
                     assets.add(asset(rs, camp == null ? AnalyticsSettings.defaults() : camp.settings()));
                 }
             }
-            Map<Short, String> metrics = new HashMap<>();
+            Map<Integer, String> metrics = new HashMap<>();
             try (ResultSet rs = s.executeQuery(Sql.METRIC_NAMES)) {
                 while (rs.next()) {
-                    metrics.put(rs.getShort(1), rs.getString(2));
+                    metrics.put(rs.getInt(1), rs.getString(2));
                 }
             }
             return new Catalog(camps.values(), assets, metrics);

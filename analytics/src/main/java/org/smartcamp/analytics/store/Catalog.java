@@ -14,9 +14,9 @@ public final class Catalog {
     private final Map<Integer, AssetInfo> byRef = new LinkedHashMap<>();
     private final Map<String, AssetInfo> byId = new HashMap<>();
     private final Map<String, List<AssetInfo>> byCamp = new HashMap<>();
-    private final Map<Short, String> metricNames;
+    private final Map<Integer, String> metricNames;
 
-    public Catalog(Collection<CampInfo> camps, Collection<AssetInfo> assets, Map<Short, String> metricNames) {
+    public Catalog(Collection<CampInfo> camps, Collection<AssetInfo> assets, Map<Integer, String> metricNames) {
         Map<String, CampInfo> c = new LinkedHashMap<>();
         camps.forEach(camp -> c.put(camp.id(), camp));
         this.camps = c;
@@ -54,7 +54,7 @@ public final class Catalog {
     }
 
     /** The name of metric {@code id}, or {@code null}. */
-    public String metricName(short id) {
+    public String metricName(int id) {
         return metricNames.get(id);
     }
 }

@@ -118,7 +118,7 @@ public final class RollupMaintainer {
         }
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setArray(1, array(c, "integer", assets));
-            s.setArray(2, array(c, "smallint", metrics));
+            s.setArray(2, array(c, "integer", metrics));
             s.setArray(3, array(c, "timestamptz", starts));
             s.executeUpdate();
         }

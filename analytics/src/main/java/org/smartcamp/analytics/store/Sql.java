@@ -28,7 +28,7 @@ final class Sql {
     static final String UPSERT_HOURLY = "INSERT INTO readings_hourly (asset_ref, metric_id, bucket, samples, avg,"
         + " min, max, first, last) SELECT t.asset_ref, t.metric_id, t.bucket, count(*), avg(r.value), min(r.value),"
         + " max(r.value), (array_agg(r.value ORDER BY r.ts))[1], (array_agg(r.value ORDER BY r.ts DESC))[1]"
-        + " FROM unnest(?::integer[], ?::smallint[], ?::timestamptz[]) AS t(asset_ref, metric_id, bucket)"
+        + " FROM unnest(?::integer[], ?::integer[], ?::timestamptz[]) AS t(asset_ref, metric_id, bucket)"
         + " JOIN readings r ON r.asset_ref = t.asset_ref AND r.metric_id = t.metric_id AND r.ts >= t.bucket"
         + " AND r.ts < t.bucket + INTERVAL '1 hour' GROUP BY t.asset_ref, t.metric_id, t.bucket" + ROLLUP_SET;
     /** Recomputes the given daily buckets from the hourly ones, as the continuous aggregate does. */
@@ -36,7 +36,7 @@ final class Sql {
         + " min, max, first, last) SELECT t.asset_ref, t.metric_id, t.bucket, sum(h.samples)::bigint,"
         + " sum(h.avg * h.samples) / sum(h.samples)::double precision, min(h.min), max(h.max),"
         + " (array_agg(h.first ORDER BY h.bucket))[1], (array_agg(h.last ORDER BY h.bucket DESC))[1]"
-        + " FROM unnest(?::integer[], ?::smallint[], ?::timestamptz[]) AS t(asset_ref, metric_id, bucket)"
+        + " FROM unnest(?::integer[], ?::integer[], ?::timestamptz[]) AS t(asset_ref, metric_id, bucket)"
         + " JOIN readings_hourly h ON h.asset_ref = t.asset_ref AND h.metric_id = t.metric_id"
         + " AND h.bucket >= t.bucket AND h.bucket < t.bucket + INTERVAL '24 hours'"
         + " GROUP BY t.asset_ref, t.metric_id, t.bucket" + ROLLUP_SET;

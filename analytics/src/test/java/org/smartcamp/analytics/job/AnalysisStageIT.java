@@ -56,7 +56,7 @@ class AnalysisStageIT {
               {id: c-gen, kind: generator, rated_kw: 10}, {id: c-tank, kind: fuel_tank, capacity_l: 100}]}]}]
             """));
         int gen = (int) store.db().queryLong("SELECT ref FROM assets WHERE id = 'c-gen'");
-        Readings.insert(ds, List.of(new Readings.Row(gen, (short) 1, HOUR.plusSeconds(60), 5, RECEIVED)));
+        Readings.insert(ds, List.of(new Readings.Row(gen, 1, HOUR.plusSeconds(60), 5, RECEIVED)));
     }
 
     @AfterEach

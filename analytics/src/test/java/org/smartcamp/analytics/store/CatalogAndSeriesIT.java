@@ -47,8 +47,8 @@ class CatalogAndSeriesIT {
         new InventoryImporter(ds).importInventory(InventoryLoader.parse("c1.yaml", INVENTORY));
         catalog = new AssetCatalog(ds).load();
         int gen = catalog.asset("c1-gen").orElseThrow().ref();
-        short power = (short) store.db().queryLong("SELECT id FROM metrics WHERE name = 'power.active'");
-        short energy = (short) store.db().queryLong("SELECT id FROM metrics WHERE name = 'energy.active'");
+        int power = (int) store.db().queryLong("SELECT id FROM metrics WHERE name = 'power.active'");
+        int energy = (int) store.db().queryLong("SELECT id FROM metrics WHERE name = 'energy.active'");
         List<Readings.Row> rows = new ArrayList<>();
         for (int m = 0; m < 180; m++) {
             rows.add(new Readings.Row(gen, power, T0.plusSeconds(60L * m), m, T0.plusSeconds(60L * m)));

@@ -25,11 +25,11 @@ public final class Readings {
     }
 
     /** One reading row. */
-    public record Row(int assetRef, short metricId, Instant ts, double value, Instant receivedAt) {
+    public record Row(int assetRef, int metricId, Instant ts, double value, Instant receivedAt) {
     }
 
     /** A rollup row with its key. */
-    public record Bucket(int assetRef, short metricId, Instant bucket, long samples, double avg, double min,
+    public record Bucket(int assetRef, int metricId, Instant bucket, long samples, double avg, double min,
                          double max, double first, double last) {
     }
 
@@ -39,7 +39,7 @@ public final class Readings {
                 + " received_at) VALUES (?, ?, ?, ?, ?)")) {
             for (Row r : rows) {
                 s.setInt(1, r.assetRef());
-                s.setShort(2, r.metricId());
+                s.setInt(2, r.metricId());
                 s.setTimestamp(3, Timestamp.from(r.ts()));
                 s.setDouble(4, r.value());
                 s.setTimestamp(5, Timestamp.from(r.receivedAt()));
@@ -70,7 +70,7 @@ public final class Readings {
         List<Bucket> out = new ArrayList<>();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                out.add(new Bucket(rs.getInt(1), rs.getShort(2), rs.getTimestamp(3).toInstant(), rs.getLong(4),
+                out.add(new Bucket(rs.getInt(1), rs.getInt(2), rs.getTimestamp(3).toInstant(), rs.getLong(4),
                     rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9)));
             }
         }

@@ -52,7 +52,7 @@ class RollupMaintainerIT {
         List<Readings.Row> rows = new ArrayList<>();
         Instant start = NOW.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(3));
         for (int asset = 1; asset <= 3; asset++) {
-            for (short metric = 1; metric <= 3; metric++) {
+            for (int metric = 1; metric <= 3; metric++) {
                 Instant t = start.plusMillis(random.nextInt(600_000));
                 while (t.isBefore(NOW.minus(Duration.ofMinutes(10)))) {
                     rows.add(new Readings.Row(asset, metric, t.plusNanos(1000L * random.nextInt(1000)),
@@ -77,12 +77,12 @@ class RollupMaintainerIT {
     @Test
     void aLateBackfilledReadingCorrectsItsHourAndDayAfterTheNextPass() throws SQLException {
         Instant hour = NOW.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(2));
-        Readings.insert(ds, List.of(new Readings.Row(1, (short) 1, hour.plusSeconds(600), 10, NOW.minusSeconds(600)),
-            new Readings.Row(1, (short) 1, hour.plusSeconds(1200), 20, NOW.minusSeconds(600))));
+        Readings.insert(ds, List.of(new Readings.Row(1, 1, hour.plusSeconds(600), 10, NOW.minusSeconds(600)),
+            new Readings.Row(1, 1, hour.plusSeconds(1200), 20, NOW.minusSeconds(600))));
         pass.run(false);
 
-        Readings.insert(ds, List.of(new Readings.Row(1, (short) 1, hour.plusSeconds(60), -5, NOW),
-            new Readings.Row(1, (short) 1, hour.plusSeconds(3000), 50, NOW)));
+        Readings.insert(ds, List.of(new Readings.Row(1, 1, hour.plusSeconds(60), -5, NOW),
+            new Readings.Row(1, 1, hour.plusSeconds(3000), 50, NOW)));
         pass.run(false);
 
         Readings.Bucket h = Readings.rollup(ds, "readings_hourly").get(0);
@@ -100,16 +100,16 @@ class RollupMaintainerIT {
     @Test
     void readingsCommittedDuringAPassOrLateWithAnOlderArrivalTimeAreNotMissed() throws SQLException {
         Instant hour = NOW.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(5));
-        Readings.insert(ds, List.of(new Readings.Row(1, (short) 1, hour, 1, NOW)));
+        Readings.insert(ds, List.of(new Readings.Row(1, 1, hour, 1, NOW)));
         try (Connection slow = ds.getConnection()) {
             // Another ingest replica has received a reading before the pass and commits it after the pass.
             slow.setAutoCommit(false);
-            Readings.insert(slow, List.of(new Readings.Row(2, (short) 1, hour, 2, NOW.minusSeconds(30))));
+            Readings.insert(slow, List.of(new Readings.Row(2, 1, hour, 2, NOW.minusSeconds(30))));
             pass.run(false);
             slow.commit();
         }
         // And one more, committed late with an arrival time well before the latest seen (within the lag).
-        Readings.insert(ds, List.of(new Readings.Row(3, (short) 1, hour, 3, NOW.minusSeconds(90))));
+        Readings.insert(ds, List.of(new Readings.Row(3, 1, hour, 3, NOW.minusSeconds(90))));
 
         pass.run(false);
 

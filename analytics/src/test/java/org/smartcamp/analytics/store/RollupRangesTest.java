@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** How TimescaleDB refresh ranges are cut from the touched hours. */
 class RollupRangesTest {
     private static Arrivals.Bucket hour(String t) {
-        return new Arrivals.Bucket(1, (short) 1, Instant.parse(t));
+        return new Arrivals.Bucket(1, 1, Instant.parse(t));
     }
 
     @Test
@@ -30,9 +30,9 @@ class RollupRangesTest {
     @Test
     void theEarliestHourOfEachAssetIsWhereItsChangeBegins() {
         Arrivals arrivals = new Arrivals(List.of(
-            new Arrivals.Bucket(7, (short) 1, Instant.parse("2026-03-05T10:00:00Z")),
-            new Arrivals.Bucket(7, (short) 2, Instant.parse("2026-03-04T10:00:00Z")),
-            new Arrivals.Bucket(8, (short) 1, Instant.parse("2026-03-05T11:00:00Z"))), Instant.EPOCH);
+            new Arrivals.Bucket(7, 1, Instant.parse("2026-03-05T10:00:00Z")),
+            new Arrivals.Bucket(7, 2, Instant.parse("2026-03-04T10:00:00Z")),
+            new Arrivals.Bucket(8, 1, Instant.parse("2026-03-05T11:00:00Z"))), Instant.EPOCH);
 
         assertThat(arrivals.earliestHourByAsset()).containsExactly(
             Map.entry(7, Instant.parse("2026-03-04T10:00:00Z")),

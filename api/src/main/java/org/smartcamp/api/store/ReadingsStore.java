@@ -33,7 +33,7 @@ public final class ReadingsStore {
                 ps.setString(i++, bucket.width().toSeconds() + " seconds");
             }
             ps.setArray(i++, c.createArrayOf("integer", q.assetRefs().toArray()));
-            ps.setArray(i++, c.createArrayOf("smallint", q.metricIds().toArray()));
+            ps.setArray(i++, c.createArrayOf("integer", q.metricIds().toArray()));
             ps.setTimestamp(i++, Timestamp.from(q.from()));
             ps.setTimestamp(i++, Timestamp.from(q.to()));
             i = bindCursor(ps, i, q.cursor());

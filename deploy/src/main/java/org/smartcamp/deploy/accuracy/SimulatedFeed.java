@@ -14,6 +14,7 @@ import org.smartcamp.ingest.pipeline.IngestPipeline;
 import org.smartcamp.ingest.pipeline.MicrometerIngestMetrics;
 import org.smartcamp.ingest.store.AssetRegistry;
 import org.smartcamp.ingest.store.CopyBatchWriter;
+import org.smartcamp.ingest.store.RegistrationPolicy;
 import org.smartcamp.ingest.wire.TelemetryDecoder;
 import org.smartcamp.ingest.wire.WireLimits;
 import org.smartcamp.simulator.ProgressListener;
@@ -64,7 +65,8 @@ final class SimulatedFeed {
         Vertx vertx = Vertx.vertx();
         try {
             IngestPipeline pipeline = new IngestPipeline(vertx, new TelemetryDecoder(WireLimits.V1, clock),
-                new CopyBatchWriter(dataSource, new AssetRegistry(dataSource)), BatchConfig.DEFAULTS,
+                new CopyBatchWriter(dataSource, new AssetRegistry(dataSource, RegistrationPolicy.UNLIMITED)),
+                BatchConfig.DEFAULTS,
                 new MicrometerIngestMetrics(new SimpleMeterRegistry()), m -> true, clock);
             try (PipelineSink sink = new PipelineSink(pipeline, MAX_UNACKNOWLEDGED)) {
                 return new SimulationRunner().run(scenario, sink, Speed.MAX, ProgressListener.NONE);

@@ -24,6 +24,7 @@ import org.smartcamp.ingest.store.AssetRegistry;
 import org.smartcamp.ingest.store.CopyBatchWriter;
 import org.smartcamp.ingest.store.DatabaseConfig;
 import org.smartcamp.ingest.store.ReceivedMessage;
+import org.smartcamp.ingest.store.RegistrationPolicy;
 import org.smartcamp.ingest.store.WriteBatch;
 import org.smartcamp.ingest.wire.Reading;
 import org.smartcamp.ingest.wire.TelemetryDecoder;
@@ -96,7 +97,8 @@ final class Ceilings {
     /** SmartCamp's store path without MQTT: decode, registry rules, COPY (staging and dedup only for repeats). */
     static double storePath(DatabaseConfig db, Workload workload) {
         try (BenchSchema schema = new BenchSchema(db, "store")) {
-            CopyBatchWriter writer = new CopyBatchWriter(schema.dataSource(), new AssetRegistry(schema.dataSource()));
+            CopyBatchWriter writer = new CopyBatchWriter(schema.dataSource(),
+                new AssetRegistry(schema.dataSource(), RegistrationPolicy.UNLIMITED));
             TelemetryDecoder decoder = new TelemetryDecoder(WireLimits.V1, java.time.Clock.systemUTC());
             long start = System.nanoTime();
             List<ReceivedMessage> batch = new ArrayList<>();
@@ -130,7 +132,7 @@ final class Ceilings {
             long start = System.nanoTime();
             for (Reading r : some) {
                 s.setInt(1, refs.asset(r));
-                s.setShort(2, refs.metric(r));
+                s.setInt(2, refs.metric(r));
                 s.setTimestamp(3, Timestamp.from(r.ts()));
                 s.setDouble(4, r.value());
                 s.executeUpdate();
@@ -157,7 +159,7 @@ final class Ceilings {
     /** Registry refs of the workload's assets and metrics, registered before timing starts. */
     private record Refs(Map<String, AssetRegistry.Asset> assets, Map<String, AssetRegistry.Metric> metrics) {
         static Refs register(BenchSchema schema, Workload workload) {
-            AssetRegistry registry = new AssetRegistry(schema.dataSource());
+            AssetRegistry registry = new AssetRegistry(schema.dataSource(), RegistrationPolicy.UNLIMITED);
             Map<String, String> missionByCamp = new HashMap<>();
             Map<String, String> campByAsset = new HashMap<>();
             Map<String, String> unitByMetric = new HashMap<>();
@@ -176,7 +178,7 @@ final class Ceilings {
             return assets.get(r.asset()).ref();
         }
 
-        short metric(Reading r) {
+        int metric(Reading r) {
             return metrics.get(r.metric()).id();
         }
     }

@@ -33,12 +33,12 @@ final class YearOfData {
     private static final String VALUE = "CASE WHEN s.c THEN s.b * extract(epoch FROM t - ?::timestamptz) / 3600 "
         + "ELSE s.b * (1 + 0.3 * sin(extract(epoch FROM t) * pi() / 43200)) + s.b * 0.05 * random() END";
     private static final String ROLLUP = "INSERT INTO %s (asset_ref, metric_id, bucket, samples, avg, min, max, "
-        + "first, last) SELECT s.r, s.m::smallint, t, ?, v.a, v.a - abs(s.b) * 0.1, v.a + abs(s.b) * 0.1, "
+        + "first, last) SELECT s.r, s.m, t, ?, v.a, v.a - abs(s.b) * 0.1, v.a + abs(s.b) * 0.1, "
         + "v.a - abs(s.b) * 0.05, v.a + abs(s.b) * 0.05 FROM " + SERIES
         + " CROSS JOIN generate_series(?::timestamptz, ?::timestamptz, ?::interval) AS t "
         + "CROSS JOIN LATERAL (SELECT " + VALUE + " AS a) v";
     private static final String RAW = "INSERT INTO readings (asset_ref, metric_id, ts, value, quality, received_at) "
-        + "SELECT s.r, s.m::smallint, t, " + VALUE + ", 0, t + interval '2 seconds' FROM " + SERIES
+        + "SELECT s.r, s.m, t, " + VALUE + ", 0, t + interval '2 seconds' FROM " + SERIES
         + " CROSS JOIN generate_series(?::timestamptz, ?::timestamptz, ?::interval) AS t";
     private static final String CAGG_TABLE = "SELECT format('%I.%I', materialization_hypertable_schema, "
         + "materialization_hypertable_name) FROM timescaledb_information.continuous_aggregates "

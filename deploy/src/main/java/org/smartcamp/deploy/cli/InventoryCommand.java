@@ -34,8 +34,13 @@ final class InventoryCommand implements Callable<Integer> {
         DatabaseConfig db = IngestSettings.database(config.load());
         try (HikariDataSource ds = DataSources.create(db, "smartcamp-inventory")) {
             DataSources.checkReachable(ds, db);
-            spec.commandLine().getOut().println("inventory imported: " + new InventoryImporter(ds).importInventory(
-                inventory));
+            InventoryImporter importer = new InventoryImporter(ds);
+            spec.commandLine().getOut().println("inventory imported: " + importer.importInventory(inventory));
+            for (InventoryImporter.ProvisionalAsset a : importer.provisionalAssets()) {
+                spec.commandLine().getOut().println("provisional asset (no inventory names it): " + a.id()
+                    + ", first seen in camp " + a.firstSeenIn() + ", " + a.readingsQuarantined()
+                    + " readings quarantined");
+            }
         }
         return 0;
     }

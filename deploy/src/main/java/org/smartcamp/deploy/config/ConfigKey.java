@@ -37,6 +37,18 @@ public enum ConfigKey {
         "First wait before retrying a failed commit; doubles up to 30s."),
     INGEST_STUCK_AFTER("ingest.stuckAfter", "2m",
         "No commit for this long while messages wait: readiness DOWN and smartcamp_ingest_stalled_seconds alerts."),
+    INGEST_AUTO_REGISTER_ASSETS("ingest.autoRegisterAssets", "true",
+        "Whether an asset first seen in a camp's telemetry joins that camp (true, the demo's setting) or stays "
+            + "provisional, its readings quarantined, until an inventory names it (false, for production); a camp's "
+            + "auto_register in the inventory overrides it."),
+    INGEST_QUOTA_METRICS_PER_GATEWAY("ingest.quota.newMetricsPerGateway", "100",
+        "New metric names one gateway may register per hour; a message beyond it is dead-lettered."),
+    INGEST_QUOTA_METRICS_PER_CAMP("ingest.quota.newMetricsPerCamp", "200",
+        "New metric names one camp's gateways may register per hour."),
+    INGEST_QUOTA_ASSETS_PER_GATEWAY("ingest.quota.newAssetsPerGateway", "500",
+        "New assets one gateway may register per hour; a message beyond it is dead-lettered."),
+    INGEST_QUOTA_ASSETS_PER_CAMP("ingest.quota.newAssetsPerCamp", "1000",
+        "New assets one camp's gateways may register per hour."),
     INGEST_HTTP_HOST("ingest.httpHost", "127.0.0.1", "Interface of the ingest's health and metrics endpoints."),
     INGEST_HTTP_PORT("ingest.httpPort", "9464", "Port of the ingest's health and metrics endpoints."),
     LOG_FORMAT("log.format", "text",

@@ -11,6 +11,7 @@ import org.smartcamp.ingest.IngestConfig;
 import org.smartcamp.ingest.mqtt.MqttConfig;
 import org.smartcamp.ingest.pipeline.BatchConfig;
 import org.smartcamp.ingest.store.DatabaseConfig;
+import org.smartcamp.ingest.store.RegistrationPolicy;
 import org.smartcamp.ingest.wire.WireLimits;
 
 /** Builds the immutable configuration records of the modules from resolved {@link Settings}. */
@@ -61,6 +62,16 @@ public final class IngestSettings {
             s.integer(ConfigKey.WIRE_MAX_READINGS, 1, 100_000), s.duration(ConfigKey.WIRE_MAX_AGE),
             s.duration(ConfigKey.WIRE_MAX_FUTURE_SKEW), s.decimal(ConfigKey.WIRE_MAX_ABS_VALUE));
         return new IngestConfig(database(s), mqtt(s), batch, limits, s.text(ConfigKey.INGEST_HTTP_HOST),
-            s.integer(ConfigKey.INGEST_HTTP_PORT, 0, 65_535), s.bool(DATABASE_MIGRATE_ON_START));
+            s.integer(ConfigKey.INGEST_HTTP_PORT, 0, 65_535), s.bool(DATABASE_MIGRATE_ON_START), registration(s));
+    }
+
+    /** The default auto-registration of camps and the hourly registration quotas. */
+    public static RegistrationPolicy registration(Settings s) {
+        int max = Integer.MAX_VALUE;
+        return new RegistrationPolicy(s.bool(ConfigKey.INGEST_AUTO_REGISTER_ASSETS),
+            s.integer(ConfigKey.INGEST_QUOTA_METRICS_PER_GATEWAY, 0, max),
+            s.integer(ConfigKey.INGEST_QUOTA_METRICS_PER_CAMP, 0, max),
+            s.integer(ConfigKey.INGEST_QUOTA_ASSETS_PER_GATEWAY, 0, max),
+            s.integer(ConfigKey.INGEST_QUOTA_ASSETS_PER_CAMP, 0, max));
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ import org.smartcamp.ingest.testsupport.MosquittoProcess;
  */
 class BrokerAclIT {
     private static final int NOT_AUTHORIZED = 0x87;
+    private static final int PACKET_TOO_LARGE = 0x95;
+    private static final String PERSISTENT_INGEST = "smartcamp-ingest-2";
     private static final String CAMP_A_GW = "unmiss/camp-a/gw-1";
     private static final String CAMP_B_GW = "unmiss/camp-b/gw-1";
     /** The gateway of the bundled small-outpost scenario. */
@@ -60,7 +63,7 @@ class BrokerAclIT {
         internalPort = MosquittoProcess.freePort();
         Files.writeString(dir.resolve("mosquitto.conf"), ShippedBrokerConfig.adapt(dir, gatewayPort, internalPort));
         Files.copy(ShippedBrokerConfig.dir().resolve("acl"), dir.resolve("acl"));
-        writePasswords(dir.resolve("passwd"));
+        writePasswords(dir.resolve("passwd"), dir.resolve("passwd-services"));
         broker = MosquittoProcess.start(dir.resolve("mosquitto.conf"), dir.resolve("mosquitto.log"), gatewayPort,
             internalPort);
         ingest = connect(internalPort, "smartcamp-ingest-1", "smartcamp-ingest", "ingest-secret");
@@ -154,6 +157,82 @@ class BrokerAclIT {
         assertThat(ingest.isConnected()).as("the ingest keeps its connection").isTrue();
     }
 
+    /**
+     * Issue 13, D14: a gateway that connected to the internal listener with the ingest's client id and a clean start
+     * wiped the ingest's session and the telemetry queued in it. Its credentials are now refused there, and on its
+     * own listener its client id is its user name, so the ingest's session keeps its queue.
+     */
+    @Test
+    void aGatewayUsingTheIngestsClientIdWithACleanStartDoesNotWipeItsSessionOrQueue() throws Exception {
+        String topic = "smartcamp/v1/unmiss/camp-a/gw-1/telemetry";
+        MqttAsyncClient away = persistentIngest();
+        away.subscribe(new MqttSubscription[] {new MqttSubscription(topic, 1)}).waitForCompletion(5_000);
+        away.disconnect().waitForCompletion(5_000);
+        away.close();
+        try (RawMqtt5Client gw = new RawMqtt5Client(gatewayPort)) {
+            assertThat(gw.connect("gw", CAMP_A_GW, campAPassword)).isZero();
+            assertThat(gw.publish(topic, "queued-for-the-ingest")).isZero();
+        }
+
+        try (RawMqtt5Client internal = new RawMqtt5Client(internalPort);
+             RawMqtt5Client external = new RawMqtt5Client(gatewayPort)) {
+            assertThat(internal.connect(PERSISTENT_INGEST, CAMP_A_GW, campAPassword))
+                .as("a gateway's credentials on the internal listener").isEqualTo(NOT_AUTHORIZED);
+            assertThat(external.connect(PERSISTENT_INGEST, CAMP_A_GW, campAPassword))
+                .as("the gateway listener renames the client").isZero();
+        }
+
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        MqttAsyncClient back = new MqttAsyncClient("tcp://127.0.0.1:" + internalPort, PERSISTENT_INGEST,
+            new MemoryPersistence());
+        back.setCallback(new MessageListener() {
+            @Override
+            public void messageArrived(String t, MqttMessage message) {
+                delivered.add(new String(message.getPayload(), StandardCharsets.UTF_8));
+            }
+        });
+        IMqttToken connected = back.connect(persistentOptions());
+        connected.waitForCompletion(5_000);
+        try {
+            assertThat(connected.getSessionPresent()).as("the ingest's session survived").isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> delivered.contains("queued-for-the-ingest"));
+        } finally {
+            back.disconnect().waitForCompletion(5_000);
+            back.close();
+        }
+    }
+
+    /** Issue 13, D6: a retained publish is refused (the gateway is disconnected) and nothing is retained. */
+    @Test
+    void aRetainedPublishIsRefusedAndNothingIsReplayedToANewSubscription() throws Exception {
+        String topic = "smartcamp/v1/unmiss/camp-a/gw-1/telemetry";
+        try (RawMqtt5Client gw = new RawMqtt5Client(gatewayPort)) {
+            assertThat(gw.connect("gw", CAMP_A_GW, campAPassword)).isZero();
+            assertThat(gw.publish(topic, bytes("retained-one"), true)).as("answer to a retained publish").isNotZero();
+            assertThat(gw.closedByBroker()).as("disconnected after a retained publish").isTrue();
+        }
+        assertNothingRetainedBeforeAMarker(topic, "retained-one");
+    }
+
+    /** Issue 13, D5: a publish over the ingest's payload limit is refused at the broker: PUBACK "packet too large". */
+    @Test
+    void aPublishOverThePayloadLimitIsRefusedAndNeverForwarded() throws Exception {
+        String topic = "smartcamp/v1/unmiss/camp-a/gw-1/telemetry";
+        byte[] large = new byte[300 * 1024];
+        Arrays.fill(large, (byte) 'x');
+        large[0] = 'L';
+        try (RawMqtt5Client gw = new RawMqtt5Client(gatewayPort)) {
+            assertThat(gw.connect("gw", CAMP_A_GW, campAPassword)).isZero();
+            assertThat(gw.publish(topic, large, false)).as("PUBACK reason code").isEqualTo(PACKET_TOO_LARGE);
+        }
+        try (RawMqtt5Client gw = new RawMqtt5Client(gatewayPort)) {
+            assertThat(gw.connect("gw", CAMP_A_GW, campAPassword)).isZero();
+            assertThat(gw.publish(topic, "after-large")).isZero();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> RECEIVED.contains(topic + " after-large"));
+        assertThat(RECEIVED).noneMatch(m -> m.startsWith(topic + " Lxxx"));
+    }
+
     @Test
     void anonymousClientsAreRefusedOnBothListeners() throws Exception {
         for (int port : new int[] {gatewayPort, internalPort}) {
@@ -175,6 +254,50 @@ class BrokerAclIT {
         }
     }
 
+    /** A new subscription (retained messages asked for) gets a marker published after it, and no retained copy. */
+    private void assertNothingRetainedBeforeAMarker(String topic, String retained) throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        MqttAsyncClient reader = connect(internalPort, "retain-check", "smartcamp-ingest", "ingest-secret");
+        try {
+            reader.setCallback(new MessageListener() {
+                @Override
+                public void messageArrived(String t, MqttMessage message) {
+                    seen.add(new String(message.getPayload(), StandardCharsets.UTF_8));
+                }
+            });
+            reader.subscribe(new MqttSubscription[] {new MqttSubscription(topic, 1)}).waitForCompletion(5_000);
+            try (RawMqtt5Client gw = new RawMqtt5Client(gatewayPort)) {
+                assertThat(gw.connect("gw", CAMP_A_GW, campAPassword)).isZero();
+                assertThat(gw.publish(topic, "marker-" + retained)).isZero();
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("marker-" + retained));
+            assertThat(seen).doesNotContain(retained);
+        } finally {
+            reader.disconnect().waitForCompletion(5_000);
+            reader.close();
+        }
+    }
+
+    private static MqttAsyncClient persistentIngest() throws MqttException {
+        MqttAsyncClient client = new MqttAsyncClient("tcp://127.0.0.1:" + internalPort, PERSISTENT_INGEST,
+            new MemoryPersistence());
+        client.connect(persistentOptions()).waitForCompletion(5_000);
+        return client;
+    }
+
+    private static MqttConnectionOptions persistentOptions() {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(false);
+        options.setSessionExpiryInterval(300L);
+        options.setUserName("smartcamp-ingest");
+        options.setPassword(bytes("ingest-secret"));
+        return options;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Mosquitto 2.0.11 answers a forbidden QoS 1 publish with PUBACK 0x87 (not authorised), then disconnects. */
     private static void assertRefused(String topic, String payload) throws IOException {
         try (RawMqtt5Client gw = new RawMqtt5Client(gatewayPort)) {
@@ -184,8 +307,11 @@ class BrokerAclIT {
         }
     }
 
-    /** The ingest's user with Mosquitto's own tool, the gateways with SmartCamp's generator (same file format). */
-    private static void writePasswords(Path passwd) throws IOException, InterruptedException {
+    /**
+     * The gateways with SmartCamp's generator in the gateways' file, the ingest's user with Mosquitto's own tool in
+     * the services' file (same format), as deploy/mosquitto/passwd.example says.
+     */
+    private static void writePasswords(Path passwd, Path services) throws IOException, InterruptedException {
         MosquittoPasswordFile file = new MosquittoPasswordFile(new SecureRandom());
         campAPassword = file.newPassword(24);
         file.put(new BrokerUser(CAMP_A_GW, campAPassword));
@@ -195,9 +321,11 @@ class BrokerAclIT {
         file.put(new BrokerUser(OUTPOST_GW, outpostPassword));
         Files.writeString(passwd, file.text());
         Process p = new ProcessBuilder(MosquittoProcess.executable("mosquitto_passwd").orElseThrow().toString(),
-            "-b", passwd.toString(), "smartcamp-ingest", "ingest-secret").inheritIO().start();
+            "-c", "-b", services.toString(), "smartcamp-ingest", "ingest-secret").inheritIO().start();
         assertThat(p.waitFor()).isZero();
-        Files.setPosixFilePermissions(passwd, PosixFilePermissions.fromString("rw-r--r--"));
+        for (Path f : new Path[] {passwd, services}) {
+            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 
     private static MqttAsyncClient connect(int port, String clientId, String user, String password)

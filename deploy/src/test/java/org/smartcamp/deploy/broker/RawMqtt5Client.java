@@ -2,9 +2,11 @@ package org.smartcamp.deploy.broker;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Just enough MQTT 5 on a socket to see the broker's reason codes byte for byte: CONNECT with a user, PUBLISH at
@@ -12,6 +14,10 @@ import java.nio.charset.StandardCharsets;
  * without properties, as Mosquitto sends it, so it cannot show the code.)
  */
 final class RawMqtt5Client implements AutoCloseable {
+    /** What {@link #publish(String, byte[], boolean)} returns when the broker closed the connection. */
+    static final int CLOSED = -1;
+    private static final int PUBACK = 0x40;
+    private static final int DISCONNECT = 0xE0;
     private final Socket socket;
     private final DataInputStream in;
     private int nextPacketId = 1;
@@ -43,16 +49,31 @@ final class RawMqtt5Client implements AutoCloseable {
 
     /** Publishes at QoS 1 and returns the PUBACK's reason code (0 when the broker omits it for success). */
     int publish(String topic, String payload) throws IOException {
+        return publish(topic, payload.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    /**
+     * Publishes at QoS 1, with the retain flag when {@code retain}, and returns the PUBACK's reason code (0 when
+     * the broker omits it for success), or the reason code of the DISCONNECT the broker sends instead, or
+     * {@link #CLOSED} when it closes the connection without a word.
+     */
+    int publish(String topic, byte[] payload, boolean retain) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         string(body, topic);
         int id = nextPacketId++;
         body.write(id >> 8);
         body.write(id & 0xFF);
         body.write(0);
-        body.writeBytes(payload.getBytes(StandardCharsets.UTF_8));
-        send(0x32, body.toByteArray());
-        byte[] puback = receive(0x40);
-        return puback.length > 2 ? puback[2] & 0xFF : 0;
+        body.writeBytes(payload);
+        send(retain ? 0x33 : 0x32, body.toByteArray());
+        byte[] answer;
+        try {
+            answer = receive(PUBACK, DISCONNECT);
+        } catch (EOFException closed) {
+            return CLOSED;
+        }
+        int codeAt = (answer[0] & 0xF0) == DISCONNECT ? 1 : 3;
+        return answer.length > codeAt ? answer[codeAt] & 0xFF : 0;
     }
 
     /** Whether the broker has closed the connection (waits up to the socket timeout for it). */
@@ -80,7 +101,23 @@ final class RawMqtt5Client implements AutoCloseable {
         socket.getOutputStream().flush();
     }
 
+    /** The packet's type then its body. */
+    private byte[] receive(int expectedType, int orType) throws IOException {
+        byte[] packet = packet();
+        int type = packet[0] & 0xF0;
+        if (type != expectedType && type != orType) {
+            throw new IOException("expected packet type " + expectedType + ", got " + type);
+        }
+        packet[0] = (byte) type;
+        return packet;
+    }
+
     private byte[] receive(int expectedType) throws IOException {
+        byte[] packet = receive(expectedType, expectedType);
+        return Arrays.copyOfRange(packet, 1, packet.length);
+    }
+
+    private byte[] packet() throws IOException {
         int header = in.readUnsignedByte();
         int length = 0;
         int shift = 0;
@@ -90,12 +127,10 @@ final class RawMqtt5Client implements AutoCloseable {
             length |= (digit & 0x7F) << shift;
             shift += 7;
         } while ((digit & 0x80) != 0);
-        byte[] body = new byte[length];
-        in.readFully(body);
-        if ((header & 0xF0) != expectedType) {
-            throw new IOException("expected packet type " + expectedType + ", got " + (header & 0xF0));
-        }
-        return body;
+        byte[] packet = new byte[length + 1];
+        packet[0] = (byte) header;
+        in.readFully(packet, 1, length);
+        return packet;
     }
 
     private static void string(ByteArrayOutputStream out, String text) {

@@ -60,7 +60,8 @@ class SmartCampCliIT {
         Run inventory = run(env(), "inventory", "config/inventory.example.yaml");
 
         assertThat(migrate.exit).as(migrate.err).isZero();
-        assertThat(migrate.out).containsPattern("schema version (\\d+) \\(\\1 migration\\(s\\) applied\\)");
+        // Versions need not be consecutive integers (V7_1 is version 7.1): the first run applies some, the second none.
+        assertThat(migrate.out).containsPattern("schema version [0-9.]+ \\([1-9][0-9]* migration\\(s\\) applied\\)");
         assertThat(again.out).contains("(0 migration(s) applied)");
         assertThat(inventory.exit).as(inventory.err).isZero();
         assertThat(inventory.out).contains("camps 2 added").contains("assets 11 added");

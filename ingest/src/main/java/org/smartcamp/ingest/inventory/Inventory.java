@@ -23,9 +23,18 @@ public record Inventory(List<Mission> missions) {
     /**
      * A camp, located by WGS 84 latitude/longitude, with the population its loads are sized for and the analytics
      * settings that differ from the defaults for all its assets (flat keys such as {@code fuel.theftMinLitres}).
+     * {@code autoRegister} is its policy for assets first seen in its telemetry ({@code null}: the ingest's default).
      */
     public record Camp(String id, String name, Double latitude, Double longitude, Integer population,
-                       String timezone, Map<String, String> analytics, List<Asset> assets) {
+                       String timezone, Map<String, String> analytics, List<Asset> assets, Boolean autoRegister) {
+
+        /** A camp that follows the ingest's default registration policy. */
+        public Camp(String id, String name, Double latitude, Double longitude, Integer population,
+                    String timezone, Map<String, String> analytics, List<Asset> assets) {
+            this(id, name, latitude, longitude, population, timezone, analytics, assets, null);
+        }
+
+        /** Checks and copies. */
         public Camp {
             analytics = analytics == null ? Map.of() : Map.copyOf(analytics);
             assets = List.copyOf(assets);

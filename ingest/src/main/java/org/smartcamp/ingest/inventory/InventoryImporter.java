@@ -18,7 +18,8 @@ import org.smartcamp.ingest.store.Transactions;
 /**
  * Registers an inventory: missions, camps and assets are inserted or updated (by id) in one transaction and
  * flagged registered, including assets the ingest auto-registered from telemetry before. Nothing is deleted:
- * an asset missing from the file keeps its readings and its row.
+ * an asset missing from the file keeps its readings and its row. An asset that telemetry registered settles its
+ * readings with the camp the inventory gives it ({@link AssetClaims}).
  */
 public final class InventoryImporter {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,11 +27,11 @@ public final class InventoryImporter {
         + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, registered = true, updated_at = now()"
         + " RETURNING (xmax = 0)";
     private static final String UPSERT_CAMP = "INSERT INTO camps (id, mission_id, name, latitude, longitude,"
-        + " population, timezone, attributes, registered) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, true)"
-        + " ON CONFLICT (id) DO UPDATE SET mission_id = excluded.mission_id, name = excluded.name,"
+        + " population, timezone, attributes, auto_register, registered) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?,"
+        + " true) ON CONFLICT (id) DO UPDATE SET mission_id = excluded.mission_id, name = excluded.name,"
         + " latitude = excluded.latitude, longitude = excluded.longitude, population = excluded.population,"
-        + " timezone = excluded.timezone, attributes = excluded.attributes, registered = true, updated_at = now()"
-        + " RETURNING (xmax = 0)";
+        + " timezone = excluded.timezone, attributes = excluded.attributes, auto_register = excluded.auto_register,"
+        + " registered = true, updated_at = now() RETURNING (xmax = 0)";
     private static final String UPSERT_ASSET = "INSERT INTO assets (id, camp_id, kind, name, rated_kw, rated_kva,"
         + " fuel_f0, fuel_f1, capacity_l, unusable_l, strapping, rated_kwp, capacity_kwh, fuel_capacity_l,"
         + " service_interval_h, supply_tank_id, attributes, registered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
@@ -41,8 +42,11 @@ public final class InventoryImporter {
         + " unusable_l = excluded.unusable_l, strapping = excluded.strapping, rated_kwp = excluded.rated_kwp,"
         + " capacity_kwh = excluded.capacity_kwh, fuel_capacity_l = excluded.fuel_capacity_l,"
         + " service_interval_h = excluded.service_interval_h, supply_tank_id = excluded.supply_tank_id,"
-        + " attributes = excluded.attributes,"
+        + " attributes = excluded.attributes, status = 'active',"
         + " registered = true, updated_at = now() RETURNING (xmax = 0)";
+
+    private static final String PROVISIONAL = "SELECT a.id, a.camp_id, (SELECT count(*) FROM quarantined_readings q"
+        + " WHERE q.asset_ref = a.ref) FROM assets a WHERE a.status = 'provisional' ORDER BY a.camp_id, a.id";
 
     private final DataSource dataSource;
 
@@ -50,15 +54,41 @@ public final class InventoryImporter {
         this.dataSource = dataSource;
     }
 
-    /** What an import did: rows inserted and updated per table. */
+    /**
+     * What an import did: rows inserted and updated per table, and readings it quarantined (sent by another camp
+     * than the one the inventory gives their asset).
+     */
     public record ImportReport(int missionsAdded, int missionsUpdated, int campsAdded, int campsUpdated,
-                               int assetsAdded, int assetsUpdated) {
+                               int assetsAdded, int assetsUpdated, int readingsQuarantined) {
         @Override
         public String toString() {
             return "missions " + missionsAdded + " added, " + missionsUpdated + " updated; camps " + campsAdded
                 + " added, " + campsUpdated + " updated; assets " + assetsAdded + " added, " + assetsUpdated
-                + " updated";
+                + " updated" + (readingsQuarantined == 0 ? ""
+                    : "; " + readingsQuarantined + " readings sent by another camp quarantined");
         }
+    }
+
+    /** An asset first seen in telemetry of a camp that does not auto-register, which no inventory names yet. */
+    public record ProvisionalAsset(String id, String firstSeenIn, long readingsQuarantined) {
+    }
+
+    /**
+     * The provisional assets, for an operator to name in an inventory (or to trace to a misconfigured gateway).
+     *
+     * @throws StoreException when the database refuses
+     */
+    public List<ProvisionalAsset> provisionalAssets() {
+        List<ProvisionalAsset> found = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(PROVISIONAL);
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                found.add(new ProvisionalAsset(rs.getString(1), rs.getString(2), rs.getLong(3)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the provisional assets: " + e.getMessage(), e);
+        }
+        return found;
     }
 
     /**
@@ -67,7 +97,7 @@ public final class InventoryImporter {
      * @throws StoreException when the database refuses (nothing of the file is then imported)
      */
     public ImportReport importInventory(Inventory inventory) {
-        int[] counts = new int[6];
+        int[] counts = new int[7];
         try (Connection c = dataSource.getConnection()) {
             Transactions.run(c, tx -> {
                 for (Inventory.Mission m : inventory.missions()) {
@@ -75,9 +105,11 @@ public final class InventoryImporter {
                     for (Inventory.Camp camp : m.camps()) {
                         count(counts, 2, upsert(tx, UPSERT_CAMP, camp.id(), m.id(), camp.name(), camp.latitude(),
                             camp.longitude(), camp.population(), camp.timezone(),
-                            json(withAnalytics(Map.of(), camp.analytics()))));
+                            json(withAnalytics(Map.of(), camp.analytics())), camp.autoRegister()));
                         for (Inventory.Asset a : camp.assets()) {
+                            AssetClaims.Claim before = AssetClaims.before(tx, a.id());
                             count(counts, 4, upsert(tx, UPSERT_ASSET, assetRow(camp, a)));
+                            counts[6] += AssetClaims.settle(tx, before, camp.id());
                         }
                     }
                 }
@@ -85,7 +117,7 @@ public final class InventoryImporter {
         } catch (SQLException e) {
             throw new StoreException("cannot import the inventory: " + e.getMessage(), e);
         }
-        return new ImportReport(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
+        return new ImportReport(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6]);
     }
 
     private static Object[] assetRow(Inventory.Camp camp, Inventory.Asset a) {

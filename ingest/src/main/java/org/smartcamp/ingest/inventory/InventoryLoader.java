@@ -94,7 +94,7 @@ public final class InventoryLoader {
 
     private Inventory.Camp camp(InventoryNode c) {
         c.onlyFields(Set.of("id", "name", "latitude", "longitude", "population", "timezone", "analytics",
-            "assets"));
+            "assets", "auto_register"));
         String id = id(c, campIds);
         Double lat = c.number("latitude", false, -90, false, 90);
         Double lon = c.number("longitude", false, -180, false, 180);
@@ -117,7 +117,7 @@ public final class InventoryLoader {
         }
         checkSupplyTanks(id, nodes, assets);
         return new Inventory.Camp(id, nameOr(c, id), lat, lon, population == null ? null : population.intValue(),
-            zone, AnalyticsOverrides.read(c), assets);
+            zone, AnalyticsOverrides.read(c), assets, c.bool("auto_register"));
     }
 
     /** A supply tank must be another fuel tank of the same camp. */

@@ -52,6 +52,18 @@ final class InventoryNode {
         return v.asText();
     }
 
+    /** A boolean, or {@code null} when absent. */
+    Boolean bool(String field) {
+        JsonNode v = json.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isBoolean()) {
+            throw error(field, "must be true or false, not '" + v.asText() + "'");
+        }
+        return v.booleanValue();
+    }
+
     /** A number, or {@code null} when absent; {@code min} is exclusive when {@code strict}. */
     Double number(String field, boolean required, double min, boolean strict, double max) {
         JsonNode v = json.get(field);

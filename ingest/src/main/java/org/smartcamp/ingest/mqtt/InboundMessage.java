@@ -6,12 +6,23 @@ import java.time.Instant;
  * A PUBLISH received from the broker and not yet acknowledged.
  *
  * @param topic      its topic
- * @param payload    its payload
+ * @param payload    its payload, or only its first bytes when it was larger than the ingest accepts
  * @param messageId  MQTT packet id (needed to acknowledge it)
  * @param qos        QoS it was delivered with (0 needs no acknowledgement)
  * @param connection the connection it arrived on; an acknowledgement is only sent on that same connection
  * @param receivedAt when it arrived
+ * @param size       its payload's size as received (more than {@code payload.length} when it was cut)
  */
 public record InboundMessage(String topic, byte[] payload, int messageId, int qos, long connection,
-                             Instant receivedAt) {
+                             Instant receivedAt, int size) {
+
+    /** A message received whole. */
+    public InboundMessage(String topic, byte[] payload, int messageId, int qos, long connection, Instant receivedAt) {
+        this(topic, payload, messageId, qos, connection, receivedAt, payload.length);
+    }
+
+    /** Whether only the first bytes of the payload were kept, the message being too large to be accepted. */
+    public boolean truncated() {
+        return size > payload.length;
+    }
 }

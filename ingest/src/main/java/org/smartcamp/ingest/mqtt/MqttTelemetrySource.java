@@ -2,6 +2,7 @@ package org.smartcamp.ingest.mqtt;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,6 +17,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.smartcamp.ingest.wire.WireLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +28,26 @@ import org.slf4j.LoggerFactory;
  * ingest had not committed when it crashed. The broker should send at most {@code receiveMaximum} unacknowledged
  * messages; the source holds itself to that bound too ({@link ReceiveWindow}), so what the ingest holds in memory
  * stays bounded even with a broker that sends more.
+ *
+ * <p>Hostile-input limits, before memory is spent: CONNECT announces a Maximum Packet Size of the largest accepted
+ * payload plus {@link #PACKET_OVERHEAD}, so a broker drops what the ingest would refuse; a larger payload that
+ * arrives anyway is handed on cut to its first {@link #KEPT_BYTES} bytes (dead-lettered as too large). Retained
+ * messages are never read: the subscription asks for Retain Handling 2 (no retained messages at subscribe), and a
+ * message that still arrives with the retain flag is acknowledged and dropped, so a retained message is never
+ * replayed into the store by a restart.
  */
 public final class MqttTelemetrySource implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttTelemetrySource.class);
     private static final int QOS = 1;
+    /** MQTT 5 subscription option: do not send retained messages when the subscription is made. */
+    static final int RETAIN_HANDLING_NEVER = 2;
+    /** Room in a PUBLISH packet for fixed header, topic, packet id and properties, beside the payload. */
+    static final int PACKET_OVERHEAD = 8 * 1024;
+    /** What is kept of a payload larger than the limit: enough to see what it was. */
+    public static final int KEPT_BYTES = 4 * 1024;
 
     private final MqttConfig config;
+    private final int maxPayloadBytes;
     private final Clock clock;
     private final AtomicLong connection = new AtomicLong();
     private final AtomicBoolean connected = new AtomicBoolean();
@@ -41,8 +57,22 @@ public final class MqttTelemetrySource implements AutoCloseable {
     private volatile Consumer<InboundMessage> sink = m -> { };
     private volatile Consumer<Boolean> connectionListener = c -> { };
 
+    /** A source accepting payloads up to the wire contract's limit ({@link WireLimits#V1}). */
     public MqttTelemetrySource(MqttConfig config, Clock clock) {
+        this(config, WireLimits.V1.maxPayloadBytes(), clock);
+    }
+
+    /**
+     * A source for payloads up to {@code maxPayloadBytes}.
+     *
+     * @param maxPayloadBytes the largest payload the ingest accepts ({@code wire.maxPayloadBytes})
+     */
+    public MqttTelemetrySource(MqttConfig config, int maxPayloadBytes, Clock clock) {
         this.config = Objects.requireNonNull(config);
+        if (maxPayloadBytes <= 0) {
+            throw new IllegalArgumentException("the payload limit must be positive");
+        }
+        this.maxPayloadBytes = maxPayloadBytes;
         this.clock = Objects.requireNonNull(clock);
         this.window = new ReceiveWindow(config.receiveMaximum());
         try {
@@ -140,6 +170,7 @@ public final class MqttTelemetrySource implements AutoCloseable {
         options.setCleanStart(false);
         options.setSessionExpiryInterval(config.sessionExpiry().toSeconds());
         options.setReceiveMaximum(config.receiveMaximum());
+        options.setMaximumPacketSize((long) maxPayloadBytes + PACKET_OVERHEAD);
         options.setAutomaticReconnect(true);
         options.setAutomaticReconnectDelay(1, 30);
         options.setKeepAliveInterval((int) config.keepAlive().toSeconds());
@@ -154,7 +185,9 @@ public final class MqttTelemetrySource implements AutoCloseable {
     }
 
     private IMqttToken subscribe() throws MqttException {
-        return client.subscribe(new MqttSubscription(config.subscription(), QOS));
+        MqttSubscription subscription = new MqttSubscription(config.subscription(), QOS);
+        subscription.setRetainHandling(RETAIN_HANDLING_NEVER);
+        return client.subscribe(subscription);
     }
 
     private void setConnected(boolean up) {
@@ -171,12 +204,37 @@ public final class MqttTelemetrySource implements AutoCloseable {
     private final class Callback implements MqttCallback {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            InboundMessage inbound = new InboundMessage(topic, message.getPayload(), message.getId(), message.getQos(),
-                connection.get(), clock.instant());
+            if (message.isRetained()) {
+                dropRetained(topic, message);
+                return;
+            }
+            byte[] payload = message.getPayload();
+            int size = payload.length;
+            if (size > maxPayloadBytes) {
+                payload = Arrays.copyOf(payload, Math.min(KEPT_BYTES, maxPayloadBytes));
+            }
+            InboundMessage inbound = new InboundMessage(topic, payload, message.getId(), message.getQos(),
+                connection.get(), clock.instant(), size);
             if (inbound.qos() > 0 && !admit(inbound)) {
                 return;
             }
             sink.accept(inbound);
+        }
+
+        /**
+         * A retained message is a stored copy the broker replays to every new subscription: reading it would store
+         * (or refuse) its readings again at each restart. Only a broker that ignores Retain Handling sends it.
+         */
+        private void dropRetained(String topic, MqttMessage message) {
+            LOG.warn("Dropped a retained message on {} ({} bytes): retained messages are never read", topic,
+                message.getPayload().length);
+            if (message.getQos() > 0) {
+                try {
+                    client.messageArrivedComplete(message.getId(), message.getQos());
+                } catch (MqttException e) {
+                    LOG.debug("Could not acknowledge retained message {}: {}", message.getId(), e.getMessage());
+                }
+            }
         }
 
         /** Waits for room in the window; false when the connection went meanwhile (the broker will resend). */

@@ -131,10 +131,15 @@ public final class IngestPipeline {
     }
 
     private void accept(InboundMessage message) {
-        metrics.messageReceived(message.payload().length);
+        metrics.messageReceived(message.size());
         ReceivedMessage received = null;
         List<DeadLetter> rejected = new ArrayList<>();
         try {
+            if (message.truncated()) {
+                // Cut by the source before it took memory: dead-lettered as its first bytes and its size.
+                throw new WireFormatException(RejectReason.PAYLOAD_TOO_LARGE, "payload of " + message.size()
+                    + " bytes exceeds the limit; its first " + message.payload().length + " bytes are kept");
+            }
             DecodedMessage decoded = decoder.decode(message.topic(), message.payload());
             metrics.readingsReceived(decoded.readings().size() + decoded.rejected().size());
             received = new ReceivedMessage(message.topic(), message.receivedAt(), message.payload(), decoded);

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -28,21 +30,40 @@ public final class AssetRegistry {
     public record Camp(String id, String missionId) {
     }
 
-    /** An asset: its ref in readings and its camp. */
-    public record Asset(int ref, String id, String campId) {
+    /**
+     * An asset: its ref in readings and its camp; {@code provisional} when it was first seen in telemetry of a camp
+     * that does not auto-register and no inventory names it yet (its readings are quarantined).
+     */
+    public record Asset(int ref, String id, String campId, boolean provisional) {
+    }
+
+    /** A reading held in quarantine: as staged, with the camp whose topic sent it and why it is held. */
+    public record Held(ResolvedBatch.Staged reading, String campId, String reason) {
     }
 
     /** A metric: its id in readings and its canonical unit ({@code null} when none is known). */
-    public record Metric(short id, String name, String unit) {
+    public record Metric(int id, String name, String unit) {
     }
 
     private final DataSource dataSource;
+    private final RegistrationPolicy policy;
     private final Map<String, Camp> camps = new ConcurrentHashMap<>();
     private final Map<String, Asset> assets = new ConcurrentHashMap<>();
     private final Map<String, Metric> metrics = new ConcurrentHashMap<>();
 
+    /** A registry with the {@link RegistrationPolicy#DEFAULT default policy}. */
     public AssetRegistry(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this(dataSource, RegistrationPolicy.DEFAULT);
+    }
+
+    public AssetRegistry(DataSource dataSource, RegistrationPolicy policy) {
+        this.dataSource = Objects.requireNonNull(dataSource);
+        this.policy = Objects.requireNonNull(policy);
+    }
+
+    /** What telemetry may register on its own. */
+    public RegistrationPolicy policy() {
+        return policy;
     }
 
     /** Forgets the cache, so changes made by an inventory import are seen. */
@@ -57,66 +78,116 @@ public final class AssetRegistry {
      * A camp that exists keeps its mission, even when the topic names another one: the caller decides.
      */
     public Map<String, Camp> camps(Map<String, String> missionByCamp) {
-        return resolve(missionByCamp.keySet(), camps, missing -> {
-            try (Connection c = dataSource.getConnection()) {
-                for (String camp : missing) {
+        return resolve(missionByCamp.keySet(), camps, (c, missing) -> load(c, Sql.CAMPS_BY_ID, missing,
+            rs -> new Camp(rs.getString(1), rs.getString(2)), Camp::id), (c, unknown) -> {
+                for (String camp : unknown) {
                     String mission = missionByCamp.get(camp);
                     update(c, Sql.REGISTER_MISSION, mission, mission);
                     update(c, Sql.REGISTER_CAMP, camp, mission, camp);
                 }
-                return load(c, Sql.CAMPS_BY_ID, missing, rs -> new Camp(rs.getString(1), rs.getString(2)), Camp::id);
-            }
-        });
+            });
     }
 
     /** The assets named in telemetry; an unknown one is registered in the camp given for it, unregistered. */
     public Map<String, Asset> assets(Map<String, String> campByAsset, Instant seen) {
-        return resolve(campByAsset.keySet(), assets, missing -> {
-            try (Connection c = dataSource.getConnection()) {
-                for (String asset : missing) {
-                    update(c, Sql.REGISTER_ASSET, asset, campByAsset.get(asset), Timestamp.from(seen));
-                }
-                return load(c, Sql.ASSETS_BY_ID, missing,
-                    rs -> new Asset(rs.getInt(1), rs.getString(2), rs.getString(3)), Asset::id);
-            }
+        return resolve(campByAsset.keySet(), assets, AssetRegistry::loadAssets, (c, unknown) -> {
+            String[] camp = unknown.stream().map(campByAsset::get).toArray(String[]::new);
+            update(c, Sql.REGISTER_ASSETS, Timestamp.from(seen), policy.autoRegisterAssets(), array(c, unknown),
+                c.createArrayOf("text", camp));
         });
     }
 
     /** The metrics named in telemetry; an unknown one is registered, unregistered, with the unit first sent. */
     public Map<String, Metric> metrics(Map<String, String> unitByMetric) {
-        return resolve(unitByMetric.keySet(), metrics, missing -> {
-            try (Connection c = dataSource.getConnection()) {
-                for (String metric : missing) {
-                    update(c, Sql.REGISTER_METRIC, metric, unitByMetric.get(metric));
-                }
-                return load(c, Sql.METRICS_BY_NAME, missing,
-                    rs -> new Metric(rs.getShort(1), rs.getString(2), rs.getString(3)), Metric::name);
-            }
+        return resolve(unitByMetric.keySet(), metrics, AssetRegistry::loadMetrics, (c, unknown) -> {
+            String[] unit = unknown.stream().map(unitByMetric::get).toArray(String[]::new);
+            update(c, Sql.REGISTER_METRICS, array(c, unknown), c.createArrayOf("text", unit));
         });
     }
 
+    /**
+     * Holds readings out of the camps' data (table {@code quarantined_readings}), committed on their own like a
+     * registration; a reading held before (a redelivered message, a retried batch) is held once.
+     *
+     * @throws StoreException when the database refuses
+     */
+    public void quarantine(List<Held> held) {
+        if (held.isEmpty()) {
+            return;
+        }
+        int n = held.size();
+        Object[][] columns = new Object[8][n];
+        for (int i = 0; i < n; i++) {
+            ResolvedBatch.Staged r = held.get(i).reading();
+            Object[] row = {r.assetRef(), r.metricId(), Timestamp.from(r.ts()), r.value(), r.quality(),
+                Timestamp.from(r.receivedAt()), held.get(i).campId(), held.get(i).reason()};
+            for (int col = 0; col < row.length; col++) {
+                columns[col][i] = row[col];
+            }
+        }
+        String[] types = {"int4", "int4", "timestamptz", "float8", "int2", "timestamptz", "text", "text"};
+        try (Connection c = dataSource.getConnection()) {
+            Object[] arrays = new Object[types.length];
+            for (int col = 0; col < types.length; col++) {
+                arrays[col] = c.createArrayOf(types[col], columns[col]);
+            }
+            update(c, Sql.QUARANTINE, arrays);
+        } catch (SQLException e) {
+            throw new StoreException("cannot quarantine readings: " + DataSources.rootMessage(e), e);
+        }
+    }
+
+    /** Of {@code names}, those the registry does not hold yet (what {@link #metrics} would register). */
+    public Set<String> unknownMetrics(Collection<String> names) {
+        return unknown(names, metrics, AssetRegistry::loadMetrics);
+    }
+
+    /** Of {@code ids}, the assets the registry does not hold yet (what {@link #assets} would register). */
+    public Set<String> unknownAssets(Collection<String> ids) {
+        return unknown(ids, assets, AssetRegistry::loadAssets);
+    }
+
+    private static Map<String, Asset> loadAssets(Connection c, Set<String> ids) throws SQLException {
+        return load(c, Sql.ASSETS_BY_ID, ids, rs -> new Asset(rs.getInt(1), rs.getString(2), rs.getString(3),
+            rs.getBoolean(4)), Asset::id);
+    }
+
+    private static Map<String, Metric> loadMetrics(Connection c, Set<String> names) throws SQLException {
+        return load(c, Sql.METRICS_BY_NAME, names, rs -> new Metric(rs.getInt(1), rs.getString(2), rs.getString(3)),
+            Metric::name);
+    }
+
     private interface Loader<T> {
-        Map<String, T> load(Set<String> missing) throws SQLException;
+        Map<String, T> load(Connection c, Set<String> keys) throws SQLException;
+    }
+
+    private interface Registrar {
+        void register(Connection c, Set<String> unknown) throws SQLException;
     }
 
     private interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
-    private <T> Map<String, T> resolve(Collection<String> keys, Map<String, T> cache, Loader<T> loader) {
+    /**
+     * The cached entries, then the stored ones, then the rest registered. Looking up before registering keeps
+     * the identity sequences still for names that exist (an INSERT .. ON CONFLICT DO NOTHING would draw a value
+     * for each of them at every cache refresh); the registering INSERTs skip existing rows themselves too, so
+     * only a race between two ingest replicas can cost a value.
+     */
+    private <T> Map<String, T> resolve(Collection<String> keys, Map<String, T> cache, Loader<T> loader,
+                                       Registrar registrar) {
         Map<String, T> found = new HashMap<>();
-        Set<String> missing = new LinkedHashSet<>();
-        for (String key : keys) {
-            T cached = cache.get(key);
-            if (cached == null) {
-                missing.add(key);
-            } else {
-                found.put(key, cached);
-            }
-        }
+        Set<String> missing = missing(keys, cache, found);
         if (!missing.isEmpty()) {
-            try {
-                Map<String, T> loaded = loader.load(missing);
+            try (Connection c = dataSource.getConnection()) {
+                Map<String, T> loaded = loader.load(c, missing);
+                Set<String> unknown = new LinkedHashSet<>(missing);
+                unknown.removeAll(loaded.keySet());
+                if (!unknown.isEmpty()) {
+                    registrar.register(c, unknown);
+                    loaded.putAll(loader.load(c, unknown));
+                }
                 cache.putAll(loaded);
                 found.putAll(loaded);
             } catch (SQLException e) {
@@ -126,12 +197,43 @@ public final class AssetRegistry {
         return found;
     }
 
+    private <T> Set<String> unknown(Collection<String> keys, Map<String, T> cache, Loader<T> loader) {
+        Set<String> missing = missing(keys, cache, new HashMap<>());
+        if (missing.isEmpty()) {
+            return missing;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            Map<String, T> loaded = loader.load(c, missing);
+            cache.putAll(loaded);
+            missing.removeAll(loaded.keySet());
+            return missing;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the registry: " + DataSources.rootMessage(e), e);
+        }
+    }
+
+    private static <T> Set<String> missing(Collection<String> keys, Map<String, T> cache, Map<String, T> found) {
+        Set<String> missing = new LinkedHashSet<>();
+        for (String key : keys) {
+            T cached = cache.get(key);
+            if (cached == null) {
+                missing.add(key);
+            } else {
+                found.put(key, cached);
+            }
+        }
+        return missing;
+    }
+
+    private static Array array(Connection c, Set<String> keys) throws SQLException {
+        return c.createArrayOf("text", keys.toArray());
+    }
+
     private static <T> Map<String, T> load(Connection c, String sql, Set<String> keys, RowMapper<T> mapper,
                                            Function<T, String> key) throws SQLException {
         Map<String, T> result = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            Array array = c.createArrayOf("text", keys.toArray());
-            s.setArray(1, array);
+            s.setArray(1, array(c, keys));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     T row = mapper.map(rs);

@@ -20,18 +20,21 @@ import org.smartcamp.ingest.wire.TopicAddress;
 /**
  * Applies the registry's rules to a batch: a message may only write readings of the camp its topic names (and
  * that camp must belong to the topic's mission); units are converted to the metric's canonical unit or refused.
- * What is refused becomes a dead letter with its reason; unknown camps, assets and metrics are registered.
+ * What is refused becomes a dead letter with its reason; unknown camps, assets and metrics are registered. Readings
+ * of a provisional asset (from any camp) are quarantined with the camp that sent them, not stored.
  */
 final class BatchResolver {
     private final AssetRegistry registry;
+    private final RegistrationQuota quota;
 
     BatchResolver(AssetRegistry registry) {
         this.registry = registry;
+        this.quota = new RegistrationQuota(registry.policy());
     }
 
     ResolvedBatch resolve(WriteBatch batch) {
         List<DeadLetter> deadLetters = new ArrayList<>(batch.deadLetters());
-        List<ReceivedMessage> accepted = acceptedByCamp(batch.messages(), deadLetters);
+        List<ReceivedMessage> accepted = withinQuota(acceptedByCamp(batch.messages(), deadLetters), deadLetters);
         Map<String, String> unitByMetric = new HashMap<>();
         Map<String, String> campByAsset = new HashMap<>();
         Instant firstSeen = null;
@@ -49,6 +52,7 @@ final class BatchResolver {
         for (ReceivedMessage m : accepted) {
             staging.stage(m, assets, metrics);
         }
+        registry.quarantine(staging.held);
         Map<RejectReason, Integer> refused = new EnumMap<>(RejectReason.class);
         for (DeadLetter d : deadLetters.subList(batch.deadLetters().size(), deadLetters.size())) {
             refused.merge(d.reason(), 1, Integer::sum);
@@ -77,11 +81,58 @@ final class BatchResolver {
         return accepted;
     }
 
+    /**
+     * The messages whose new metric names and assets fit their gateway's and camp's registration quotas; the
+     * others are dead-lettered whole ({@code registration_quota}), raw payload kept for a replay. A name that an
+     * earlier message of the batch brings in is not new for the later ones.
+     */
+    private List<ReceivedMessage> withinQuota(List<ReceivedMessage> messages, List<DeadLetter> deadLetters) {
+        Set<String> metricNames = new HashSet<>();
+        Set<String> assetIds = new HashSet<>();
+        for (ReceivedMessage m : messages) {
+            for (Reading r : m.message().readings()) {
+                metricNames.add(r.metric());
+                assetIds.add(r.asset());
+            }
+        }
+        Set<String> newMetrics = registry.unknownMetrics(metricNames);
+        Set<String> newAssets = registry.unknownAssets(assetIds);
+        if (newMetrics.isEmpty() && newAssets.isEmpty()) {
+            return messages;
+        }
+        List<ReceivedMessage> accepted = new ArrayList<>(messages.size());
+        for (ReceivedMessage m : messages) {
+            Set<String> metrics = new HashSet<>();
+            Set<String> assets = new HashSet<>();
+            for (Reading r : m.message().readings()) {
+                if (newMetrics.contains(r.metric())) {
+                    metrics.add(r.metric());
+                }
+                if (newAssets.contains(r.asset())) {
+                    assets.add(r.asset());
+                }
+            }
+            TopicAddress address = m.message().address();
+            String refused = metrics.isEmpty() && assets.isEmpty() ? null
+                : quota.admit(address.camp(), address.gateway(), metrics.size(), assets.size(), m.receivedAt());
+            if (refused == null) {
+                newMetrics.removeAll(metrics);
+                newAssets.removeAll(assets);
+                accepted.add(m);
+            } else {
+                deadLetters.add(new DeadLetter(m.receivedAt(), m.topic(), m.payload(),
+                    RejectReason.REGISTRATION_QUOTA, refused));
+            }
+        }
+        return accepted;
+    }
+
     /** Readings as they go to the database, each identity once: the first occurrence in the batch wins. */
     private static final class Staging {
         private final List<ResolvedBatch.Staged> readings;
         private final List<DeadLetter> deadLetters;
         private final Set<ResolvedBatch.Identity> identities = new HashSet<>();
+        private final List<AssetRegistry.Held> held = new ArrayList<>();
         private int repeated;
 
         Staging(int expected, List<DeadLetter> deadLetters) {
@@ -95,7 +146,7 @@ final class BatchResolver {
             for (Reading r : m.message().readings()) {
                 AssetRegistry.Asset asset = assets.get(r.asset());
                 AssetRegistry.Metric metric = metrics.get(r.metric());
-                if (!asset.campId().equals(camp)) {
+                if (!asset.provisional() && !asset.campId().equals(camp)) {
                     deadLetters.add(refused(m, r, RejectReason.ASSET_OF_OTHER_CAMP, "asset '" + r.asset()
                         + "' belongs to camp '" + asset.campId() + "'; a message on camp '" + camp
                         + "''s topic may not write it"));
@@ -108,7 +159,11 @@ final class BatchResolver {
                     continue;
                 }
                 Instant ts = r.ts().truncatedTo(ChronoUnit.MICROS);
-                if (identities.add(new ResolvedBatch.Identity(asset.ref(), metric.id(), ts))) {
+                if (asset.provisional()) {
+                    held.add(new AssetRegistry.Held(new ResolvedBatch.Staged(asset.ref(), metric.id(), ts,
+                        convert.applyAsDouble(r.value()), r.quality().code(), m.receivedAt()), camp,
+                        "provisional: no inventory names asset '" + r.asset() + "' yet"));
+                } else if (identities.add(new ResolvedBatch.Identity(asset.ref(), metric.id(), ts))) {
                     readings.add(new ResolvedBatch.Staged(asset.ref(), metric.id(), ts,
                         convert.applyAsDouble(r.value()), r.quality().code(), m.receivedAt()));
                 } else {

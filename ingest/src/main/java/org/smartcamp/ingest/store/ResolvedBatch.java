@@ -14,11 +14,11 @@ record ResolvedBatch(List<Staged> readings, int repeated, List<DeadLetter> deadL
                      Map<RejectReason, Integer> refused, List<GatewayUpdate> gateways) {
 
     /** One reading as it goes into the staging table, value already in the metric's canonical unit. */
-    record Staged(int assetRef, short metricId, Instant ts, double value, short quality, Instant receivedAt) {
+    record Staged(int assetRef, int metricId, Instant ts, double value, short quality, Instant receivedAt) {
     }
 
     /** The identity of a reading in the store. */
-    record Identity(int assetRef, short metricId, Instant ts) {
+    record Identity(int assetRef, int metricId, Instant ts) {
     }
 
     /** What one batch says about one gateway. */

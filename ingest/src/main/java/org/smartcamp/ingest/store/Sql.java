@@ -6,19 +6,31 @@ final class Sql {
         + " ON CONFLICT (id) DO NOTHING";
     static final String REGISTER_CAMP = "INSERT INTO camps (id, mission_id, name, registered) VALUES (?, ?, ?, false)"
         + " ON CONFLICT (id) DO NOTHING";
-    static final String REGISTER_ASSET = "INSERT INTO assets (id, camp_id, kind, registered, first_seen_at)"
-        + " VALUES (?, ?, 'unknown', false, ?) ON CONFLICT (id) DO NOTHING";
-    static final String REGISTER_METRIC = "INSERT INTO metrics (name, unit, registered) VALUES (?, ?, false)"
-        + " ON CONFLICT (name) DO NOTHING";
+    /**
+     * Assets and metrics are registered set-wise, and only those not stored yet: rows the NOT EXISTS drops never
+     * reach the identity's nextval. ON CONFLICT only covers a race with another ingest replica.
+     */
+    static final String REGISTER_ASSETS = "INSERT INTO assets (id, camp_id, kind, registered, first_seen_at, status)"
+        + " SELECT n.id, n.camp_id, 'unknown', false, ?, CASE WHEN coalesce(c.auto_register, ?) THEN 'active'"
+        + " ELSE 'provisional' END FROM unnest(?::text[], ?::text[]) AS n(id, camp_id)"
+        + " LEFT JOIN camps c ON c.id = n.camp_id"
+        + " WHERE NOT EXISTS (SELECT 1 FROM assets a WHERE a.id = n.id) ON CONFLICT (id) DO NOTHING";
+    /** Readings of provisional assets, held out of the camps' data; a redelivered message holds them once. */
+    static final String QUARANTINE = "INSERT INTO quarantined_readings (asset_ref, metric_id, ts, value, quality,"
+        + " received_at, camp_id, reason) SELECT * FROM unnest(?::integer[], ?::integer[], ?::timestamptz[],"
+        + " ?::float8[], ?::smallint[], ?::timestamptz[], ?::text[], ?::text[]) ON CONFLICT DO NOTHING";
+    static final String REGISTER_METRICS = "INSERT INTO metrics (name, unit, registered)"
+        + " SELECT n.name, n.unit, false FROM unnest(?::text[], ?::text[]) AS n(name, unit)"
+        + " WHERE NOT EXISTS (SELECT 1 FROM metrics m WHERE m.name = n.name) ON CONFLICT (name) DO NOTHING";
     static final String CAMPS_BY_ID = "SELECT id, mission_id FROM camps WHERE id = ANY (?)";
-    static final String ASSETS_BY_ID = "SELECT ref, id, camp_id FROM assets WHERE id = ANY (?)";
+    static final String ASSETS_BY_ID = "SELECT ref, id, camp_id, status = 'provisional' FROM assets WHERE id = ANY (?)";
     static final String METRICS_BY_NAME = "SELECT id, name, unit FROM metrics WHERE name = ANY (?)";
 
     static final String COPY_READINGS = "COPY readings (asset_ref, metric_id, ts, value, quality, received_at)"
         + " FROM STDIN";
     /** Per-connection staging table: COPY lands here, then one INSERT .. ON CONFLICT DO NOTHING dedupes. */
     static final String CREATE_STAGING = "CREATE TEMP TABLE IF NOT EXISTS staging_readings ("
-        + "asset_ref integer, metric_id smallint, ts timestamptz, value double precision, quality smallint,"
+        + "asset_ref integer, metric_id integer, ts timestamptz, value double precision, quality smallint,"
         + " received_at timestamptz) ON COMMIT DELETE ROWS";
     static final String COPY_STAGING = "COPY pg_temp.staging_readings (asset_ref, metric_id, ts, value, quality,"
         + " received_at) FROM STDIN";

@@ -42,7 +42,9 @@ public enum RejectReason {
      * The database refused the message with a data error (SQLSTATE class 22 or 23) that no decoder rule caught;
      * the writer isolated it from its batch so that the rest is stored.
      */
-    DATABASE_REFUSED;
+    DATABASE_REFUSED,
+    /** The message would register more new metric names or assets than its gateway's or camp's hourly quota. */
+    REGISTRATION_QUOTA;
 
     /** The code stored in {@code dead_letters.reason_code}. */
     public String code() {

@@ -56,8 +56,8 @@ class InventoryImporterIT {
         InventoryImporter.ImportReport second = importer.importInventory(InventoryLoader.parse("a.yaml",
             INVENTORY.replace("rated_kw: 500", "rated_kw: 400")));
 
-        assertThat(first).isEqualTo(new InventoryImporter.ImportReport(0, 1, 0, 1, 1, 1));
-        assertThat(second).isEqualTo(new InventoryImporter.ImportReport(0, 1, 0, 1, 0, 2));
+        assertThat(first).isEqualTo(new InventoryImporter.ImportReport(0, 1, 0, 1, 1, 1, 0));
+        assertThat(second).isEqualTo(new InventoryImporter.ImportReport(0, 1, 0, 1, 0, 2, 0));
         assertThat(db.queryLong("SELECT count(*) FROM assets WHERE registered")).isEqualTo(2);
         assertThat(db.queryLong("SELECT rated_kw FROM assets WHERE id = 'juba1-gen-1'")).isEqualTo(400);
         assertThat(db.queryLong("SELECT count(*) FROM assets WHERE id = 'juba1-tank-1' AND kind = 'fuel_tank'"

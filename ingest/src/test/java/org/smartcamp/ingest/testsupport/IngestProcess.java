@@ -11,7 +11,7 @@ import org.smartcamp.ingest.wire.WireLimits;
 
 /**
  * An ingest in a JVM of its own, so a test can kill it with SIGKILL (no shutdown hook, no clean disconnect).
- * Arguments: dbUrl dbUser dbPassword mqttUrl clientId topicFilter httpPort.
+ * Arguments: dbUrl dbUser dbPassword mqttUrl clientId topicFilter httpPort [receiveMaximum maxPayloadBytes].
  */
 public final class IngestProcess {
     private IngestProcess() {
@@ -19,9 +19,23 @@ public final class IngestProcess {
 
     public static void main(String[] args) throws InterruptedException {
         IngestConfig config = config(args[0], args[1], args[2], args[3], args[4], args[5], Integer.parseInt(args[6]));
+        if (args.length > 8) {
+            config = withLimits(config, Integer.parseInt(args[7]), Integer.parseInt(args[8]));
+        }
         IngestService service = new IngestService(config, Clock.systemUTC());
         service.start();
         Thread.currentThread().join();
+    }
+
+    /** {@code config} with another receive maximum and payload limit. */
+    public static IngestConfig withLimits(IngestConfig config, int receiveMaximum, int maxPayloadBytes) {
+        MqttConfig m = config.mqtt();
+        WireLimits l = config.limits();
+        return new IngestConfig(config.database(), new MqttConfig(m.serverUri(), m.clientId(), m.username(),
+            m.password(), m.topicFilter(), m.sharedGroup(), m.sessionExpiry(), receiveMaximum, m.keepAlive(),
+            m.connectTimeout()), config.batch(), new WireLimits(maxPayloadBytes, l.maxReadingsPerMessage(), l.maxAge(),
+            l.maxFutureSkew(), l.maxAbsValue()), config.httpHost(), config.httpPort(), config.migrateOnStart(),
+            config.registration());
     }
 
     /** The configuration tests use: small batches so that a kill always finds some in flight. */

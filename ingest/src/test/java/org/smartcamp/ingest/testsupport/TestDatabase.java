@@ -23,7 +23,7 @@ public final class TestDatabase implements AutoCloseable {
         String name = ("t_" + prefix + "_" + UUID.randomUUID().toString().substring(0, 8))
             .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         TestDatabase db = new TestDatabase(name);
-        db.execute("CREATE SCHEMA " + name);
+        db.executeOutside("CREATE SCHEMA " + name);
         return db;
     }
 
@@ -59,7 +59,25 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
-    private void execute(String sql) {
+    /** Runs one SQL statement and returns the first column of the first row as text ({@code null} when none). */
+    public String queryString(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs one SQL statement in this schema. */
+    public void execute(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void executeOutside(String sql) {
         try (Connection c = DriverManager.getConnection(TestServices.jdbcUrl(), TestServices.dbUser(),
                 TestServices.dbPassword()); Statement s = c.createStatement()) {
             s.execute(sql);
@@ -70,6 +88,6 @@ public final class TestDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        executeOutside("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
 }
