@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +49,20 @@ class AuditScopeIT {
         assertThat(http.get("/api/v1/camps/gao", unmissViewer).status()).isEqualTo(403);
         assertThat(http.get("/api/v1/camps/gao", minusmaAdmin).status()).isEqualTo(200);
         assertThat(http.get("/api/v1/camps/gao").status()).isEqualTo(401);
-        server.service().flushAudit();
+        // a request's entry is queued as its response ends, which the client may see first: wait for the last one
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            server.service().flushAudit();
+            return lastRequestAudited();
+        });
+    }
+
+    private static boolean lastRequestAudited() throws SQLException {
+        try (Connection c = server.store().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                 "SELECT count(*) FROM api_audit WHERE status = 401 AND path = '/api/v1/camps/gao'");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getLong(1) > 0;
+        }
     }
 
     @AfterAll
