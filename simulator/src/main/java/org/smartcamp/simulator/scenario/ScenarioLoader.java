@@ -20,6 +20,13 @@ import java.util.List;
 public final class ScenarioLoader {
     /** The scenarios bundled in the jar, loadable by name. */
     public static final List<String> BUNDLED = List.of("small-outpost", "battalion-camp", "logistics-hub");
+    /**
+     * Scenarios written to break the analyzers rather than with them (irregular tanks, noisy and stuck gauges, no
+     * flow meters, one-minute runs under load following, cycle charging near the rating); bundled too, scored by
+     * {@code smartcamp accuracy --scenarios} beside the others (docs/analytics-accuracy.md).
+     */
+    public static final List<String> ADVERSARIAL = List.of("gauge-trouble-outpost", "load-following-pair",
+        "hybrid-cycle-charging");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final List<Double> DAILY = List.of(0.55, 0.5, 0.5, 0.5, 0.5, 0.55, 0.7, 0.9, 1.0, 1.1, 1.15, 1.2,
@@ -43,7 +50,7 @@ public final class ScenarioLoader {
         try (InputStream in = ScenarioLoader.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new ScenarioException(fileOrName, "", "no such file, and not a bundled scenario (bundled: "
-                    + String.join(", ", BUNDLED) + ")");
+                    + String.join(", ", BUNDLED) + ", " + String.join(", ", ADVERSARIAL) + ")");
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
         } catch (IOException e) {
