@@ -76,12 +76,16 @@ final class Sensors {
         } else {
             e.emit(Metric.GEN_POWER_APPARENT, 0, 0, 2);
         }
-        e.emit(Metric.GEN_ENERGY_ACTIVE, g.energyKwh(), 0, 3);
         e.emit(Metric.GEN_RUNNING, g.running() ? 1 : 0, 0, 0);
-        e.emit(Metric.GEN_ENGINE_HOURS, g.engineHours(), 0, 3);
-        e.emit(Metric.GEN_STARTS, g.starts(), 0, 0);
+        if (g.spec().counters()) {
+            e.emit(Metric.GEN_ENERGY_ACTIVE, g.energyKwh(), 0, 3);
+            e.emit(Metric.GEN_ENGINE_HOURS, g.engineHours(), 0, 3);
+            e.emit(Metric.GEN_STARTS, g.starts(), 0, 0);
+        }
         e.emit(Metric.GEN_COOLANT_TEMP, g.coolantC(), 0.3, 1);
-        e.emit(Metric.GEN_FUEL_RATE, g.fuelRateLph(), g.running() ? 0.01 * g.fuelRateLph() : 0, 2);
+        if (g.spec().fuelRate()) {
+            e.emit(Metric.GEN_FUEL_RATE, g.fuelRateLph(), g.running() ? 0.01 * g.fuelRateLph() : 0, 2);
+        }
         if (g.spec().flowMeter()) {
             e.emit(Metric.GEN_FUEL_USED, g.fuelUsedL(), 0, 3);
         }

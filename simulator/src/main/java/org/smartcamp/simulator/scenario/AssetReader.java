@@ -62,7 +62,8 @@ final class AssetReader {
     }
 
     private GeneratorSpec generator(ScenarioNode n) {
-        n.allow("id", "name", "rated_kw", "fuel_curve", "tank", "flow_meter", "report_interval", "gateway");
+        n.allow("id", "name", "rated_kw", "fuel_curve", "tank", "flow_meter", "counters", "fuel_rate",
+            "report_interval", "gateway");
         FuelCurve curve = FuelCurve.DEFAULT;
         ScenarioNode c = n.optionalObject("fuel_curve");
         if (c != null) {
@@ -71,8 +72,8 @@ final class AssetReader {
                 0.05, 1));
         }
         return new GeneratorSpec(n.id("id"), n.text("name", n.text("id")), n.positive("rated_kw"), curve,
-            n.has("tank") ? n.id("tank") : null, n.flag("flow_meter", false),
-            reporting(n, defaultGateway, Duration.ofMinutes(1)));
+            n.has("tank") ? n.id("tank") : null, n.flag("flow_meter", false), n.flag("counters", true),
+            n.flag("fuel_rate", true), reporting(n, defaultGateway, Duration.ofMinutes(1)));
     }
 
     private TankSpec tank(ScenarioNode n) {

@@ -12,5 +12,5 @@ package org.smartcamp.simulator.scenario;
  * @param reporting gateway and reporting interval
  */
 public record GeneratorSpec(String id, String name, double ratedKw, FuelCurve curve, String tank, boolean flowMeter,
-                            Reporting reporting) {
+                            boolean counters, boolean fuelRate, Reporting reporting) {
 }
