@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.smartcamp.analytics.event.DetectedEvent;
 import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.series.Cumulative;
@@ -130,8 +131,15 @@ public final class CampFuelAnalysis {
                 return;
             }
             String g = p.generators().get(0);
-            fuelUse.put(g, fuelUse.get(g).with(ConsumptionSource.TANK_LEVEL,
-                LevelConsumption.of(volume, p.capacityL(), own, leaked, s)));
+            Cumulative level = LevelConsumption.of(volume, p.capacityL(), own, leaked, s);
+            FuelUse use = fuelUse.get(g).with(ConsumptionSource.TANK_LEVEL, level);
+            Cumulative curve = use.source(ConsumptionSource.FUEL_CURVE);
+            OptionalDouble factor = CurveCalibration.factor(curve, level);
+            if (factor.isPresent()) {
+                use = use.with(ConsumptionSource.CALIBRATED_CURVE,
+                    CurveCalibration.scaled(curve, factor.getAsDouble()));
+            }
+            fuelUse.put(g, use);
         }
 
         CampFuelReport report() {

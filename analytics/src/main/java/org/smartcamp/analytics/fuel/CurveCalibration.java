@@ -1,0 +1,71 @@
+package org.smartcamp.analytics.fuel;
+
+import java.util.List;
+import java.util.OptionalDouble;
+import org.smartcamp.analytics.series.Cumulative;
+
+/**
+ * Reconciles a generator's two fuel sources instead of ranking them: the fuel curve follows every hour of the set's
+ * running but may be off by a few percent for this set (a datasheet's curve, or the default one), while its tank's
+ * fall is measured but noisy from hour to hour and disturbed around refuels, thefts and gauge faults. Over the quiet
+ * stretches where both are measured (no event, no gap, at least {@value #MIN_RUN_HOURS} hours each) the ratio of
+ * the litres the tank lost to the litres the curve expects is the curve's correction for this set; the curve scaled
+ * by it keeps the curve's hour-to-hour shape and the tank's long-run level. Used only when those stretches add up
+ * to at least {@value #MIN_QUIET_HOURS} hours and {@value #MIN_LITRES} L, and the ratio lies within
+ * [{@value #MIN_FACTOR}, {@value #MAX_FACTOR}] (beyond it something else drains the tank or the curve is wrong:
+ * the tank level and the curve are then left to stand as they are).
+ */
+final class CurveCalibration {
+    static final int MIN_RUN_HOURS = 6;
+    static final int MIN_QUIET_HOURS = 24;
+    static final double MIN_LITRES = 50;
+    static final double MIN_FACTOR = 0.8;
+    static final double MAX_FACTOR = 1.25;
+    private static final long HOUR_MS = 3_600_000L;
+
+    private CurveCalibration() {
+    }
+
+    /** The factor that scales {@code curve} to {@code level} over their quiet stretches, if there is enough. */
+    static OptionalDouble factor(Cumulative curve, Cumulative level) {
+        if (curve.isEmpty() || level.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        long from = ceilHour(Math.max(curve.start(), level.start()));
+        long to = Math.min(curve.end(), level.end());
+        double levelLitres = 0;
+        double curveLitres = 0;
+        int quietHours = 0;
+        long runStart = -1;
+        // one hour past the last whole one, which is never quiet, closes the last stretch
+        for (long h = from; h <= to; h += HOUR_MS) {
+            boolean quiet = h + HOUR_MS <= to && level.coverage(h, h + HOUR_MS) >= 1 - 1e-9
+                && curve.coverage(h, h + HOUR_MS) >= 1 - 1e-9;
+            if (quiet && runStart < 0) {
+                runStart = h;
+            } else if (!quiet && runStart >= 0) {
+                long hours = (h - runStart) / HOUR_MS;
+                if (hours >= MIN_RUN_HOURS) {
+                    levelLitres += level.delta(runStart, h);
+                    curveLitres += curve.delta(runStart, h);
+                    quietHours += (int) hours;
+                }
+                runStart = -1;
+            }
+        }
+        if (quietHours < MIN_QUIET_HOURS || curveLitres < MIN_LITRES) {
+            return OptionalDouble.empty();
+        }
+        double k = levelLitres / curveLitres;
+        return k >= MIN_FACTOR && k <= MAX_FACTOR ? OptionalDouble.of(k) : OptionalDouble.empty();
+    }
+
+    /** {@code curve} scaled by {@code factor}. */
+    static Cumulative scaled(Cumulative curve, double factor) {
+        return Cumulative.weightedSum(List.of(curve), new double[] {factor});
+    }
+
+    private static long ceilHour(long t) {
+        return Math.floorDiv(t + HOUR_MS - 1, HOUR_MS) * HOUR_MS;
+    }
+}
