@@ -68,9 +68,9 @@ class FirstHourIT {
         assertThat(block).hasSize(2);
         assertThat(command(block.get(0))).first().asString().isEqualTo("deploy/bin/smartcamp");
         assertThat(command(block.get(1))).containsExactly("mvn", "-B", "verify");
+        // CI runs the README's test command as written (the brief fuzzing after it is an addition, not a substitute)
         assertThat(Files.readAllLines(ProjectFiles.root().resolve(".ci/run")))
-            .filteredOn(l -> !l.isBlank() && !l.startsWith("#")).last().isEqualTo(String.join(" ",
-                command(block.get(1))));
+            .filteredOn(l -> !l.isBlank() && !l.startsWith("#")).contains(String.join(" ", command(block.get(1))));
     }
 
     @Test
