@@ -96,7 +96,7 @@ public final class IngestChild implements AutoCloseable {
         IngestChild child = new IngestChild(pb.redirectErrorStream(true).redirectOutput(
             ProcessBuilder.Redirect.appendTo(log)).start(), port, log);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!child.ready()) {
+        while (!child.isReady()) {
             if (!child.process.isAlive() || System.nanoTime() > deadline) {
                 child.close();
                 throw new IllegalStateException("the ingest did not become ready; see " + log);
@@ -106,7 +106,8 @@ public final class IngestChild implements AutoCloseable {
         return child;
     }
 
-    private boolean ready() {
+    /** Whether {@code /health/ready} answers 200 now; false when it answers otherwise or not at all. */
+    public boolean isReady() {
         try {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
 import org.smartcamp.ingest.store.DataSources;
 import org.smartcamp.ingest.store.DatabaseConfig;
 import org.smartcamp.ingest.store.SchemaMigrator;
@@ -69,6 +71,18 @@ final class CaseStore implements AutoCloseable {
                     rs.getLong(6), rs.getLong(7));
             }
         }
+    }
+
+    /** Rows of {@code dead_letters} per reason code. */
+    Map<String, Long> deadLettersByReason() throws SQLException {
+        Map<String, Long> out = new TreeMap<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT reason_code, count(*) FROM dead_letters GROUP BY reason_code")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -18,11 +18,16 @@ record Outcome(long published, long stored, long missing, long unexpected, long 
 
     /** Fails unless every published reading is stored exactly once with its value, and nothing was refused. */
     void assertExactlyOnce() {
+        assertExactlyOnce(0);
+    }
+
+    /** The same, with exactly {@code expectedDeadLetters} refused inputs (a hostile stream). */
+    void assertExactlyOnce(long expectedDeadLetters) {
         assertThat(this).as("stored vs published").extracting(Outcome::stored).isEqualTo(published);
         assertThat(missing).as("published readings missing from the store (lost)").isZero();
         assertThat(unexpected).as("stored readings never published").isZero();
         assertThat(doubled).as("readings stored twice").isZero();
         assertThat(wrongValue).as("readings stored with another value").isZero();
-        assertThat(deadLetters).as("dead letters").isZero();
+        assertThat(deadLetters).as("dead letters").isEqualTo(expectedDeadLetters);
     }
 }
