@@ -173,4 +173,21 @@ class QualityAnalyzerTest {
         assertThat(bad.sensors().get(0).flatlines()).singleElement()
             .satisfies(f -> assertThat(f.samples()).isGreaterThanOrEqualTo(50));
     }
+
+    /** The adaptive flat-line settings refuse what is not a number or lies out of range, naming the key. */
+    @Test
+    void badAdaptiveFlatlineSettingsAreRefusedByName() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> QualitySettings.of(Map.of(
+                "quality.flatlineRunFactor", "often")))
+            .hasMessage("quality.flatlineRunFactor: 'often' is not a number");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> QualitySettings.of(Map.of(
+                "quality.flatlineRunFactor", "0.5")))
+            .hasMessageStartingWith("quality.flatlineRunFactor: '0.5' must be between");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> QualitySettings.of(Map.of(
+                "quality.flatlineAdaptiveMinSamples", "1")))
+            .hasMessageStartingWith("quality.flatlineAdaptiveMinSamples: '1' must be between");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> QualitySettings.of(Map.of(
+                "quality.flatlineAdaptiveMinRuns", "1e9")))
+            .hasMessageStartingWith("quality.flatlineAdaptiveMinRuns: '1e9'");
+    }
 }

@@ -45,6 +45,8 @@ class ScenarioLoaderTest {
         "kind: refuel|kind: flood|events[0].kind: 'flood' is not refuel",
         "at: 1h|at: soon|events[0].at: 'soon' is not a duration",
         "gateways: [{id: gw-1}]|gateways: []|gateways: is missing",
+        "tank: tank-1}|tank: tank-1, counters: maybe}|generators[0].counters: must be true or false",
+        "tank: tank-1}|tank: tank-1, fuel_rate: 1}|generators[0].fuel_rate: must be true or false",
         "start: 2026-03-02T00:00:00Z|start: yesterday|start: 'yesterday' is not an ISO 8601 UTC instant",
     })
     void badFilesAreRefusedNamingFileFieldAndProblem(String from, String to, String message) {
