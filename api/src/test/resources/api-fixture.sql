@@ -40,22 +40,22 @@ SELECT asset_ref, metric_id, date_trunc('day', ts), count(*), avg(value), min(va
 FROM readings GROUP BY 1, 2, 3;
 
 INSERT INTO analytics_daily VALUES
-    ('camp', 'juba1', '2026-03-01', 'fuel_consumed_l', 120.5, 'L', 0.98, '2026-03-02 01:00:00+00'),
-    ('camp', 'juba1', '2026-03-02', 'fuel_consumed_l', 130, 'L', 0.75, '2026-03-03 01:00:00+00'),
-    ('camp', 'juba1', '2026-03-01', 'energy_kwh', 2400, 'kWh', 0.98, '2026-03-02 01:00:00+00'),
-    ('asset', 'juba1-gen-1', '2026-03-01', 'running_h', 20, 'h', 1.0, '2026-03-02 01:00:00+00'),
-    ('asset', 'juba1-gen-1', '2026-03-02', 'load_factor_avg', 0.42, '1', 0.95, '2026-03-03 01:00:00+00'),
-    ('asset', 'juba1-tank-1', '2026-03-01', 'fuel_delivered_l', 500, 'L', 1.0, '2026-03-02 01:00:00+00'),
-    ('camp', 'gao', '2026-03-01', 'fuel_consumed_l', 80, 'L', 1.0, '2026-03-02 01:00:00+00'),
-    ('asset', 'gao-gen-1', '2026-03-01', 'running_h', 24, 'h', 1.0, '2026-03-02 01:00:00+00');
+    ('camp', 'juba1', '2026-03-01', 'fuel_consumed_l', 120.5, 'L', 0.98, '2026-03-02 01:00:00+00', 'juba1'),
+    ('camp', 'juba1', '2026-03-02', 'fuel_consumed_l', 130, 'L', 0.75, '2026-03-03 01:00:00+00', 'juba1'),
+    ('camp', 'juba1', '2026-03-01', 'energy_kwh', 2400, 'kWh', 0.98, '2026-03-02 01:00:00+00', 'juba1'),
+    ('asset', 'juba1-gen-1', '2026-03-01', 'running_h', 20, 'h', 1.0, '2026-03-02 01:00:00+00', 'juba1'),
+    ('asset', 'juba1-gen-1', '2026-03-02', 'load_factor_avg', 0.42, '1', 0.95, '2026-03-03 01:00:00+00', 'juba1'),
+    ('asset', 'juba1-tank-1', '2026-03-01', 'fuel_delivered_l', 500, 'L', 1.0, '2026-03-02 01:00:00+00', 'juba1'),
+    ('camp', 'gao', '2026-03-01', 'fuel_consumed_l', 80, 'L', 1.0, '2026-03-02 01:00:00+00', 'gao'),
+    ('asset', 'gao-gen-1', '2026-03-01', 'running_h', 24, 'h', 1.0, '2026-03-02 01:00:00+00', 'gao');
 INSERT INTO analytics_hourly VALUES
-    ('asset', 'juba1-gen-1', '2026-03-01 10:00:00+00', 'fuel_consumed_l', 21.5, 'L', 1.0, '2026-03-01 11:05:00+00'),
-    ('asset', 'juba1-gen-1', '2026-03-01 11:00:00+00', 'fuel_consumed_l', 19.25, 'L', 0.5, '2026-03-01 12:05:00+00'),
-    ('asset', 'gao-gen-1', '2026-03-01 10:00:00+00', 'fuel_consumed_l', 30, 'L', 1.0, '2026-03-01 11:05:00+00');
+    ('asset', 'juba1-gen-1', '2026-03-01 10:00:00+00', 'fuel_consumed_l', 21.5, 'L', 1.0, '2026-03-01 11:05:00+00', 'juba1'),
+    ('asset', 'juba1-gen-1', '2026-03-01 11:00:00+00', 'fuel_consumed_l', 19.25, 'L', 0.5, '2026-03-01 12:05:00+00', 'juba1'),
+    ('asset', 'gao-gen-1', '2026-03-01 10:00:00+00', 'fuel_consumed_l', 30, 'L', 1.0, '2026-03-01 11:05:00+00', 'gao');
 INSERT INTO analytics_current VALUES
-    ('camp', 'juba1', 'days_of_supply', 6.5, 'd', 5.9, 7.1, 0.97, '2026-03-02 23:00:00+00', '{"method": "ols", "window_days": 14}'),
-    ('asset', 'juba1-gen-1', 'hours_to_service', 120, 'h', NULL, NULL, 1.0, '2026-03-02 23:00:00+00', '{}'),
-    ('camp', 'gao', 'days_of_supply', 3.2, 'd', 2.8, 3.6, 0.99, '2026-03-02 23:00:00+00', '{}');
+    ('camp', 'juba1', 'days_of_supply', 6.5, 'd', 5.9, 7.1, 0.97, '2026-03-02 23:00:00+00', '{"method": "ols", "window_days": 14}', 'juba1'),
+    ('asset', 'juba1-gen-1', 'hours_to_service', 120, 'h', NULL, NULL, 1.0, '2026-03-02 23:00:00+00', '{}', 'juba1'),
+    ('camp', 'gao', 'days_of_supply', 3.2, 'd', 2.8, 3.6, 0.99, '2026-03-02 23:00:00+00', '{}', 'gao');
 INSERT INTO analytics_events (camp_id, asset_id, kind, starts_at, ends_at, quantity, unit, evidence, detected_at) VALUES
     ('juba1', 'juba1-tank-1', 'refuel', '2026-03-01 08:00:00+00', '2026-03-01 08:20:00+00', 500, 'L',
      '{"windowStart": "2026-03-01T07:00:00Z", "windowEnd": "2026-03-01T09:00:00Z", "metric": "fuel.volume",

@@ -17,7 +17,7 @@ export async function render(root, ctx, mount) {
   const filter = filters(ctx.args);
   const [camps, assets, events] = await Promise.all([api.camps(), api.assets(),
     api.getAll('/api/v1/events', Object.assign({ camp: filter.camp, kind: filter.kind }, lastDays(ctx.days)))]);
-  const names = new Map(assets.map(a => [a.id, a.name || a.id]));
+  const names = new Map(assets.map(a => [a.campId + '/' + a.id, a.name || a.id]));
   const go = (key, v) => {
     const next = Object.assign({}, filter, { [key]: v || null });
     location.hash = '#/events' + (next.camp ? '/camp/' + encodeURIComponent(next.camp) : '')
@@ -43,12 +43,12 @@ function filters(args) {
 
 async function evidence(root, ctx, mount, id) {
   const [event, assets] = await Promise.all([api.get('/api/v1/events/' + id), api.assets()]);
-  const names = new Map(assets.map(a => [a.id, a.name || a.id]));
+  const names = new Map(assets.map(a => [a.campId + '/' + a.id, a.name || a.id]));
   const ev = event.evidence || {};
   const readings = (ev.readings || []).map(p => ({ x: millis(p.ts), y: typeof p.value === 'number' ? p.value : null }))
     .filter(p => Number.isFinite(p.x)).sort((a, b) => a.x - b.x);
   const chart = box('evidence', 'tall');
-  root.append(viewHead(kindLabel(event.kind) + ' at ' + (names.get(event.asset) || event.asset),
+  root.append(viewHead(kindLabel(event.kind) + ' at ' + (names.get(event.camp + '/' + event.asset) || event.asset),
     h('a', { href: '#/events/camp/' + encodeURIComponent(event.camp) }, '← events of ' + event.camp)),
   h('div', { class: 'cols' },
     panel('What was detected',

@@ -11,8 +11,8 @@ const STALE_GATEWAY_MS = 3_600_000;
 
 export async function render(root, ctx, mount) {
   const [quality, assets] = await Promise.all([api.get('/api/v1/data-quality', lastDays(ctx.days)), api.assets()]);
-  const names = new Map(assets.map(a => [a.id, a.name || a.id]));
-  const label = r => r.subjectKind === 'camp' ? 'camp ' + r.subjectId : names.get(r.subjectId) || r.subjectId;
+  const names = new Map(assets.map(a => [a.campId + '/' + a.id, a.name || a.id]));
+  const label = r => r.subjectKind === 'camp' ? 'camp ' + r.subjectId : names.get(r.camp + '/' + r.subjectId) || r.subjectId;
   const items = quality.items || [];
   const chart = box('coverage', items.length > 12 ? 'tall' : null);
   root.append(viewHead('Data quality', h('span', { class: 'hint' }, 'Coverage of the daily figures over the last ' + ctx.days

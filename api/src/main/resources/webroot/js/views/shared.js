@@ -21,7 +21,7 @@ export function eventTable(events, names) {
   return table([
     { label: 'Start (UTC)', cell: e => h('a', { href: '#/events/' + e.id, 'data-event': String(e.id) }, time(e.start)) },
     { label: 'Kind', cell: e => kindLabel(e.kind) },
-    { label: 'Asset', cell: e => names && names.get(e.asset) || e.asset },
+    { label: 'Asset', cell: e => names && names.get(e.camp + '/' + e.asset) || e.asset },
     { label: 'Quantity', num: true, cell: e => value(e.quantity, e.unit, 1, { 'data-quantity': String(e.id) }) },
     { label: 'Explanation', cell: e => e.explanation || '' }
   ], events, { rowAttrs: e => ({ 'data-kind': e.kind }) });

@@ -1,6 +1,6 @@
 // Asset utilization in one camp: how much each asset with an on/off signal was on (generators'
 // engine.running, vehicles' ignition, pumps' running flag; hourly buckets), and for one selected asset its
-// stored figures, daily figures and events (/assets/{id}/utilization).
+// stored figures, daily figures and events (/camps/{camp}/assets/{asset}/utilization).
 import * as api from '../api.js';
 import { h, notice, panel, select, table } from '../dom.js';
 import { coverage, lastDays, num, pct, value } from '../format.js';
@@ -65,7 +65,7 @@ function usageTable(used) {
 }
 
 async function assetDetail(detail, ctx, camp, assets, asset, range) {
-  const summary = await api.get('/api/v1/assets/' + encodeURIComponent(asset.id) + '/utilization', range);
+  const summary = await api.get('/api/v1/camps/' + encodeURIComponent(camp.id) + '/assets/' + encodeURIComponent(asset.id) + '/utilization', range);
   if (!ctx.alive()) {
     return;
   }

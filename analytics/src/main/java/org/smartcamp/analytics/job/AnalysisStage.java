@@ -191,9 +191,9 @@ public final class AnalysisStage {
         int written = scope.kinds().isEmpty() ? 0 : events.reconcile(scope, kept).written();
         List<DailyFigure> daily = out.daily().stream().filter(f -> !f.day().isBefore(firstDay)).toList();
         Instant firstHour = firstDay.atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
-        int dailyWritten = figures.upsertDaily(daily)
-            + figures.upsertHourly(out.hourly().stream().filter(f -> !f.hour().isBefore(firstHour)).toList());
-        int currentWritten = figures.upsertCurrent(out.current());
+        int dailyWritten = figures.upsertDaily(scope.campId(), daily) + figures.upsertHourly(scope.campId(),
+            out.hourly().stream().filter(f -> !f.hour().isBefore(firstHour)).toList());
+        int currentWritten = figures.upsertCurrent(scope.campId(), out.current());
         return new Result(0, 0, written, dailyWritten, currentWritten, 0);
     }
 }

@@ -63,11 +63,11 @@ public final class AnalyticsService implements AutoCloseable {
         this.config = config;
         this.migrate = migrate;
         this.assetAnalyzers = StandardAnalyzers.assets();
-        this.campAnalyzers = StandardAnalyzers.camps((tanks, from, to) -> {
+        this.campAnalyzers = StandardAnalyzers.camps((camp, tanks, from, to) -> {
             if (dataSource == null) {
                 throw new IllegalStateException("the analytics service is not open");
             }
-            return new DeliveryStore(dataSource).deliveries(tanks, from, to);
+            return new DeliveryStore(dataSource).deliveries(camp, tanks, from, to);
         });
         this.clock = clock;
     }

@@ -7,12 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.smartcamp.ingest.store.AssetKey;
 
 /** The registry at one moment: camps, their assets and the metric names, looked up by id or ref. Immutable. */
 public final class Catalog {
     private final Map<String, CampInfo> camps;
     private final Map<Integer, AssetInfo> byRef = new LinkedHashMap<>();
-    private final Map<String, AssetInfo> byId = new HashMap<>();
+    private final Map<AssetKey, AssetInfo> byKey = new HashMap<>();
     private final Map<String, List<AssetInfo>> byCamp = new HashMap<>();
     private final Map<Integer, String> metricNames;
 
@@ -22,7 +23,7 @@ public final class Catalog {
         this.camps = c;
         for (AssetInfo a : assets) {
             byRef.put(a.ref(), a);
-            byId.put(a.id(), a);
+            byKey.put(new AssetKey(a.campId(), a.id()), a);
             byCamp.computeIfAbsent(a.campId(), k -> new ArrayList<>()).add(a);
         }
         this.metricNames = Map.copyOf(metricNames);
@@ -32,8 +33,9 @@ public final class Catalog {
         return Optional.ofNullable(byRef.get(ref));
     }
 
-    public Optional<AssetInfo> asset(String id) {
-        return Optional.ofNullable(byId.get(id));
+    /** Camp {@code campId}'s asset {@code id} (asset ids are unique within their camp only). */
+    public Optional<AssetInfo> asset(String campId, String id) {
+        return Optional.ofNullable(byKey.get(new AssetKey(campId, id)));
     }
 
     public Optional<CampInfo> camp(String id) {

@@ -8,8 +8,8 @@ import org.smartcamp.analytics.fuel.Delivery;
 @FunctionalInterface
 public interface DeliverySource {
     /** No delivery records at all. */
-    DeliverySource NONE = (tanks, from, to) -> List.of();
+    DeliverySource NONE = (camp, tanks, from, to) -> List.of();
 
-    /** The deliveries into {@code tankIds} recorded in {@code [from, to)}, oldest first. */
-    List<Delivery> deliveries(List<String> tankIds, Instant from, Instant to);
+    /** The deliveries into camp {@code campId}'s tanks {@code tankIds} recorded in {@code [from, to)}, oldest first. */
+    List<Delivery> deliveries(String campId, List<String> tankIds, Instant from, Instant to);
 }

@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.smartcamp.analytics.fuel.Delivery;
@@ -18,12 +20,21 @@ import org.smartcamp.ingest.store.Transactions;
 /** The recorded fuel deliveries ({@code fuel_deliveries}) the refuels are reconciled against. */
 public final class DeliveryStore implements DeliverySource {
     private static final String DELIVERIES = "SELECT tank_id, delivered_at, litres, reference FROM fuel_deliveries"
-        + " WHERE tank_id = ANY (?) AND delivered_at >= ? AND delivered_at < ? ORDER BY delivered_at, tank_id";
+        + " WHERE camp_id = ? AND tank_id = ANY (?) AND delivered_at >= ? AND delivered_at < ?"
+        + " ORDER BY delivered_at, tank_id";
 
-    private static final String FUEL_TANKS = "SELECT id FROM assets WHERE kind = 'fuel_tank' AND id = ANY (?)";
-    private static final String RECORD = "INSERT INTO fuel_deliveries (tank_id, delivered_at, litres, reference)"
-        + " VALUES (?, ?, ?, ?) ON CONFLICT (tank_id, delivered_at) DO UPDATE SET litres = excluded.litres,"
-        + " reference = excluded.reference";
+    private static final String FUEL_TANKS = "SELECT id, camp_id FROM assets WHERE kind = 'fuel_tank'"
+        + " AND id = ANY (?) ORDER BY camp_id";
+    private static final String RECORD = "INSERT INTO fuel_deliveries (camp_id, tank_id, delivered_at, litres,"
+        + " reference) VALUES (?, ?, ?, ?, ?) ON CONFLICT (camp_id, tank_id, delivered_at) DO UPDATE SET"
+        + " litres = excluded.litres, reference = excluded.reference";
+
+    /**
+     * A delivery note as recorded: the camp of its tank ({@code null}: the one camp that has a fuel tank of that
+     * id; asset ids are unique within their camp only) and the delivery.
+     */
+    public record Note(String campId, Delivery delivery) {
+    }
 
     private final DataSource dataSource;
 
@@ -32,14 +43,15 @@ public final class DeliveryStore implements DeliverySource {
     }
 
     @Override
-    public List<Delivery> deliveries(List<String> tankIds, Instant from, Instant to) {
+    public List<Delivery> deliveries(String campId, List<String> tankIds, Instant from, Instant to) {
         if (tankIds.isEmpty()) {
             return List.of();
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(DELIVERIES)) {
-            s.setArray(1, c.createArrayOf("text", tankIds.toArray()));
-            s.setTimestamp(2, Timestamp.from(from));
-            s.setTimestamp(3, Timestamp.from(to));
+            s.setString(1, campId);
+            s.setArray(2, c.createArrayOf("text", tankIds.toArray()));
+            s.setTimestamp(3, Timestamp.from(from));
+            s.setTimestamp(4, Timestamp.from(to));
             List<Delivery> out = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -55,41 +67,57 @@ public final class DeliveryStore implements DeliverySource {
 
     /**
      * Records {@code deliveries} in one transaction (a delivery of the same tank and time replaces the one stored:
-     * a corrected delivery note). Every tank must be a registered fuel tank.
+     * a corrected delivery note). Every tank must be a registered fuel tank; a tank id that several camps have needs
+     * its camp ({@link Note}).
      *
      * @return the deliveries written
-     * @throws IllegalArgumentException naming the tanks that are not registered fuel tanks (nothing is written)
+     * @throws IllegalArgumentException naming the tanks that are not registered fuel tanks, or that several camps
+     *                                  have (nothing is written)
      * @throws StoreException when the database refuses (nothing is written)
      */
-    public int record(List<Delivery> deliveries) {
+    public int record(List<Note> notes) {
         try (Connection c = dataSource.getConnection()) {
-            List<String> ids = deliveries.stream().map(Delivery::tankId).distinct().toList();
-            Set<String> known = new HashSet<>();
+            Map<String, List<String>> campsOfTank = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement(FUEL_TANKS)) {
-                s.setArray(1, c.createArrayOf("text", ids.toArray()));
+                s.setArray(1, c.createArrayOf("text", notes.stream().map(n -> n.delivery().tankId()).distinct()
+                    .toArray()));
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        known.add(rs.getString(1));
+                        campsOfTank.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
                     }
                 }
             }
-            List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
-            if (!unknown.isEmpty()) {
-                throw new IllegalArgumentException("not registered fuel tanks: " + String.join(", ", unknown));
+            List<String> camps = new ArrayList<>();
+            Set<String> problems = new LinkedHashSet<>();
+            for (Note n : notes) {
+                String tank = n.delivery().tankId();
+                List<String> candidates = campsOfTank.getOrDefault(tank, List.of());
+                if (candidates.isEmpty() || n.campId() != null && !candidates.contains(n.campId())) {
+                    problems.add((n.campId() == null ? "" : n.campId() + "/") + tank + " (not a registered fuel tank)");
+                } else if (n.campId() == null && candidates.size() > 1) {
+                    problems.add(tank + " (a fuel tank of camps " + String.join(", ", candidates) + ": give camp_id)");
+                }
+                camps.add(n.campId() != null ? n.campId() : candidates.isEmpty() ? null : candidates.get(0));
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("not registered fuel tanks, or ambiguous: "
+                    + String.join(", ", problems));
             }
             Transactions.run(c, tx -> {
                 try (PreparedStatement s = tx.prepareStatement(RECORD)) {
-                    for (Delivery d : deliveries) {
-                        s.setString(1, d.tankId());
-                        s.setTimestamp(2, Timestamp.from(d.deliveredAt()));
-                        s.setDouble(3, d.litres());
-                        s.setString(4, d.reference());
+                    for (int i = 0; i < notes.size(); i++) {
+                        Delivery d = notes.get(i).delivery();
+                        s.setString(1, camps.get(i));
+                        s.setString(2, d.tankId());
+                        s.setTimestamp(3, Timestamp.from(d.deliveredAt()));
+                        s.setDouble(4, d.litres());
+                        s.setString(5, d.reference());
                         s.addBatch();
                     }
                     s.executeBatch();
                 }
             });
-            return deliveries.size();
+            return notes.size();
         } catch (SQLException e) {
             throw new StoreException("cannot record fuel deliveries: " + e.getMessage(), e);
         }

@@ -313,12 +313,13 @@ public final class EventStore {
      *
      * @throws StoreException when the database refuses
      */
-    public List<StoredEvent> events(String assetId, Instant from, Instant to) {
+    public List<StoredEvent> events(String campId, String assetId, Instant from, Instant to) {
         List<StoredEvent> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(Sql.EVENTS)) {
-            s.setString(1, assetId);
-            s.setTimestamp(2, Timestamp.from(from));
-            s.setTimestamp(3, Timestamp.from(to));
+            s.setString(1, campId);
+            s.setString(2, assetId);
+            s.setTimestamp(3, Timestamp.from(from));
+            s.setTimestamp(4, Timestamp.from(to));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.add(new StoredEvent(rs.getLong(9), rs.getString(1), rs.getString(10), rs.getInt(11),

@@ -31,12 +31,13 @@ public final class FigureStore {
     }
 
     /**
-     * Inserts or replaces daily figures (of one key, the last given wins).
+     * Inserts or replaces daily figures of camp {@code campId} (its own, or its assets': asset ids are unique within
+     * their camp only); of one key, the last given wins.
      *
      * @return rows written
      * @throws StoreException when the database refuses (nothing is written)
      */
-    public int upsertDaily(List<DailyFigure> figures) {
+    public int upsertDaily(String campId, List<DailyFigure> figures) {
         Map<List<Object>, DailyFigure> unique = new LinkedHashMap<>();
         figures.forEach(f -> unique.put(List.of(f.subject(), f.subjectId(), f.day(), f.figure()), f));
         Timestamp now = Timestamp.from(clock.instant());
@@ -49,16 +50,17 @@ public final class FigureStore {
             s.setString(6, f.unit());
             s.setDouble(7, f.coverage());
             s.setTimestamp(8, now);
+            s.setString(9, campId);
         });
     }
 
     /**
-     * Inserts or replaces hourly figures (of one key, the last given wins).
+     * Inserts or replaces hourly figures of camp {@code campId} (its own or its assets'); of one key, the last wins.
      *
      * @return rows written
      * @throws StoreException when the database refuses (nothing is written)
      */
-    public int upsertHourly(List<HourlyFigure> figures) {
+    public int upsertHourly(String campId, List<HourlyFigure> figures) {
         Map<List<Object>, HourlyFigure> unique = new LinkedHashMap<>();
         figures.forEach(f -> unique.put(List.of(f.subject(), f.subjectId(), f.hour(), f.figure()), f));
         Timestamp now = Timestamp.from(clock.instant());
@@ -71,16 +73,17 @@ public final class FigureStore {
             s.setString(6, f.unit());
             s.setDouble(7, f.coverage());
             s.setTimestamp(8, now);
+            s.setString(9, campId);
         });
     }
 
     /**
-     * Inserts or replaces current figures (of one key, the last given wins).
+     * Inserts or replaces current figures of camp {@code campId} (its own or its assets'); of one key, the last wins.
      *
      * @return rows written
      * @throws StoreException when the database refuses (nothing is written)
      */
-    public int upsertCurrent(List<CurrentFigure> figures) {
+    public int upsertCurrent(String campId, List<CurrentFigure> figures) {
         Map<List<Object>, CurrentFigure> unique = new LinkedHashMap<>();
         figures.forEach(f -> unique.put(List.of(f.subject(), f.subjectId(), f.figure()), f));
         return write(Sql.UPSERT_CURRENT_FIGURE, List.copyOf(unique.values()), (s, f) -> {
@@ -94,6 +97,7 @@ public final class FigureStore {
             setDouble(s, 8, f.coverage());
             s.setTimestamp(9, f.asOf() == null ? null : Timestamp.from(f.asOf()));
             s.setString(10, json(f.detail()));
+            s.setString(11, campId);
         });
     }
 

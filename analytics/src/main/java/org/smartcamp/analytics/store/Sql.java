@@ -86,20 +86,21 @@ final class Sql {
     static final String INSERT_EVENT_REVISION = "INSERT INTO analytics_event_revisions (event_id, revision, at,"
         + " status, starts_at, ends_at, quantity, unit, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String EVENTS = "SELECT camp_id, asset_id, kind, starts_at, ends_at, quantity, unit, evidence::text,"
-        + " id, status, revision FROM analytics_events WHERE asset_id = ? AND starts_at >= ? AND starts_at < ?"
+        + " id, status, revision FROM analytics_events WHERE camp_id = ? AND asset_id = ? AND starts_at >= ?"
+        + " AND starts_at < ?"
         + " AND status = 'active' ORDER BY starts_at, kind";
 
     static final String UPSERT_DAILY_FIGURE = "INSERT INTO analytics_daily (subject_kind, subject_id, day, figure,"
-        + " value, unit, coverage, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-        + " ON CONFLICT (subject_kind, subject_id, day, figure) DO UPDATE SET value = excluded.value,"
+        + " value, unit, coverage, computed_at, camp_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        + " ON CONFLICT (subject_kind, camp_id, subject_id, day, figure) DO UPDATE SET value = excluded.value,"
         + " unit = excluded.unit, coverage = excluded.coverage, computed_at = excluded.computed_at";
     static final String UPSERT_HOURLY_FIGURE = "INSERT INTO analytics_hourly (subject_kind, subject_id, hour, figure,"
-        + " value, unit, coverage, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-        + " ON CONFLICT (subject_kind, subject_id, hour, figure) DO UPDATE SET value = excluded.value,"
+        + " value, unit, coverage, computed_at, camp_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        + " ON CONFLICT (subject_kind, camp_id, subject_id, hour, figure) DO UPDATE SET value = excluded.value,"
         + " unit = excluded.unit, coverage = excluded.coverage, computed_at = excluded.computed_at";
     static final String UPSERT_CURRENT_FIGURE = "INSERT INTO analytics_current (subject_kind, subject_id, figure,"
-        + " value, unit, low, high, coverage, as_of, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
-        + " ON CONFLICT (subject_kind, subject_id, figure) DO UPDATE SET value = excluded.value,"
+        + " value, unit, low, high, coverage, as_of, detail, camp_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)"
+        + " ON CONFLICT (subject_kind, camp_id, subject_id, figure) DO UPDATE SET value = excluded.value,"
         + " unit = excluded.unit, low = excluded.low, high = excluded.high, coverage = excluded.coverage,"
         + " as_of = excluded.as_of, detail = excluded.detail";
 

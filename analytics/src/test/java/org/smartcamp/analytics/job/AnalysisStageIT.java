@@ -196,6 +196,55 @@ class AnalysisStageIT {
         assertThat(store.db().queryLong("SELECT count(*) FROM analytics_events")).isEqualTo(1);
     }
 
+    /** Two camps may both have {@code dg-1} (issue 15): each is analysed on its own readings, stored under its camp. */
+    @Test
+    void theSameAssetIdInTwoCampsIsAnalysedApart() throws SQLException {
+        new InventoryImporter(ds).importInventory(InventoryLoader.parse("two.yaml", """
+            missions: [{id: m, camps: [{id: ca, assets: [{id: dg-1, kind: generator, rated_kw: 10}]},
+              {id: cb, assets: [{id: dg-1, kind: generator, rated_kw: 20}]}]}]
+            """));
+        int power = (int) store.db().queryLong("SELECT id FROM metrics WHERE name = 'power.active'");
+        int refA = (int) store.db().queryLong("SELECT ref FROM assets WHERE camp_id = 'ca' AND id = 'dg-1'");
+        int refB = (int) store.db().queryLong("SELECT ref FROM assets WHERE camp_id = 'cb' AND id = 'dg-1'");
+        Readings.insert(ds, List.of(new Readings.Row(refA, power, HOUR.plusSeconds(60), 5, RECEIVED),
+            new Readings.Row(refB, power, HOUR.plusSeconds(60), 7, RECEIVED),
+            new Readings.Row(refB, power, HOUR.plusSeconds(120), 9, RECEIVED)));
+        AssetAnalyzer summing = new AssetAnalyzer() {
+            @Override
+            public String name() {
+                return "test.summing";
+            }
+
+            @Override
+            public boolean appliesTo(AssetInfo asset) {
+                return asset.id().equals("dg-1");
+            }
+
+            @Override
+            public Set<EventKind> eventKinds() {
+                return Set.of(EventKind.LOW_LOAD);
+            }
+
+            @Override
+            public AnalysisOutput analyze(AnalysisContext ctx) {
+                double sum = java.util.Arrays.stream(ctx.series("power.active").values()).sum();
+                return new AnalysisOutput(List.of(new DetectedEvent(EventKind.LOW_LOAD, "dg-1", HOUR, HOUR, sum, "kW",
+                    new Evidence(HOUR, HOUR, "power.active", List.of(), Map.of(), "test"))),
+                    List.of(new DailyFigure(Subject.ASSET, "dg-1", ctx.window().firstDay(), "energy_kwh", sum, "kWh",
+                        1)), List.of());
+            }
+        };
+
+        pass(List.of(summing));
+
+        assertThat(store.db().queryString("SELECT string_agg(camp_id || '/' || subject_id || '=' || value, ','"
+            + " ORDER BY camp_id) FROM analytics_daily WHERE subject_id = 'dg-1'")).isEqualTo("ca/dg-1=5,cb/dg-1=16");
+        assertThat(store.db().queryString("SELECT string_agg(camp_id || '/' || asset_id || '=' || quantity, ','"
+            + " ORDER BY camp_id) FROM analytics_events WHERE asset_id = 'dg-1'")).isEqualTo("ca/dg-1=5,cb/dg-1=16");
+        assertThat(new EventStore(ds, Clock.systemUTC()).events("cb", "dg-1", HOUR, NOW))
+            .extracting(e -> e.event().quantity()).containsExactly(16.0);
+    }
+
     @Test
     void nothingNewMeansNothingAnalyzedAndReprocessingRewindsBothStages() {
         pass(List.of(new Reporter()));

@@ -162,7 +162,7 @@ class AnalyticsPassIT {
         TruthEvent dropout = feed.truth().events().stream().filter(e -> e.kind().equals("sensor_fault")
             && e.asset().equals(gen) && e.detail().contains("dropout")).findFirst().orElseThrow();
 
-        List<EventStore.StoredEvent> events = new EventStore(ds, Clock.systemUTC()).events(gen,
+        List<EventStore.StoredEvent> events = new EventStore(ds, Clock.systemUTC()).events("outpost1", gen,
             feed.truth().start(), feed.truth().end());
 
         assertThat(store.db().queryLong("SELECT count(*) FROM analytics_events WHERE kind = 'stale_sensor'"))

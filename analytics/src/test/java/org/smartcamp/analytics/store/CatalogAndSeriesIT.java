@@ -46,7 +46,7 @@ class CatalogAndSeriesIT {
         ds = store.dataSource();
         new InventoryImporter(ds).importInventory(InventoryLoader.parse("c1.yaml", INVENTORY));
         catalog = new AssetCatalog(ds).load();
-        int gen = catalog.asset("c1-gen").orElseThrow().ref();
+        int gen = catalog.asset("c1", "c1-gen").orElseThrow().ref();
         int power = (int) store.db().queryLong("SELECT id FROM metrics WHERE name = 'power.active'");
         int energy = (int) store.db().queryLong("SELECT id FROM metrics WHERE name = 'energy.active'");
         List<Readings.Row> rows = new ArrayList<>();
@@ -69,8 +69,8 @@ class CatalogAndSeriesIT {
 
     @Test
     void assetsCarryTheirTypedPropertiesSupplyTankAndTheirCampsSettingsUnderTheirOwn() {
-        AssetInfo gen = catalog.asset("c1-gen").orElseThrow();
-        AssetInfo day = catalog.asset("c1-day").orElseThrow();
+        AssetInfo gen = catalog.asset("c1", "c1-gen").orElseThrow();
+        AssetInfo day = catalog.asset("c1", "c1-day").orElseThrow();
 
         assertThat(gen.ratedKw()).isEqualTo(60);
         assertThat(gen.fuelF1()).isEqualTo(0.25);
@@ -91,7 +91,7 @@ class CatalogAndSeriesIT {
     @Test
     void seriesComeOrderedByEventTimeKeepingTheFirstReadingOfAMillisecond() {
         SeriesReader reader = new SeriesReader(ds);
-        AssetInfo gen = catalog.asset("c1-gen").orElseThrow();
+        AssetInfo gen = catalog.asset("c1", "c1-gen").orElseThrow();
 
         Series power = reader.series(gen, "power.active", T0, T0.plusSeconds(3600));
         Map<String, Series> both = reader.series(gen, List.of("power.active", "energy.active"), T0.plusSeconds(7200),
@@ -110,7 +110,7 @@ class CatalogAndSeriesIT {
     @Test
     void rollupsAndTheCampsActivityAreReadBack() {
         SeriesReader reader = new SeriesReader(ds);
-        AssetInfo gen = catalog.asset("c1-gen").orElseThrow();
+        AssetInfo gen = catalog.asset("c1", "c1-gen").orElseThrow();
 
         List<Rollup> hourly = reader.rollups(gen, "energy.active", false, T0, T0.plusSeconds(4 * 3600));
         List<Rollup> daily = reader.rollups(gen, "energy.active", true, T0, T0.plusSeconds(86_400));

@@ -94,14 +94,14 @@ class EventStoreIT {
             + " AND detected_at = updated_at")).isEqualTo(1);
         assertThat(store.db().queryLong("SELECT count(*) FROM analytics_event_revisions WHERE event_id = " + theft2
             + " AND revision = 2 AND change = 'quantity 250.0 L -> 260.0 L'")).isEqualTo(1);
-        List<EventStore.StoredEvent> t1 = events.events("t1", T0, T0.plusSeconds(3 * 86_400));
+        List<EventStore.StoredEvent> t1 = events.events("c1", "t1", T0, T0.plusSeconds(3 * 86_400));
         assertThat(t1).extracting(e -> e.event().kind().id() + "@" + e.event().start() + "=" + e.event().quantity())
             .containsExactly("theft@2026-03-02T02:00:00Z=260.0", "refuel@2026-03-02T05:00:00Z=3000.0",
                 "theft@2026-03-03T06:00:00Z=40.0");
         assertThat(t1.get(0).id()).isEqualTo(theft2);
         assertThat(t1.get(0).revision()).isEqualTo(2);
         assertThat(t1.get(0).event().evidence()).isEqualTo(event(EventKind.THEFT, "t1", 2, 260).evidence());
-        assertThat(events.events("t2", T0, T0.plusSeconds(86_400))).hasSize(1);
+        assertThat(events.events("c1", "t2", T0, T0.plusSeconds(86_400))).hasSize(1);
     }
 
     @Test

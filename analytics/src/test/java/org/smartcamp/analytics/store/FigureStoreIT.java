@@ -33,14 +33,16 @@ class FigureStoreIT {
     @Test
     void dailyAndCurrentFiguresAreUpsertedByTheirKey() {
         LocalDate day = LocalDate.parse("2026-03-04");
-        figures.upsertDaily(List.of(new DailyFigure(Subject.ASSET, "g1", day, "energy_kwh", 700.0, "kWh", 0.5),
+        figures.upsertDaily("c1", List.of(new DailyFigure(Subject.ASSET, "g1", day, "energy_kwh", 700.0, "kWh", 0.5),
             new DailyFigure(Subject.CAMP, "c1", day, "generator_kwh", null, "kWh", 0)));
-        figures.upsertCurrent(List.of(new CurrentFigure(Subject.ASSET, "t1", "days_of_supply", 9.5, "d", 8.0, 11.0,
+        figures.upsertCurrent("c1",
+            List.of(new CurrentFigure(Subject.ASSET, "t1", "days_of_supply", 9.5, "d", 8.0, 11.0,
             0.9, NOW, Map.of("rate_l_per_day", 420.5, "segments", List.of(1, 2)))));
 
-        int written = figures.upsertDaily(List.of(new DailyFigure(Subject.ASSET, "g1", day, "energy_kwh", 1402.5,
+        int written = figures.upsertDaily("c1", List.of(new DailyFigure(Subject.ASSET, "g1", day, "energy_kwh", 1402.5,
             "kWh", 1.0)));
-        figures.upsertCurrent(List.of(new CurrentFigure(Subject.ASSET, "t1", "days_of_supply", 9.0, "d", null, null,
+        figures.upsertCurrent("c1",
+            List.of(new CurrentFigure(Subject.ASSET, "t1", "days_of_supply", 9.0, "d", null, null,
             null, NOW, Map.of())));
 
         assertThat(written).isEqualTo(1);
@@ -55,7 +57,8 @@ class FigureStoreIT {
 
     @Test
     void detailIsStoredAsJson() {
-        figures.upsertCurrent(List.of(new CurrentFigure(Subject.ASSET, "t1", "days_of_supply", 9.5, "d", 8.0, 11.0,
+        figures.upsertCurrent("c1",
+            List.of(new CurrentFigure(Subject.ASSET, "t1", "days_of_supply", 9.5, "d", 8.0, 11.0,
             0.9, NOW, Map.of("rate_l_per_day", 420.5, "segments", List.of(1, 2)))));
 
         assertThat(store.db().queryLong("SELECT (detail->'segments'->>1)::int + (detail->>'rate_l_per_day')::numeric"

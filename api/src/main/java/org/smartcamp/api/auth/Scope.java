@@ -40,20 +40,44 @@ public final class Scope {
         return camp;
     }
 
-    /** The asset, in scope. */
-    public Registry.Asset asset(String id) {
-        Registry.Asset asset = registry.asset(id);
-        if (asset == null) {
+    /**
+     * The asset, in scope. Asset ids are unique within their camp only: with {@code campId} the camp's asset of
+     * that id; without it, the one asset of that id among the camps the caller sees, or 409 naming the candidate
+     * camps when several of them have one.
+     */
+    public Registry.Asset asset(String campId, String id) {
+        if (campId != null) {
+            camp(campId);
+            Registry.Asset asset = registry.asset(campId, id);
+            if (asset == null) {
+                throw ApiException.notFound("asset '" + id + "' does not exist in camp '" + campId + "'");
+            }
+            return asset;
+        }
+        List<Registry.Asset> visible = registry.assetsWithId(id).stream()
+            .filter(a -> principal.grant().allowsCamp(registry, a.campId())).toList();
+        if (visible.isEmpty()) {
             if (principal.grant().all()) {
                 throw ApiException.notFound("asset '" + id + "' does not exist");
             }
             throw outside("asset", id);
         }
-        if (!principal.grant().allowsCamp(registry, asset.campId())) {
-            throw outside("asset", id);
+        if (visible.size() > 1) {
+            List<String> camps = visible.stream().map(Registry.Asset::campId).toList();
+            throw ApiException.ambiguous("asset '" + id + "' exists in camps " + String.join(", ", camps)
+                + ": name the camp (/api/v1/camps/{camp}/assets/" + id + ", or parameter camp)", camps);
         }
-        named(asset.campId());
-        return asset;
+        named(visible.get(0).campId());
+        return visible.get(0);
+    }
+
+    /**
+     * The refusal for a {@code what} of that id that none of the caller's camps has: 404 for a caller of every
+     * mission, else 403 (the same words whether or not it exists elsewhere).
+     */
+    public ApiException absent(String what, String id) {
+        return principal.grant().all() ? ApiException.notFound(what + " '" + id + "' does not exist")
+            : outside(what, id);
     }
 
     /** Checks the mission is visible and exists. */
@@ -100,6 +124,11 @@ public final class Scope {
             .filter(c -> mission == null || c.missionId().equals(mission)).toList();
         camps.forEach(c -> coverage.listed(c.missionId(), c.id()));
         return camps.stream().map(Registry.Camp::id).toList();
+    }
+
+    /** Whether the caller may see camp {@code campId} (nothing is noted for the audit log). */
+    public boolean sees(String campId) {
+        return principal.grant().allowsCamp(registry, campId);
     }
 
     /** The missions visible to the caller. */

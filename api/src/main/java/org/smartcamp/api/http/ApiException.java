@@ -12,13 +12,20 @@ public final class ApiException extends RuntimeException {
     private final String title;
     private final String parameter;
     private final long retryAfterSeconds;
+    private final java.util.List<String> camps;
 
     private ApiException(int status, String title, String detail, String parameter, long retryAfterSeconds) {
+        this(status, title, detail, parameter, retryAfterSeconds, java.util.List.of());
+    }
+
+    private ApiException(int status, String title, String detail, String parameter, long retryAfterSeconds,
+                         java.util.List<String> camps) {
         super(detail, null, false, false);
         this.status = status;
         this.title = title;
         this.parameter = parameter;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.camps = java.util.List.copyOf(camps);
     }
 
     /** 400: parameter {@code name} is wrong; {@code what} says how. */
@@ -46,6 +53,14 @@ public final class ApiException extends RuntimeException {
         return new ApiException(404, "Not found", detail, null, 0);
     }
 
+    /**
+     * 409: an id that names more than one thing the caller may see (an asset id that several camps have); the
+     * problem lists the candidate {@code camps}, and parameter {@code camp} settles it.
+     */
+    public static ApiException ambiguous(String detail, java.util.List<String> camps) {
+        return new ApiException(409, "Ambiguous id", detail, "camp", 0, camps);
+    }
+
     /** 429: the client's rate limit is spent; retry after that many seconds. */
     public static ApiException tooManyRequests(long retryAfterSeconds) {
         return new ApiException(429, "Too many requests",
@@ -68,6 +83,11 @@ public final class ApiException extends RuntimeException {
     /** The offending query parameter, or null. */
     public String parameter() {
         return parameter;
+    }
+
+    /** The candidate camps of a 409 (empty otherwise). */
+    public java.util.List<String> camps() {
+        return camps;
     }
 
     /** Seconds for Retry-After (429 only), else 0. */

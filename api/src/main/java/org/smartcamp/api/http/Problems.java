@@ -97,6 +97,9 @@ public final class Problems {
         if (e.parameter() != null) {
             body.put("parameter", e.parameter());
         }
+        if (!e.camps().isEmpty()) {
+            body.put("camps", new io.vertx.core.json.JsonArray(e.camps()));
+        }
         write(ctx, e.status(), body);
     }
 

@@ -5,7 +5,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.smartcamp.api.auth.Scope;
+import org.smartcamp.api.http.ApiException;
 import org.smartcamp.api.http.Format;
 import org.smartcamp.api.http.Listing;
 import org.smartcamp.api.http.Params;
@@ -20,7 +22,8 @@ import org.smartcamp.api.store.Subjects;
 /**
  * Data quality of the camps in scope: per subject the coverage of its daily figures over the range (days, mean,
  * least, and figures under {@value #THRESHOLD}), with the stale-sensor and flat-line events and each gateway's
- * last message.
+ * last message and how many metrics unknown to the catalogue it sent; and one gateway (keyed by camp and id) with
+ * its unknown metrics, each with its first and last sighting.
  */
 final class DataQualityRoutes {
     static final double THRESHOLD = 0.9;
@@ -36,6 +39,39 @@ final class DataQualityRoutes {
 
     void mount(Endpoints e) {
         e.get("/api/v1/data-quality", this::quality);
+        e.get("/api/v1/gateways/{id}", ctx -> gateway(ctx, false));
+        e.get("/api/v1/camps/{camp}/gateways/{gateway}", ctx -> gateway(ctx, true));
+    }
+
+    /**
+     * One gateway: by camp and id in the path, or by id alone (gateway ids are unique within their camp only:
+     * {@code camp} settles an id that several of the caller's camps have, else 409 names them).
+     */
+    private void gateway(RoutingContext ctx, boolean campInPath) {
+        Params p = Params.of(ctx, campInPath ? Set.of() : Set.of("camp"));
+        Scope scope = support.scope(ctx);
+        String id = Params.pathId(ctx, campInPath ? "gateway" : "id");
+        String camp = campInPath ? Params.pathId(ctx, "camp") : p.id("camp");
+        List<String> camps = camp == null ? scope.registry().camps().stream().map(Registry.Camp::id)
+            .filter(scope::sees).toList() : List.of(scope.camp(camp).id());
+        support.db().run(c -> {
+            List<JsonObject> found = AnalyticsStore.gatewaysNamed(c, camps, id);
+            if (found.isEmpty()) {
+                throw camp == null ? scope.absent("gateway", id)
+                    : ApiException.notFound("gateway '" + id + "' does not exist in camp '"
+                        + camp + "'");
+            }
+            if (found.size() > 1) {
+                List<String> candidates = found.stream().map(g -> g.getString("camp")).toList();
+                throw ApiException.ambiguous("gateway '" + id + "' exists in camps "
+                    + String.join(", ", candidates) + ": name the camp (/api/v1/camps/{camp}/gateways/" + id
+                    + ", or parameter camp)", candidates);
+            }
+            JsonObject gateway = found.get(0);
+            scope.camp(gateway.getString("camp"));
+            return gateway.put("unknownMetrics", new JsonArray(AnalyticsStore.unknownMetrics(c,
+                gateway.getString("camp"), id)));
+        }).onSuccess(gateway -> Responder.json(ctx, gateway)).onFailure(ctx::fail);
     }
 
     private void quality(RoutingContext ctx) {
@@ -44,8 +80,8 @@ final class DataQualityRoutes {
         Scope scope = support.scope(ctx);
         Registry registry = scope.registry();
         List<String> camps = scope.camps(p.id("mission"), p.id("camp"));
-        List<String> assets = registry.assetsOf(camps).stream().map(Registry.Asset::id).toList();
-        Subjects subjects = new Subjects(camps, assets, List.of("%"));
+        List<String> assets = registry.assetsOf(camps).stream().map(Registry.Asset::id).distinct().toList();
+        Subjects subjects = new Subjects(camps, assets, camps, List.of("%"));
         TimeRange range = TimeRange.of(p, support.now(), DEFAULT_SPAN, support.limits().maxRange());
         EventQuery faults = new EventQuery(camps, List.of(), List.of("stale_sensor", "flatline"), range.from(),
             range.to(), null, support.limits().maxPageSize());

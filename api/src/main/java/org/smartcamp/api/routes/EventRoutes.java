@@ -60,7 +60,7 @@ final class EventRoutes {
         String assetId = p.id("asset");
         List<String> assets = List.of();
         if (assetId != null) {
-            Registry.Asset asset = scope.asset(assetId);
+            Registry.Asset asset = scope.asset(p.id("camp"), assetId);
             camps = camps.contains(asset.campId()) ? List.of(asset.campId()) : List.of();
             assets = List.of(assetId);
         }

@@ -62,7 +62,7 @@ final class FigureRoutes {
         boolean hourly = period == AnalyticsStore.Period.HOUR;
         TimeRange range = hourly ? TimeRange.of(p, support.now(), HOURLY_SPAN, support.limits().maxRawRange())
             : TimeRange.of(p, support.now(), DEFAULT_SPAN, support.limits().maxRange());
-        List<String> cursor = Cursor.decode(p, 4);
+        List<String> cursor = Cursor.decode(p, 5);
         int limit = support.limit(p);
         JsonObject meta = hourly
             ? new JsonObject().put("from", range.from().toString()).put("to", range.to().toString())
@@ -80,7 +80,7 @@ final class FigureRoutes {
         Format format = Format.of(ctx, p, false);
         Registry registry = support.scope(ctx).registry();
         Subjects subjects = SubjectFilter.of(p, support.scope(ctx));
-        List<String> cursor = Cursor.decode(p, 3);
+        List<String> cursor = Cursor.decode(p, 4);
         int limit = support.limit(p);
         support.db().run(c -> AnalyticsStore.current(c, registry, subjects, cursor, limit))
             .onSuccess(page -> Responder.send(ctx, format, new Listing("figures-current", new JsonObject(),

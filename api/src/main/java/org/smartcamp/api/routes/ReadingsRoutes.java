@@ -38,14 +38,16 @@ final class ReadingsRoutes {
     }
 
     void mount(Endpoints e) {
-        e.get("/api/v1/assets/{id}/readings", this::ofAsset);
+        e.get("/api/v1/assets/{id}/readings", ctx -> ofAsset(ctx, false));
+        e.get("/api/v1/camps/{camp}/assets/{asset}/readings", ctx -> ofAsset(ctx, true));
         e.get("/api/v1/readings", this::ofCamps);
     }
 
-    private void ofAsset(RoutingContext ctx) {
-        Params p = Params.of(ctx, RouteSupport.known(RouteSupport.PAGING, PARAMS));
+    private void ofAsset(RoutingContext ctx, boolean campInPath) {
+        Params p = Params.of(ctx, RouteSupport.assetParams(campInPath, RouteSupport.known(RouteSupport.PAGING,
+            PARAMS)));
         Scope scope = support.scope(ctx);
-        Registry.Asset asset = scope.asset(Params.pathId(ctx, "id"));
+        Registry.Asset asset = RouteSupport.pathAsset(ctx, p, scope, campInPath);
         serve(ctx, p, scope.registry(), List.of(asset.ref()));
     }
 
@@ -56,7 +58,7 @@ final class ReadingsRoutes {
         List<Integer> refs = new ArrayList<>();
         String assetId = p.id("asset");
         if (assetId != null) {
-            Registry.Asset asset = scope.asset(assetId);
+            Registry.Asset asset = scope.asset(p.id("camp"), assetId);
             List<String> camps = scope.camps(p.id("mission"), p.id("camp"));
             if (camps.contains(asset.campId())) {
                 refs.add(asset.ref());

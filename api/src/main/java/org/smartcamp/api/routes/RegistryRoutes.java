@@ -45,7 +45,8 @@ final class RegistryRoutes {
         e.get("/api/v1/camps.geojson", ctx -> camps(ctx, true));
         e.get("/api/v1/camps/{id}", this::camp);
         e.get("/api/v1/assets", this::assets);
-        e.get("/api/v1/assets/{id}", this::asset);
+        e.get("/api/v1/assets/{id}", ctx -> asset(ctx, false));
+        e.get("/api/v1/camps/{camp}/assets/{asset}", ctx -> asset(ctx, true));
         e.get("/api/v1/metrics", this::metrics);
     }
 
@@ -119,17 +120,19 @@ final class RegistryRoutes {
             }
         }
         List<String> wanted = kinds.isEmpty() ? known : kinds;
-        String after = after(p);
+        List<String> cursor = Cursor.decode(p, 2);
+        List<String> after = cursor == null ? List.of("", "") : cursor;
         int limit = support.limit(p);
         support.db().run(c -> RegistryStore.assets(c, camps, wanted, after, limit))
             .onSuccess(page -> send(ctx, format, "assets", page, ASSET_CSV))
             .onFailure(ctx::fail);
     }
 
-    private void asset(RoutingContext ctx) {
-        Params.of(ctx, Set.of());
-        Registry.Asset asset = support.scope(ctx).asset(Params.pathId(ctx, "id"));
-        support.db().run(c -> RegistryStore.asset(c, asset.id()))
+    /** One asset: by camp and id in the path, or by id alone ({@code camp} settles an id several camps have). */
+    private void asset(RoutingContext ctx, boolean campInPath) {
+        Params p = Params.of(ctx, RouteSupport.assetParams(campInPath, Set.of()));
+        Registry.Asset asset = RouteSupport.pathAsset(ctx, p, support.scope(ctx), campInPath);
+        support.db().run(c -> RegistryStore.asset(c, asset.campId(), asset.id()))
             .onSuccess(row -> Responder.json(ctx, row))
             .onFailure(ctx::fail);
     }

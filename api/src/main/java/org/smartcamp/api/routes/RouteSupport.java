@@ -12,6 +12,7 @@ import org.smartcamp.api.auth.Principal;
 import org.smartcamp.api.auth.Scope;
 import org.smartcamp.api.http.Params;
 import org.smartcamp.api.store.Db;
+import org.smartcamp.api.store.Registry;
 import org.smartcamp.api.store.RegistryCache;
 
 /** What every route group needs: the database, the registry snapshot, the limits and the clock. */
@@ -51,6 +52,27 @@ public final class RouteSupport {
     /** The {@code limit} parameter: 1 to the largest page, the default page when absent. */
     int limit(Params p) {
         return p.integer("limit", 1, limits.maxPageSize(), limits.defaultPageSize());
+    }
+
+    /**
+     * The known parameters of a route that addresses one asset: {@code known}, plus {@code camp} on the routes
+     * that name the asset by id alone ({@code /assets/{id}...}), where it settles an id several camps have.
+     */
+    static Set<String> assetParams(boolean campInPath, Set<String> known) {
+        Set<String> out = new HashSet<>(known);
+        if (!campInPath) {
+            out.add("camp");
+        }
+        return out;
+    }
+
+    /**
+     * The asset a route addresses, in scope: {@code /camps/{camp}/assets/{asset}...}, or {@code /assets/{id}...}
+     * with the optional {@code camp} parameter (an id that several camps in the caller's scope have is 409).
+     */
+    static Registry.Asset pathAsset(RoutingContext ctx, Params p, Scope scope, boolean campInPath) {
+        return campInPath ? scope.asset(Params.pathId(ctx, "camp"), Params.pathId(ctx, "asset"))
+            : scope.asset(p.id("camp"), Params.pathId(ctx, "id"));
     }
 
     /** The known parameters: these plus {@code extra} lists. */

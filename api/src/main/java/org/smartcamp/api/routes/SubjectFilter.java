@@ -34,14 +34,16 @@ final class SubjectFilter {
         List<String> camps = scope.camps(p.id("mission"), p.id("camp"));
         String assetId = p.id("asset");
         if (assetId != null) {
-            Registry.Asset asset = scope.asset(assetId);
+            Registry.Asset asset = scope.asset(p.id("camp"), assetId);
             if ("camp".equals(subject)) {
                 throw ApiException.badParameter("subject", "cannot be 'camp' together with 'asset'");
             }
-            return new Subjects(List.of(), camps.contains(asset.campId()) ? List.of(assetId) : List.of(), patterns);
+            boolean covered = camps.contains(asset.campId());
+            return new Subjects(List.of(), covered ? List.of(assetId) : List.of(),
+                covered ? List.of(asset.campId()) : List.of(), patterns);
         }
-        List<String> assets = scope.registry().assetsOf(camps).stream().map(Registry.Asset::id).toList();
+        List<String> assets = scope.registry().assetsOf(camps).stream().map(Registry.Asset::id).distinct().toList();
         return new Subjects("asset".equals(subject) ? List.of() : camps, "camp".equals(subject) ? List.of() : assets,
-            patterns);
+            "camp".equals(subject) ? List.of() : camps, patterns);
     }
 }

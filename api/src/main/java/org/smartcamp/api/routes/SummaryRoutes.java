@@ -48,7 +48,8 @@ final class SummaryRoutes {
     void mount(Endpoints e) {
         e.get("/api/v1/camps/{id}/fuel", ctx -> camp(ctx, FUEL));
         e.get("/api/v1/camps/{id}/power", ctx -> camp(ctx, POWER));
-        e.get("/api/v1/assets/{id}/utilization", this::asset);
+        e.get("/api/v1/assets/{id}/utilization", ctx -> asset(ctx, false));
+        e.get("/api/v1/camps/{camp}/assets/{asset}/utilization", ctx -> asset(ctx, true));
     }
 
     private void camp(RoutingContext ctx, Summary summary) {
@@ -58,17 +59,19 @@ final class SummaryRoutes {
         Registry.Camp camp = scope.camp(Params.pathId(ctx, "id"));
         List<String> assets = scope.registry().assetsOf(List.of(camp.id())).stream()
             .filter(a -> summary.assetKinds().contains(a.kind())).map(Registry.Asset::id).toList();
-        Subjects subjects = new Subjects(List.of(camp.id()), assets, summary.figurePatterns());
+        Subjects subjects = new Subjects(List.of(camp.id()), assets, List.of(camp.id()), summary.figurePatterns());
         JsonObject head = new JsonObject().put("camp", camp.id()).put("mission", camp.missionId())
             .put("assets", new JsonArray(assets));
         serve(ctx, p, format, summary, subjects, head, new EventQueryParts(List.of(camp.id()), List.of()));
     }
 
-    private void asset(RoutingContext ctx) {
-        Params p = Params.of(ctx, RouteSupport.known(List.of("from", "to", "period", "format")));
+    private void asset(RoutingContext ctx, boolean campInPath) {
+        Params p = Params.of(ctx, RouteSupport.assetParams(campInPath, RouteSupport.known(List.of("from", "to",
+            "period", "format"))));
         Format format = Format.of(ctx, p, false);
-        Registry.Asset asset = support.scope(ctx).asset(Params.pathId(ctx, "id"));
-        Subjects subjects = new Subjects(List.of(), List.of(asset.id()), UTILIZATION.figurePatterns());
+        Registry.Asset asset = RouteSupport.pathAsset(ctx, p, support.scope(ctx), campInPath);
+        Subjects subjects = new Subjects(List.of(), List.of(asset.id()), List.of(asset.campId()),
+            UTILIZATION.figurePatterns());
         JsonObject head = new JsonObject().put("asset", asset.id()).put("camp", asset.campId())
             .put("kind", asset.kind());
         serve(ctx, p, format, UTILIZATION, subjects, head,

@@ -78,8 +78,9 @@ public final class AnalyticsStore {
             try {
                 ps.setString(i++, cursor == null ? "" : cursor.get(0));
                 ps.setString(i++, cursor == null ? "" : cursor.get(1));
-                ps.setDate(i++, Date.valueOf(cursor == null ? LocalDate.EPOCH : LocalDate.parse(cursor.get(2))));
-                ps.setString(i++, cursor == null ? "" : cursor.get(3));
+                ps.setString(i++, cursor == null ? "" : cursor.get(2));
+                ps.setDate(i++, Date.valueOf(cursor == null ? LocalDate.EPOCH : LocalDate.parse(cursor.get(3))));
+                ps.setString(i++, cursor == null ? "" : cursor.get(4));
             } catch (RuntimeException e) {
                 throw Cursor.malformed();
             }
@@ -87,8 +88,8 @@ public final class AnalyticsStore {
             Page.Builder page = new Page.Builder(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    page.add(figureRow(registry, rs, period.key(), rs.getString(3)), List.of(rs.getString(1),
-                        rs.getString(2), rs.getString(3), rs.getString(4)));
+                    page.add(figureRow(rs, period.key(), rs.getString(3)), List.of(rs.getString(1),
+                        rs.getString(9), rs.getString(2), rs.getString(3), rs.getString(4)));
                 }
             }
             return page.build();
@@ -133,30 +134,33 @@ public final class AnalyticsStore {
         int wanted = limit + 1;
         for (String kind : List.of("asset", "camp")) {
             List<String> ids = "asset".equals(kind) ? s.assets() : s.camps();
+            List<String> camps = "asset".equals(kind) ? s.assetCamps() : s.camps();
             boolean resume = cursor != null && cursor.get(0).equals(kind);
             if (ids.isEmpty() || wanted == 0 || (cursor != null && cursor.get(0).compareTo(kind) > 0)) {
                 continue;
             }
             try (PreparedStatement ps = c.prepareStatement(listed.sql())) {
                 ps.setString(1, kind);
-                ps.setArray(2, c.createArrayOf("text", ids.toArray()));
-                ps.setString(3, ids.stream().min(String::compareTo).orElseThrow());
-                ps.setString(4, ids.stream().max(String::compareTo).orElseThrow());
-                ps.setArray(5, c.createArrayOf("text", s.figurePatterns().toArray()));
-                int i = listed.range().bind(ps, 6);
+                ps.setArray(2, c.createArrayOf("text", camps.toArray()));
+                ps.setArray(3, c.createArrayOf("text", ids.toArray()));
+                ps.setString(4, ids.stream().min(String::compareTo).orElseThrow());
+                ps.setString(5, ids.stream().max(String::compareTo).orElseThrow());
+                ps.setArray(6, c.createArrayOf("text", s.figurePatterns().toArray()));
+                int i = listed.range().bind(ps, 7);
                 try {
                     ps.setString(i, resume ? cursor.get(1) : "");
-                    listed.cursorTime().bind(ps, i + 1, resume ? cursor.get(2) : null);
-                    ps.setString(i + 2, resume ? cursor.get(3) : "");
+                    ps.setString(i + 1, resume ? cursor.get(2) : "");
+                    listed.cursorTime().bind(ps, i + 2, resume ? cursor.get(3) : null);
+                    ps.setString(i + 3, resume ? cursor.get(4) : "");
                 } catch (RuntimeException e) {
                     throw Cursor.malformed();
                 }
-                ps.setInt(i + 3, wanted);
+                ps.setInt(i + 4, wanted);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String t = listed.time().read(rs);
-                        page.add(figureRow(registry, rs, listed.timeKey(), t),
-                            List.of(rs.getString(1), rs.getString(2), t, rs.getString(4)));
+                        page.add(figureRow(rs, listed.timeKey(), t),
+                            List.of(rs.getString(1), rs.getString(9), rs.getString(2), t, rs.getString(4)));
                         wanted--;
                     }
                 }
@@ -165,9 +169,10 @@ public final class AnalyticsStore {
         return page.build();
     }
 
-    private static JsonObject figureRow(Registry registry, ResultSet rs, String timeKey, String time)
-        throws SQLException {
-        return subject(registry, rs.getString(1), rs.getString(2)).put(timeKey, time).put("figure", rs.getString(4))
+    /** A daily, hourly or monthly figure row; its camp is column 9. */
+    private static JsonObject figureRow(ResultSet rs, String timeKey, String time) throws SQLException {
+        return subject(rs.getString(1), rs.getString(9), rs.getString(2)).put(timeKey, time)
+            .put("figure", rs.getString(4))
             .put("value", Rows.number(rs, 5)).put("unit", rs.getString(6)).put("coverage", Rows.number(rs, 7))
             .put("computedAt", Rows.instant(rs, 8));
     }
@@ -177,19 +182,19 @@ public final class AnalyticsStore {
         throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Queries.FIGURES_CURRENT)) {
             int i = bindSubjects(c, ps, 1, s);
-            for (int k = 0; k < 3; k++) {
+            for (int k = 0; k < 4; k++) {
                 ps.setString(i++, cursor == null ? "" : cursor.get(k));
             }
             ps.setInt(i, limit + 1);
             Page.Builder page = new Page.Builder(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    JsonObject row = subject(registry, rs.getString(1), rs.getString(2))
+                    JsonObject row = subject(rs.getString(1), rs.getString(11), rs.getString(2))
                         .put("figure", rs.getString(3)).put("value", Rows.number(rs, 4)).put("unit", rs.getString(5))
                         .put("low", Rows.number(rs, 6)).put("high", Rows.number(rs, 7))
                         .put("coverage", Rows.number(rs, 8)).put("asOf", Rows.instant(rs, 9))
                         .put("detail", Rows.json(rs, 10));
-                    page.add(row, List.of(rs.getString(1), rs.getString(2), rs.getString(3)));
+                    page.add(row, List.of(rs.getString(1), rs.getString(11), rs.getString(2), rs.getString(3)));
                 }
             }
             return page.build();
@@ -207,7 +212,7 @@ public final class AnalyticsStore {
             List<JsonObject> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(subject(registry, rs.getString(1), rs.getString(2)).put("days", rs.getLong(3))
+                    out.add(subject(rs.getString(1), rs.getString(7), rs.getString(2)).put("days", rs.getLong(3))
                         .put("coverageMean", Rows.number(rs, 4)).put("coverageMin", Rows.number(rs, 5))
                         .put("figuresBelowThreshold", rs.getLong(6)));
                 }
@@ -275,17 +280,51 @@ public final class AnalyticsStore {
         }
     }
 
-    /** The gateways of these camps with their last sequence number and times. */
+    /**
+     * The gateways of these camps with their last sequence number and times, and how many metrics the catalogue
+     * does not know each sent ({@code unknownMetrics}) in how many readings ({@code unknownMetricReadings}).
+     */
     public static List<JsonObject> gateways(Connection c, List<String> camps) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(Queries.GATEWAYS)) {
+        return gateways(c, Queries.GATEWAYS, camps, null);
+    }
+
+    /** The gateways named {@code id} in these camps (one per camp that has one), as {@link #gateways}. */
+    public static List<JsonObject> gatewaysNamed(Connection c, List<String> camps, String id) throws SQLException {
+        return gateways(c, Queries.GATEWAY, camps, id);
+    }
+
+    /** A gateway's metrics unknown to the catalogue, with their first and last sighting, by name. */
+    public static List<JsonObject> unknownMetrics(Connection c, String camp, String gateway) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Queries.GATEWAY_UNKNOWN_METRICS)) {
+            ps.setString(1, camp);
+            ps.setString(2, gateway);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<JsonObject> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new JsonObject().put("metric", rs.getString(1)).put("unit", rs.getString(2))
+                        .put("firstSeenAt", Rows.instant(rs, 3)).put("lastSeenAt", Rows.instant(rs, 4))
+                        .put("readings", rs.getLong(5)));
+                }
+                return out;
+            }
+        }
+    }
+
+    private static List<JsonObject> gateways(Connection c, String sql, List<String> camps, String id)
+        throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("text", camps.toArray()));
+            if (id != null) {
+                ps.setString(2, id);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 List<JsonObject> out = new ArrayList<>();
                 while (rs.next()) {
                     out.add(new JsonObject().put("camp", rs.getString(1)).put("gateway", rs.getString(2))
                         .put("lastSeq", rs.getObject(3) == null ? null : rs.getLong(3))
                         .put("lastSentAt", Rows.instant(rs, 4)).put("lastReceivedAt", Rows.instant(rs, 5))
-                        .put("messages", rs.getLong(6)));
+                        .put("messages", rs.getLong(6)).put("unknownMetricCount", rs.getLong(7))
+                        .put("unknownMetricReadings", rs.getLong(8)));
                 }
                 return out;
             }
@@ -301,7 +340,9 @@ public final class AnalyticsStore {
 
     private static int bindSubjects(Connection c, PreparedStatement ps, int first, Subjects s) throws SQLException {
         int i = first;
-        for (List<String> ids : List.of(s.camps(), s.assets())) {
+        for (List<List<String>> kind : List.of(List.of(s.camps(), s.camps()), List.of(s.assetCamps(), s.assets()))) {
+            List<String> ids = kind.get(1);
+            ps.setArray(i++, c.createArrayOf("text", kind.get(0).toArray()));
             ps.setArray(i++, c.createArrayOf("text", ids.toArray()));
             ps.setString(i++, ids.stream().min(String::compareTo).orElse(""));
             ps.setString(i++, ids.stream().max(String::compareTo).orElse(""));
@@ -310,10 +351,9 @@ public final class AnalyticsStore {
         return i + 1;
     }
 
-    private static JsonObject subject(Registry registry, String kind, String id) {
-        Registry.Asset asset = "asset".equals(kind) ? registry.asset(id) : null;
+    private static JsonObject subject(String kind, String campId, String id) {
+        boolean asset = "asset".equals(kind);
         return new JsonObject().put("subjectKind", kind).put("subjectId", id)
-            .put("camp", asset != null ? asset.campId() : "camp".equals(kind) ? id : null)
-            .put("asset", asset != null ? id : null);
+            .put("camp", campId.isEmpty() ? null : campId).put("asset", asset ? id : null);
     }
 }

@@ -26,10 +26,11 @@ public final class Queries {
         + "fuel_f0, fuel_f1, capacity_l, unusable_l, strapping, rated_kwp, capacity_kwh, fuel_capacity_l, "
         + "service_interval_h, attributes, first_seen_at, created_at, updated_at FROM assets ";
 
-    static final String ASSETS = ASSET_COLUMNS + "WHERE camp_id = ANY(?) AND kind = ANY(?) AND id > ? "
-        + "ORDER BY id LIMIT ?";
+    /** Asset ids are unique within their camp only: the listing's order and cursor are (id, camp). */
+    static final String ASSETS = ASSET_COLUMNS + "WHERE camp_id = ANY(?) AND kind = ANY(?) AND (id, camp_id) > (?, ?) "
+        + "ORDER BY id, camp_id LIMIT ?";
 
-    static final String ASSET = ASSET_COLUMNS + "WHERE id = ?";
+    static final String ASSET = ASSET_COLUMNS + "WHERE camp_id = ? AND id = ?";
 
     static final String METRICS = "SELECT id, name, unit, kind, description FROM metrics ORDER BY name";
 
@@ -57,48 +58,55 @@ public final class Queries {
         + "WHERE asset_ref = ANY(?) AND metric_id = ANY(?) AND bucket >= ? AND bucket < ? "
         + "AND (asset_ref, metric_id, bucket) >= (?, ?, ?) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3 LIMIT ?";
 
-    /** The requested camps and assets; the BETWEEN bounds let the primary key narrow each kind's scan. */
-    private static final String SUBJECTS = "((subject_kind = 'camp' AND subject_id = ANY(?) "
-        + "AND subject_id BETWEEN ? AND ?) OR (subject_kind = 'asset' AND subject_id = ANY(?) "
+    /**
+     * The requested camps and assets (an asset subject is one of the asset ids in one of the asset camps: asset ids
+     * are unique within their camp only); the BETWEEN bounds let the primary key narrow each kind's scan.
+     */
+    private static final String SUBJECTS = "((subject_kind = 'camp' AND camp_id = ANY(?) AND subject_id = ANY(?) "
+        + "AND subject_id BETWEEN ? AND ?) OR (subject_kind = 'asset' AND camp_id = ANY(?) AND subject_id = ANY(?) "
         + "AND subject_id BETWEEN ? AND ?)) AND figure LIKE ANY(?) ";
 
     /**
-     * The figures of one subject kind, in index order: {@code subject_id BETWEEN} the least and greatest id
-     * bounds the primary-key scan to the requested subjects (without it the ordered scan with a LIMIT walked the
-     * whole table, filtering; 75 ms for a camp's year of daily rows against 6 ms).
+     * The figures of one subject kind, in index order ((kind, camp, subject, time, figure) is the primary key):
+     * {@code subject_id BETWEEN} the least and greatest id bounds the primary-key scan to the requested subjects
+     * (without it the ordered scan with a LIMIT walked the whole table, filtering; 75 ms for a camp's year of daily
+     * rows against 6 ms).
      */
-    private static final String OF_KIND = "subject_kind = ? AND subject_id = ANY(?) AND subject_id BETWEEN ? AND ? "
-        + "AND figure LIKE ANY(?) ";
+    private static final String OF_KIND = "subject_kind = ? AND camp_id = ANY(?) AND subject_id = ANY(?) "
+        + "AND subject_id BETWEEN ? AND ? AND figure LIKE ANY(?) ";
 
     static final String FIGURES_DAILY = "SELECT subject_kind, subject_id, day, figure, value, unit, coverage, "
-        + "computed_at FROM analytics_daily WHERE " + OF_KIND + "AND day >= ? AND day < ? "
-        + "AND (subject_id, day, figure) > (?, ?, ?) ORDER BY subject_id, day, figure LIMIT ?";
+        + "computed_at, camp_id FROM analytics_daily WHERE " + OF_KIND + "AND day >= ? AND day < ? "
+        + "AND (camp_id, subject_id, day, figure) > (?, ?, ?, ?) ORDER BY camp_id, subject_id, day, figure LIMIT ?";
 
     static final String FIGURES_HOURLY = "SELECT subject_kind, subject_id, hour, figure, value, unit, coverage, "
-        + "computed_at FROM analytics_hourly WHERE " + OF_KIND + "AND hour >= ? AND hour < ? "
-        + "AND (subject_id, hour, figure) > (?, ?, ?) ORDER BY subject_id, hour, figure LIMIT ?";
+        + "computed_at, camp_id FROM analytics_hourly WHERE " + OF_KIND + "AND hour >= ? AND hour < ? "
+        + "AND (camp_id, subject_id, hour, figure) > (?, ?, ?, ?) ORDER BY camp_id, subject_id, hour, figure LIMIT ?";
 
     /**
      * Daily figures per UTC month: figures in litres, kWh, hours, kg or counts are summed over the month's days,
      * others averaged weighted by coverage; a month's coverage is its days' coverage summed over the days of the
      * month inside the range (a day without a row counts as uncovered, never as zero).
      */
-    static final String FIGURES_MONTHLY = "WITH d AS (SELECT subject_kind, subject_id, date_trunc('month', day)::date "
-        + "AS month, figure, value, unit, coverage, computed_at FROM analytics_daily WHERE " + SUBJECTS
-        + "AND day >= ? AND day < ?) SELECT subject_kind, subject_id, month, figure, CASE WHEN min(unit) IN "
-        + "('L', 'kWh', 'h', 'kg', 'count') THEN sum(value) ELSE sum(value * coverage) / nullif(sum(coverage) "
-        + "FILTER (WHERE value IS NOT NULL), 0) END, min(unit), least(1, sum(coverage) / (least((month + "
-        + "interval '1 month')::date, ?::date) - greatest(month, ?::date))), max(computed_at) FROM d "
-        + "WHERE (subject_kind, subject_id, month, figure) > (?, ?, ?, ?) GROUP BY subject_kind, subject_id, month, "
-        + "figure ORDER BY subject_kind, subject_id, month, figure LIMIT ?";
+    static final String FIGURES_MONTHLY = "WITH d AS (SELECT subject_kind, camp_id, subject_id, "
+        + "date_trunc('month', day)::date AS month, figure, value, unit, coverage, computed_at FROM analytics_daily "
+        + "WHERE " + SUBJECTS + "AND day >= ? AND day < ?) SELECT subject_kind, subject_id, month, figure, CASE WHEN "
+        + "min(unit) IN ('L', 'kWh', 'h', 'kg', 'count') THEN sum(value) ELSE sum(value * coverage) / "
+        + "nullif(sum(coverage) FILTER (WHERE value IS NOT NULL), 0) END, min(unit), least(1, sum(coverage) / "
+        + "(least((month + interval '1 month')::date, ?::date) - greatest(month, ?::date))), max(computed_at), "
+        + "camp_id FROM d WHERE (subject_kind, camp_id, subject_id, month, figure) > (?, ?, ?, ?, ?) "
+        + "GROUP BY subject_kind, camp_id, subject_id, month, figure "
+        + "ORDER BY subject_kind, camp_id, subject_id, month, figure LIMIT ?";
 
     static final String FIGURES_CURRENT = "SELECT subject_kind, subject_id, figure, value, unit, low, high, "
-        + "coverage, as_of, detail FROM analytics_current WHERE " + SUBJECTS
-        + "AND (subject_kind, subject_id, figure) > (?, ?, ?) ORDER BY subject_kind, subject_id, figure LIMIT ?";
+        + "coverage, as_of, detail, camp_id FROM analytics_current WHERE " + SUBJECTS
+        + "AND (subject_kind, camp_id, subject_id, figure) > (?, ?, ?, ?) "
+        + "ORDER BY subject_kind, camp_id, subject_id, figure LIMIT ?";
 
     static final String COVERAGE = "SELECT subject_kind, subject_id, count(DISTINCT day), avg(coverage), "
-        + "min(coverage), count(*) FILTER (WHERE coverage < ?) FROM analytics_daily WHERE " + SUBJECTS
-        + "AND day >= ? AND day < ? GROUP BY subject_kind, subject_id ORDER BY subject_kind, subject_id";
+        + "min(coverage), count(*) FILTER (WHERE coverage < ?), camp_id FROM analytics_daily WHERE " + SUBJECTS
+        + "AND day >= ? AND day < ? GROUP BY subject_kind, camp_id, subject_id "
+        + "ORDER BY subject_kind, camp_id, subject_id";
 
     private static final String EVENT_COLUMNS = "id, camp_id, asset_id, kind, starts_at, ends_at, quantity, unit, "
         + "detected_at, status, revision, updated_at";
@@ -114,8 +122,23 @@ public final class Queries {
     static final String EVENT_HISTORY = "SELECT revision, at, status, starts_at, ends_at, quantity, unit, change "
         + "FROM analytics_event_revisions WHERE event_id = ? ORDER BY revision";
 
-    static final String GATEWAYS = "SELECT camp_id, id, last_seq, last_sent_at, last_received_at, messages "
-        + "FROM gateways WHERE camp_id = ANY(?) ORDER BY camp_id, id";
+    /** Metrics the catalogue does not know (still unregistered) that a gateway sent: its count and readings. */
+    private static final String UNKNOWN_OF_GATEWAY = "FROM gateway_unknown_metrics u JOIN metrics m "
+        + "ON m.id = u.metric_id AND NOT m.registered WHERE u.camp_id = g.camp_id AND u.gateway_id = g.id";
+
+    static final String GATEWAYS = "SELECT g.camp_id, g.id, g.last_seq, g.last_sent_at, g.last_received_at, "
+        + "g.messages, (SELECT count(*) " + UNKNOWN_OF_GATEWAY + "), (SELECT coalesce(sum(u.readings), 0) "
+        + UNKNOWN_OF_GATEWAY + ") FROM gateways g WHERE g.camp_id = ANY(?) ORDER BY g.camp_id, g.id";
+
+    /** The gateways of that id in these camps (gateways are keyed by camp and id). */
+    static final String GATEWAY = "SELECT g.camp_id, g.id, g.last_seq, g.last_sent_at, g.last_received_at, "
+        + "g.messages, (SELECT count(*) " + UNKNOWN_OF_GATEWAY + "), (SELECT coalesce(sum(u.readings), 0) "
+        + UNKNOWN_OF_GATEWAY + ") FROM gateways g WHERE g.camp_id = ANY(?) AND g.id = ? ORDER BY g.camp_id";
+
+    /** A gateway's unknown metrics with their first and last sighting. */
+    static final String GATEWAY_UNKNOWN_METRICS = "SELECT m.name, m.unit, u.first_seen_at, u.last_seen_at, u.readings "
+        + "FROM gateway_unknown_metrics u JOIN metrics m ON m.id = u.metric_id AND NOT m.registered "
+        + "WHERE u.camp_id = ? AND u.gateway_id = ? ORDER BY m.name";
 
     /**
      * Entries in a range, of one principal or all, that the reader may see: every entry for a reader of every

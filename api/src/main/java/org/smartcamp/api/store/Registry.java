@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.smartcamp.ingest.store.AssetKey;
 
 /**
  * An immutable snapshot of the registry (missions, camps, assets, metrics): what scope checks and the
@@ -26,7 +27,8 @@ public final class Registry {
 
     private final Map<String, String> missions;
     private final Map<String, Camp> camps;
-    private final Map<String, Asset> assets;
+    private final Map<AssetKey, Asset> assets;
+    private final Map<String, List<Asset>> assetsById;
     private final Map<Integer, Asset> assetsByRef;
     private final Map<String, Metric> metrics;
     private final Map<Integer, Metric> metricsById;
@@ -35,7 +37,12 @@ public final class Registry {
     public Registry(Map<String, String> missions, List<Camp> camps, List<Asset> assets, List<Metric> metrics) {
         this.missions = Map.copyOf(missions);
         this.camps = sorted(camps, Camp::id);
-        this.assets = sorted(assets, Asset::id);
+        Map<AssetKey, Asset> byKey = new LinkedHashMap<>();
+        assets.stream().sorted(Comparator.comparing(Asset::id).thenComparing(Asset::campId))
+            .forEach(a -> byKey.put(new AssetKey(a.campId(), a.id()), a));
+        this.assets = byKey;
+        this.assetsById = byKey.values().stream().collect(Collectors.groupingBy(Asset::id,
+            Collectors.toUnmodifiableList()));
         this.assetsByRef = assets.stream().collect(Collectors.toUnmodifiableMap(Asset::ref, a -> a));
         this.metrics = sorted(metrics, Metric::name);
         this.metricsById = metrics.stream().collect(Collectors.toUnmodifiableMap(Metric::id, m -> m));
@@ -67,9 +74,14 @@ public final class Registry {
         return List.copyOf(camps.values());
     }
 
-    /** The asset, or null. */
-    public Asset asset(String id) {
-        return assets.get(id);
+    /** Camp {@code campId}'s asset {@code id}, or null (asset ids are unique within their camp only). */
+    public Asset asset(String campId, String id) {
+        return assets.get(new AssetKey(campId, id));
+    }
+
+    /** The assets of that id, one per camp that has one, sorted by camp. */
+    public List<Asset> assetsWithId(String id) {
+        return assetsById.getOrDefault(id, List.of());
     }
 
     /** The asset with this storage ref, or null. */
@@ -77,7 +89,7 @@ public final class Registry {
         return assetsByRef.get(ref);
     }
 
-    /** The assets of these camps, sorted by id. */
+    /** The assets of these camps, sorted by id (then camp). */
     public List<Asset> assetsOf(List<String> campIds) {
         return assets.values().stream().filter(a -> campIds.contains(a.campId())).toList();
     }

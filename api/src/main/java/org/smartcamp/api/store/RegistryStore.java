@@ -67,21 +67,31 @@ public final class RegistryStore {
     }
 
     /** Assets of {@code campIds} of these kinds after {@code after}. */
-    public static Page assets(Connection c, List<String> campIds, List<String> kinds, String after, int limit)
+    /** A page of assets after the cursor {@code after} (asset id, camp id; empty strings for the first page). */
+    public static Page assets(Connection c, List<String> campIds, List<String> kinds, List<String> after, int limit)
         throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Queries.ASSETS)) {
             ps.setArray(1, c.createArrayOf("text", campIds.toArray()));
             ps.setArray(2, c.createArrayOf("text", kinds.toArray()));
-            ps.setString(3, after);
-            ps.setInt(4, limit + 1);
-            return byId(ps, limit);
+            ps.setString(3, after.get(0));
+            ps.setString(4, after.get(1));
+            ps.setInt(5, limit + 1);
+            Page.Builder page = new Page.Builder(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    JsonObject row = withoutNulls(Rows.object(rs));
+                    page.add(row, List.of(row.getString("id"), row.getString("campId")));
+                }
+            }
+            return page.build();
         }
     }
 
-    /** The asset with every registered property, or null. */
-    public static JsonObject asset(Connection c, String id) throws SQLException {
+    /** Camp {@code campId}'s asset {@code id} with every registered property, or null. */
+    public static JsonObject asset(Connection c, String campId, String id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Queries.ASSET)) {
-            ps.setString(1, id);
+            ps.setString(1, campId);
+            ps.setString(2, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? withoutNulls(Rows.object(rs)) : null;
             }

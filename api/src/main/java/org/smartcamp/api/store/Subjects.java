@@ -3,14 +3,18 @@ package org.smartcamp.api.store;
 import java.util.List;
 
 /**
- * The subjects of analytics figures a request covers: these camps and these assets (ids), already cut to the
- * caller's scope; {@code figurePatterns} are SQL LIKE patterns of the figure names ({@code %} for all).
+ * The subjects of analytics figures a request covers: these camps, and these assets (ids) of the camps
+ * {@code assetCamps} (asset ids are unique within their camp only: an asset subject is one of {@code assets} in one
+ * of {@code assetCamps}, every such pair being one the request asked for), already cut to the caller's scope;
+ * {@code figurePatterns} are SQL LIKE patterns of the figure names ({@code %} for all).
  */
-public record Subjects(List<String> camps, List<String> assets, List<String> figurePatterns) {
+public record Subjects(List<String> camps, List<String> assets, List<String> assetCamps,
+                       List<String> figurePatterns) {
 
     public Subjects {
         camps = List.copyOf(camps);
         assets = List.copyOf(assets);
+        assetCamps = List.copyOf(assetCamps);
         figurePatterns = List.copyOf(figurePatterns);
     }
 

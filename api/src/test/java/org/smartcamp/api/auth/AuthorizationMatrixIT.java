@@ -29,6 +29,8 @@ class AuthorizationMatrixIT {
         "gao", "minusma", "kidal", "minusma");
     private static final Map<String, String> GENERATOR_OF = Map.of("juba1", "juba1-gen-1", "malakal",
         "malakal-gen-1", "gao", "gao-gen-1", "kidal", "kidal-gen-1");
+    /** The fixture's gateways: one in juba1 and one in gao. */
+    private static final Map<String, String> GATEWAY_OF = Map.of("juba1", "gw-1", "gao", "gw-g");
     private static ApiTestServer server;
     private static Http http;
     private static final Map<String, Caller> CALLERS = new java.util.LinkedHashMap<>();
@@ -91,6 +93,16 @@ class AuthorizationMatrixIT {
             out.add(new Probe("/api/v1/assets/" + gen + "/utilization?" + RANGE, camp, null, false, false));
             out.add(new Probe("/api/v1/assets/" + gen + "/readings?" + RANGE, camp, null, false, false));
             out.add(new Probe("/api/v1/assets?camp=" + camp, camp, null, false, false));
+            String scoped = "/api/v1/camps/" + camp + "/assets/" + gen;
+            out.add(new Probe(scoped, camp, null, false, false));
+            out.add(new Probe(scoped + "/utilization?" + RANGE, camp, null, false, false));
+            out.add(new Probe(scoped + "/readings?format=csv&" + RANGE, camp, null, true, false));
+            out.add(new Probe("/api/v1/assets/" + gen + "?camp=" + camp, camp, null, false, false));
+            if (GATEWAY_OF.containsKey(camp)) {
+                out.add(new Probe("/api/v1/camps/" + camp + "/gateways/" + GATEWAY_OF.get(camp), camp, null, false,
+                    false));
+                out.add(new Probe("/api/v1/gateways/" + GATEWAY_OF.get(camp), camp, null, false, false));
+            }
             out.add(new Probe("/api/v1/readings?camp=" + camp + "&" + RANGE, camp, null, false, false));
             out.add(new Probe("/api/v1/readings?camp=" + camp + "&bucket=1h&format=csv&" + RANGE, camp, null, true,
                 false));
@@ -163,7 +175,8 @@ class AuthorizationMatrixIT {
         boolean all = callerName.equals("admin-jwt-all");
         for (String path : List.of("/api/v1/camps/ghost", "/api/v1/assets/ghost-gen", "/api/v1/events/999999",
             "/api/v1/assets/ghost-gen/readings", "/api/v1/camps/ghost/fuel", "/api/v1/missions/ghost",
-            "/api/v1/figures/daily?camp=ghost", "/api/v1/readings?asset=ghost-gen")) {
+            "/api/v1/figures/daily?camp=ghost", "/api/v1/readings?asset=ghost-gen", "/api/v1/gateways/ghost-gw",
+            "/api/v1/camps/ghost/assets/ghost-gen", "/api/v1/camps/ghost/gateways/gw-1")) {
             assertThat(http.get(path, caller.headers()).status()).as(path).isEqualTo(all ? 404 : 403);
         }
     }
@@ -219,7 +232,9 @@ class AuthorizationMatrixIT {
         assertThat(http.get("/api/v1/readings?camp=gao&asset=juba1-gen-1&" + RANGE, juba).status()).isEqualTo(403);
         assertThat(http.get("/api/v1/events?mission=minusma&asset=juba1-gen-1&" + RANGE, juba).status())
             .isEqualTo(403);
-        assertThat(http.get("/api/v1/readings?camp=juba1&asset=gao-gen-1&" + RANGE, juba).status()).isEqualTo(403);
+        // Asset ids are unique within their camp (issue 15): juba1 in scope, it has no asset of that id.
+        assertThat(http.get("/api/v1/readings?camp=juba1&asset=gao-gen-1&" + RANGE, juba).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/readings?asset=gao-gen-1&" + RANGE, juba).status()).isEqualTo(403);
     }
 
     static Stream<String> callers() {

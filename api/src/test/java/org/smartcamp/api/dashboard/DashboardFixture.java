@@ -62,9 +62,10 @@ final class DashboardFixture {
     private static final String HOURLY_SQL = "INSERT INTO readings_hourly (asset_ref, metric_id, bucket, samples, "
         + "avg, min, max, first, last) VALUES (?, ?, ?, 60, ?, ?, ?, ?, ?)";
     private static final String DAILY_SQL = "INSERT INTO analytics_daily (subject_kind, subject_id, day, figure, "
-        + "value, unit, coverage, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, now())";
+        + "value, unit, coverage, computed_at, camp_id) VALUES (?, ?, ?, ?, ?, ?, ?, now(), '" + CAMP + "')";
     private static final String CURRENT_SQL = "INSERT INTO analytics_current (subject_kind, subject_id, figure, value, "
-        + "unit, low, high, coverage, as_of, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
+        + "unit, low, high, coverage, as_of, detail, camp_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, '" + CAMP
+        + "')";
     private static final String EVENT_SQL = "INSERT INTO analytics_events (camp_id, asset_id, kind, starts_at, "
         + "ends_at, quantity, unit, evidence, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, now()) RETURNING id";
     private static final String GATEWAY_SQL = "INSERT INTO gateways (camp_id, id, last_seq, last_sent_at, "

@@ -49,16 +49,18 @@ final class BenchFigures {
     private static final List<Figure> VEHICLE_CURRENT = List.of(f("hours_to_service", "h", 120),
         f("days_unused", "d", 1), f("idle_rate_lph", "L/h", 2.1));
 
+    /** The camp of every figure a statement seeds (the last parameter): asset ids are unique within their camp. */
+    private static final String OF_CAMP = " CROSS JOIN (SELECT ?::text AS id) AS camp";
     private static final String DAILY = "INSERT INTO analytics_daily (subject_kind, subject_id, day, figure, value, "
-        + "unit, coverage, computed_at) SELECT f.k, f.s, (d AT TIME ZONE 'UTC')::date, f.f, "
+        + "unit, coverage, computed_at, camp_id) SELECT f.k, f.s, (d AT TIME ZONE 'UTC')::date, f.f, "
         + "f.b * (0.8 + 0.4 * random()), f.u, CASE WHEN random() < 0.04 THEN 0.5 + 0.4 * random() "
-        + "ELSE 0.9 + 0.1 * random() END, d + interval '1 day 10 minutes' "
+        + "ELSE 0.9 + 0.1 * random() END, d + interval '1 day 10 minutes', camp.id "
         + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::float8[]) AS f(k, s, f, u, b) "
-        + "CROSS JOIN generate_series(?::timestamptz, ?::timestamptz, interval '1 day') AS d";
+        + "CROSS JOIN generate_series(?::timestamptz, ?::timestamptz, interval '1 day') AS d" + OF_CAMP;
     private static final String CURRENT = "INSERT INTO analytics_current (subject_kind, subject_id, figure, value, "
-        + "unit, low, high, coverage, as_of, detail) SELECT f.k, f.s, f.f, f.b, f.u, f.b * 0.85, f.b * 1.15, 0.97, ?, "
-        + "jsonb_build_object('method', 'bench seed', 'lookback_days', 7) "
-        + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::float8[]) AS f(k, s, f, u, b)";
+        + "unit, low, high, coverage, as_of, detail, camp_id) SELECT f.k, f.s, f.f, f.b, f.u, f.b * 0.85, f.b * 1.15, "
+        + "0.97, ?, jsonb_build_object('method', 'bench seed', 'lookback_days', 7), camp.id "
+        + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::float8[]) AS f(k, s, f, u, b)" + OF_CAMP;
     private static final String TEXT_TIME = "to_char((%s) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
     private static final String EVENTS = "INSERT INTO analytics_events (camp_id, asset_id, kind, starts_at, ends_at, "
         + "quantity, unit, evidence, detected_at) SELECT ?, e.a, e.k, t, t + e.l, e.q * (0.8 + 0.4 * random()), e.u, "
@@ -94,7 +96,8 @@ final class BenchFigures {
         try (PreparedStatement ps = c.prepareStatement(DAILY)) {
             int i = s.bind(c, ps, 1);
             ps.setTimestamp(i++, Timestamp.from(from));
-            ps.setTimestamp(i, Timestamp.from(end.minus(Duration.ofDays(1))));
+            ps.setTimestamp(i++, Timestamp.from(end.minus(Duration.ofDays(1))));
+            ps.setString(i, camp.id());
             return ps.executeUpdate();
         }
     }
@@ -115,7 +118,7 @@ final class BenchFigures {
         }
         try (PreparedStatement ps = c.prepareStatement(CURRENT)) {
             ps.setTimestamp(1, Timestamp.from(end));
-            s.bind(c, ps, 2);
+            ps.setString(s.bind(c, ps, 2), camp.id());
             return ps.executeUpdate();
         }
     }

@@ -9,17 +9,21 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.postgresql.PGConnection;
 import org.smartcamp.ingest.mqtt.MessageListener;
+import org.smartcamp.ingest.store.AssetKey;
 import org.smartcamp.ingest.store.AssetRegistry;
 import org.smartcamp.ingest.store.CopyBatchWriter;
 import org.smartcamp.ingest.store.DatabaseConfig;
@@ -157,21 +161,23 @@ final class Ceilings {
     }
 
     /** Registry refs of the workload's assets and metrics, registered before timing starts. */
+    /** The workload's asset ids are unique across its camps, so refs are looked up by id. */
     private record Refs(Map<String, AssetRegistry.Asset> assets, Map<String, AssetRegistry.Metric> metrics) {
         static Refs register(BenchSchema schema, Workload workload) {
             AssetRegistry registry = new AssetRegistry(schema.dataSource(), RegistrationPolicy.UNLIMITED);
             Map<String, String> missionByCamp = new HashMap<>();
-            Map<String, String> campByAsset = new HashMap<>();
+            Set<AssetKey> assets = new HashSet<>();
             Map<String, String> unitByMetric = new HashMap<>();
             for (Workload.Message m : workload.messages()) {
                 missionByCamp.put("camp-" + m.gateway(), workload.mission());
                 for (Reading r : m.content()) {
-                    campByAsset.put(r.asset(), "camp-" + m.gateway());
+                    assets.add(new AssetKey("camp-" + m.gateway(), r.asset()));
                     unitByMetric.put(r.metric(), null);
                 }
             }
             registry.camps(missionByCamp);
-            return new Refs(registry.assets(campByAsset, Instant.now()), registry.metrics(unitByMetric));
+            return new Refs(registry.assets(assets, Instant.now()).values().stream()
+                .collect(Collectors.toMap(AssetRegistry.Asset::id, a -> a)), registry.metrics(unitByMetric));
         }
 
         int asset(Reading r) {

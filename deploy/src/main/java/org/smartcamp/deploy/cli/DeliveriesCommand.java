@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "deliveries", description = "Record fuel deliveries from a CSV file with the header "
     + "tank_id,delivered_at,litres,reference (delivered_at in ISO 8601 UTC, e.g. 2026-11-20T09:30:00Z; reference "
-    + "optional). A delivery of the same tank and time replaces the one recorded. The analytics reconcile the "
+    + "optional; an optional camp_id column names the tank's camp, needed when several camps have a tank of that "
+    + "id). A delivery of the same tank and time replaces the one recorded. The analytics reconcile the "
     + "refuels they measure against these notes (short fills).")
 final class DeliveriesCommand implements Callable<Integer> {
     static final List<String> HEADER = List.of("tank_id", "delivered_at", "litres", "reference");
@@ -48,7 +49,7 @@ final class DeliveriesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Delivery> deliveries = parse(file);
+        List<DeliveryStore.Note> deliveries = parse(file);
         DatabaseConfig db = IngestSettings.database(config.load());
         try (HikariDataSource ds = DataSources.create(db, "smartcamp-deliveries")) {
             DataSources.checkReachable(ds, db);
@@ -64,7 +65,7 @@ final class DeliveriesCommand implements Callable<Integer> {
     }
 
     /** The deliveries of {@code file}, or a {@link CommandException} listing its bad lines. */
-    static List<Delivery> parse(Path file) {
+    static List<DeliveryStore.Note> parse(Path file) {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
             .setIgnoreEmptyLines(true).get();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
@@ -75,13 +76,15 @@ final class DeliveriesCommand implements Callable<Integer> {
                 throw new CommandException(file + ": the header must name " + String.join(",", HEADER)
                     + " (missing " + String.join(", ", missing) + ")");
             }
-            List<Delivery> out = new ArrayList<>();
+            List<DeliveryStore.Note> out = new ArrayList<>();
             List<String> errors = new ArrayList<>();
             for (CSVRecord r : csv) {
                 try {
                     String reference = r.isMapped("reference") && r.isSet("reference") ? r.get("reference") : "";
-                    out.add(new Delivery(required(r, "tank_id"), Instant.parse(required(r, "delivered_at")),
-                        Double.parseDouble(required(r, "litres")), reference.isEmpty() ? null : reference));
+                    String camp = r.isMapped("camp_id") && r.isSet("camp_id") ? r.get("camp_id") : "";
+                    out.add(new DeliveryStore.Note(camp.isEmpty() ? null : camp, new Delivery(required(r, "tank_id"),
+                        Instant.parse(required(r, "delivered_at")), Double.parseDouble(required(r, "litres")),
+                        reference.isEmpty() ? null : reference)));
                 } catch (NumberFormatException e) {
                     errors.add("line " + r.getRecordNumber() + ": litres is not a number");
                 } catch (DateTimeParseException e) {

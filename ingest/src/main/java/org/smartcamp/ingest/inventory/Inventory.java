@@ -23,15 +23,17 @@ public record Inventory(List<Mission> missions) {
     /**
      * A camp, located by WGS 84 latitude/longitude, with the population its loads are sized for and the analytics
      * settings that differ from the defaults for all its assets (flat keys such as {@code fuel.theftMinLitres}).
-     * {@code autoRegister} is its policy for assets first seen in its telemetry ({@code null}: the ingest's default).
+     * {@code autoRegister} is its policy for assets first seen in its telemetry ({@code null}: the ingest's default);
+     * {@code strictMetrics} ({@code null}: false) dead-letters readings of metrics the catalogue does not know.
      */
     public record Camp(String id, String name, Double latitude, Double longitude, Integer population,
-                       String timezone, Map<String, String> analytics, List<Asset> assets, Boolean autoRegister) {
+                       String timezone, Map<String, String> analytics, List<Asset> assets, Boolean autoRegister,
+                       Boolean strictMetrics) {
 
-        /** A camp that follows the ingest's default registration policy. */
+        /** A camp that follows the ingest's default registration policy and stores unknown metrics. */
         public Camp(String id, String name, Double latitude, Double longitude, Integer population,
                     String timezone, Map<String, String> analytics, List<Asset> assets) {
-            this(id, name, latitude, longitude, population, timezone, analytics, assets, null);
+            this(id, name, latitude, longitude, population, timezone, analytics, assets, null, null);
         }
 
         /** Checks and copies. */

@@ -16,7 +16,8 @@ import org.smartcamp.ingest.store.StoreException;
 import org.smartcamp.ingest.store.Transactions;
 
 /**
- * Registers an inventory: missions, camps and assets are inserted or updated (by id) in one transaction and
+ * Registers an inventory: missions, camps and assets are inserted or updated (by id; an asset by its camp and id,
+ * ids being unique within their camp only) in one transaction and
  * flagged registered, including assets the ingest auto-registered from telemetry before. Nothing is deleted:
  * an asset missing from the file keeps its readings and its row. An asset that telemetry registered settles its
  * readings with the camp the inventory gives it ({@link AssetClaims}).
@@ -27,15 +28,16 @@ public final class InventoryImporter {
         + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, registered = true, updated_at = now()"
         + " RETURNING (xmax = 0)";
     private static final String UPSERT_CAMP = "INSERT INTO camps (id, mission_id, name, latitude, longitude,"
-        + " population, timezone, attributes, auto_register, registered) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?,"
-        + " true) ON CONFLICT (id) DO UPDATE SET mission_id = excluded.mission_id, name = excluded.name,"
+        + " population, timezone, attributes, auto_register, strict_metrics, registered) VALUES (?, ?, ?, ?, ?, ?, ?,"
+        + " ?::jsonb, ?, ?, true) ON CONFLICT (id) DO UPDATE SET mission_id = excluded.mission_id,"
+        + " name = excluded.name,"
         + " latitude = excluded.latitude, longitude = excluded.longitude, population = excluded.population,"
         + " timezone = excluded.timezone, attributes = excluded.attributes, auto_register = excluded.auto_register,"
-        + " registered = true, updated_at = now() RETURNING (xmax = 0)";
+        + " strict_metrics = excluded.strict_metrics, registered = true, updated_at = now() RETURNING (xmax = 0)";
     private static final String UPSERT_ASSET = "INSERT INTO assets (id, camp_id, kind, name, rated_kw, rated_kva,"
         + " fuel_f0, fuel_f1, capacity_l, unusable_l, strapping, rated_kwp, capacity_kwh, fuel_capacity_l,"
         + " service_interval_h, supply_tank_id, attributes, registered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-        + " ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, true) ON CONFLICT (id) DO UPDATE SET camp_id = excluded.camp_id,"
+        + " ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, true) ON CONFLICT (camp_id, id) DO UPDATE SET"
         + " kind = excluded.kind,"
         + " name = excluded.name, rated_kw = excluded.rated_kw, rated_kva = excluded.rated_kva,"
         + " fuel_f0 = excluded.fuel_f0, fuel_f1 = excluded.fuel_f1, capacity_l = excluded.capacity_l,"
@@ -105,11 +107,12 @@ public final class InventoryImporter {
                     for (Inventory.Camp camp : m.camps()) {
                         count(counts, 2, upsert(tx, UPSERT_CAMP, camp.id(), m.id(), camp.name(), camp.latitude(),
                             camp.longitude(), camp.population(), camp.timezone(),
-                            json(withAnalytics(Map.of(), camp.analytics())), camp.autoRegister()));
+                            json(withAnalytics(Map.of(), camp.analytics())), camp.autoRegister(),
+                            Boolean.TRUE.equals(camp.strictMetrics())));
                         for (Inventory.Asset a : camp.assets()) {
-                            AssetClaims.Claim before = AssetClaims.before(tx, a.id());
+                            AssetClaims.Claim before = AssetClaims.before(tx, camp.id(), a.id());
                             count(counts, 4, upsert(tx, UPSERT_ASSET, assetRow(camp, a)));
-                            counts[6] += AssetClaims.settle(tx, before, camp.id());
+                            counts[6] += AssetClaims.settle(tx, before);
                         }
                     }
                 }

@@ -39,6 +39,7 @@ public final class InventoryLoader {
         AssetKind.WEATHER, Set.of());
 
     private final Set<String> campIds = new HashSet<>();
+    /** The asset ids of the camp being read: ids are unique within their camp, two camps may share one. */
     private final Set<String> assetIds = new HashSet<>();
 
     private InventoryLoader() {
@@ -94,8 +95,9 @@ public final class InventoryLoader {
 
     private Inventory.Camp camp(InventoryNode c) {
         c.onlyFields(Set.of("id", "name", "latitude", "longitude", "population", "timezone", "analytics",
-            "assets", "auto_register"));
+            "assets", "auto_register", "strict_metrics"));
         String id = id(c, campIds);
+        assetIds.clear();
         Double lat = c.number("latitude", false, -90, false, 90);
         Double lon = c.number("longitude", false, -180, false, 180);
         if ((lat == null) != (lon == null)) {
@@ -117,7 +119,7 @@ public final class InventoryLoader {
         }
         checkSupplyTanks(id, nodes, assets);
         return new Inventory.Camp(id, nameOr(c, id), lat, lon, population == null ? null : population.intValue(),
-            zone, AnalyticsOverrides.read(c), assets, c.bool("auto_register"));
+            zone, AnalyticsOverrides.read(c), assets, c.bool("auto_register"), c.bool("strict_metrics"));
     }
 
     /** A supply tank must be another fuel tank of the same camp. */

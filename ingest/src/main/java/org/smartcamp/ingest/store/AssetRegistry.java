@@ -19,15 +19,19 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * The registry as the ingest sees it: which mission a camp belongs to, which camp owns an asset (and its ref in
- * readings), which metric id and canonical unit a metric name has. Lookups are cached; whatever is not yet known
+ * The registry as the ingest sees it: which mission a camp belongs to, which asset a camp's id names (and its ref
+ * in readings; asset ids are unique within their camp, see {@link AssetKey}), which metric id and canonical unit a
+ * metric name has, and whether the catalogue knows it. Lookups are cached; whatever is not yet known
  * is registered on first sight, flagged unregistered, so no reading is dropped for want of an inventory entry.
  * Registration commits on its own (before the batch that needs it), so a batch that later rolls back leaves at
  * most an unregistered row behind, never a cached ref that does not exist. Thread-safe; blocking.
  */
 public final class AssetRegistry {
-    /** A camp and its mission. */
-    public record Camp(String id, String missionId) {
+    /**
+     * A camp and its mission; {@code strictMetrics} when readings of metrics the catalogue does not know are
+     * dead-lettered instead of stored.
+     */
+    public record Camp(String id, String missionId, boolean strictMetrics) {
     }
 
     /**
@@ -41,14 +45,17 @@ public final class AssetRegistry {
     public record Held(ResolvedBatch.Staged reading, String campId, String reason) {
     }
 
-    /** A metric: its id in readings and its canonical unit ({@code null} when none is known). */
-    public record Metric(int id, String name, String unit) {
+    /**
+     * A metric: its id in readings and its canonical unit ({@code null} when none is known); {@code registered}
+     * when the catalogue (or an operator) knows it, {@code false} for a name first seen in telemetry.
+     */
+    public record Metric(int id, String name, String unit, boolean registered) {
     }
 
     private final DataSource dataSource;
     private final RegistrationPolicy policy;
     private final Map<String, Camp> camps = new ConcurrentHashMap<>();
-    private final Map<String, Asset> assets = new ConcurrentHashMap<>();
+    private final Map<AssetKey, Asset> assets = new ConcurrentHashMap<>();
     private final Map<String, Metric> metrics = new ConcurrentHashMap<>();
 
     /** A registry with the {@link RegistrationPolicy#DEFAULT default policy}. */
@@ -78,8 +85,9 @@ public final class AssetRegistry {
      * A camp that exists keeps its mission, even when the topic names another one: the caller decides.
      */
     public Map<String, Camp> camps(Map<String, String> missionByCamp) {
-        return resolve(missionByCamp.keySet(), camps, (c, missing) -> load(c, Sql.CAMPS_BY_ID, missing,
-            rs -> new Camp(rs.getString(1), rs.getString(2)), Camp::id), (c, unknown) -> {
+        return resolve(missionByCamp.keySet(), camps, (c, missing) -> load(c, Sql.CAMPS_BY_ID,
+            new Object[] {array(c, missing)}, rs -> new Camp(rs.getString(1), rs.getString(2), rs.getBoolean(3)),
+            Camp::id), (c, unknown) -> {
                 for (String camp : unknown) {
                     String mission = missionByCamp.get(camp);
                     update(c, Sql.REGISTER_MISSION, mission, mission);
@@ -88,13 +96,10 @@ public final class AssetRegistry {
             });
     }
 
-    /** The assets named in telemetry; an unknown one is registered in the camp given for it, unregistered. */
-    public Map<String, Asset> assets(Map<String, String> campByAsset, Instant seen) {
-        return resolve(campByAsset.keySet(), assets, AssetRegistry::loadAssets, (c, unknown) -> {
-            String[] camp = unknown.stream().map(campByAsset::get).toArray(String[]::new);
-            update(c, Sql.REGISTER_ASSETS, Timestamp.from(seen), policy.autoRegisterAssets(), array(c, unknown),
-                c.createArrayOf("text", camp));
-        });
+    /** The assets named in telemetry (camp and id); an unknown one is registered in its camp, unregistered. */
+    public Map<AssetKey, Asset> assets(Collection<AssetKey> keys, Instant seen) {
+        return resolve(keys, assets, AssetRegistry::loadAssets, (c, unknown) -> update(c, Sql.REGISTER_ASSETS,
+            Timestamp.from(seen), policy.autoRegisterAssets(), assetIds(c, unknown), campIds(c, unknown)));
     }
 
     /** The metrics named in telemetry; an unknown one is registered, unregistered, with the unit first sent. */
@@ -137,32 +142,57 @@ public final class AssetRegistry {
         }
     }
 
+    /** Of {@code names}, the metrics the registry holds (known or not to the catalogue); none is registered. */
+    public Map<String, Metric> storedMetrics(Collection<String> names) {
+        Map<String, Metric> found = new HashMap<>();
+        Set<String> missing = missing(names, metrics, found);
+        if (!missing.isEmpty()) {
+            try (Connection c = dataSource.getConnection()) {
+                Map<String, Metric> loaded = loadMetrics(c, missing);
+                metrics.putAll(loaded);
+                found.putAll(loaded);
+            } catch (SQLException e) {
+                throw new StoreException("cannot read the registry: " + DataSources.rootMessage(e), e);
+            }
+        }
+        return found;
+    }
+
     /** Of {@code names}, those the registry does not hold yet (what {@link #metrics} would register). */
     public Set<String> unknownMetrics(Collection<String> names) {
         return unknown(names, metrics, AssetRegistry::loadMetrics);
     }
 
-    /** Of {@code ids}, the assets the registry does not hold yet (what {@link #assets} would register). */
-    public Set<String> unknownAssets(Collection<String> ids) {
-        return unknown(ids, assets, AssetRegistry::loadAssets);
+    /** Of {@code keys}, the assets the registry does not hold yet (what {@link #assets} would register). */
+    public Set<AssetKey> unknownAssets(Collection<AssetKey> keys) {
+        return unknown(keys, assets, AssetRegistry::loadAssets);
     }
 
-    private static Map<String, Asset> loadAssets(Connection c, Set<String> ids) throws SQLException {
-        return load(c, Sql.ASSETS_BY_ID, ids, rs -> new Asset(rs.getInt(1), rs.getString(2), rs.getString(3),
-            rs.getBoolean(4)), Asset::id);
+    private static Map<AssetKey, Asset> loadAssets(Connection c, Set<AssetKey> keys) throws SQLException {
+        return load(c, Sql.ASSETS_BY_KEY, new Object[] {assetIds(c, keys), campIds(c, keys)},
+            rs -> new Asset(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)),
+            a -> new AssetKey(a.campId(), a.id()));
     }
 
     private static Map<String, Metric> loadMetrics(Connection c, Set<String> names) throws SQLException {
-        return load(c, Sql.METRICS_BY_NAME, names, rs -> new Metric(rs.getInt(1), rs.getString(2), rs.getString(3)),
-            Metric::name);
+        return load(c, Sql.METRICS_BY_NAME, new Object[] {array(c, names)}, rs -> new Metric(rs.getInt(1),
+            rs.getString(2), rs.getString(3), rs.getBoolean(4)), Metric::name);
     }
 
-    private interface Loader<T> {
-        Map<String, T> load(Connection c, Set<String> keys) throws SQLException;
+    private static Array assetIds(Connection c, Set<AssetKey> keys) throws SQLException {
+        return c.createArrayOf("text", keys.stream().map(AssetKey::assetId).toArray());
     }
 
-    private interface Registrar {
-        void register(Connection c, Set<String> unknown) throws SQLException;
+    private static Array campIds(Connection c, Set<AssetKey> keys) throws SQLException {
+        return c.createArrayOf("text", keys.stream().map(AssetKey::campId).toArray());
+    }
+
+    private interface Loader<K, T> {
+        Map<K, T> load(Connection c, Set<K> keys) throws SQLException;
+    }
+
+    private interface Registrar<K> {
+        void register(Connection c, Set<K> unknown) throws SQLException;
     }
 
     private interface RowMapper<T> {
@@ -175,14 +205,14 @@ public final class AssetRegistry {
      * for each of them at every cache refresh); the registering INSERTs skip existing rows themselves too, so
      * only a race between two ingest replicas can cost a value.
      */
-    private <T> Map<String, T> resolve(Collection<String> keys, Map<String, T> cache, Loader<T> loader,
-                                       Registrar registrar) {
-        Map<String, T> found = new HashMap<>();
-        Set<String> missing = missing(keys, cache, found);
+    private <K, T> Map<K, T> resolve(Collection<K> keys, Map<K, T> cache, Loader<K, T> loader,
+                                     Registrar<K> registrar) {
+        Map<K, T> found = new HashMap<>();
+        Set<K> missing = missing(keys, cache, found);
         if (!missing.isEmpty()) {
             try (Connection c = dataSource.getConnection()) {
-                Map<String, T> loaded = loader.load(c, missing);
-                Set<String> unknown = new LinkedHashSet<>(missing);
+                Map<K, T> loaded = loader.load(c, missing);
+                Set<K> unknown = new LinkedHashSet<>(missing);
                 unknown.removeAll(loaded.keySet());
                 if (!unknown.isEmpty()) {
                     registrar.register(c, unknown);
@@ -197,13 +227,13 @@ public final class AssetRegistry {
         return found;
     }
 
-    private <T> Set<String> unknown(Collection<String> keys, Map<String, T> cache, Loader<T> loader) {
-        Set<String> missing = missing(keys, cache, new HashMap<>());
+    private <K, T> Set<K> unknown(Collection<K> keys, Map<K, T> cache, Loader<K, T> loader) {
+        Set<K> missing = missing(keys, cache, new HashMap<>());
         if (missing.isEmpty()) {
             return missing;
         }
         try (Connection c = dataSource.getConnection()) {
-            Map<String, T> loaded = loader.load(c, missing);
+            Map<K, T> loaded = loader.load(c, missing);
             cache.putAll(loaded);
             missing.removeAll(loaded.keySet());
             return missing;
@@ -212,9 +242,9 @@ public final class AssetRegistry {
         }
     }
 
-    private static <T> Set<String> missing(Collection<String> keys, Map<String, T> cache, Map<String, T> found) {
-        Set<String> missing = new LinkedHashSet<>();
-        for (String key : keys) {
+    private static <K, T> Set<K> missing(Collection<K> keys, Map<K, T> cache, Map<K, T> found) {
+        Set<K> missing = new LinkedHashSet<>();
+        for (K key : keys) {
             T cached = cache.get(key);
             if (cached == null) {
                 missing.add(key);
@@ -229,11 +259,13 @@ public final class AssetRegistry {
         return c.createArrayOf("text", keys.toArray());
     }
 
-    private static <T> Map<String, T> load(Connection c, String sql, Set<String> keys, RowMapper<T> mapper,
-                                           Function<T, String> key) throws SQLException {
-        Map<String, T> result = new HashMap<>();
+    private static <K, T> Map<K, T> load(Connection c, String sql, Object[] params, RowMapper<T> mapper,
+                                         Function<T, K> key) throws SQLException {
+        Map<K, T> result = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setArray(1, array(c, keys));
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     T row = mapper.map(rs);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,12 @@ import org.smartcamp.ingest.wire.TelemetryEncoder;
 import org.smartcamp.ingest.wire.TopicAddress;
 
 /**
- * Applies the registry's rules to a batch: a message may only write readings of the camp its topic names (and
- * that camp must belong to the topic's mission); units are converted to the metric's canonical unit or refused.
- * What is refused becomes a dead letter with its reason; unknown camps, assets and metrics are registered. Readings
- * of a provisional asset (from any camp) are quarantined with the camp that sent them, not stored.
+ * Applies the registry's rules to a batch: a message writes readings of the camp its topic names (that camp must
+ * belong to the topic's mission), and the topic's camp resolves the asset ids of its payload (ids are unique within
+ * their camp only); units are converted to the metric's canonical unit or refused. What is refused becomes a dead
+ * letter with its reason; unknown camps, assets and metrics are registered. Readings of a provisional asset are
+ * quarantined with the camp that sent them, not stored. A metric the catalogue does not know is stored and noted
+ * per gateway, or, in a camp in strict mode, dead-lettered ({@code unknown_metric}) and not registered.
  */
 final class BatchResolver {
     private final AssetRegistry registry;
@@ -34,38 +37,51 @@ final class BatchResolver {
 
     ResolvedBatch resolve(WriteBatch batch) {
         List<DeadLetter> deadLetters = new ArrayList<>(batch.deadLetters());
-        List<ReceivedMessage> accepted = withinQuota(acceptedByCamp(batch.messages(), deadLetters), deadLetters);
+        Map<String, AssetRegistry.Camp> camps = new HashMap<>();
+        List<ReceivedMessage> accepted = withinQuota(acceptedByCamp(batch.messages(), deadLetters, camps),
+            deadLetters, camps);
         Map<String, String> unitByMetric = new HashMap<>();
-        Map<String, String> campByAsset = new HashMap<>();
+        Set<String> strictMetrics = new HashSet<>();
+        Set<AssetKey> assetKeys = new LinkedHashSet<>();
         Instant firstSeen = null;
         for (ReceivedMessage m : accepted) {
             firstSeen = firstSeen == null ? m.receivedAt() : firstSeen;
+            String camp = m.message().address().camp();
+            boolean strict = camps.get(camp).strictMetrics();
             for (Reading r : m.message().readings()) {
-                unitByMetric.putIfAbsent(r.metric(), r.unit());
-                campByAsset.putIfAbsent(r.asset(), m.message().address().camp());
+                if (strict) {
+                    strictMetrics.add(r.metric());
+                } else {
+                    unitByMetric.putIfAbsent(r.metric(), r.unit());
+                }
+                assetKeys.add(new AssetKey(camp, r.asset()));
             }
         }
-        Map<String, AssetRegistry.Metric> metrics = registry.metrics(unitByMetric);
-        Map<String, AssetRegistry.Asset> assets = firstSeen == null ? Map.of() : registry.assets(campByAsset,
+        Map<String, AssetRegistry.Metric> metrics = new HashMap<>(registry.storedMetrics(strictMetrics));
+        metrics.putAll(registry.metrics(unitByMetric));
+        Map<AssetKey, AssetRegistry.Asset> assets = firstSeen == null ? Map.of() : registry.assets(assetKeys,
             firstSeen);
         Staging staging = new Staging(batch.readingCount(), deadLetters);
         for (ReceivedMessage m : accepted) {
-            staging.stage(m, assets, metrics);
+            staging.stage(m, camps.get(m.message().address().camp()).strictMetrics(), assets, metrics);
         }
         registry.quarantine(staging.held);
         Map<RejectReason, Integer> refused = new EnumMap<>(RejectReason.class);
         for (DeadLetter d : deadLetters.subList(batch.deadLetters().size(), deadLetters.size())) {
             refused.merge(d.reason(), 1, Integer::sum);
         }
-        return new ResolvedBatch(staging.readings, staging.repeated, deadLetters, refused, gateways(accepted));
+        return new ResolvedBatch(staging.readings, staging.repeated, deadLetters, refused, gateways(accepted),
+            List.copyOf(staging.unknown.values()));
     }
 
-    private List<ReceivedMessage> acceptedByCamp(List<ReceivedMessage> messages, List<DeadLetter> deadLetters) {
+    /** The messages whose camp belongs to their topic's mission; {@code camps} receives the camps they name. */
+    private List<ReceivedMessage> acceptedByCamp(List<ReceivedMessage> messages, List<DeadLetter> deadLetters,
+                                                 Map<String, AssetRegistry.Camp> camps) {
         Map<String, String> missionByCamp = new HashMap<>();
         for (ReceivedMessage m : messages) {
             missionByCamp.putIfAbsent(m.message().address().camp(), m.message().address().mission());
         }
-        Map<String, AssetRegistry.Camp> camps = registry.camps(missionByCamp);
+        camps.putAll(registry.camps(missionByCamp));
         List<ReceivedMessage> accepted = new ArrayList<>(messages.size());
         for (ReceivedMessage m : messages) {
             TopicAddress address = m.message().address();
@@ -86,33 +102,39 @@ final class BatchResolver {
      * others are dead-lettered whole ({@code registration_quota}), raw payload kept for a replay. A name that an
      * earlier message of the batch brings in is not new for the later ones.
      */
-    private List<ReceivedMessage> withinQuota(List<ReceivedMessage> messages, List<DeadLetter> deadLetters) {
+    private List<ReceivedMessage> withinQuota(List<ReceivedMessage> messages, List<DeadLetter> deadLetters,
+                                              Map<String, AssetRegistry.Camp> camps) {
         Set<String> metricNames = new HashSet<>();
-        Set<String> assetIds = new HashSet<>();
+        Set<AssetKey> assetKeys = new HashSet<>();
         for (ReceivedMessage m : messages) {
+            String camp = m.message().address().camp();
+            boolean strict = camps.get(camp).strictMetrics();
             for (Reading r : m.message().readings()) {
-                metricNames.add(r.metric());
-                assetIds.add(r.asset());
+                if (!strict) {
+                    metricNames.add(r.metric());
+                }
+                assetKeys.add(new AssetKey(camp, r.asset()));
             }
         }
         Set<String> newMetrics = registry.unknownMetrics(metricNames);
-        Set<String> newAssets = registry.unknownAssets(assetIds);
+        Set<AssetKey> newAssets = registry.unknownAssets(assetKeys);
         if (newMetrics.isEmpty() && newAssets.isEmpty()) {
             return messages;
         }
         List<ReceivedMessage> accepted = new ArrayList<>(messages.size());
         for (ReceivedMessage m : messages) {
+            TopicAddress address = m.message().address();
             Set<String> metrics = new HashSet<>();
-            Set<String> assets = new HashSet<>();
+            Set<AssetKey> assets = new HashSet<>();
             for (Reading r : m.message().readings()) {
                 if (newMetrics.contains(r.metric())) {
                     metrics.add(r.metric());
                 }
-                if (newAssets.contains(r.asset())) {
-                    assets.add(r.asset());
+                AssetKey key = new AssetKey(address.camp(), r.asset());
+                if (newAssets.contains(key)) {
+                    assets.add(key);
                 }
             }
-            TopicAddress address = m.message().address();
             String refused = metrics.isEmpty() && assets.isEmpty() ? null
                 : quota.admit(address.camp(), address.gateway(), metrics.size(), assets.size(), m.receivedAt());
             if (refused == null) {
@@ -133,6 +155,7 @@ final class BatchResolver {
         private final List<DeadLetter> deadLetters;
         private final Set<ResolvedBatch.Identity> identities = new HashSet<>();
         private final List<AssetRegistry.Held> held = new ArrayList<>();
+        private final Map<List<Object>, ResolvedBatch.UnknownMetricSighting> unknown = new LinkedHashMap<>();
         private int repeated;
 
         Staging(int expected, List<DeadLetter> deadLetters) {
@@ -140,16 +163,16 @@ final class BatchResolver {
             this.deadLetters = deadLetters;
         }
 
-        void stage(ReceivedMessage m, Map<String, AssetRegistry.Asset> assets,
+        void stage(ReceivedMessage m, boolean strict, Map<AssetKey, AssetRegistry.Asset> assets,
                    Map<String, AssetRegistry.Metric> metrics) {
             String camp = m.message().address().camp();
             for (Reading r : m.message().readings()) {
-                AssetRegistry.Asset asset = assets.get(r.asset());
+                AssetRegistry.Asset asset = assets.get(new AssetKey(camp, r.asset()));
                 AssetRegistry.Metric metric = metrics.get(r.metric());
-                if (!asset.provisional() && !asset.campId().equals(camp)) {
-                    deadLetters.add(refused(m, r, RejectReason.ASSET_OF_OTHER_CAMP, "asset '" + r.asset()
-                        + "' belongs to camp '" + asset.campId() + "'; a message on camp '" + camp
-                        + "''s topic may not write it"));
+                boolean unknownMetric = metric == null || !metric.registered();
+                if (unknownMetric && strict) {
+                    deadLetters.add(refused(m, r, RejectReason.UNKNOWN_METRIC, "metric '" + r.metric()
+                        + "' is not in the catalogue, and camp '" + camp + "' is in strict mode"));
                     continue;
                 }
                 DoubleUnaryOperator convert = Units.converter(r.unit(), metric.unit());
@@ -157,6 +180,9 @@ final class BatchResolver {
                     deadLetters.add(refused(m, r, RejectReason.UNIT_MISMATCH, "metric '" + r.metric() + "' is in "
                         + metric.unit() + "; '" + r.unit() + "' cannot be converted to it"));
                     continue;
+                }
+                if (unknownMetric) {
+                    sighted(m, metric);
                 }
                 Instant ts = r.ts().truncatedTo(ChronoUnit.MICROS);
                 if (asset.provisional()) {
@@ -170,6 +196,13 @@ final class BatchResolver {
                     repeated++;
                 }
             }
+        }
+
+        private void sighted(ReceivedMessage m, AssetRegistry.Metric metric) {
+            TopicAddress a = m.message().address();
+            unknown.merge(List.of(a.camp(), a.gateway(), metric.id()), new ResolvedBatch.UnknownMetricSighting(
+                a.camp(), a.gateway(), metric.id(), metric.name(), m.receivedAt(), m.receivedAt(), 1),
+                ResolvedBatch.UnknownMetricSighting::plus);
         }
     }
 

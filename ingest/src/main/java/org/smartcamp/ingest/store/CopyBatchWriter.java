@@ -31,6 +31,7 @@ public final class CopyBatchWriter implements TelemetryStore {
     private final DataSource dataSource;
     private final BatchResolver resolver;
     private final PoisonIsolation isolation = new PoisonIsolation(this::commit);
+    private final UnknownMetricLog unknownMetricLog = new UnknownMetricLog();
 
     public CopyBatchWriter(DataSource dataSource, AssetRegistry registry) {
         this.dataSource = dataSource;
@@ -61,7 +62,9 @@ public final class CopyBatchWriter implements TelemetryStore {
                 int stored = resolved.readings().isEmpty() ? 0 : copy(c, resolved.readings());
                 insertDeadLetters(c, resolved.deadLetters());
                 upsertGateways(c, resolved.gateways());
+                upsertUnknownMetrics(c, resolved.unknownMetrics());
                 c.commit();
+                unknownMetricLog.warnFirst(resolved.unknownMetrics());
                 return new WriteResult(stored, resolved.repeated() + resolved.readings().size() - stored,
                     resolved.deadLetters().size(), resolved.refused());
             } catch (SQLException | IOException | RuntimeException e) {
@@ -150,6 +153,25 @@ public final class CopyBatchWriter implements TelemetryStore {
                 s.setTimestamp(4, g.lastSent() == null ? null : Timestamp.from(g.lastSent()));
                 s.setTimestamp(5, Timestamp.from(g.lastReceived()));
                 s.setLong(6, g.messages());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void upsertUnknownMetrics(Connection c, List<ResolvedBatch.UnknownMetricSighting> sightings)
+            throws SQLException {
+        if (sightings.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement(Sql.UPSERT_UNKNOWN_METRIC)) {
+            for (ResolvedBatch.UnknownMetricSighting u : sightings) {
+                s.setString(1, u.campId());
+                s.setString(2, u.gatewayId());
+                s.setInt(3, u.metricId());
+                s.setTimestamp(4, Timestamp.from(u.first()));
+                s.setTimestamp(5, Timestamp.from(u.last()));
+                s.setLong(6, u.readings());
                 s.addBatch();
             }
             s.executeBatch();

@@ -14,7 +14,8 @@ final class Sql {
         + " SELECT n.id, n.camp_id, 'unknown', false, ?, CASE WHEN coalesce(c.auto_register, ?) THEN 'active'"
         + " ELSE 'provisional' END FROM unnest(?::text[], ?::text[]) AS n(id, camp_id)"
         + " LEFT JOIN camps c ON c.id = n.camp_id"
-        + " WHERE NOT EXISTS (SELECT 1 FROM assets a WHERE a.id = n.id) ON CONFLICT (id) DO NOTHING";
+        + " WHERE NOT EXISTS (SELECT 1 FROM assets a WHERE a.camp_id = n.camp_id AND a.id = n.id)"
+        + " ON CONFLICT (camp_id, id) DO NOTHING";
     /** Readings of provisional assets, held out of the camps' data; a redelivered message holds them once. */
     static final String QUARANTINE = "INSERT INTO quarantined_readings (asset_ref, metric_id, ts, value, quality,"
         + " received_at, camp_id, reason) SELECT * FROM unnest(?::integer[], ?::integer[], ?::timestamptz[],"
@@ -22,9 +23,10 @@ final class Sql {
     static final String REGISTER_METRICS = "INSERT INTO metrics (name, unit, registered)"
         + " SELECT n.name, n.unit, false FROM unnest(?::text[], ?::text[]) AS n(name, unit)"
         + " WHERE NOT EXISTS (SELECT 1 FROM metrics m WHERE m.name = n.name) ON CONFLICT (name) DO NOTHING";
-    static final String CAMPS_BY_ID = "SELECT id, mission_id FROM camps WHERE id = ANY (?)";
-    static final String ASSETS_BY_ID = "SELECT ref, id, camp_id, status = 'provisional' FROM assets WHERE id = ANY (?)";
-    static final String METRICS_BY_NAME = "SELECT id, name, unit FROM metrics WHERE name = ANY (?)";
+    static final String CAMPS_BY_ID = "SELECT id, mission_id, strict_metrics FROM camps WHERE id = ANY (?)";
+    static final String ASSETS_BY_KEY = "SELECT a.ref, a.id, a.camp_id, a.status = 'provisional' FROM assets a"
+        + " JOIN unnest(?::text[], ?::text[]) AS n(id, camp_id) ON a.camp_id = n.camp_id AND a.id = n.id";
+    static final String METRICS_BY_NAME = "SELECT id, name, unit, registered FROM metrics WHERE name = ANY (?)";
 
     static final String COPY_READINGS = "COPY readings (asset_ref, metric_id, ts, value, quality, received_at)"
         + " FROM STDIN";
@@ -46,6 +48,11 @@ final class Sql {
         + " last_sent_at = GREATEST(g.last_sent_at, excluded.last_sent_at),"
         + " last_received_at = GREATEST(g.last_received_at, excluded.last_received_at),"
         + " messages = g.messages + excluded.messages";
+    /** Each gateway's readings of metrics the catalogue does not know: when first and last seen, how many. */
+    static final String UPSERT_UNKNOWN_METRIC = "INSERT INTO gateway_unknown_metrics AS u (camp_id, gateway_id,"
+        + " metric_id, first_seen_at, last_seen_at, readings) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (camp_id,"
+        + " gateway_id, metric_id) DO UPDATE SET first_seen_at = LEAST(u.first_seen_at, excluded.first_seen_at),"
+        + " last_seen_at = GREATEST(u.last_seen_at, excluded.last_seen_at), readings = u.readings + excluded.readings";
     static final String DELETE_EXPIRED = "DELETE FROM readings WHERE ctid = ANY (ARRAY("
         + "SELECT ctid FROM readings WHERE ts < ? LIMIT ?))";
 

@@ -36,8 +36,14 @@ public enum RejectReason {
     UNIT_MISMATCH,
     /** The topic names a camp that belongs to another mission (unknown camps are registered, not refused). */
     UNKNOWN_CAMP,
-    /** The reading names an asset registered to another camp than the topic's. */
+    /**
+     * The reading named an asset registered to another camp than the topic's. No longer produced since asset ids are
+     * unique within their camp only (the topic's camp resolves the asset, migration V11); kept for the dead letters
+     * and quarantined readings that carry it.
+     */
     ASSET_OF_OTHER_CAMP,
+    /** The metric is not in the catalogue and the topic's camp is in strict mode ({@code strict_metrics}). */
+    UNKNOWN_METRIC,
     /**
      * The database refused the message with a data error (SQLSTATE class 22 or 23) that no decoder rule caught;
      * the writer isolated it from its batch so that the rest is stored.

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.smartcamp.ingest.store.AssetKey;
 import org.smartcamp.ingest.store.AssetRegistry;
 import org.smartcamp.ingest.testsupport.MigratedStore;
 import org.smartcamp.ingest.testsupport.TestDatabase;
@@ -49,7 +51,7 @@ class InventoryImporterIT {
     void anInventoryIsInsertedThenUpdatedAndAdoptsAnAssetFirstSeenInTelemetry() {
         AssetRegistry registry = new AssetRegistry(ds);
         registry.camps(Map.of("juba1", "unmiss"));
-        registry.assets(Map.of("juba1-tank-1", "juba1"), Instant.parse("2026-11-01T00:00:00Z"));
+        registry.assets(Set.of(new AssetKey("juba1", "juba1-tank-1")), Instant.parse("2026-11-01T00:00:00Z"));
         InventoryImporter importer = new InventoryImporter(ds);
 
         InventoryImporter.ImportReport first = importer.importInventory(InventoryLoader.parse("a.yaml", INVENTORY));

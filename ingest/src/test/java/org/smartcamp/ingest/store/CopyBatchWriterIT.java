@@ -91,15 +91,16 @@ class CopyBatchWriterIT {
     }
 
     @Test
-    void anotherCampsAssetIsRefusedAndTheGoodReadingsOfTheMessageAreStored() {
+    void anIdOfAnotherCampsAssetNamesTheTopicsCampsOwnAssetAndNeverWritesTheOtherCamps() {
         Instant t = T0.plusSeconds(7200);
         WriteResult result = writer.write(batch(message(CAMP_A, 4, T0, List.of(
             Reading.of("a-gen", "power.active", t, 5), Reading.of("b-gen", "power.active", t, 6)))));
 
-        assertThat(result).isEqualTo(new WriteResult(1, 0, 1, Map.of(RejectReason.ASSET_OF_OTHER_CAMP, 1)));
-        assertThat(deadLetter("asset_of_other_camp")).contains("\"asset\":\"b-gen\"");
+        assertThat(result).isEqualTo(new WriteResult(2, 0, 0, Map.of()));
         assertThat(db.queryLong("SELECT count(*) FROM readings r JOIN assets a ON a.ref = r.asset_ref"
-            + " WHERE a.id = 'b-gen'")).isZero();
+            + " WHERE a.id = 'b-gen' AND a.camp_id = 'c-b'")).isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM readings r JOIN assets a ON a.ref = r.asset_ref"
+            + " WHERE a.id = 'b-gen' AND a.camp_id = 'c-a' AND NOT a.registered")).isEqualTo(1);
         assertThat(db.queryLong("SELECT count(*) FROM assets WHERE id = 'b-gen' AND camp_id = 'c-b'")).isEqualTo(1);
     }
 

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
@@ -88,7 +89,7 @@ class RegistryIdsIT {
             Map<String, String> units = new HashMap<>(Map.of("power.active", "kW", "site.custom", "x"));
             registry.camps(Map.of("c-a", "m1"));
             registry.metrics(units);
-            registry.assets(Map.of("a-gen", "c-a"), T0);
+            registry.assets(Set.of(new AssetKey("c-a", "a-gen")), T0);
             long metricSeq = sequence(store, "metrics", "id");
             long assetSeq = sequence(store, "assets", "ref");
 
@@ -96,7 +97,7 @@ class RegistryIdsIT {
                 registry.refresh();
                 registry.camps(Map.of("c-a", "m1"));
                 registry.metrics(units);
-                registry.assets(Map.of("a-gen", "c-a"), T0);
+                registry.assets(Set.of(new AssetKey("c-a", "a-gen")), T0);
             }
 
             assertThat(sequence(store, "metrics", "id")).isEqualTo(metricSeq);
@@ -143,7 +144,7 @@ class RegistryIdsIT {
     }
 
     /** The last migration before {@code version}: the schema a database had before it. */
-    private static String lastBefore(HikariDataSource ds, String version) {
+    static String lastBefore(HikariDataSource ds, String version) {
         MigrationVersion limit = MigrationVersion.fromVersion(version);
         return Arrays.stream(Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().info()
                 .all())

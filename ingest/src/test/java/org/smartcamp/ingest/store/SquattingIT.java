@@ -11,13 +11,12 @@ import org.smartcamp.ingest.inventory.InventoryImporter;
 import org.smartcamp.ingest.inventory.InventoryLoader;
 import org.smartcamp.ingest.testsupport.MigratedStore;
 import org.smartcamp.ingest.wire.Reading;
-import org.smartcamp.ingest.wire.RejectReason;
 import org.smartcamp.ingest.wire.TopicAddress;
 
 /**
- * No squatting (issue 13, D13): juba1's gateway publishing bor1's asset {@code bor1-gen-7} before any inventory
- * names it neither keeps bor1's own readings out once bor1's inventory registers it, nor leaves juba1's values in
- * bor1's data.
+ * No squatting (issue 13, D13), now that asset ids are unique within their camp only (issue 15): juba1's gateway
+ * publishing an id that is bor1's asset {@code bor1-gen-7} registers juba1's own asset of that id; bor1's readings
+ * are never refused for it, and juba1's values never reach bor1's data.
  */
 class SquattingIT {
     private static final TopicAddress JUBA1 = new TopicAddress("unmiss", "juba1", "gw-1");
@@ -41,7 +40,7 @@ class SquattingIT {
         """;
 
     @Test
-    void withAutoRegistrationTheInventoryMovesTheSquattersReadingsToQuarantineAndTheOwnerWritesOn() {
+    void withAutoRegistrationAnotherCampsGatewayRegistersItsOwnAssetAndTheOwnerWritesOn() {
         try (MigratedStore store = MigratedStore.create("squat_on")) {
             InventoryImporter importer = new InventoryImporter(store.dataSource());
             importer.importInventory(InventoryLoader.parse("camps", CAMPS));
@@ -50,25 +49,26 @@ class SquattingIT {
 
             assertThat(writer.write(batch(message(JUBA1, 1, T0, List.of(gen7(T0, 11), gen7(T0.plusSeconds(60), 12)))))
                 .stored()).isEqualTo(2);
-            assertThat(campOf(store)).isEqualTo("juba1");
+            assertThat(campsOf(store)).isEqualTo("juba1");
 
             InventoryImporter.ImportReport report = importer.importInventory(InventoryLoader.parse("bor1",
                 BOR1_INVENTORY));
             registry.refresh();
             WriteResult own = writer.write(batch(message(BOR1, 1, T0, List.of(gen7(T0.plusSeconds(120), 99)))));
 
-            assertThat(report.readingsQuarantined()).isEqualTo(2);
+            assertThat(report.assetsAdded()).isEqualTo(1);
             assertThat(own.stored()).isEqualTo(1);
-            assertThat(own.refused()).doesNotContainKey(RejectReason.ASSET_OF_OTHER_CAMP);
-            assertThat(campOf(store)).isEqualTo("bor1");
-            assertThat(values(store, "readings")).isEqualTo("99");
-            assertThat(values(store, "quarantined_readings WHERE camp_id = 'juba1' AND reason LIKE"
-                + " 'asset_of_other_camp: sent by camp ''juba1''%'")).isEqualTo("11,12");
+            assertThat(own.refused()).isEmpty();
+            assertThat(campsOf(store)).isEqualTo("bor1,juba1");
+            assertThat(values(store, "bor1")).isEqualTo("99");
+            assertThat(values(store, "juba1")).isEqualTo("11,12");
+            assertThat(store.db().queryString("SELECT string_agg(camp_id || ':' || registered, ',' ORDER BY camp_id)"
+                + " FROM assets WHERE id = 'bor1-gen-7'")).isEqualTo("bor1:true,juba1:false");
         }
     }
 
     @Test
-    void withoutAutoRegistrationTheAssetIsProvisionalAndTheInventoryReleasesOnlyItsOwnCampsReadings() {
+    void withoutAutoRegistrationEachCampsAssetIsProvisionalAndTheInventoryReleasesOnlyItsOwn() {
         try (MigratedStore store = MigratedStore.create("squat_off")) {
             InventoryImporter importer = new InventoryImporter(store.dataSource());
             importer.importInventory(InventoryLoader.parse("camps", CAMPS));
@@ -82,23 +82,25 @@ class SquattingIT {
             assertThat(squat.stored()).isZero();
             assertThat(owner.stored()).isZero();
             assertThat(owner.refused()).isEmpty();
-            assertThat(store.db().queryString("SELECT status FROM assets WHERE id = 'bor1-gen-7'"))
-                .isEqualTo("provisional");
-            assertThat(values(store, "quarantined_readings")).isEqualTo("11,21");
+            assertThat(store.db().queryString("SELECT string_agg(camp_id || ':' || status, ',' ORDER BY camp_id)"
+                + " FROM assets WHERE id = 'bor1-gen-7'")).isEqualTo("bor1:provisional,juba1:provisional");
+            assertThat(quarantined(store)).isEqualTo("11,21");
             assertThat(importer.provisionalAssets()).containsExactly(
-                new InventoryImporter.ProvisionalAsset("bor1-gen-7", "juba1", 2));
+                new InventoryImporter.ProvisionalAsset("bor1-gen-7", "bor1", 1),
+                new InventoryImporter.ProvisionalAsset("bor1-gen-7", "juba1", 1));
 
             importer.importInventory(InventoryLoader.parse("bor1", BOR1_INVENTORY));
             registry.refresh();
             WriteResult after = writer.write(batch(message(BOR1, 2, T0, List.of(gen7(T0.plusSeconds(120), 22)))));
 
             assertThat(after.stored()).isEqualTo(1);
-            assertThat(campOf(store)).isEqualTo("bor1");
-            assertThat(store.db().queryString("SELECT status FROM assets WHERE id = 'bor1-gen-7'")).isEqualTo("active");
-            assertThat(values(store, "readings")).isEqualTo("21,22");
-            assertThat(values(store, "quarantined_readings WHERE camp_id = 'juba1' AND reason LIKE"
-                + " 'asset_of_other_camp%'")).isEqualTo("11");
-            assertThat(importer.provisionalAssets()).isEmpty();
+            assertThat(store.db().queryString("SELECT status FROM assets WHERE camp_id = 'bor1' AND id = 'bor1-gen-7'"))
+                .isEqualTo("active");
+            assertThat(values(store, "bor1")).isEqualTo("21,22");
+            assertThat(values(store, "juba1")).isNull();
+            assertThat(quarantined(store)).as("juba1's stays held, with its provisional asset").isEqualTo("11");
+            assertThat(importer.provisionalAssets()).containsExactly(
+                new InventoryImporter.ProvisionalAsset("bor1-gen-7", "juba1", 1));
         }
     }
 
@@ -115,8 +117,8 @@ class SquattingIT {
                 new AssetRegistry(store.dataSource(), RegistrationPolicy.DEFAULT));
 
             assertThat(writer.write(batch(message(JUBA1, 1, T0, List.of(gen7(T0, 1))))).stored()).isZero();
-            assertThat(store.db().queryString("SELECT status FROM assets WHERE id = 'bor1-gen-7'"))
-                .isEqualTo("provisional");
+            assertThat(store.db().queryString("SELECT camp_id || ':' || status FROM assets WHERE id = 'bor1-gen-7'"))
+                .isEqualTo("juba1:provisional");
         }
     }
 
@@ -124,11 +126,17 @@ class SquattingIT {
         return Reading.of("bor1-gen-7", "power.active", ts, kw);
     }
 
-    private static String campOf(MigratedStore store) {
-        return store.db().queryString("SELECT camp_id FROM assets WHERE id = 'bor1-gen-7'");
+    private static String campsOf(MigratedStore store) {
+        return store.db().queryString("SELECT string_agg(camp_id, ',' ORDER BY camp_id) FROM assets"
+            + " WHERE id = 'bor1-gen-7'");
     }
 
-    private static String values(MigratedStore store, String from) {
-        return store.db().queryString("SELECT string_agg(value::text, ',' ORDER BY value) FROM " + from);
+    private static String values(MigratedStore store, String camp) {
+        return store.db().queryString("SELECT string_agg(r.value::text, ',' ORDER BY r.value) FROM readings r"
+            + " JOIN assets a ON a.ref = r.asset_ref WHERE a.camp_id = '" + camp + "'");
+    }
+
+    private static String quarantined(MigratedStore store) {
+        return store.db().queryString("SELECT string_agg(value::text, ',' ORDER BY value) FROM quarantined_readings");
     }
 }

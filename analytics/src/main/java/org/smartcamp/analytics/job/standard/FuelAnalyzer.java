@@ -151,7 +151,8 @@ public final class FuelAnalyzer implements CampAnalyzer {
         Instant until = ctx.window().until().isAfter(ctx.now()) ? ctx.now() : ctx.window().until();
         List<String> tankIds = tanks.stream().map(t -> t.params().assetId()).toList();
         return new CampFuelInput(ctx.camp().id(), settings, generators, tanks, vehicles,
-            deliveries.deliveries(tankIds, ctx.window().loadFrom(), ctx.window().until()), asOf == null ? until : asOf);
+            deliveries.deliveries(ctx.camp().id(), tankIds, ctx.window().loadFrom(), ctx.window().until()),
+            asOf == null ? until : asOf);
     }
 
     /** The assets of {@code kind} that name {@code tank} as the tank they draw from. */
