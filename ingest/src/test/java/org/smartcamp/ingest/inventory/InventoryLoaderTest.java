@@ -138,6 +138,20 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void anAssetIdIsUniqueWithinItsCampAndTwoCampsMayShareItAndACampMayBeStrictAboutMetrics() {
+        Inventory inventory = InventoryLoader.parse("f.yaml", "missions: [{id: m, camps: [{id: a, strict_metrics: true,"
+            + " assets: [{id: dg-1, kind: generator, rated_kw: 5}]}, {id: b, assets: [{id: dg-1, kind: generator,"
+            + " rated_kw: 7}]}]}]");
+
+        assertThat(inventory.missions().get(0).camps()).extracting(c -> c.id() + ":" + c.assets().get(0).id() + ":"
+            + c.assets().get(0).ratedKw() + ":" + c.strictMetrics()).containsExactly("a:dg-1:5.0:true",
+            "b:dg-1:7.0:null");
+        assertError("missions: [{id: m, camps: [{id: a, assets: [{id: dg-1, kind: pv, rated_kwp: 1}, {id: dg-1,"
+            + " kind: pv, rated_kwp: 2}]}]}]", "f.yaml: missions[0].camps[0].assets[1].id: 'dg-1' is used twice");
+        assertError("missions: [{id: m, camps: [{id: a, strict_metrics: often}]}]", "strict_metrics");
+    }
+
+    @Test
     void jsonIsAcceptedToo() {
         Inventory inventory = InventoryLoader.parse("f.json",
             "{\"missions\": [{\"id\": \"m\", \"camps\": [{\"id\": \"c\", \"assets\": [{\"id\": \"p\", \"kind\": \"pv\","
