@@ -71,8 +71,8 @@ public final class DeliveryStore implements DeliverySource {
      * its camp ({@link Note}).
      *
      * @return the deliveries written
-     * @throws IllegalArgumentException naming the tanks that are not registered fuel tanks, or that several camps
-     *                                  have (nothing is written)
+     * @throws IllegalArgumentException naming the tanks that are not registered fuel tanks (of the camp given),
+     *                                  and those several camps have when no camp is given (nothing is written)
      * @throws StoreException when the database refuses (nothing is written)
      */
     public int record(List<Note> notes) {
@@ -88,20 +88,27 @@ public final class DeliveryStore implements DeliverySource {
                 }
             }
             List<String> camps = new ArrayList<>();
-            Set<String> problems = new LinkedHashSet<>();
+            Set<String> unknown = new LinkedHashSet<>();
+            Set<String> ambiguous = new LinkedHashSet<>();
             for (Note n : notes) {
                 String tank = n.delivery().tankId();
                 List<String> candidates = campsOfTank.getOrDefault(tank, List.of());
                 if (candidates.isEmpty() || n.campId() != null && !candidates.contains(n.campId())) {
-                    problems.add((n.campId() == null ? "" : n.campId() + "/") + tank + " (not a registered fuel tank)");
+                    unknown.add(n.campId() == null ? tank : n.campId() + "/" + tank);
                 } else if (n.campId() == null && candidates.size() > 1) {
-                    problems.add(tank + " (a fuel tank of camps " + String.join(", ", candidates) + ": give camp_id)");
+                    ambiguous.add(tank + " (camps " + String.join(", ", candidates) + ")");
                 }
                 camps.add(n.campId() != null ? n.campId() : candidates.isEmpty() ? null : candidates.get(0));
             }
-            if (!problems.isEmpty()) {
-                throw new IllegalArgumentException("not registered fuel tanks, or ambiguous: "
-                    + String.join(", ", problems));
+            if (!unknown.isEmpty() || !ambiguous.isEmpty()) {
+                List<String> problems = new ArrayList<>();
+                if (!unknown.isEmpty()) {
+                    problems.add("not registered fuel tanks: " + String.join(", ", unknown));
+                }
+                if (!ambiguous.isEmpty()) {
+                    problems.add("fuel tanks of several camps, give camp_id: " + String.join(", ", ambiguous));
+                }
+                throw new IllegalArgumentException(String.join("; ", problems));
             }
             Transactions.run(c, tx -> {
                 try (PreparedStatement s = tx.prepareStatement(RECORD)) {
