@@ -23,7 +23,9 @@ import org.smartcamp.ingest.store.CopyBatchWriter;
 import org.smartcamp.ingest.store.DataSources;
 import org.smartcamp.ingest.store.RetentionJob;
 import org.smartcamp.ingest.store.SchemaMigrator;
+import org.smartcamp.ingest.wire.SmartCampFormat;
 import org.smartcamp.ingest.wire.TelemetryDecoder;
+import org.smartcamp.ingest.wire.WireFormats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,8 +79,9 @@ public final class IngestService implements AutoCloseable {
             IngestMetrics metrics = new MicrometerIngestMetrics(registry);
             source = new MqttTelemetrySource(config.mqtt(), config.limits().maxPayloadBytes(), clock);
             AssetRegistry assets = new AssetRegistry(dataSource, config.registration());
-            pipeline = new IngestPipeline(vertx, new TelemetryDecoder(config.limits(), clock),
-                new CopyBatchWriter(dataSource, assets), config.batch(), metrics, source::acknowledge, clock);
+            WireFormats formats = formats();
+            pipeline = new IngestPipeline(vertx, formats, new CopyBatchWriter(dataSource, assets), config.batch(),
+                metrics, source::acknowledge, clock);
             startHousekeeping(assets);
             metrics.registerBrokerConnected(source::isConnected);
             IngestPipeline running = pipeline;
@@ -90,7 +93,7 @@ public final class IngestService implements AutoCloseable {
             httpPort = ops.listen(config.httpHost(), config.httpPort()).await();
             source.onMessage(pipeline::offer);
             source.start();
-            LOG.info("Ingest running: {} -> {}; health and metrics on http://{}:{}/", config.mqtt().subscription(),
+            LOG.info("Ingest running: {} -> {}; health and metrics on http://{}:{}/", formats.subscriptions(),
                 config.database().url(), config.httpHost(), httpPort);
         } catch (RuntimeException e) {
             close();
@@ -150,6 +153,14 @@ public final class IngestService implements AutoCloseable {
             dataSource = null;
         }
         registry.close();
+    }
+
+    /** The formats this ingest speaks, and the subscriptions, will and announcements they ask the source for. */
+    private WireFormats formats() {
+        WireFormats formats = WireFormats.of(new SmartCampFormat(new TelemetryDecoder(config.limits(), clock),
+            config.mqtt().topicFilter()));
+        source.use(formats.subscriptions(), null, List.of());
+        return formats;
     }
 
     /** Sees inventory changes made by other processes, and applies retention on plain PostgreSQL. */
