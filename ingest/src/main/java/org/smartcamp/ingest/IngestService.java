@@ -26,6 +26,7 @@ import org.smartcamp.ingest.store.RetentionJob;
 import org.smartcamp.ingest.store.SchemaMigrator;
 import org.smartcamp.ingest.store.SparkplugNameStore;
 import org.smartcamp.ingest.store.WireSessions;
+import org.smartcamp.ingest.wire.Outgoing;
 import org.smartcamp.ingest.wire.SmartCampFormat;
 import org.smartcamp.ingest.wire.TelemetryDecoder;
 import org.smartcamp.ingest.wire.WireFormat;
@@ -187,7 +188,7 @@ public final class IngestService implements AutoCloseable {
             will = sparkplug;
         }
         WireFormats all = new WireFormats(formats);
-        List<org.smartcamp.ingest.wire.Outgoing> announce = new ArrayList<>();
+        List<Outgoing> announce = new ArrayList<>();
         all.all().forEach(f -> announce.addAll(f.onConnected()));
         source.use(all.subscriptions(), will == null ? null : will.will().orElse(null), announce);
         return all;

@@ -1,7 +1,9 @@
 package org.smartcamp.ingest.inventory;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.smartcamp.ingest.wire.ReadingValidator;
 import org.smartcamp.ingest.wire.WireFormatException;
 import org.smartcamp.ingest.wire.WireLimits;
@@ -38,7 +40,7 @@ public record SparkplugNames(Map<String, String> camps, Map<String, String> devi
                 return;
             }
             InventoryNode s = root.object("sparkplug");
-            s.onlyFields(java.util.Set.of("metrics"));
+            s.onlyFields(Set.of("metrics"));
             if (!s.has("metrics")) {
                 return;
             }
@@ -61,7 +63,7 @@ public record SparkplugNames(Map<String, String> camps, Map<String, String> devi
             String node = camp.id();
             if (c.has("sparkplug")) {
                 InventoryNode s = c.object("sparkplug");
-                s.onlyFields(java.util.Set.of("group", "edgeNode"));
+                s.onlyFields(Set.of("group", "edgeNode"));
                 group = name(s, "group", missionId);
                 node = name(s, "edgeNode", camp.id());
                 String key = group + "/" + node;
@@ -70,12 +72,12 @@ public record SparkplugNames(Map<String, String> camps, Map<String, String> devi
                     throw s.error("edgeNode", "Sparkplug edge node '" + key + "' is already camp " + previous);
                 }
             }
-            java.util.List<InventoryNode> assets = c.list("assets");
+            List<InventoryNode> assets = c.list("assets");
             for (int i = 0; i < assets.size(); i++) {
                 InventoryNode a = assets.get(i);
                 if (a.has("sparkplug")) {
                     InventoryNode s = a.object("sparkplug");
-                    s.onlyFields(java.util.Set.of("device"));
+                    s.onlyFields(Set.of("device"));
                     String key = group + "/" + node + "/" + name(s, "device", null);
                     if (devices.putIfAbsent(key, camp.assets().get(i).id()) != null) {
                         throw s.error("device", "Sparkplug device '" + key + "' names another asset already");

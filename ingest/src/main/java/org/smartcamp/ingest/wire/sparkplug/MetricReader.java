@@ -2,10 +2,13 @@ package org.smartcamp.ingest.wire.sparkplug;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.eclipse.tahu.protobuf.SparkplugBProto.Payload;
 import org.eclipse.tahu.protobuf.SparkplugBProto.Payload.Metric;
 import org.smartcamp.ingest.wire.Quality;
@@ -55,7 +58,7 @@ final class MetricReader {
     Instant sentTime(long millis, Instant now) {
         try {
             return validator.eventTime(Instant.ofEpochMilli(millis), now);
-        } catch (WireFormatException | java.time.DateTimeException e) {
+        } catch (WireFormatException | DateTimeException e) {
             return null;
         }
     }
@@ -107,7 +110,7 @@ final class MetricReader {
             throw new WireFormatException(RejectReason.MISSING_FIELD, "metric has neither a name nor an alias");
         }
         NodeSession.MetricDef def = aliases.get(m.getAlias());
-        if (def == null || !java.util.Objects.equals(def.device(), topic.device())) {
+        if (def == null || !Objects.equals(def.device(), topic.device())) {
             throw new WireFormatException(RejectReason.SPARKPLUG_UNKNOWN_ALIAS, "alias " + m.getAlias()
                 + " was not declared by the " + (topic.device() == null ? "NBIRTH" : "DBIRTH of device '"
                 + topic.device() + "'") + " of edge node '" + topic.nodeKey() + "'");
@@ -157,7 +160,7 @@ final class MetricReader {
             case DOUBLE_VALUE -> m.getDoubleValue();
             case BOOLEAN_VALUE -> m.getBooleanValue();
             case STRING_VALUE -> m.getStringValue();
-            default -> m.getValueCase().name().toLowerCase(java.util.Locale.ROOT);
+            default -> m.getValueCase().name().toLowerCase(Locale.ROOT);
         };
     }
 }

@@ -1,5 +1,6 @@
 package org.smartcamp.ingest.wire.sparkplug;
 
+import java.util.Locale;
 import org.eclipse.tahu.protobuf.SparkplugBProto.Payload.Metric;
 import org.smartcamp.ingest.wire.RejectReason;
 import org.smartcamp.ingest.wire.WireFormatException;
@@ -41,7 +42,7 @@ final class MetricValues {
             case VALUE_NOT_SET:
                 throw unsupported("no value");
             default:
-                throw unsupported("a " + m.getValueCase().name().toLowerCase(java.util.Locale.ROOT));
+                throw unsupported("a " + m.getValueCase().name().toLowerCase(Locale.ROOT));
         }
     }
 

@@ -8,10 +8,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.tahu.protobuf.SparkplugBProto.DataType;
 import org.eclipse.tahu.protobuf.SparkplugBProto.Payload;
 import org.eclipse.tahu.protobuf.SparkplugBProto.Payload.Metric;
@@ -20,6 +22,7 @@ import org.smartcamp.ingest.wire.GatewayStatus;
 import org.smartcamp.ingest.wire.Outbox;
 import org.smartcamp.ingest.wire.Outgoing;
 import org.smartcamp.ingest.wire.PayloadFormat;
+import org.smartcamp.ingest.wire.Reading;
 import org.smartcamp.ingest.wire.RejectReason;
 import org.smartcamp.ingest.wire.RejectedReading;
 import org.smartcamp.ingest.wire.SessionState;
@@ -62,7 +65,7 @@ public final class SparkplugFormat implements WireFormat {
     private final long hostTimestamp;
     private final Map<String, NodeSession> sessions = new HashMap<>();
     /** Edge nodes waiting for a rebirth. */
-    private final java.util.Set<String> rebirthPending = new java.util.HashSet<>();
+    private final Set<String> rebirthPending = new HashSet<>();
     /** When a rebirth was last requested of each edge node: at most one request per interval, across births too. */
     private final Map<String, Instant> rebirthRequested = new HashMap<>();
     private final SeenMessages seen;
@@ -175,7 +178,7 @@ public final class SparkplugFormat implements WireFormat {
         SessionState state = new SessionState(NAME, topic.nodeKey(), after::toJson, digest);
         Instant now = message.receivedAt();
         List<RejectedReading> rejected = new ArrayList<>();
-        List<org.smartcamp.ingest.wire.Reading> readings = reader.readings(topic, payload, step, now, rejected);
+        List<Reading> readings = reader.readings(topic, payload, step, now, rejected);
         Long seq = payload.hasSeq() ? payload.getSeq() : null;
         Instant sent = payload.hasTimestamp() ? reader.sentTime(payload.getTimestamp(), now) : null;
         return Optional.of(new DecodedMessage(address, PayloadFormat.SPARKPLUG_B, seq, sent, readings, rejected,
@@ -199,7 +202,7 @@ public final class SparkplugFormat implements WireFormat {
             }
         }
         rebirthPending.remove(topic.nodeKey());
-        NodeSession born = new NodeSession(true, bdSeq, seq, Map.copyOf(declared), java.util.Set.of());
+        NodeSession born = new NodeSession(true, bdSeq, seq, Map.copyOf(declared), Set.of());
         return new Step(born, born.aliases(), true, GatewayStatus.ONLINE);
     }
 
