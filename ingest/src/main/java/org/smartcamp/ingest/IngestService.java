@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.smartcamp.ingest.mqtt.MqttTelemetrySource;
@@ -23,7 +24,14 @@ import org.smartcamp.ingest.store.CopyBatchWriter;
 import org.smartcamp.ingest.store.DataSources;
 import org.smartcamp.ingest.store.RetentionJob;
 import org.smartcamp.ingest.store.SchemaMigrator;
+import org.smartcamp.ingest.store.SparkplugNameStore;
+import org.smartcamp.ingest.store.WireSessions;
+import org.smartcamp.ingest.wire.Outgoing;
+import org.smartcamp.ingest.wire.SmartCampFormat;
 import org.smartcamp.ingest.wire.TelemetryDecoder;
+import org.smartcamp.ingest.wire.WireFormat;
+import org.smartcamp.ingest.wire.WireFormats;
+import org.smartcamp.ingest.wire.sparkplug.SparkplugFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +46,7 @@ public final class IngestService implements AutoCloseable {
     /** How stale the ingest's registry cache may get after an inventory import elsewhere. */
     static final Duration REGISTRY_REFRESH = Duration.ofMinutes(1);
     static final Duration RETENTION_PERIOD = Duration.ofHours(1);
+    static final Duration SEEN_PRUNE_PERIOD = Duration.ofMinutes(5);
 
     private final IngestConfig config;
     private final Clock clock;
@@ -77,8 +86,9 @@ public final class IngestService implements AutoCloseable {
             IngestMetrics metrics = new MicrometerIngestMetrics(registry);
             source = new MqttTelemetrySource(config.mqtt(), config.limits().maxPayloadBytes(), clock);
             AssetRegistry assets = new AssetRegistry(dataSource, config.registration());
-            pipeline = new IngestPipeline(vertx, new TelemetryDecoder(config.limits(), clock),
-                new CopyBatchWriter(dataSource, assets), config.batch(), metrics, source::acknowledge, clock);
+            WireFormats formats = formats();
+            pipeline = new IngestPipeline(vertx, formats, new CopyBatchWriter(dataSource, assets), config.batch(),
+                metrics, source::acknowledge, clock);
             startHousekeeping(assets);
             metrics.registerBrokerConnected(source::isConnected);
             IngestPipeline running = pipeline;
@@ -90,7 +100,8 @@ public final class IngestService implements AutoCloseable {
             httpPort = ops.listen(config.httpHost(), config.httpPort()).await();
             source.onMessage(pipeline::offer);
             source.start();
-            LOG.info("Ingest running: {} -> {}; health and metrics on http://{}:{}/", config.mqtt().subscription(),
+            LOG.info("Ingest running: {} -> {}; health and metrics on http://{}:{}/",
+                formats.subscriptions().stream().map(WireFormat.Subscription::filter).toList(),
                 config.database().url(), config.httpHost(), httpPort);
         } catch (RuntimeException e) {
             close();
@@ -150,6 +161,37 @@ public final class IngestService implements AutoCloseable {
             dataSource = null;
         }
         registry.close();
+    }
+
+    /**
+     * The formats this ingest speaks, and the subscriptions, will and announcements they ask the source for. A
+     * stateful format gets its committed sessions back before the first message arrives.
+     */
+    private WireFormats formats() {
+        List<WireFormat> formats = new ArrayList<>();
+        formats.add(new SmartCampFormat(new TelemetryDecoder(config.limits(), clock), config.mqtt().topicFilter()));
+        WireFormat will = null;
+        if (config.sparkplug().enabled()) {
+            SparkplugNameStore names = new SparkplugNameStore(dataSource);
+            SparkplugFormat sparkplug = new SparkplugFormat(config.sparkplug(), names.load(), config.limits(), clock,
+                source::publish);
+            vertx.setPeriodic(REGISTRY_REFRESH.toMillis(), id -> vertx.executeBlocking(names::load)
+                .onSuccess(sparkplug::useMapping)
+                .onFailure(e -> LOG.warn("Reading the Sparkplug names failed: {}", e.getMessage())));
+            WireSessions stored = new WireSessions(dataSource);
+            sparkplug.restore(stored.sessions(SparkplugFormat.NAME),
+                stored.recentDigests(SparkplugFormat.NAME, config.sparkplug().seenMessages()));
+            vertx.setPeriodic(SEEN_PRUNE_PERIOD.toMillis(), id -> vertx.executeBlocking(() -> stored.prune(
+                SparkplugFormat.NAME, config.sparkplug().seenMessages())).onFailure(e -> LOG.warn(
+                    "Pruning the Sparkplug message digests failed: {}", e.getMessage())));
+            formats.add(sparkplug);
+            will = sparkplug;
+        }
+        WireFormats all = new WireFormats(formats);
+        List<Outgoing> announce = new ArrayList<>();
+        all.all().forEach(f -> announce.addAll(f.onConnected()));
+        source.use(all.subscriptions(), will == null ? null : will.will().orElse(null), announce);
+        return all;
     }
 
     /** Sees inventory changes made by other processes, and applies retention on plain PostgreSQL. */

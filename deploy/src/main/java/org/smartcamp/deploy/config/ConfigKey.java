@@ -51,6 +51,17 @@ public enum ConfigKey {
         "New assets one camp's gateways may register per hour."),
     INGEST_HTTP_HOST("ingest.httpHost", "127.0.0.1", "Interface of the ingest's health and metrics endpoints."),
     INGEST_HTTP_PORT("ingest.httpPort", "9464", "Port of the ingest's health and metrics endpoints."),
+    SPARKPLUG_ENABLED("sparkplug.enabled", "false",
+        "Whether the ingest also reads Sparkplug B edge nodes (spBv1.0 topics) as a primary host; on one replica "
+            + "per group only (docs/wire-protocol.md, Sparkplug B)."),
+    SPARKPLUG_HOST_ID("sparkplug.hostId", "smartcamp",
+        "Primary host id: the ingest publishes spBv1.0/STATE/{hostId} (retained, with its will)."),
+    SPARKPLUG_GROUP("sparkplug.group", "", "The one Sparkplug group (mission) to read; empty for every group."),
+    SPARKPLUG_RETAIN_STATE("sparkplug.retainState", "true",
+        "Whether the host's STATE and its will are retained, as Sparkplug 3.0 requires; false only on a broker "
+            + "with retain_available false (the shipped Mosquitto), where edge nodes cannot read a retained STATE."),
+    SPARKPLUG_REBIRTH_INTERVAL("sparkplug.rebirthInterval", "5s",
+        "Least time between two rebirth requests (NCMD Node Control/Rebirth) to one edge node."),
     LOG_FORMAT("log.format", "text",
         "Log format on stderr: text (one line per event) or json (one JSON object per line, for log collectors)."),
     LOG_LEVEL("log.level", "INFO", "Level of SmartCamp's logs: ERROR, WARN, INFO, DEBUG or TRACE."),

@@ -1,6 +1,7 @@
 package org.smartcamp.ingest.mqtt;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A PUBLISH received from the broker and not yet acknowledged.
@@ -12,11 +13,22 @@ import java.time.Instant;
  * @param connection the connection it arrived on; an acknowledgement is only sent on that same connection
  * @param receivedAt when it arrived
  * @param size       its payload's size as received (more than {@code payload.length} when it was cut)
+ * @param properties its MQTT 5 content type ({@code content-type}) and user properties
  */
 public record InboundMessage(String topic, byte[] payload, int messageId, int qos, long connection,
-                             Instant receivedAt, int size) {
+                             Instant receivedAt, int size, Map<String, String> properties) {
 
-    /** A message received whole. */
+    public InboundMessage {
+        properties = Map.copyOf(properties);
+    }
+
+    /** A message without properties, possibly cut. */
+    public InboundMessage(String topic, byte[] payload, int messageId, int qos, long connection, Instant receivedAt,
+                          int size) {
+        this(topic, payload, messageId, qos, connection, receivedAt, size, Map.of());
+    }
+
+    /** A message received whole, without properties. */
     public InboundMessage(String topic, byte[] payload, int messageId, int qos, long connection, Instant receivedAt) {
         this(topic, payload, messageId, qos, connection, receivedAt, payload.length);
     }

@@ -3,6 +3,9 @@ package org.smartcamp.ingest.mqtt;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +20,9 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.packet.UserProperty;
+import org.smartcamp.ingest.wire.Outgoing;
+import org.smartcamp.ingest.wire.WireFormat;
 import org.smartcamp.ingest.wire.WireLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +62,9 @@ public final class MqttTelemetrySource implements AutoCloseable {
     private final MqttAsyncClient client;
     private volatile Consumer<InboundMessage> sink = m -> { };
     private volatile Consumer<Boolean> connectionListener = c -> { };
+    private volatile List<WireFormat.Subscription> subscriptions;
+    private volatile Outgoing will;
+    private volatile List<Outgoing> onConnected = List.of();
 
     /** A source accepting payloads up to the wire contract's limit ({@link WireLimits#V1}). */
     public MqttTelemetrySource(MqttConfig config, Clock clock) {
@@ -100,6 +109,36 @@ public final class MqttTelemetrySource implements AutoCloseable {
     }
 
     /**
+     * What to subscribe to instead of the configuration's single filter (the formats' subscriptions; shareable ones
+     * join {@link MqttConfig#sharedGroup} when set), the will the broker publishes if the connection dies, and what
+     * to publish after each (re)connect. Call before {@link #start}.
+     */
+    public void use(List<WireFormat.Subscription> subscriptions, Outgoing will, List<Outgoing> onConnected) {
+        this.subscriptions = List.copyOf(subscriptions);
+        this.will = will;
+        this.onConnected = List.copyOf(onConnected);
+    }
+
+    /**
+     * Publishes in the background (a command to a gateway, the host's state); never blocks.
+     *
+     * @return false when not connected (nothing is sent)
+     */
+    public boolean publish(Outgoing message) {
+        if (!client.isConnected()) {
+            return false;
+        }
+        try {
+            MqttMessage m = new MqttMessage(message.payload(), message.qos(), message.retained(), null);
+            client.publish(message.topic(), m);
+            return true;
+        } catch (MqttException e) {
+            LOG.warn("Could not publish on {}: {}", message.topic(), e.getMessage());
+            return false;
+        }
+    }
+
+    /**
      * Connects and subscribes; blocks until both are done. Reconnects by itself afterwards.
      *
      * @throws BrokerUnavailableException when the broker cannot be reached or refuses
@@ -109,9 +148,10 @@ public final class MqttTelemetrySource implements AutoCloseable {
             IMqttToken token = client.connect(connectionOptions());
             token.waitForCompletion(config.connectTimeout().toMillis() + 1_000);
             subscribe().waitForCompletion(config.connectTimeout().toMillis());
+            announce();
             setConnected(true);
             LOG.info("Connected to {} as {}, subscribed to {} (session present: {})", config.serverUri(),
-                config.clientId(), config.subscription(), token.getSessionPresent());
+                config.clientId(), filters(), token.getSessionPresent());
         } catch (MqttException e) {
             throw new BrokerUnavailableException("cannot reach the MQTT broker at " + config.serverUri() + ": "
                 + describe(e), e);
@@ -181,13 +221,55 @@ public final class MqttTelemetrySource implements AutoCloseable {
         if (config.password() != null) {
             options.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
         }
+        Outgoing w = will;
+        if (w != null) {
+            options.setWill(w.topic(), new MqttMessage(w.payload(), w.qos(), w.retained(), null));
+        }
         return options;
     }
 
     private IMqttToken subscribe() throws MqttException {
-        MqttSubscription subscription = new MqttSubscription(config.subscription(), QOS);
-        subscription.setRetainHandling(RETAIN_HANDLING_NEVER);
-        return client.subscribe(subscription);
+        List<String> filters = filters();
+        MqttSubscription[] subs = new MqttSubscription[filters.size()];
+        for (int i = 0; i < subs.length; i++) {
+            subs[i] = new MqttSubscription(filters.get(i), QOS);
+            subs[i].setRetainHandling(RETAIN_HANDLING_NEVER);
+        }
+        return client.subscribe(subs);
+    }
+
+    /** The filters as subscribed: the formats' (shareable ones in the shared group), or the configuration's one. */
+    List<String> filters() {
+        List<WireFormat.Subscription> subs = subscriptions;
+        if (subs == null) {
+            return List.of(config.subscription());
+        }
+        return subs.stream().map(s -> s.shareable() && config.sharedGroup() != null
+            ? "$share/" + config.sharedGroup() + "/" + s.filter() : s.filter()).toList();
+    }
+
+    private void announce() {
+        for (Outgoing m : onConnected) {
+            publish(m);
+        }
+    }
+
+    private static Map<String, String> properties(MqttMessage message) {
+        MqttProperties p = message.getProperties();
+        if (p == null) {
+            return Map.of();
+        }
+        Map<String, String> out = new HashMap<>();
+        if (p.getContentType() != null) {
+            out.put("content-type", p.getContentType());
+        }
+        List<UserProperty> user = p.getUserProperties();
+        if (user != null) {
+            for (UserProperty u : user) {
+                out.putIfAbsent(u.getKey(), u.getValue());
+            }
+        }
+        return out;
     }
 
     private void setConnected(boolean up) {
@@ -214,7 +296,7 @@ public final class MqttTelemetrySource implements AutoCloseable {
                 payload = Arrays.copyOf(payload, Math.min(KEPT_BYTES, maxPayloadBytes));
             }
             InboundMessage inbound = new InboundMessage(topic, payload, message.getId(), message.getQos(),
-                connection.get(), clock.instant(), size);
+                connection.get(), clock.instant(), size, properties(message));
             if (inbound.qos() > 0 && !admit(inbound)) {
                 return;
             }
@@ -262,6 +344,7 @@ public final class MqttTelemetrySource implements AutoCloseable {
             }
             try {
                 subscribe();
+                announce();
                 setConnected(true);
                 LOG.info("Reconnected to {}", serverUri);
             } catch (MqttException e) {

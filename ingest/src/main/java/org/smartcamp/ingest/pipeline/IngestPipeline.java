@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -26,13 +27,18 @@ import org.smartcamp.ingest.store.WriteResult;
 import org.smartcamp.ingest.wire.DecodedMessage;
 import org.smartcamp.ingest.wire.RejectReason;
 import org.smartcamp.ingest.wire.RejectedReading;
+import org.smartcamp.ingest.wire.SmartCampFormat;
 import org.smartcamp.ingest.wire.TelemetryDecoder;
 import org.smartcamp.ingest.wire.WireFormatException;
+import org.smartcamp.ingest.wire.WireFormats;
+import org.smartcamp.ingest.wire.WireMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * decode -> validate -> batch -> commit -> acknowledge, on one Vert.x context. Messages are batched by count
+ * decode -> validate -> batch -> commit -> acknowledge, on one Vert.x context. Messages are decoded by the
+ * {@link org.smartcamp.ingest.wire.WireFormat} that handles their topic; one that decodes to nothing (a control
+ * message, a repeat) is acknowledged with its batch. Messages are batched by count
  * and time; batches are committed one at a time, in arrival order, on a worker thread; a message is
  * acknowledged only after the batch holding it is committed. A failed commit is retried with backoff and
  * nothing is acknowledged meanwhile, so the broker stops sending once {@code receiveMaximum} messages are
@@ -47,7 +53,7 @@ public final class IngestPipeline {
 
     private final Vertx vertx;
     private final Context context;
-    private final TelemetryDecoder decoder;
+    private final WireFormats formats;
     private final TelemetryStore store;
     private final BatchConfig config;
     private final IngestMetrics metrics;
@@ -64,13 +70,24 @@ public final class IngestPipeline {
     private Duration backoff;
 
     /**
+     * A pipeline for wire contract v1 only ({@link SmartCampFormat}).
+     *
      * @param acknowledger sends the acknowledgement of a committed message (returns whether it could)
      */
     public IngestPipeline(Vertx vertx, TelemetryDecoder decoder, TelemetryStore store, BatchConfig config,
                           IngestMetrics metrics, Predicate<InboundMessage> acknowledger, Clock clock) {
+        this(vertx, WireFormats.of(new SmartCampFormat(decoder)), store, config, metrics, acknowledger, clock);
+    }
+
+    /**
+     * @param formats      the formats messages are decoded with, chosen by topic
+     * @param acknowledger sends the acknowledgement of a committed message (returns whether it could)
+     */
+    public IngestPipeline(Vertx vertx, WireFormats formats, TelemetryStore store, BatchConfig config,
+                          IngestMetrics metrics, Predicate<InboundMessage> acknowledger, Clock clock) {
         this.vertx = Objects.requireNonNull(vertx);
         this.context = vertx.getOrCreateContext();
-        this.decoder = Objects.requireNonNull(decoder);
+        this.formats = Objects.requireNonNull(formats);
         this.store = Objects.requireNonNull(store);
         this.config = Objects.requireNonNull(config);
         this.metrics = Objects.requireNonNull(metrics);
@@ -140,12 +157,16 @@ public final class IngestPipeline {
                 throw new WireFormatException(RejectReason.PAYLOAD_TOO_LARGE, "payload of " + message.size()
                     + " bytes exceeds the limit; its first " + message.payload().length + " bytes are kept");
             }
-            DecodedMessage decoded = decoder.decode(message.topic(), message.payload());
-            metrics.readingsReceived(decoded.readings().size() + decoded.rejected().size());
-            received = new ReceivedMessage(message.topic(), message.receivedAt(), message.payload(), decoded);
-            for (RejectedReading r : decoded.rejected()) {
-                rejected.add(new DeadLetter(message.receivedAt(), message.topic(),
-                    r.raw().getBytes(StandardCharsets.UTF_8), r.reason(), r.detail()));
+            Optional<DecodedMessage> result = formats.decode(new WireMessage(message.topic(), message.payload(),
+                message.properties(), message.receivedAt()));
+            if (result.isPresent()) {
+                DecodedMessage decoded = result.get();
+                metrics.readingsReceived(decoded.readings().size() + decoded.rejected().size());
+                received = new ReceivedMessage(message.topic(), message.receivedAt(), message.payload(), decoded);
+                for (RejectedReading r : decoded.rejected()) {
+                    rejected.add(new DeadLetter(message.receivedAt(), message.topic(),
+                        r.raw().getBytes(StandardCharsets.UTF_8), r.reason(), r.detail()));
+                }
             }
         } catch (WireFormatException e) {
             rejected.add(new DeadLetter(message.receivedAt(), message.topic(), message.payload(), e.reason(),

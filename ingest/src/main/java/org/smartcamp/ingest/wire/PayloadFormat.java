@@ -1,9 +1,11 @@
 package org.smartcamp.ingest.wire;
 
-/** The payload formats wire contract v1 accepts on the telemetry topic. */
+/** The payload a {@link DecodedMessage} came in (a label; the formats themselves are {@link WireFormat}s). */
 public enum PayloadFormat {
     /** SmartCamp's JSON batch: {@code {"seq":…,"sent":…,"readings":[…]}}. */
     SMARTCAMP_JSON,
     /** SenML JSON (RFC 8428): a top-level array of records. */
-    SENML_JSON
+    SENML_JSON,
+    /** Sparkplug B (protobuf) from an edge node: docs/wire-protocol.md, section Sparkplug B. */
+    SPARKPLUG_B
 }
