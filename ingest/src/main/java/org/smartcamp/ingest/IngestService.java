@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.smartcamp.ingest.mqtt.MqttTelemetrySource;
@@ -23,9 +24,13 @@ import org.smartcamp.ingest.store.CopyBatchWriter;
 import org.smartcamp.ingest.store.DataSources;
 import org.smartcamp.ingest.store.RetentionJob;
 import org.smartcamp.ingest.store.SchemaMigrator;
+import org.smartcamp.ingest.store.WireSessions;
 import org.smartcamp.ingest.wire.SmartCampFormat;
 import org.smartcamp.ingest.wire.TelemetryDecoder;
+import org.smartcamp.ingest.wire.WireFormat;
 import org.smartcamp.ingest.wire.WireFormats;
+import org.smartcamp.ingest.wire.sparkplug.SparkplugFormat;
+import org.smartcamp.ingest.wire.sparkplug.SparkplugMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +45,7 @@ public final class IngestService implements AutoCloseable {
     /** How stale the ingest's registry cache may get after an inventory import elsewhere. */
     static final Duration REGISTRY_REFRESH = Duration.ofMinutes(1);
     static final Duration RETENTION_PERIOD = Duration.ofHours(1);
+    static final Duration SEEN_PRUNE_PERIOD = Duration.ofMinutes(5);
 
     private final IngestConfig config;
     private final Clock clock;
@@ -93,7 +99,8 @@ public final class IngestService implements AutoCloseable {
             httpPort = ops.listen(config.httpHost(), config.httpPort()).await();
             source.onMessage(pipeline::offer);
             source.start();
-            LOG.info("Ingest running: {} -> {}; health and metrics on http://{}:{}/", formats.subscriptions(),
+            LOG.info("Ingest running: {} -> {}; health and metrics on http://{}:{}/",
+                formats.subscriptions().stream().map(WireFormat.Subscription::filter).toList(),
                 config.database().url(), config.httpHost(), httpPort);
         } catch (RuntimeException e) {
             close();
@@ -155,12 +162,31 @@ public final class IngestService implements AutoCloseable {
         registry.close();
     }
 
-    /** The formats this ingest speaks, and the subscriptions, will and announcements they ask the source for. */
+    /**
+     * The formats this ingest speaks, and the subscriptions, will and announcements they ask the source for. A
+     * stateful format gets its committed sessions back before the first message arrives.
+     */
     private WireFormats formats() {
-        WireFormats formats = WireFormats.of(new SmartCampFormat(new TelemetryDecoder(config.limits(), clock),
-            config.mqtt().topicFilter()));
-        source.use(formats.subscriptions(), null, List.of());
-        return formats;
+        List<WireFormat> formats = new ArrayList<>();
+        formats.add(new SmartCampFormat(new TelemetryDecoder(config.limits(), clock), config.mqtt().topicFilter()));
+        WireFormat will = null;
+        if (config.sparkplug().enabled()) {
+            SparkplugFormat sparkplug = new SparkplugFormat(config.sparkplug(), SparkplugMapping.DEFAULT,
+                config.limits(), clock, source::publish);
+            WireSessions stored = new WireSessions(dataSource);
+            sparkplug.restore(stored.sessions(SparkplugFormat.NAME),
+                stored.recentDigests(SparkplugFormat.NAME, config.sparkplug().seenMessages()));
+            vertx.setPeriodic(SEEN_PRUNE_PERIOD.toMillis(), id -> vertx.executeBlocking(() -> stored.prune(
+                SparkplugFormat.NAME, config.sparkplug().seenMessages())).onFailure(e -> LOG.warn(
+                    "Pruning the Sparkplug message digests failed: {}", e.getMessage())));
+            formats.add(sparkplug);
+            will = sparkplug;
+        }
+        WireFormats all = new WireFormats(formats);
+        List<org.smartcamp.ingest.wire.Outgoing> announce = new ArrayList<>();
+        all.all().forEach(f -> announce.addAll(f.onConnected()));
+        source.use(all.subscriptions(), will == null ? null : will.will().orElse(null), announce);
+        return all;
     }
 
     /** Sees inventory changes made by other processes, and applies retention on plain PostgreSQL. */

@@ -3,15 +3,12 @@ package org.smartcamp.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -259,22 +256,9 @@ class IngestEndToEndIT {
     }
 
     private Process spawnIngest(String clientId, String name) throws IOException {
-        int port = freePort();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-            IngestProcess.class.getName(), db.url(), db.user(), db.password(), TestServices.mqttUrl(), clientId,
-            TopicAddress.telemetryFilter(mission), Integer.toString(port));
-        File log = new File(System.getenv().getOrDefault("SMARTCAMP_TEST_BUILD_DIR", "target"),
-            "ingest-process-" + name + ".log");
-        pb.redirectErrorStream(true).redirectOutput(log);
-        Process process = pb.start();
+        Process process = IngestProcess.spawn(db, clientId, TopicAddress.telemetryFilter(mission), name, List.of(),
+            SETTLE);
         closeLater.add(process::destroyForcibly);
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build();
-        await().atMost(SETTLE).ignoreExceptions().until(() -> {
-            assertThat(process.isAlive()).as("ingest process alive (see %s)", log).isTrue();
-            return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        });
         return process;
     }
 
@@ -354,11 +338,5 @@ class IngestEndToEndIT {
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.smartcamp.ingest.wire.DecodedMessage;
 import org.smartcamp.ingest.wire.Reading;
 import org.smartcamp.ingest.wire.RejectReason;
+import org.smartcamp.ingest.wire.SessionState;
 import org.smartcamp.ingest.wire.TelemetryEncoder;
 import org.smartcamp.ingest.wire.TopicAddress;
 
@@ -57,7 +58,8 @@ final class BatchResolver {
         for (DeadLetter d : deadLetters.subList(batch.deadLetters().size(), deadLetters.size())) {
             refused.merge(d.reason(), 1, Integer::sum);
         }
-        return new ResolvedBatch(staging.readings, staging.repeated, deadLetters, refused, gateways(accepted));
+        return new ResolvedBatch(staging.readings, staging.repeated, deadLetters, refused, gateways(accepted),
+            sessions(batch.messages()));
     }
 
     private List<ReceivedMessage> acceptedByCamp(List<ReceivedMessage> messages, List<DeadLetter> deadLetters) {
@@ -183,7 +185,8 @@ final class BatchResolver {
             DecodedMessage d = m.message();
             String key = d.address().camp() + '\u0000' + d.address().gateway();
             ResolvedBatch.GatewayUpdate next = new ResolvedBatch.GatewayUpdate(d.address().camp(),
-                d.address().gateway(), d.seq(), d.sent(), m.receivedAt(), 1);
+                d.address().gateway(), d.seq(), d.sent(), m.receivedAt(), 1, d.status(),
+                d.status() == null ? null : m.receivedAt());
             latest.merge(key, next, BatchResolver::later);
         }
         return new ArrayList<>(latest.values());
@@ -196,7 +199,22 @@ final class BatchResolver {
         Long seq = newer.lastSeq() != null ? newer.lastSeq() : older.lastSeq();
         Instant sent = a.lastSent() == null ? b.lastSent()
             : b.lastSent() == null || a.lastSent().isAfter(b.lastSent()) ? a.lastSent() : b.lastSent();
+        ResolvedBatch.GatewayUpdate said = newer.status() != null ? newer : older;
         return new ResolvedBatch.GatewayUpdate(a.campId(), a.gatewayId(), seq, sent,
-            newer.lastReceived(), a.messages() + b.messages());
+            newer.lastReceived(), a.messages() + b.messages(), said.status(), said.statusAt());
+    }
+
+    /**
+     * The formats' session states, in message order: those of messages the registry refused too, since the format
+     * has moved past them (what it committed must be what it holds in memory).
+     */
+    private static List<SessionState> sessions(List<ReceivedMessage> messages) {
+        List<SessionState> out = new ArrayList<>();
+        for (ReceivedMessage m : messages) {
+            if (m.message().session() != null) {
+                out.add(m.message().session());
+            }
+        }
+        return out;
     }
 }

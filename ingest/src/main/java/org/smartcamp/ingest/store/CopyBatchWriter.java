@@ -21,10 +21,10 @@ import org.postgresql.copy.CopyManager;
  * The ingest's store: a batch goes in one transaction. Readings are streamed with COPY; a batch that contains a
  * reading seen before (broker redelivery, a resent backlog) goes through a per-connection staging table and one
  * {@code INSERT .. ON CONFLICT DO NOTHING} instead, so every reading is stored once (repeats within a batch are
- * removed before). Dead letters and gateway
- * status commit in the same transaction, so acknowledging the batch afterwards loses nothing. A message the
- * database refuses with a data error does not block its batch: {@link PoisonIsolation} bisects the batch down to
- * it, dead-letters it and commits the rest.
+ * removed before). Dead letters, gateway status and the wire formats' session states ({@link WireSessions}) commit
+ * in the same transaction, so acknowledging the batch afterwards loses nothing. A message the database refuses
+ * with a data error does not block its batch: {@link PoisonIsolation} bisects the batch down to it, dead-letters it
+ * and commits the rest.
  */
 public final class CopyBatchWriter implements TelemetryStore {
     private static final String UNIQUE_VIOLATION = "23505";
@@ -61,6 +61,8 @@ public final class CopyBatchWriter implements TelemetryStore {
                 int stored = resolved.readings().isEmpty() ? 0 : copy(c, resolved.readings());
                 insertDeadLetters(c, resolved.deadLetters());
                 upsertGateways(c, resolved.gateways());
+                WireSessions.write(c, resolved.sessions(), batch.messages().isEmpty() ? null
+                    : batch.messages().get(batch.messages().size() - 1).receivedAt());
                 c.commit();
                 return new WriteResult(stored, resolved.repeated() + resolved.readings().size() - stored,
                     resolved.deadLetters().size(), resolved.refused());
@@ -150,6 +152,8 @@ public final class CopyBatchWriter implements TelemetryStore {
                 s.setTimestamp(4, g.lastSent() == null ? null : Timestamp.from(g.lastSent()));
                 s.setTimestamp(5, Timestamp.from(g.lastReceived()));
                 s.setLong(6, g.messages());
+                s.setString(7, g.status() == null ? null : g.status().code());
+                s.setTimestamp(8, g.statusAt() == null ? null : Timestamp.from(g.statusAt()));
                 s.addBatch();
             }
             s.executeBatch();

@@ -3,15 +3,17 @@ package org.smartcamp.ingest.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.smartcamp.ingest.wire.GatewayStatus;
 import org.smartcamp.ingest.wire.RejectReason;
+import org.smartcamp.ingest.wire.SessionState;
 
 /**
  * A batch ready for the database: readings with their refs (each identity once, the first occurrence; {@code
  * repeated} counts the later ones), every dead letter (the decoder's and the registry's) with the registry's
- * refusals counted by reason, and the latest word of each gateway.
+ * refusals counted by reason, the latest word of each gateway, and the formats' session states in message order.
  */
 record ResolvedBatch(List<Staged> readings, int repeated, List<DeadLetter> deadLetters,
-                     Map<RejectReason, Integer> refused, List<GatewayUpdate> gateways) {
+                     Map<RejectReason, Integer> refused, List<GatewayUpdate> gateways, List<SessionState> sessions) {
 
     /** One reading as it goes into the staging table, value already in the metric's canonical unit. */
     record Staged(int assetRef, int metricId, Instant ts, double value, short quality, Instant receivedAt) {
@@ -23,6 +25,6 @@ record ResolvedBatch(List<Staged> readings, int repeated, List<DeadLetter> deadL
 
     /** What one batch says about one gateway. */
     record GatewayUpdate(String campId, String gatewayId, Long lastSeq, Instant lastSent, Instant lastReceived,
-                         int messages) {
+                         int messages, GatewayStatus status, Instant statusAt) {
     }
 }

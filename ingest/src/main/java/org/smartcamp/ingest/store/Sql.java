@@ -39,13 +39,30 @@ final class Sql {
         + " ON CONFLICT (asset_ref, metric_id, ts) DO NOTHING";
     static final String INSERT_DEAD_LETTER = "INSERT INTO dead_letters (received_at, topic, payload, reason_code,"
         + " detail, digest) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (digest) DO NOTHING";
+    /** The newest status wins, by when its message arrived; a message that says none leaves it. */
     static final String UPSERT_GATEWAY = "INSERT INTO gateways AS g (camp_id, id, last_seq, last_sent_at,"
-        + " last_received_at, messages) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (camp_id, id) DO UPDATE SET"
+        + " last_received_at, messages, status, status_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        + " ON CONFLICT (camp_id, id) DO UPDATE SET"
+        + " status = CASE WHEN excluded.status IS NOT NULL AND (g.status_changed_at IS NULL"
+        + " OR excluded.status_changed_at >= g.status_changed_at) THEN excluded.status ELSE g.status END,"
+        + " status_changed_at = CASE WHEN excluded.status IS NOT NULL AND (g.status_changed_at IS NULL"
+        + " OR excluded.status_changed_at >= g.status_changed_at) THEN excluded.status_changed_at"
+        + " ELSE g.status_changed_at END,"
         + " last_seq = CASE WHEN excluded.last_received_at >= g.last_received_at AND excluded.last_seq IS NOT NULL"
         + " THEN excluded.last_seq ELSE g.last_seq END,"
         + " last_sent_at = GREATEST(g.last_sent_at, excluded.last_sent_at),"
         + " last_received_at = GREATEST(g.last_received_at, excluded.last_received_at),"
         + " messages = g.messages + excluded.messages";
+    static final String UPSERT_SESSION = "INSERT INTO wire_sessions (format, session_key, state, updated_at)"
+        + " VALUES (?, ?, ?::jsonb, ?) ON CONFLICT (format, session_key) DO UPDATE SET state = excluded.state,"
+        + " updated_at = excluded.updated_at";
+    static final String INSERT_SEEN = "INSERT INTO wire_seen_messages (format, digest, received_at) VALUES (?, ?, ?)"
+        + " ON CONFLICT (digest) DO NOTHING";
+    static final String SESSIONS = "SELECT session_key, state::text FROM wire_sessions WHERE format = ?";
+    static final String RECENT_SEEN = "SELECT digest FROM wire_seen_messages WHERE format = ? ORDER BY id DESC"
+        + " LIMIT ?";
+    static final String PRUNE_SEEN = "DELETE FROM wire_seen_messages WHERE format = ? AND id < (SELECT min(id) FROM"
+        + " (SELECT id FROM wire_seen_messages WHERE format = ? ORDER BY id DESC LIMIT ?) AS newest)";
     static final String DELETE_EXPIRED = "DELETE FROM readings WHERE ctid = ANY (ARRAY("
         + "SELECT ctid FROM readings WHERE ts < ? LIMIT ?))";
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 
 /** The per-reading rules of wire contract v1, shared by every payload format. */
-final class ReadingValidator {
+public final class ReadingValidator {
     /** Metric names: dot-separated lower-case words, e.g. {@code fuel.volume}, at most 64 long. */
     static final Pattern METRIC = Pattern.compile("(?=.{1,64}$)[a-z][a-z0-9_]*(\\.[a-z0-9_]+)*");
     /** Units: short printable tokens, e.g. {@code kW}, {@code degC}, {@code L/h}, {@code %}. */
@@ -12,11 +12,11 @@ final class ReadingValidator {
 
     private final WireLimits limits;
 
-    ReadingValidator(WireLimits limits) {
+    public ReadingValidator(WireLimits limits) {
         this.limits = limits;
     }
 
-    String asset(String asset) {
+    public String asset(String asset) {
         if (!TopicAddress.ID.matcher(asset).matches()) {
             throw new WireFormatException(RejectReason.INVALID_ID,
                 "asset id '" + asset + "' does not match " + TopicAddress.ID.pattern());
@@ -24,7 +24,7 @@ final class ReadingValidator {
         return asset;
     }
 
-    String metric(String metric) {
+    public String metric(String metric) {
         if (!METRIC.matcher(metric).matches()) {
             throw new WireFormatException(RejectReason.INVALID_ID,
                 "metric '" + metric + "' is not a dot-separated lower-case name of at most 64 characters");
@@ -39,7 +39,7 @@ final class ReadingValidator {
         return unit;
     }
 
-    double value(double value) {
+    public double value(double value) {
         if (!Double.isFinite(value)) {
             throw new WireFormatException(RejectReason.NOT_FINITE, "value is " + value + "; only finite numbers");
         }
@@ -50,7 +50,7 @@ final class ReadingValidator {
         return value;
     }
 
-    Instant eventTime(Instant ts, Instant now) {
+    public Instant eventTime(Instant ts, Instant now) {
         return inWindow("event time", ts, now);
     }
 

@@ -44,7 +44,16 @@ public enum RejectReason {
      */
     DATABASE_REFUSED,
     /** The message would register more new metric names or assets than its gateway's or camp's hourly quota. */
-    REGISTRATION_QUOTA;
+    REGISTRATION_QUOTA,
+    /** A Sparkplug B payload that is not a valid protobuf {@code Payload}. */
+    MALFORMED_PROTOBUF,
+    /**
+     * A Sparkplug B message that cannot be read in order: a sequence gap, or data before its birth (or after its
+     * death). A rebirth was requested; the messages until the new NBIRTH are dead-lettered, never guessed.
+     */
+    SPARKPLUG_REBIRTH_PENDING,
+    /** A Sparkplug B metric sent by an alias that its edge node's births did not declare. */
+    SPARKPLUG_UNKNOWN_ALIAS;
 
     /** The code stored in {@code dead_letters.reason_code}. */
     public String code() {
