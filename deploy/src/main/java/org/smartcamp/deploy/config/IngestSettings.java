@@ -13,6 +13,7 @@ import org.smartcamp.ingest.pipeline.BatchConfig;
 import org.smartcamp.ingest.store.DatabaseConfig;
 import org.smartcamp.ingest.store.RegistrationPolicy;
 import org.smartcamp.ingest.wire.WireLimits;
+import org.smartcamp.ingest.wire.sparkplug.SparkplugConfig;
 
 /** Builds the immutable configuration records of the modules from resolved {@link Settings}. */
 public final class IngestSettings {
@@ -61,8 +62,27 @@ public final class IngestSettings {
         WireLimits limits = new WireLimits(s.integer(ConfigKey.WIRE_MAX_PAYLOAD_BYTES, 1_024, 16 * 1024 * 1024),
             s.integer(ConfigKey.WIRE_MAX_READINGS, 1, 100_000), s.duration(ConfigKey.WIRE_MAX_AGE),
             s.duration(ConfigKey.WIRE_MAX_FUTURE_SKEW), s.decimal(ConfigKey.WIRE_MAX_ABS_VALUE));
-        return new IngestConfig(database(s), mqtt(s), batch, limits, s.text(ConfigKey.INGEST_HTTP_HOST),
-            s.integer(ConfigKey.INGEST_HTTP_PORT, 0, 65_535), s.bool(DATABASE_MIGRATE_ON_START), registration(s));
+        MqttConfig mqtt = mqtt(s);
+        return new IngestConfig(database(s), mqtt, batch, limits, s.text(ConfigKey.INGEST_HTTP_HOST),
+            s.integer(ConfigKey.INGEST_HTTP_PORT, 0, 65_535), s.bool(DATABASE_MIGRATE_ON_START), registration(s),
+            sparkplug(s, mqtt));
+    }
+
+    /**
+     * Whether and how the ingest reads Sparkplug B; it remembers the digests of at least twice the receive maximum
+     * of recent messages (what a crash may leave committed but unacknowledged, and as many decoded).
+     */
+    public static SparkplugConfig sparkplug(Settings s, MqttConfig mqtt) {
+        if (!s.bool(ConfigKey.SPARKPLUG_ENABLED)) {
+            return SparkplugConfig.DISABLED;
+        }
+        String group = s.text(ConfigKey.SPARKPLUG_GROUP);
+        try {
+            return new SparkplugConfig(true, s.text(ConfigKey.SPARKPLUG_HOST_ID), group.isEmpty() ? null : group,
+                s.duration(ConfigKey.SPARKPLUG_REBIRTH_INTERVAL), Math.max(10_000, 2 * mqtt.receiveMaximum()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     /** The default auto-registration of camps and the hourly registration quotas. */

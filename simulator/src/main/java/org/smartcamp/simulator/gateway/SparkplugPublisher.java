@@ -228,7 +228,8 @@ final class SparkplugPublisher implements AutoCloseable {
             // the next connection is a new session: its will and births carry the next bdSeq
             setWill(bdSeq.updateAndGet(s -> (s + 1) % 256));
             LOG.warn("Edge node {} lost the broker ({}); it will be born again with bdSeq {}", clientId,
-                response == null ? "unknown" : response.getReasonString(), bdSeq.get());
+                response == null || response.getException() == null ? "disconnected"
+                    : MqttClients.describe(response.getException()), bdSeq.get());
         }
 
         @Override
