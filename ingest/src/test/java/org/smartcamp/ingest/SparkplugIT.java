@@ -245,7 +245,7 @@ class SparkplugIT {
     private IngestService startIngest(String name, String host) {
         IngestConfig config = IngestProcess.config(db.url(), db.user(), db.password(), TestServices.mqttUrl(),
             "ingest-" + name + "-" + mission, TopicAddress.telemetryFilter(mission), 0)
-            .withSparkplug(new SparkplugConfig(true, host, mission, Duration.ofSeconds(5), 10_000));
+            .withSparkplug(new SparkplugConfig(true, host, mission, Duration.ofSeconds(5), 10_000, true));
         IngestService service = new IngestService(config, Clock.systemUTC());
         service.start();
         closeLater.add(() -> service.stop(Duration.ofSeconds(10)));

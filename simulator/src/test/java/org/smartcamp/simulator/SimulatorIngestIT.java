@@ -48,7 +48,7 @@ class SimulatorIngestIT {
             "ingest-" + mission, TopicAddress.telemetryFilter(mission), 0);
         // Sparkplug B on for this mission's group only, as its own primary host
         ingest = new IngestService(config.withSparkplug(new SparkplugConfig(true, "host-" + mission, mission,
-            Duration.ofSeconds(5), 10_000)), Clock.systemUTC());
+            Duration.ofSeconds(5), 10_000, true)), Clock.systemUTC());
         ingest.start();
     }
 

@@ -65,21 +65,15 @@ public final class IngestSettings {
         MqttConfig mqtt = mqtt(s);
         return new IngestConfig(database(s), mqtt, batch, limits, s.text(ConfigKey.INGEST_HTTP_HOST),
             s.integer(ConfigKey.INGEST_HTTP_PORT, 0, 65_535), s.bool(DATABASE_MIGRATE_ON_START), registration(s),
-            sparkplug(s, mqtt));
+            sparkplug(s, mqtt.receiveMaximum()));
     }
 
-    /**
-     * Whether and how the ingest reads Sparkplug B; it remembers the digests of at least twice the receive maximum
-     * of recent messages (what a crash may leave committed but unacknowledged, and as many decoded).
-     */
-    public static SparkplugConfig sparkplug(Settings s, MqttConfig mqtt) {
-        if (!s.bool(ConfigKey.SPARKPLUG_ENABLED)) {
-            return SparkplugConfig.DISABLED;
-        }
-        String group = s.text(ConfigKey.SPARKPLUG_GROUP);
+    /** Whether and how the ingest reads Sparkplug B; the digest window follows the receive maximum. */
+    public static SparkplugConfig sparkplug(Settings s, int receiveMaximum) {
         try {
-            return new SparkplugConfig(true, s.text(ConfigKey.SPARKPLUG_HOST_ID), group.isEmpty() ? null : group,
-                s.duration(ConfigKey.SPARKPLUG_REBIRTH_INTERVAL), Math.max(10_000, 2 * mqtt.receiveMaximum()));
+            return new SparkplugConfig(s.bool(ConfigKey.SPARKPLUG_ENABLED), s.text(ConfigKey.SPARKPLUG_HOST_ID),
+                s.optionalText(ConfigKey.SPARKPLUG_GROUP), s.duration(ConfigKey.SPARKPLUG_REBIRTH_INTERVAL),
+                Math.max(10_000, 4 * receiveMaximum), s.bool(ConfigKey.SPARKPLUG_RETAIN_STATE));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

@@ -64,7 +64,7 @@ public final class DemoPlan {
         MqttConfig moved = new MqttConfig(url, m.clientId(), m.username(), m.password(), m.topicFilter(),
             m.sharedGroup(), m.sessionExpiry(), m.receiveMaximum(), m.keepAlive(), m.connectTimeout());
         return new IngestConfig(c.database(), moved, c.batch(), c.limits(), c.httpHost(), c.httpPort(),
-            c.migrateOnStart(), c.registration());
+            c.migrateOnStart(), c.registration(), c.sparkplug());
     }
 
     /** {@code wanted} when it is free on the loopback interface, else a free port ({@code what} listens on it). */

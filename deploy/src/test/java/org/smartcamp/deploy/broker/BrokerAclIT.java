@@ -39,11 +39,15 @@ import org.smartcamp.ingest.testsupport.MosquittoProcess;
 class BrokerAclIT {
     private static final int NOT_AUTHORIZED = 0x87;
     private static final int PACKET_TOO_LARGE = 0x95;
+    /** PUBACK: accepted, nobody subscribed (a success code). */
+    private static final int NO_MATCHING_SUBSCRIBERS = 0x10;
     private static final String PERSISTENT_INGEST = "smartcamp-ingest-2";
     private static final String CAMP_A_GW = "unmiss/camp-a/gw-1";
     private static final String CAMP_B_GW = "unmiss/camp-b/gw-1";
     /** The gateway of the bundled small-outpost scenario. */
     private static final String OUTPOST_GW = "unmiss/outpost1/gw-1";
+    /** The Sparkplug B edge node of the shipped ACL's example block. */
+    private static final String EDGE_NODE = "sparkplug@unmiss@camp-a";
 
     private static MosquittoProcess broker;
     private static int gatewayPort;
@@ -51,6 +55,7 @@ class BrokerAclIT {
     private static String campAPassword;
     private static String campBPassword;
     private static String outpostPassword;
+    private static String edgeNodePassword;
     private static MqttAsyncClient ingest;
     private static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
 
@@ -233,6 +238,29 @@ class BrokerAclIT {
         assertThat(RECEIVED).noneMatch(m -> m.startsWith(topic + " Lxxx"));
     }
 
+    /** Sparkplug B (issue 15): an edge node writes only its own topics; the ingest may command it and post STATE. */
+    @Test
+    void aSparkplugEdgeNodePublishesOnlyItsOwnTopicsAndTheIngestMayRequestARebirth() throws Exception {
+        try (RawMqtt5Client node = new RawMqtt5Client(gatewayPort)) {
+            assertThat(node.connect("n", EDGE_NODE, edgeNodePassword)).isZero();
+            assertThat(node.publish("spBv1.0/unmiss/NBIRTH/camp-a", "birth")).isIn(0, NO_MATCHING_SUBSCRIBERS);
+            assertThat(node.publish("spBv1.0/unmiss/DDATA/camp-a/gen-1", "data")).isIn(0, NO_MATCHING_SUBSCRIBERS);
+        }
+        for (String forged : List.of("spBv1.0/unmiss/NBIRTH/camp-b", "spBv1.0/unmiss/NCMD/camp-a",
+                "spBv1.0/STATE/smartcamp", "smartcamp/v1/unmiss/camp-a/gw-1/telemetry")) {
+            try (RawMqtt5Client node = new RawMqtt5Client(gatewayPort)) {
+                assertThat(node.connect("n", EDGE_NODE, edgeNodePassword)).isZero();
+                assertThat(node.publish(forged, "forged")).as("PUBACK on %s", forged).isEqualTo(NOT_AUTHORIZED);
+            }
+        }
+        try (RawMqtt5Client host = new RawMqtt5Client(internalPort)) {
+            assertThat(host.connect("host", "smartcamp-ingest", "ingest-secret")).isZero();
+            assertThat(host.publish("spBv1.0/unmiss/NCMD/camp-a", "rebirth")).isIn(0, NO_MATCHING_SUBSCRIBERS);
+            assertThat(host.publish("spBv1.0/STATE/smartcamp", "{\"online\":true,\"timestamp\":1}"))
+                .isIn(0, NO_MATCHING_SUBSCRIBERS);
+        }
+    }
+
     @Test
     void anonymousClientsAreRefusedOnBothListeners() throws Exception {
         for (int port : new int[] {gatewayPort, internalPort}) {
@@ -319,6 +347,8 @@ class BrokerAclIT {
         file.put(new BrokerUser(CAMP_B_GW, campBPassword));
         outpostPassword = file.newPassword(24);
         file.put(new BrokerUser(OUTPOST_GW, outpostPassword));
+        edgeNodePassword = file.newPassword(24);
+        file.put(new BrokerUser(EDGE_NODE, edgeNodePassword));
         Files.writeString(passwd, file.text());
         Process p = new ProcessBuilder(MosquittoProcess.executable("mosquitto_passwd").orElseThrow().toString(),
             "-c", "-b", services.toString(), "smartcamp-ingest", "ingest-secret").inheritIO().start();

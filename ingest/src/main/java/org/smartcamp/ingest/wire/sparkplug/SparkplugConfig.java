@@ -14,14 +14,16 @@ import java.util.regex.Pattern;
  * @param rebirthInterval least time between two rebirth requests to one edge node ({@code sparkplug.rebirthInterval})
  * @param seenMessages    how many recent message digests are kept to recognise a redelivery of a message already
  *                        taken (at least twice the broker's receive maximum)
+ * @param retainState     whether the host's STATE (and its will) is retained, as Sparkplug 3.0 requires
+ *                        ({@code sparkplug.retainState}); off only for a broker without retained messages
  */
 public record SparkplugConfig(boolean enabled, String hostId, String group, Duration rebirthInterval,
-                              int seenMessages) {
+                              int seenMessages, boolean retainState) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     /** Off. */
     public static final SparkplugConfig DISABLED = new SparkplugConfig(false, "smartcamp", null, Duration.ofSeconds(5),
-        10_000);
+        10_000, true);
 
     public SparkplugConfig {
         Objects.requireNonNull(hostId, "hostId");
@@ -43,6 +45,6 @@ public record SparkplugConfig(boolean enabled, String hostId, String group, Dura
 
     /** Sparkplug on, as host {@code hostId}, for every group. */
     public static SparkplugConfig enabled(String hostId) {
-        return new SparkplugConfig(true, hostId, null, Duration.ofSeconds(5), 10_000);
+        return new SparkplugConfig(true, hostId, null, Duration.ofSeconds(5), 10_000, true);
     }
 }

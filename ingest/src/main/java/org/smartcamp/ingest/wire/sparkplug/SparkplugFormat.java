@@ -293,7 +293,8 @@ public final class SparkplugFormat implements WireFormat {
 
     private Outgoing hostState(boolean online) {
         String json = "{\"online\":" + online + ",\"timestamp\":" + hostTimestamp + "}";
-        return new Outgoing(SparkplugTopic.state(config.hostId()), json.getBytes(StandardCharsets.UTF_8), 1, true);
+        return new Outgoing(SparkplugTopic.state(config.hostId()), json.getBytes(StandardCharsets.UTF_8), 1,
+            config.retainState());
     }
 
     private static Payload parse(byte[] bytes) {
