@@ -33,6 +33,7 @@ import org.smartcamp.ingest.testsupport.TestServices;
 import org.smartcamp.ingest.wire.Reading;
 import org.smartcamp.ingest.wire.TelemetryBatch;
 import org.smartcamp.ingest.wire.TopicAddress;
+import org.smartcamp.ingest.wire.sparkplug.SparkplugTopic;
 import org.smartcamp.simulator.GatewaySummary;
 import org.smartcamp.simulator.ProgressListener;
 import org.smartcamp.simulator.SimulationResult;
@@ -77,7 +78,7 @@ class SparkplugEdgeNodeIT {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         host.connect(options).waitForCompletion(10_000);
-        host.subscribe(SparkplugTopics.NAMESPACE + "/" + mission + "/#", 1).waitForCompletion(10_000);
+        host.subscribe(SparkplugTopic.NAMESPACE + "/" + mission + "/#", 1).waitForCompletion(10_000);
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import org.eclipse.tahu.protobuf.SparkplugBProto.DataType;
 import org.eclipse.tahu.protobuf.SparkplugBProto.Payload;
 import org.eclipse.tahu.protobuf.SparkplugBProto.Payload.Metric;
 import org.smartcamp.ingest.wire.Reading;
+import org.smartcamp.ingest.wire.sparkplug.SparkplugTopic.Type;
 
 /**
  * The state of one Sparkplug B edge node (a camp) and the payloads it publishes, with no MQTT in it: the birth
@@ -66,7 +67,7 @@ public final class SparkplugEdgeNode {
             .addMetrics(Metric.newBuilder().setName(REBIRTH).setAlias(REBIRTH_ALIAS).setTimestamp(now.toEpochMilli())
                 .setDatatype(DataType.Boolean_VALUE).setBooleanValue(false));
         List<Publication> out = new ArrayList<>();
-        out.add(new Publication(topics.node("NBIRTH"), node.build().toByteArray(), 0));
+        out.add(new Publication(topics.node(Type.NBIRTH), node.build().toByteArray(), 0));
         for (String device : devices.keySet()) {
             out.add(deviceBirth(device, now));
         }
@@ -92,7 +93,7 @@ public final class SparkplugEdgeNode {
             Declared d = declared.get(r.metric());
             p.addMetrics(value(Metric.newBuilder().setAlias(d.alias), d.type, r, historical));
         }
-        out.add(new Publication(topics.device("DDATA", device), p.build().toByteArray(), readings.size()));
+        out.add(new Publication(topics.device(Type.DDATA, device), p.build().toByteArray(), readings.size()));
         return out;
     }
 
@@ -101,7 +102,7 @@ public final class SparkplugEdgeNode {
         List<Publication> out = new ArrayList<>();
         for (String device : devices.keySet()) {
             Payload p = Payload.newBuilder().setTimestamp(now.toEpochMilli()).setSeq(nextSeq()).build();
-            out.add(new Publication(topics.device("DDEATH", device), p.toByteArray(), 0));
+            out.add(new Publication(topics.device(Type.DDEATH, device), p.toByteArray(), 0));
         }
         return out;
     }
@@ -112,7 +113,7 @@ public final class SparkplugEdgeNode {
             .addMetrics(Metric.newBuilder().setName(BD_SEQ).setTimestamp(now.toEpochMilli())
                 .setDatatype(DataType.Int64_VALUE).setLongValue(bdSeq))
             .build();
-        return new Publication(topics.node("NDEATH"), p.toByteArray(), 0);
+        return new Publication(topics.node(Type.NDEATH), p.toByteArray(), 0);
     }
 
     /**
@@ -164,7 +165,7 @@ public final class SparkplugEdgeNode {
         Payload.Builder p = Payload.newBuilder().setTimestamp(now.toEpochMilli()).setSeq(nextSeq());
         devices.get(device).forEach((name, d) -> p.addMetrics(value(Metric.newBuilder().setName(name)
             .setAlias(d.alias), d.type, d.last, d.lastHistorical)));
-        return new Publication(topics.device("DBIRTH", device), p.build().toByteArray(), 0);
+        return new Publication(topics.device(Type.DBIRTH, device), p.build().toByteArray(), 0);
     }
 
     private static Metric.Builder value(Metric.Builder m, DataType type, Reading r, boolean historical) {
