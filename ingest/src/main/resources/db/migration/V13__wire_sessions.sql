@@ -26,3 +26,13 @@ CREATE INDEX wire_seen_messages_format_id ON wire_seen_messages (format, id);
 ALTER TABLE gateways
     ADD COLUMN status            text CHECK (status IN ('online', 'offline')),
     ADD COLUMN status_changed_at timestamptz;
+
+-- Sparkplug B names that differ from the SmartCamp ids, from the inventory (docs/inventory.md): kind 'camp' maps
+-- 'group/edge node' to 'mission/camp', 'device' maps 'group/edge node/device' to an asset id, 'metric' a Sparkplug
+-- metric name to a catalogue metric name. The ingest reads them at start and every minute.
+CREATE TABLE sparkplug_names (
+    kind           text NOT NULL CHECK (kind IN ('camp', 'device', 'metric')),
+    sparkplug_name text NOT NULL,
+    smartcamp_id   text NOT NULL,
+    PRIMARY KEY (kind, sparkplug_name)
+);

@@ -24,13 +24,13 @@ import org.smartcamp.ingest.store.CopyBatchWriter;
 import org.smartcamp.ingest.store.DataSources;
 import org.smartcamp.ingest.store.RetentionJob;
 import org.smartcamp.ingest.store.SchemaMigrator;
+import org.smartcamp.ingest.store.SparkplugNameStore;
 import org.smartcamp.ingest.store.WireSessions;
 import org.smartcamp.ingest.wire.SmartCampFormat;
 import org.smartcamp.ingest.wire.TelemetryDecoder;
 import org.smartcamp.ingest.wire.WireFormat;
 import org.smartcamp.ingest.wire.WireFormats;
 import org.smartcamp.ingest.wire.sparkplug.SparkplugFormat;
-import org.smartcamp.ingest.wire.sparkplug.SparkplugMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -171,8 +171,12 @@ public final class IngestService implements AutoCloseable {
         formats.add(new SmartCampFormat(new TelemetryDecoder(config.limits(), clock), config.mqtt().topicFilter()));
         WireFormat will = null;
         if (config.sparkplug().enabled()) {
-            SparkplugFormat sparkplug = new SparkplugFormat(config.sparkplug(), SparkplugMapping.DEFAULT,
-                config.limits(), clock, source::publish);
+            SparkplugNameStore names = new SparkplugNameStore(dataSource);
+            SparkplugFormat sparkplug = new SparkplugFormat(config.sparkplug(), names.load(), config.limits(), clock,
+                source::publish);
+            vertx.setPeriodic(REGISTRY_REFRESH.toMillis(), id -> vertx.executeBlocking(names::load)
+                .onSuccess(sparkplug::useMapping)
+                .onFailure(e -> LOG.warn("Reading the Sparkplug names failed: {}", e.getMessage())));
             WireSessions stored = new WireSessions(dataSource);
             sparkplug.restore(stored.sessions(SparkplugFormat.NAME),
                 stored.recentDigests(SparkplugFormat.NAME, config.sparkplug().seenMessages()));

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.smartcamp.ingest.inventory.InventoryImporter;
+import org.smartcamp.ingest.inventory.InventoryLoader;
 import org.smartcamp.ingest.mqtt.MessageListener;
 import org.smartcamp.ingest.testsupport.IngestProcess;
 import org.smartcamp.ingest.testsupport.MigratedStore;
@@ -179,6 +181,31 @@ class SparkplugIT {
     }
 
     @Test
+    void theInventoryMapsGroupEdgeNodeDeviceAndMetricNames() {
+        new InventoryImporter(store.dataSource()).importInventory(InventoryLoader.parse("sp.yaml", """
+            sparkplug:
+              metrics: {"Engine/Power": power.active}
+            missions:
+              - id: %s
+                camps:
+                  - id: %s
+                    sparkplug: {group: Plant %s, edgeNode: EN-7}
+                    assets:
+                      - {id: %s, kind: generator, rated_kw: 100, sparkplug: {device: Genset 1}}
+            """.formatted(mission, camp, mission, asset)));
+        startIngest("names", "host-" + mission, "Plant " + mission);
+        TestEdgeNode node = new TestEdgeNode(TestServices.mqttUrl(), "Plant " + mission, "EN-7", 0).connect();
+        closeLater.add(node);
+        node.nodeBirth();
+        node.send("DBIRTH", "Genset 1", declared("Engine/Power", 1, MetricDataType.Double, 20.0, at(0)));
+        node.send("DDATA", "Genset 1", byAlias(1, MetricDataType.Double, 22.0, at(1), false));
+        awaitReadings(2);
+        assertThat(db.queryLong("SELECT count(*) FROM readings r JOIN metrics m ON m.id = r.metric_id JOIN assets a"
+            + " ON a.ref = r.asset_ref WHERE a.id = '" + asset + "' AND m.name = 'power.active'")).isEqualTo(2);
+        await().atMost(SETTLE).until(() -> "online".equals(status()));
+    }
+
+    @Test
     void thePrimaryHostPublishesItsStateRetainedAndItsWillSaysOffline() throws Exception {
         String host = "host-" + mission;
         startIngest("state", host);
@@ -243,9 +270,13 @@ class SparkplugIT {
     }
 
     private IngestService startIngest(String name, String host) {
+        return startIngest(name, host, mission);
+    }
+
+    private IngestService startIngest(String name, String host, String group) {
         IngestConfig config = IngestProcess.config(db.url(), db.user(), db.password(), TestServices.mqttUrl(),
             "ingest-" + name + "-" + mission, TopicAddress.telemetryFilter(mission), 0)
-            .withSparkplug(new SparkplugConfig(true, host, mission, Duration.ofSeconds(5), 10_000, true));
+            .withSparkplug(new SparkplugConfig(true, host, group, Duration.ofSeconds(5), 10_000, true));
         IngestService service = new IngestService(config, Clock.systemUTC());
         service.start();
         closeLater.add(() -> service.stop(Duration.ofSeconds(10)));

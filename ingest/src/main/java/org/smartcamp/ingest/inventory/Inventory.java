@@ -7,10 +7,16 @@ import java.util.Map;
  * An asset inventory: the missions, their camps and the camps' assets, as an inventory file describes them
  * (see {@code docs/inventory.md}). Optional properties are {@code null} when the file leaves them out.
  */
-public record Inventory(List<Mission> missions) {
+public record Inventory(List<Mission> missions, SparkplugNames sparkplug) {
+
+    /** An inventory that gives no Sparkplug B names. */
+    public Inventory(List<Mission> missions) {
+        this(missions, SparkplugNames.NONE);
+    }
 
     public Inventory {
         missions = List.copyOf(missions);
+        sparkplug = sparkplug == null ? SparkplugNames.NONE : sparkplug;
     }
 
     /** A mission and its camps. */

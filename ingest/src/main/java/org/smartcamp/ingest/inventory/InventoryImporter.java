@@ -48,6 +48,9 @@ public final class InventoryImporter {
     private static final String PROVISIONAL = "SELECT a.id, a.camp_id, (SELECT count(*) FROM quarantined_readings q"
         + " WHERE q.asset_ref = a.ref) FROM assets a WHERE a.status = 'provisional' ORDER BY a.camp_id, a.id";
 
+    private static final String UPSERT_SPARKPLUG_NAME = "INSERT INTO sparkplug_names (kind, sparkplug_name,"
+        + " smartcamp_id) VALUES (?, ?, ?) ON CONFLICT (kind, sparkplug_name) DO UPDATE SET smartcamp_id ="
+        + " excluded.smartcamp_id";
     private final DataSource dataSource;
 
     public InventoryImporter(DataSource dataSource) {
@@ -113,11 +116,28 @@ public final class InventoryImporter {
                         }
                     }
                 }
+                writeSparkplugNames(tx, inventory.sparkplug());
             });
         } catch (SQLException e) {
             throw new StoreException("cannot import the inventory: " + e.getMessage(), e);
         }
         return new ImportReport(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6]);
+    }
+
+    /** The Sparkplug B names, inserted or replaced by kind and name (never deleted, like everything imported). */
+    private static void writeSparkplugNames(Connection tx, SparkplugNames names) throws SQLException {
+        try (PreparedStatement s = tx.prepareStatement(UPSERT_SPARKPLUG_NAME)) {
+            for (Map.Entry<String, Map<String, String>> kind : Map.of("camp", names.camps(), "device",
+                    names.devices(), "metric", names.metrics()).entrySet()) {
+                for (Map.Entry<String, String> e : kind.getValue().entrySet()) {
+                    s.setString(1, kind.getKey());
+                    s.setString(2, e.getKey());
+                    s.setString(3, e.getValue());
+                    s.addBatch();
+                }
+            }
+            s.executeBatch();
+        }
     }
 
     private static Object[] assetRow(Inventory.Camp camp, Inventory.Asset a) {

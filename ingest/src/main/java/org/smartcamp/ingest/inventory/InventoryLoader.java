@@ -22,7 +22,7 @@ import org.smartcamp.ingest.wire.TopicAddress;
  */
 public final class InventoryLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> COMMON = Set.of("id", "kind", "name", "attributes", "analytics");
+    private static final Set<String> COMMON = Set.of("id", "kind", "name", "attributes", "analytics", "sparkplug");
     /**
      * The field naming the fuel tank an asset draws from (generator), is filled from (day tank) or is fuelled from
      * (vehicle: the camp tank that dispenses to it).
@@ -39,6 +39,7 @@ public final class InventoryLoader {
         AssetKind.WEATHER, Set.of());
 
     private final Set<String> campIds = new HashSet<>();
+    private final SparkplugNames.Builder sparkplug = new SparkplugNames.Builder();
     private final Set<String> assetIds = new HashSet<>();
 
     private InventoryLoader() {
@@ -74,7 +75,8 @@ public final class InventoryLoader {
     }
 
     private Inventory inventory(InventoryNode root) {
-        root.onlyFields(Set.of("missions"));
+        root.onlyFields(Set.of("missions", "sparkplug"));
+        sparkplug.metrics(root);
         if (!root.has("missions")) {
             throw root.error("missions", "is required");
         }
@@ -86,15 +88,16 @@ public final class InventoryLoader {
             List<Inventory.Camp> camps = new ArrayList<>();
             for (InventoryNode c : m.list("camps")) {
                 camps.add(camp(c));
+                sparkplug.camp(c, id, camps.get(camps.size() - 1));
             }
             missions.add(new Inventory.Mission(id, nameOr(m, id), camps));
         }
-        return new Inventory(missions);
+        return new Inventory(missions, sparkplug.build());
     }
 
     private Inventory.Camp camp(InventoryNode c) {
         c.onlyFields(Set.of("id", "name", "latitude", "longitude", "population", "timezone", "analytics",
-            "assets", "auto_register"));
+            "assets", "auto_register", "sparkplug"));
         String id = id(c, campIds);
         Double lat = c.number("latitude", false, -90, false, 90);
         Double lon = c.number("longitude", false, -180, false, 180);

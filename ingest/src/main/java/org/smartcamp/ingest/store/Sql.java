@@ -63,6 +63,7 @@ final class Sql {
         + " LIMIT ?";
     static final String PRUNE_SEEN = "DELETE FROM wire_seen_messages WHERE format = ? AND id < (SELECT min(id) FROM"
         + " (SELECT id FROM wire_seen_messages WHERE format = ? ORDER BY id DESC LIMIT ?) AS newest)";
+    static final String SPARKPLUG_NAMES = "SELECT kind, sparkplug_name, smartcamp_id FROM sparkplug_names";
     static final String DELETE_EXPIRED = "DELETE FROM readings WHERE ctid = ANY (ARRAY("
         + "SELECT ctid FROM readings WHERE ts < ? LIMIT ?))";
 

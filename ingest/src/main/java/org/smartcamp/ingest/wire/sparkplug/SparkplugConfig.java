@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 public record SparkplugConfig(boolean enabled, String hostId, String group, Duration rebirthInterval,
                               int seenMessages, boolean retainState) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern GROUP = Pattern.compile("[^/+#]{1,128}");
 
     /** Off. */
     public static final SparkplugConfig DISABLED = new SparkplugConfig(false, "smartcamp", null, Duration.ofSeconds(5),
@@ -31,9 +32,9 @@ public record SparkplugConfig(boolean enabled, String hostId, String group, Dura
             throw new IllegalArgumentException("sparkplug.hostId '" + hostId + "' must be 1 to 64 letters, digits,"
                 + " '.', '_' or '-'");
         }
-        if (group != null && !ID.matcher(group).matches()) {
-            throw new IllegalArgumentException("sparkplug.group '" + group + "' must be 1 to 64 letters, digits,"
-                + " '.', '_' or '-'");
+        if (group != null && !GROUP.matcher(group).matches()) {
+            throw new IllegalArgumentException("sparkplug.group '" + group + "' must be a Sparkplug group id: 1 to 128"
+                + " characters without '/', '+' or '#'");
         }
         if (rebirthInterval.isNegative() || rebirthInterval.isZero()) {
             throw new IllegalArgumentException("sparkplug.rebirthInterval must be positive");

@@ -54,11 +54,11 @@ public final class SparkplugFormat implements WireFormat {
     private static final int SEQ_MODULUS = 256;
 
     private final SparkplugConfig config;
-    private final SparkplugMapping mapping;
+    private volatile SparkplugMapping mapping;
     private final WireLimits limits;
     private final Clock clock;
     private final Outbox outbox;
-    private final MetricReader reader;
+    private volatile MetricReader reader;
     private final long hostTimestamp;
     private final Map<String, NodeSession> sessions = new HashMap<>();
     /** Edge nodes waiting for a rebirth, with when it was last requested. */
@@ -112,6 +112,13 @@ public final class SparkplugFormat implements WireFormat {
     @Override
     public List<Outgoing> onConnected() {
         return List.of(hostState(true));
+    }
+
+    /** Uses {@code names} from the next message on (the inventory changed); thread-safe. */
+    public void useMapping(SparkplugMapping names) {
+        MetricReader next = new MetricReader(names, limits);
+        this.mapping = names;
+        this.reader = next;
     }
 
     /**
