@@ -242,6 +242,8 @@ class SparkplugIT {
         await().atMost(SETTLE).pollInterval(Duration.ofMillis(20)).until(() -> readings() >= messages / 6);
         first.destroyForcibly().waitFor();
         long atKill = readings();
+        assertThat(retained("spBv1.0/STATE/host-" + mission)).as("the host's will, retained")
+            .startsWith("{\"online\":false,\"timestamp\":");
         Process second = spawnIngest(clientId, "sp-second");
         publisher.join(60_000);
         await().atMost(SETTLE).until(() -> readings() >= messages + 1);
@@ -289,6 +291,30 @@ class SparkplugIT {
             List.of("-D" + IngestProcess.SPARKPLUG_HOST + "=host-" + mission), SETTLE);
         closeLater.add(process::destroyForcibly);
         return process;
+    }
+
+    /** The retained host offline message on {@code topic}, once a new subscriber gets it (polled). */
+    private String retained(String topic) {
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        await().atMost(SETTLE).pollInterval(Duration.ofMillis(300)).until(() -> {
+            MqttClient c = new MqttClient(TestServices.mqttUrl(), "retained-" + UUID.randomUUID(),
+                new MemoryPersistence());
+            c.setCallback(new MessageListener() {
+                @Override
+                public void messageArrived(String t, MqttMessage m) {
+                    if (m.isRetained()) {
+                        seen.add(new String(m.getPayload(), StandardCharsets.UTF_8));
+                    }
+                }
+            });
+            c.connect(new MqttConnectionOptions());
+            c.subscribe(new MqttSubscription[] {new MqttSubscription(topic, 1)});
+            Thread.sleep(200);
+            c.disconnect();
+            c.close();
+            return seen.stream().anyMatch(p -> p.contains("\"online\":false"));
+        });
+        return seen.stream().filter(p -> p.contains("\"online\":false")).findFirst().orElseThrow();
     }
 
     private static void clearRetained(String topic) throws Exception {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
-import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -24,7 +24,7 @@ import org.smartcamp.ingest.mqtt.MessageListener;
 public final class TestEdgeNode implements AutoCloseable {
     private final String group;
     private final String node;
-    private final MqttClient client;
+    private final MqttAsyncClient client;
     private final List<MqttMessage> commands = Collections.synchronizedList(new ArrayList<>());
     private long bdSeq;
     private long seq = -1;
@@ -34,7 +34,8 @@ public final class TestEdgeNode implements AutoCloseable {
         this.node = node;
         this.bdSeq = bdSeq;
         try {
-            client = new MqttClient(serverUri, "edge-" + group + "-" + node + "-" + bdSeq, new MemoryPersistence());
+            client = new MqttAsyncClient(serverUri, "edge-" + group + "-" + node + "-" + bdSeq,
+                new MemoryPersistence());
         } catch (MqttException e) {
             throw new IllegalStateException(e);
         }
@@ -48,14 +49,15 @@ public final class TestEdgeNode implements AutoCloseable {
             SparkplugBPayload death = new SparkplugBPayload.SparkplugBPayloadBuilder().setTimestamp(new Date())
                 .addMetric(metric("bdSeq", MetricDataType.Int64, bdSeq)).createPayload();
             options.setWill(topic("NDEATH", null), new MqttMessage(encode(death), 1, false, null));
-            client.connect(options);
+            client.connect(options).waitForCompletion(10_000);
             client.setCallback(new MessageListener() {
                 @Override
                 public void messageArrived(String t, MqttMessage m) {
                     commands.add(m);
                 }
             });
-            client.subscribe(new MqttSubscription[] {new MqttSubscription(topic("NCMD", null), 1)});
+            client.subscribe(new MqttSubscription[] {new MqttSubscription(topic("NCMD", null), 1)})
+                .waitForCompletion(10_000);
             return this;
         } catch (MqttException e) {
             throw new IllegalStateException(e);
@@ -99,7 +101,8 @@ public final class TestEdgeNode implements AutoCloseable {
     /** Raw bytes on a topic of this node. */
     public void publishRaw(String type, String device, byte[] payload) {
         try {
-            client.publish(topic(type, device), payload, 1, false);
+            client.publish(topic(type, device), new MqttMessage(payload, 1, false, null))
+                .waitForCompletion(10_000);
         } catch (MqttException e) {
             throw new IllegalStateException(e);
         }
@@ -161,9 +164,11 @@ public final class TestEdgeNode implements AutoCloseable {
         return "spBv1.0/" + group + "/" + type + "/" + node + (device == null ? "" : "/" + device);
     }
 
+    /** Publishes at QoS 1 and waits for the PUBACK, so that the broker's receive maximum is never exceeded. */
     private void publish(String topic, SparkplugBPayload payload) {
         try {
-            client.publish(topic, encode(payload), 1, false);
+            MqttMessage m = new MqttMessage(encode(payload), 1, false, null);
+            client.publish(topic, m).waitForCompletion(10_000);
         } catch (MqttException e) {
             throw new IllegalStateException(e);
         }
@@ -181,7 +186,7 @@ public final class TestEdgeNode implements AutoCloseable {
     public void close() {
         try {
             if (client.isConnected()) {
-                client.disconnect();
+                client.disconnect().waitForCompletion(5_000);
             }
             client.close();
         } catch (MqttException e) {

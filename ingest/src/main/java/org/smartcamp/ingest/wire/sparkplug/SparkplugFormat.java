@@ -61,7 +61,9 @@ public final class SparkplugFormat implements WireFormat {
     private volatile MetricReader reader;
     private final long hostTimestamp;
     private final Map<String, NodeSession> sessions = new HashMap<>();
-    /** Edge nodes waiting for a rebirth, with when it was last requested. */
+    /** Edge nodes waiting for a rebirth. */
+    private final java.util.Set<String> rebirthPending = new java.util.HashSet<>();
+    /** When a rebirth was last requested of each edge node: at most one request per interval, across births too. */
     private final Map<String, Instant> rebirthRequested = new HashMap<>();
     private final SeenMessages seen;
 
@@ -196,7 +198,7 @@ public final class SparkplugFormat implements WireFormat {
                 declared.put(m.getAlias(), new NodeSession.MetricDef(null, m.getName(), m.getDatatype()));
             }
         }
-        rebirthRequested.remove(topic.nodeKey());
+        rebirthPending.remove(topic.nodeKey());
         NodeSession born = new NodeSession(true, bdSeq, seq, Map.copyOf(declared), java.util.Set.of());
         return new Step(born, born.aliases(), true, GatewayStatus.ONLINE);
     }
@@ -215,7 +217,7 @@ public final class SparkplugFormat implements WireFormat {
                 current == null ? "none" : current.bdSeq());
             return null;
         }
-        rebirthRequested.remove(topic.nodeKey());
+        rebirthPending.remove(topic.nodeKey());
         return new Step(current.dead(), Map.of(), false, GatewayStatus.OFFLINE);
     }
 
@@ -252,7 +254,7 @@ public final class SparkplugFormat implements WireFormat {
      */
     private NodeSession inOrder(SparkplugTopic topic, Payload payload) {
         NodeSession current = sessions.get(topic.nodeKey());
-        if (rebirthRequested.containsKey(topic.nodeKey())) {
+        if (rebirthPending.contains(topic.nodeKey())) {
             throw rebirth(topic, "waiting for the NBIRTH of edge node '" + topic.nodeKey() + "' after a rebirth"
                 + " request");
         }
@@ -278,6 +280,7 @@ public final class SparkplugFormat implements WireFormat {
     /** Requests a rebirth (at most once per {@code rebirthInterval}) and returns the dead-letter reason. */
     private WireFormatException rebirth(SparkplugTopic topic, String why) {
         Instant now = clock.instant();
+        rebirthPending.add(topic.nodeKey());
         Instant last = rebirthRequested.get(topic.nodeKey());
         if (last == null || !now.isBefore(last.plus(config.rebirthInterval()))) {
             boolean sent = outbox.send(rebirthCommand(topic.group(), topic.edgeNode(), now));
