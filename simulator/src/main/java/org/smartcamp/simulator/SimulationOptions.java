@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import org.smartcamp.simulator.gateway.MqttPublisherConfig;
+import org.smartcamp.simulator.gateway.WireProtocol;
 
 /**
  * What the launcher asks of a simulation run. {@code null} means "the scenario's own value" for seed, start and
@@ -18,9 +19,12 @@ import org.smartcamp.simulator.gateway.MqttPublisherConfig;
  * @param out         JSONL or CSV file to write instead of publishing (by extension: {@code .csv} is CSV)
  * @param groundTruth ground-truth JSON file to write
  * @param inventory   asset inventory YAML file to write
+ * @param protocol    what the gateways publish with, overriding the scenario's {@code protocol} ({@code null}:
+ *                    the scenario's)
  */
 public record SimulationOptions(String scenario, Long seed, String start, Duration duration, Speed speed,
-                                MqttPublisherConfig mqtt, Path out, Path groundTruth, Path inventory) {
+                                MqttPublisherConfig mqtt, Path out, Path groundTruth, Path inventory,
+                                WireProtocol protocol) {
 
     public SimulationOptions {
         Objects.requireNonNull(scenario, "scenario");
@@ -28,5 +32,11 @@ public record SimulationOptions(String scenario, Long seed, String start, Durati
         if (out == null && mqtt == null) {
             throw new IllegalArgumentException("either an output file or a broker is needed");
         }
+    }
+
+    /** Options with the scenario's protocol. */
+    public SimulationOptions(String scenario, Long seed, String start, Duration duration, Speed speed,
+                             MqttPublisherConfig mqtt, Path out, Path groundTruth, Path inventory) {
+        this(scenario, seed, start, duration, speed, mqtt, out, groundTruth, inventory, null);
     }
 }

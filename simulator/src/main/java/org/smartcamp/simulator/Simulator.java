@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import org.smartcamp.simulator.gateway.FileFormat;
 import org.smartcamp.simulator.gateway.MqttTelemetrySink;
+import org.smartcamp.simulator.gateway.SparkplugTelemetrySink;
 import org.smartcamp.simulator.gateway.TelemetryFileWriter;
 import org.smartcamp.simulator.gateway.TelemetrySink;
+import org.smartcamp.simulator.gateway.WireProtocol;
 import org.smartcamp.simulator.inventory.InventoryWriter;
 import org.smartcamp.simulator.scenario.Scenario;
 import org.smartcamp.simulator.scenario.ScenarioException;
@@ -55,15 +57,23 @@ public final class Simulator {
             write(() -> InventoryWriter.write(scenario, options.inventory()));
         }
         SimulationResult result;
-        try (TelemetrySink sink = options.out() != null
-                ? new TelemetryFileWriter(options.out(), FileFormat.of(options.out()))
-                : new MqttTelemetrySink(options.mqtt())) {
+        try (TelemetrySink sink = sink(options, scenario)) {
             result = runner.run(scenario, sink, options.out() != null ? Speed.MAX : options.speed(), progress);
         }
         if (options.groundTruth() != null) {
             write(() -> GroundTruthWriter.write(result.truth(), options.groundTruth()));
         }
         return result;
+    }
+
+    /** The file, or the broker with the protocol of the options, else of the scenario. */
+    private TelemetrySink sink(SimulationOptions options, Scenario scenario) {
+        if (options.out() != null) {
+            return new TelemetryFileWriter(options.out(), FileFormat.of(options.out()));
+        }
+        WireProtocol protocol = options.protocol() != null ? options.protocol() : scenario.header().protocol();
+        return protocol == WireProtocol.SPARKPLUG ? new SparkplugTelemetrySink(options.mqtt(), clock)
+            : new MqttTelemetrySink(options.mqtt());
     }
 
     private static void write(IoAction action) {

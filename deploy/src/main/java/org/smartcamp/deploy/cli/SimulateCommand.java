@@ -11,6 +11,7 @@ import org.smartcamp.simulator.SimulationResult;
 import org.smartcamp.simulator.Simulator;
 import org.smartcamp.simulator.Speed;
 import org.smartcamp.simulator.gateway.TelemetrySinkException;
+import org.smartcamp.simulator.gateway.WireProtocol;
 import org.smartcamp.simulator.scenario.DurationText;
 import org.smartcamp.simulator.scenario.ScenarioException;
 import picocli.CommandLine.Command;
@@ -59,6 +60,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--duration", description = "How long to simulate, e.g. 7d, 12h (default: the scenario's).")
     String duration;
 
+    @Option(names = "--protocol", description = "What the gateways publish: smartcamp (SmartCamp JSON, one client "
+        + "per gateway) or sparkplug (Sparkplug B, the camp as one edge node, its assets as devices); default: the "
+        + "scenario's protocol, else smartcamp.")
+    String protocol;
+
     private final PrintStream stdout;
     private final PrintStream stderr;
 
@@ -77,7 +83,8 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             Duration d = duration == null ? null : DurationText.parse(duration);
             options = new SimulationOptions(scenario, seed, start, d, Speed.parse(speed),
-                PublisherSettings.publisher(config.load(), mqttUrl, mqttUsername), out, groundTruth, inventory);
+                PublisherSettings.publisher(config.load(), mqttUrl, mqttUsername), out, groundTruth, inventory,
+                protocol == null ? null : WireProtocol.parse(protocol));
         } catch (IllegalArgumentException e) {
             stderr.println("simulate: " + e.getMessage());
             return 2;

@@ -86,6 +86,18 @@ class SmartCampCliIT {
     }
 
     @Test
+    void simulatePublishesAsASparkplugEdgeNodeAndRefusesAnUnknownProtocol() throws Exception {
+        Run sparkplug = run(env(), "simulate", "--scenario", "small-outpost", "--duration", "1h", "--start", "now",
+            "--protocol", "sparkplug");
+        Run unknown = run(env(), "simulate", "--scenario", "small-outpost", "--protocol", "amqp");
+
+        assertThat(sparkplug.exit).as(sparkplug.err).isZero();
+        assertThat(sparkplug.out).contains("gw-1");
+        assertThat(unknown.exit).isEqualTo(2);
+        assertThat(unknown.err.strip()).isEqualTo("simulate: protocol 'amqp' is not one of smartcamp, sparkplug");
+    }
+
+    @Test
     void theBenchRunsEveryIngestPhaseAndWritesItsTable() throws Exception {
         Path out = Files.createTempFile("benchmarks", ".md");
         Run run = run(env(), "bench", "--parts", "ingest", "--readings", "20000", "--naive-readings", "1000",

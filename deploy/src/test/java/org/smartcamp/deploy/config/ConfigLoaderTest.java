@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smartcamp.ingest.IngestConfig;
+import org.smartcamp.ingest.wire.sparkplug.SparkplugConfig;
 import org.smartcamp.simulator.gateway.MqttPublisherConfig;
 
 class ConfigLoaderTest {
@@ -24,6 +25,22 @@ class ConfigLoaderTest {
         assertThat(config.mqtt().sessionExpiry()).isEqualTo(Duration.ofDays(7));
         assertThat(config.batch().maxDelay()).isEqualTo(Duration.ofMillis(200));
         assertThat(config.database().retention()).isNull();
+    }
+
+    @Test
+    void sparkplugIsOffByDefaultAndOnForOneGroupWhenSet() {
+        assertThat(IngestSettings.ingest(ConfigLoader.load(null, Map.of())).sparkplug().enabled()).isFalse();
+
+        SparkplugConfig on = IngestSettings.ingest(ConfigLoader.load(null, Map.of("SMARTCAMP_SPARKPLUG_ENABLED",
+            "true", "SMARTCAMP_SPARKPLUG_GROUP", "unmiss", "SMARTCAMP_SPARKPLUG_HOST_ID", "hq-1"))).sparkplug();
+
+        assertThat(on.enabled()).isTrue();
+        assertThat(on.group()).isEqualTo("unmiss");
+        assertThat(on.hostId()).isEqualTo("hq-1");
+        assertThat(on.rebirthInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> IngestSettings.ingest(ConfigLoader.load(null, Map.of("SMARTCAMP_SPARKPLUG_ENABLED",
+            "true", "SMARTCAMP_SPARKPLUG_HOST_ID", "hq/1")))).isInstanceOf(ConfigException.class)
+            .hasMessageContaining("sparkplug.hostId");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.smartcamp.deploy.bench.IngestChild;
 import org.smartcamp.simulator.gateway.OutgoingMessage;
+import org.smartcamp.simulator.gateway.WireProtocol;
 
 /** One case of the suite: its mission, its database, the messages it publishes and what they add up to. */
 final class FaultCase implements AutoCloseable {
@@ -27,19 +28,27 @@ final class FaultCase implements AutoCloseable {
     final Ledger ledger = new Ledger();
     private final FaultEnvironment env;
     private final FaultProfile profile;
+    private final WireProtocol protocol;
     private final long before;
     private final List<IngestChild> started = new ArrayList<>();
     private Feed feed;
 
     /** A case in a mission and database of its own; {@code make} gets the profile's stream size and now. */
     FaultCase(FaultEnvironment env, FaultProfile profile, String name, Messages make) throws Exception {
-        this(env, profile, FaultEnvironment.mission(name), null, make);
+        this(env, profile, FaultEnvironment.mission(name), null, make, WireProtocol.SMARTCAMP);
     }
 
-    private FaultCase(FaultEnvironment env, FaultProfile profile, String mission, FaultCase before, Messages make)
+    /** The same, the gateways publishing with {@code protocol} (Sparkplug B: each camp an edge node). */
+    FaultCase(FaultEnvironment env, FaultProfile profile, String name, WireProtocol protocol, Messages make)
             throws Exception {
+        this(env, profile, FaultEnvironment.mission(name), null, make, protocol);
+    }
+
+    private FaultCase(FaultEnvironment env, FaultProfile profile, String mission, FaultCase before, Messages make,
+                      WireProtocol protocol) throws Exception {
         this.env = env;
         this.profile = profile;
+        this.protocol = protocol;
         this.mission = mission;
         this.store = before == null ? env.store(mission) : before.store;
         this.messages = make.make(mission, profile.streamReadings(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
@@ -52,14 +61,22 @@ final class FaultCase implements AutoCloseable {
 
     /** More messages into the same mission and database; its ledger holds both. */
     FaultCase next(Messages make) throws Exception {
-        return new FaultCase(env, profile, mission, this, make);
+        return new FaultCase(env, profile, mission, this, make, protocol);
     }
 
     /** Starts an ingest on this case's mission and database ({@code settings}: extra SMARTCAMP_* variables). */
     IngestChild ingest(String clientId, Map<String, String> settings) throws Exception {
-        IngestChild child = env.ingest(store, mission, clientId, settings);
+        Map<String, String> all = new java.util.HashMap<>(protocolSettings());
+        all.putAll(settings);
+        IngestChild child = env.ingest(store, mission, clientId, all);
         started.add(child);
         return child;
+    }
+
+    /** What the ingest needs to read this case's protocol: Sparkplug B on, for this case's group (mission) only. */
+    private Map<String, String> protocolSettings() {
+        return protocol == WireProtocol.SPARKPLUG
+            ? Map.of("SMARTCAMP_SPARKPLUG_ENABLED", "true", "SMARTCAMP_SPARKPLUG_GROUP", mission) : Map.of();
     }
 
     /** Starts the one ingest of a case, client id {@code ingest-{mission}}. */
@@ -69,7 +86,7 @@ final class FaultCase implements AutoCloseable {
 
     /** Gateways ready to publish this case's messages (not started yet). */
     Feed feed(double readingsPerSecond) {
-        feed = new Feed(env.broker().url(), "gw-" + mission + "-", messages, readingsPerSecond);
+        feed = new Feed(env.broker().url(), "gw-" + mission + "-", messages, readingsPerSecond, protocol);
         return feed;
     }
 

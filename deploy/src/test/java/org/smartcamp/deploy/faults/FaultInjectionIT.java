@@ -1,6 +1,7 @@
 package org.smartcamp.deploy.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.smartcamp.deploy.bench.IngestChild;
 import org.smartcamp.simulator.gateway.OutgoingMessage;
+import org.smartcamp.simulator.gateway.WireProtocol;
 
 /**
  * The fault-injection suite: each case feeds a real {@code smartcamp ingest} (a child JVM) through the suite's
@@ -24,8 +26,40 @@ class FaultInjectionIT extends FaultSuite {
 
     @Test
     void postgresStoppedForThirtySecondsMidStream() throws Exception {
-        try (FaultCase c = new FaultCase(env, PROFILE, "pgstop", (m, r, now) -> Workloads.stream(m,
-                PROFILE.outageReadings(), now))) {
+        postgresStopped(WireProtocol.SMARTCAMP, Workloads::stream);
+    }
+
+    @Test
+    void postgresStoppedForThirtySecondsMidStreamOfSparkplugEdgeNodes() throws Exception {
+        assumeSparkplugIngest();
+        postgresStopped(WireProtocol.SPARKPLUG, Workloads::sparkplugStream);
+    }
+
+    @Test
+    void mosquittoRestartedMidStream() throws Exception {
+        mosquittoRestarted(WireProtocol.SMARTCAMP, Workloads::stream);
+    }
+
+    @Test
+    void mosquittoRestartedMidStreamOfSparkplugEdgeNodes() throws Exception {
+        assumeSparkplugIngest();
+        mosquittoRestarted(WireProtocol.SPARKPLUG, Workloads::sparkplugStream);
+    }
+
+    @Test
+    void ingestKilledWithSigkillAndRestarted() throws Exception {
+        ingestKilled(WireProtocol.SMARTCAMP, Workloads::stream);
+    }
+
+    @Test
+    void ingestKilledWithSigkillAndRestartedUnderSparkplugEdgeNodes() throws Exception {
+        assumeSparkplugIngest();
+        ingestKilled(WireProtocol.SPARKPLUG, Workloads::sparkplugStream);
+    }
+
+    private void postgresStopped(WireProtocol protocol, FaultCase.Messages stream) throws Exception {
+        try (FaultCase c = new FaultCase(env, PROFILE, name("pgstop", protocol), protocol, (m, r, now) ->
+                stream.make(m, PROFILE.outageReadings(), now))) {
             IngestChild ingest = c.ingest();
             try (Sampler sampler = c.sample(List.of(ingest))) {
                 Feed feed = c.feed(PROFILE.outageRate()).start();
@@ -41,7 +75,7 @@ class FaultInjectionIT extends FaultSuite {
                 awaitRows(c, c.ledger.readings());
                 double caughtUp = seconds(stopped) - outage;
                 sampler.close();
-                c.report("PostgreSQL stopped for 30 s in the middle of a stream", sampler, ingest)
+                c.report("PostgreSQL stopped for 30 s in the middle of a stream" + title(protocol), sampler, ingest)
                     .add("fault", "pg_ctl stop -m immediate at %,d rows stored, started again after %.1f s", atStop,
                         outage)
                     .add("during the outage", "%,.0f failed commits, %,.0f messages held unacknowledged by the"
@@ -57,9 +91,8 @@ class FaultInjectionIT extends FaultSuite {
         }
     }
 
-    @Test
-    void mosquittoRestartedMidStream() throws Exception {
-        try (FaultCase c = new FaultCase(env, PROFILE, "mqrestart", Workloads::stream)) {
+    private void mosquittoRestarted(WireProtocol protocol, FaultCase.Messages stream) throws Exception {
+        try (FaultCase c = new FaultCase(env, PROFILE, name("mqrestart", protocol), protocol, stream)) {
             IngestChild ingest = c.ingest();
             try (Sampler sampler = c.sample(List.of(ingest))) {
                 Feed feed = c.feed(PROFILE.streamRate()).start();
@@ -70,7 +103,8 @@ class FaultInjectionIT extends FaultSuite {
                 feed.await(SETTLE);
                 awaitRows(c, c.ledger.readings());
                 sampler.close();
-                c.report("Mosquitto restarted in the middle of a stream (persistence on)", sampler, ingest)
+                c.report("Mosquitto restarted in the middle of a stream (persistence on)" + title(protocol), sampler,
+                        ingest)
                     .add("fault", "SIGTERM to Mosquitto at %,d rows stored, listening again after %.1f s",
                         atRestart, restarted)
                     .add("caught up", "%.1f s after the restart; largest lag %,d readings; %,.0f readings"
@@ -84,9 +118,8 @@ class FaultInjectionIT extends FaultSuite {
         }
     }
 
-    @Test
-    void ingestKilledWithSigkillAndRestarted() throws Exception {
-        try (FaultCase c = new FaultCase(env, PROFILE, "sigkill", Workloads::stream)) {
+    private void ingestKilled(WireProtocol protocol, FaultCase.Messages stream) throws Exception {
+        try (FaultCase c = new FaultCase(env, PROFILE, name("sigkill", protocol), protocol, stream)) {
             String clientId = "ingest-" + c.mission;
             IngestChild first = c.ingest(clientId, Map.of());
             List<IngestChild> live = new CopyOnWriteArrayList<>(List.of(first));
@@ -104,7 +137,7 @@ class FaultInjectionIT extends FaultSuite {
                 feed.await(SETTLE);
                 awaitRows(c, c.ledger.readings());
                 sampler.close();
-                c.report("The ingest killed with SIGKILL and restarted", sampler, second)
+                c.report("The ingest killed with SIGKILL and restarted" + title(protocol), sampler, second)
                     .add("fault", "SIGKILL at %,d rows stored (first process: peak RSS %.0f MB); the new process,"
                         + " same client id, ready after %.1f s", atKill, FaultReport.mb(firstRss), ready)
                     .add("redelivered", "%,.0f readings the first process had committed but not acknowledged,"
@@ -176,6 +209,24 @@ class FaultInjectionIT extends FaultSuite {
         }
     }
 
+
+    /** Skips a Sparkplug case on a build whose ingest does not read Sparkplug B yet. */
+    private static void assumeSparkplugIngest() {
+        try {
+            Class.forName("org.smartcamp.ingest.wire.sparkplug.SparkplugFormat");
+        } catch (ClassNotFoundException e) {
+            assumeTrue(false, "the ingest of this build does not read Sparkplug B");
+        }
+    }
+
+    /** A case's name: Sparkplug cases get their own missions and databases ({@code sp-...}). */
+    private static String name(String base, WireProtocol protocol) {
+        return protocol == WireProtocol.SPARKPLUG ? "sp-" + base : base;
+    }
+
+    private static String title(WireProtocol protocol) {
+        return protocol == WireProtocol.SPARKPLUG ? ", Sparkplug B edge nodes" : "";
+    }
 
     private static int largest(List<OutgoingMessage> messages) {
         return messages.stream().mapToInt(m -> m.batch().readings().size()).max().orElse(0);

@@ -11,16 +11,22 @@ import java.util.concurrent.locks.LockSupport;
 import org.smartcamp.simulator.gateway.MqttPublisherConfig;
 import org.smartcamp.simulator.gateway.MqttTelemetrySink;
 import org.smartcamp.simulator.gateway.OutgoingMessage;
+import org.smartcamp.simulator.gateway.SparkplugTelemetrySink;
+import org.smartcamp.simulator.gateway.TelemetrySink;
+import org.smartcamp.simulator.gateway.WireProtocol;
 
 /**
  * Gateways publishing a list of messages on a thread of their own, through the simulator's gateway client (one
  * persistent QoS 1 session per gateway, a bounded window, reconnects and resends what the broker did not
- * acknowledge), flat out or paced at a number of readings per second.
+ * acknowledge), flat out or paced at a number of readings per second. With {@link WireProtocol#SPARKPLUG} each camp
+ * publishes as a Sparkplug B edge node instead (births, data by alias, one sequence, births again after a
+ * reconnection or when the ingest asks).
  */
 final class Feed {
     private final List<OutgoingMessage> messages;
     private final double readingsPerSecond;
     private final MqttPublisherConfig config;
+    private final WireProtocol protocol;
     private final AtomicLong sentReadings = new AtomicLong();
     private final AtomicLong sentMessages = new AtomicLong();
     private final CompletableFuture<Duration> done = new CompletableFuture<>();
@@ -29,6 +35,16 @@ final class Feed {
      * @param readingsPerSecond pacing, or 0 for as fast as the broker takes
      */
     Feed(String mqttUrl, String clientPrefix, List<OutgoingMessage> messages, double readingsPerSecond) {
+        this(mqttUrl, clientPrefix, messages, readingsPerSecond, WireProtocol.SMARTCAMP);
+    }
+
+    /**
+     * @param readingsPerSecond pacing, or 0 for as fast as the broker takes
+     * @param protocol          what the gateways publish with
+     */
+    Feed(String mqttUrl, String clientPrefix, List<OutgoingMessage> messages, double readingsPerSecond,
+         WireProtocol protocol) {
+        this.protocol = protocol;
         this.messages = List.copyOf(messages);
         this.readingsPerSecond = readingsPerSecond;
         this.config = new MqttPublisherConfig(mqttUrl, clientPrefix, null, null, Duration.ofHours(1), 20,
@@ -45,7 +61,8 @@ final class Feed {
 
     private void run() {
         long start = System.nanoTime();
-        try (MqttTelemetrySink sink = new MqttTelemetrySink(config)) {
+        try (TelemetrySink sink = protocol == WireProtocol.SPARKPLUG ? new SparkplugTelemetrySink(config)
+                : new MqttTelemetrySink(config)) {
             double readingNanos = readingsPerSecond > 0 ? 1e9 / readingsPerSecond : 0;
             long due = 0;
             for (OutgoingMessage m : messages) {

@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.smartcamp.deploy.bench.Workload;
+import org.smartcamp.ingest.wire.Reading;
 import org.smartcamp.ingest.wire.TelemetryBatch;
 import org.smartcamp.ingest.wire.TopicAddress;
 import org.smartcamp.simulator.ProgressListener;
@@ -37,6 +40,33 @@ final class Workloads {
                 m.content()), m.payload(), false));
         }
         return out;
+    }
+
+    /**
+     * The readings of {@link #stream} as Sparkplug B edge nodes send them: each camp's readings regrouped per asset
+     * (device) into messages of up to 100 readings of that asset, so that each message is one DDATA.
+     */
+    static List<OutgoingMessage> sparkplugStream(String mission, long readings, Instant now) {
+        Map<String, Device> open = new LinkedHashMap<>();
+        List<OutgoingMessage> out = new ArrayList<>();
+        for (OutgoingMessage m : stream(mission, readings, now)) {
+            for (Reading r : m.batch().readings()) {
+                Device device = open.computeIfAbsent(r.asset(), a -> new Device(m.address(), new ArrayList<>()));
+                device.readings().add(r);
+                if (device.readings().size() == FaultProfile.PER_MESSAGE) {
+                    out.add(open.remove(r.asset()).message(now));
+                }
+            }
+        }
+        open.values().forEach(d -> out.add(d.message(now)));
+        return out;
+    }
+
+    /** Readings of one asset waiting to fill a message. */
+    private record Device(TopicAddress address, List<Reading> readings) {
+        OutgoingMessage message(Instant now) {
+            return new OutgoingMessage(address, new TelemetryBatch(0, now, readings), new byte[0], false);
+        }
     }
 
     /**

@@ -75,9 +75,9 @@ public final class Gateway {
         if (down != null) {
             reports.add(new OutageWindow(address.gateway(), down.start(), down.end(), pending.size(), t));
             down = null;
-            out.addAll(drain(t));
+            out.addAll(drain(t, true));
         } else if (Duration.between(start, t).toMillis() % spec.uplinkInterval().toMillis() == 0) {
-            out.addAll(drain(t));
+            out.addAll(drain(t, false));
         }
         out.addAll(resendsDue(t));
         return out;
@@ -85,35 +85,37 @@ public final class Gateway {
 
     /** Sends everything still buffered at the end of a run, even if the link is down (the run is over). */
     public List<OutgoingMessage> flush(Instant t) {
+        boolean backlog = down != null;
         if (down != null) {
             Instant until = down.end().isAfter(t) ? t : down.end();
             reports.add(new OutageWindow(address.gateway(), down.start(), until, pending.size(), t));
             down = null;
         }
-        return drain(t);
+        return drain(t, backlog);
     }
 
-    private List<OutgoingMessage> drain(Instant t) {
+    /** Sends what is buffered; {@code backlog}: it was held back by an outage. */
+    private List<OutgoingMessage> drain(Instant t, boolean backlog) {
         List<OutgoingMessage> out = new ArrayList<>();
         for (int i = 0; i < pending.size(); i += spec.maxBatchReadings()) {
-            split(pending.subList(i, Math.min(pending.size(), i + spec.maxBatchReadings())), t, out);
+            split(pending.subList(i, Math.min(pending.size(), i + spec.maxBatchReadings())), t, backlog, out);
         }
         pending = new ArrayList<>();
         return out;
     }
 
     /** Encodes {@code readings} as one message, or halves them until every message is within the payload limit. */
-    private void split(List<Reading> readings, Instant t, List<OutgoingMessage> out) {
+    private void split(List<Reading> readings, Instant t, boolean backlog, List<OutgoingMessage> out) {
         TelemetryBatch batch = new TelemetryBatch(seq, t, readings);
         byte[] payload = TelemetryEncoder.encode(batch);
         if (payload.length > limits.maxPayloadBytes() && readings.size() > 1) {
             int half = readings.size() / 2;
-            split(readings.subList(0, half), t, out);
-            split(readings.subList(half, readings.size()), t, out);
+            split(readings.subList(0, half), t, backlog, out);
+            split(readings.subList(half, readings.size()), t, backlog, out);
             return;
         }
         seq++;
-        OutgoingMessage message = new OutgoingMessage(address, batch, payload, false);
+        OutgoingMessage message = new OutgoingMessage(address, batch, payload, false, backlog);
         out.add(message);
         readingsSent += readings.size();
         messagesSent++;
@@ -133,7 +135,7 @@ public final class Gateway {
             }
             List<OutgoingMessage> last = new ArrayList<>(sent);
             for (OutgoingMessage m : last.subList(Math.max(0, last.size() - r.messages()), last.size())) {
-                out.add(new OutgoingMessage(m.address(), m.batch(), m.payload(), true));
+                out.add(new OutgoingMessage(m.address(), m.batch(), m.payload(), true, m.backlog()));
                 readingsResent += m.batch().readings().size();
             }
             return true;

@@ -1,16 +1,12 @@
 package org.smartcamp.simulator.gateway;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
@@ -20,20 +16,18 @@ import org.slf4j.LoggerFactory;
  * One gateway's MQTT connection: QoS 1 and a bounded window of unacknowledged messages, so that nothing is
  * dropped by the client and memory stays bounded. A message whose delivery fails (the connection was lost before
  * its PUBACK) is sent again by this class; {@link #close} waits until every message is acknowledged. Each
- * connection starts clean: see {@link #options()}.
+ * connection starts clean: see {@link MqttClients#options}.
  */
 final class GatewayPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayPublisher.class);
     private static final int QOS = 1;
-    private static final long POLL_MS = 50;
 
     private final MqttPublisherConfig config;
     private final String clientId;
     private final MqttAsyncClient client;
     private final Queue<OutgoingMessage> failed = new ConcurrentLinkedQueue<>();
     private final AtomicLong delivered = new AtomicLong();
-    private Semaphore window;
-    private int windowSize;
+    private PublishWindow window;
 
     GatewayPublisher(MqttPublisherConfig config, String clientId) {
         this.config = config;
@@ -49,17 +43,14 @@ final class GatewayPublisher implements AutoCloseable {
     /** Connects; blocks until connected. */
     void connect() {
         try {
-            IMqttToken token = client.connect(options());
+            IMqttToken token = client.connect(MqttClients.options(config));
             token.waitForCompletion(config.timeout().toMillis());
-            Integer receiveMax = token.getResponseProperties() == null ? null
-                : token.getResponseProperties().getReceiveMaximum();
-            windowSize = Math.min(config.maxInflight(), receiveMax == null ? 65_535 : receiveMax);
-            window = new Semaphore(windowSize);
+            window = PublishWindow.of(token, config, clientId);
             LOG.info("Gateway client {} connected to {} (session present: {}, window {})", clientId,
-                config.serverUri(), token.getSessionPresent(), windowSize);
+                config.serverUri(), token.getSessionPresent(), window.size());
         } catch (MqttException e) {
             throw new TelemetrySinkException("cannot reach the MQTT broker at " + config.serverUri() + " as "
-                + clientId + ": " + describe(e), e);
+                + clientId + ": " + MqttClients.describe(e), e);
         }
     }
 
@@ -78,7 +69,7 @@ final class GatewayPublisher implements AutoCloseable {
     }
 
     private void attempt(OutgoingMessage message) {
-        acquire();
+        window.acquire();
         long deadline = System.nanoTime() + config.timeout().toNanos();
         while (true) {
             try {
@@ -93,93 +84,23 @@ final class GatewayPublisher implements AutoCloseable {
                 if (!transientFailure || System.nanoTime() > deadline) {
                     window.release();
                     throw new TelemetrySinkException("cannot publish to " + message.address().telemetryTopic()
-                        + ": " + describe(e), e);
+                        + ": " + MqttClients.describe(e), e);
                 }
-                pause();
+                MqttClients.pause();
             }
-        }
-    }
-
-    private void acquire() {
-        try {
-            if (!window.tryAcquire(config.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new TelemetrySinkException("the broker at " + config.serverUri() + " acknowledged nothing for "
-                    + config.timeout().toSeconds() + " s (client " + clientId + ")");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TelemetrySinkException("interrupted while waiting for the broker", e);
         }
     }
 
     /** Waits until everything is acknowledged, then disconnects keeping the session. */
     @Override
     public void close() {
-        long deadline = System.nanoTime() + config.timeout().toNanos();
         try {
-            while (window != null && (window.availablePermits() < windowSize || !failed.isEmpty())) {
-                OutgoingMessage retry = failed.poll();
-                if (retry != null) {
-                    attempt(retry);
-                } else if (System.nanoTime() > deadline) {
-                    throw new TelemetrySinkException((windowSize - window.availablePermits())
-                        + " messages were not acknowledged by the broker (client " + clientId + ")");
-                } else {
-                    pause();
-                }
+            if (window != null) {
+                window.awaitAcknowledged(failed, this::attempt);
             }
         } finally {
-            disconnect();
+            MqttClients.disconnect(client, config, LOG);
         }
-    }
-
-    private void disconnect() {
-        try {
-            if (client.isConnected()) {
-                client.disconnect(config.timeout().toMillis()).waitForCompletion(config.timeout().toMillis());
-            }
-            client.close(true);
-        } catch (MqttException e) {
-            LOG.debug("Closing {} failed: {}", clientId, e.getMessage());
-        }
-    }
-
-    /**
-     * Clean start on every (re)connection. Paho 1.2.5 replaces the topic of a QoS 1 publish by a topic alias when
-     * the broker allows aliases, and after a reconnect into the old session it resends its unacknowledged publishes
-     * with that alias only; aliases do not outlive a connection, so the broker refuses them as a protocol error and
-     * the gateway never gets through again (seen with Mosquitto 2.0.11 restarted under load). A publisher's session
-     * holds nothing else of value: Paho fails the tokens of the lost publishes and {@link Completion} sends them
-     * again, at worst twice, which the store keeps once.
-     */
-    private MqttConnectionOptions options() {
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setCleanStart(true);
-        options.setSessionExpiryInterval(config.sessionExpiry().toSeconds());
-        options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 10);
-        options.setConnectionTimeout((int) Math.max(1, config.timeout().toSeconds()));
-        if (config.username() != null) {
-            options.setUserName(config.username());
-        }
-        if (config.password() != null) {
-            options.setPassword(config.password().getBytes(StandardCharsets.UTF_8));
-        }
-        return options;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(POLL_MS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TelemetrySinkException("interrupted while waiting for the broker", e);
-        }
-    }
-
-    private static String describe(MqttException e) {
-        Throwable cause = e.getCause();
-        return cause != null && cause.getMessage() != null ? cause.getMessage() : e.getMessage();
     }
 
     private final class Completion implements MqttActionListener {

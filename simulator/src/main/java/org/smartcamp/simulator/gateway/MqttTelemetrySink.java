@@ -36,17 +36,7 @@ public final class MqttTelemetrySink implements TelemetrySink {
 
     @Override
     public void close() {
-        TelemetrySinkException first = null;
-        for (GatewayPublisher p : publishers.values()) {
-            try {
-                p.close();
-            } catch (TelemetrySinkException e) {
-                first = first == null ? e : first;
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        MqttClients.closeAll(publishers.values(), GatewayPublisher::close);
     }
 
     private GatewayPublisher connect(TopicAddress address) {

@@ -10,6 +10,13 @@ import org.smartcamp.ingest.wire.TopicAddress;
  * @param batch   sequence number, send time and readings
  * @param payload the encoded JSON payload (wire contract v1)
  * @param resend  whether it is a duplicate of a message sent before
+ * @param backlog whether it carries readings held back during a link outage (Sparkplug marks them historical)
  */
-public record OutgoingMessage(TopicAddress address, TelemetryBatch batch, byte[] payload, boolean resend) {
+public record OutgoingMessage(TopicAddress address, TelemetryBatch batch, byte[] payload, boolean resend,
+                              boolean backlog) {
+
+    /** A message sent live (not a backlog). */
+    public OutgoingMessage(TopicAddress address, TelemetryBatch batch, byte[] payload, boolean resend) {
+        this(address, batch, payload, resend, false);
+    }
 }

@@ -24,7 +24,7 @@ public record Scenario(ScenarioHeader header, MissionSpec mission, CampSpec camp
     public Scenario with(Long seed, Instant start, Duration duration) {
         ScenarioHeader h = header;
         ScenarioHeader changed = new ScenarioHeader(h.name(), h.description(), seed == null ? h.seed() : seed,
-            start == null ? h.start() : start, duration == null ? h.duration() : duration, h.step());
+            start == null ? h.start() : start, duration == null ? h.duration() : duration, h.step(), h.protocol());
         return new Scenario(changed, mission, camp, environment, plant, vehicles, water, gateways, events);
     }
 

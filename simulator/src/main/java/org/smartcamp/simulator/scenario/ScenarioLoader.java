@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.smartcamp.simulator.gateway.WireProtocol;
 
 /**
  * Reads scenario YAML files (docs/simulator.md describes the format) into validated {@link Scenario}s.
@@ -76,8 +77,8 @@ public final class ScenarioLoader {
             throw new ScenarioException(source, "", "is not valid YAML: " + e.getOriginalMessage(), e);
         }
         ScenarioNode n = new ScenarioNode(source, "", root).allow("name", "description", "seed", "start",
-            "duration", "step", "mission", "camp", "weather", "load", "dispatch", "gateways", "generators", "tanks",
-            "pv", "battery", "vehicles", "water_tanks", "events");
+            "duration", "step", "protocol", "mission", "camp", "weather", "load", "dispatch", "gateways", "generators",
+            "tanks", "pv", "battery", "vehicles", "water_tanks", "events");
         List<GatewaySpec> gateways = gateways(n);
         AssetReader assets = new AssetReader(gateways.get(0).id());
         Scenario scenario = new Scenario(header(n), mission(n.object("mission")), camp(n.object("camp")),
@@ -94,8 +95,14 @@ public final class ScenarioLoader {
             throw n.error("step", "must be a whole number of seconds that divides a minute, e.g. 10s");
         }
         long seed = (long) n.number("seed", 1);
+        WireProtocol protocol;
+        try {
+            protocol = WireProtocol.parse(n.text("protocol", WireProtocol.SMARTCAMP.text()));
+        } catch (IllegalArgumentException e) {
+            throw n.error("protocol", "must be smartcamp or sparkplug");
+        }
         return new ScenarioHeader(n.text("name"), n.text("description", ""), seed, n.instant("start"),
-            n.positiveDuration("duration", Duration.ofDays(1)), step);
+            n.positiveDuration("duration", Duration.ofDays(1)), step, protocol);
     }
 
     private static MissionSpec mission(ScenarioNode n) {

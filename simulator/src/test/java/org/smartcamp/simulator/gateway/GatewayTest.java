@@ -49,6 +49,7 @@ class GatewayTest {
         assertThat(sent.get(1).batch().readings()).extracting(Reading::ts)
             .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 10)
                 .mapToObj(i -> T0.plusSeconds(60L * i)).toList());
+        assertThat(sent).extracting(OutgoingMessage::backlog).containsExactly(false, true, false);
         assertThat(gw.outageReports()).singleElement().satisfies(w -> {
             assertThat(w.backlogReadings()).isEqualTo(10);
             assertThat(w.deliveredAt()).isEqualTo(T0.plusSeconds(600));

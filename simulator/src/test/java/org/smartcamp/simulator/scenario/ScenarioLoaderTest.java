@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.smartcamp.simulator.gateway.WireProtocol;
 
 class ScenarioLoaderTest {
     private static final String VALID = String.join("\n",
@@ -66,6 +67,11 @@ class ScenarioLoaderTest {
         assertThat(s.plant().generators().get(0).curve()).isEqualTo(FuelCurve.DEFAULT);
         assertThat(s.plant().generators().get(0).reporting()).isEqualTo(new Reporting("gw-1", Duration.ofMinutes(1)));
         assertThat(s.camp().assetId("gen-1")).isEqualTo("c1-gen-1");
+        assertThat(s.header().protocol()).isEqualTo(WireProtocol.SMARTCAMP);
+        assertThat(ScenarioLoader.parse(VALID.replace("name: t", "name: t\nprotocol: sparkplug"), "sp.yaml").header()
+            .protocol()).isEqualTo(WireProtocol.SPARKPLUG);
+        assertThatThrownBy(() -> ScenarioLoader.parse(VALID.replace("name: t", "name: t\nprotocol: amqp"), "x.yaml"))
+            .isInstanceOf(ScenarioException.class).hasMessageStartingWith("x.yaml: protocol: must be smartcamp or");
     }
 
     @org.junit.jupiter.api.Test
