@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
+import org.smartcamp.ingest.catalogue.EventKind;
 import org.smartcamp.analytics.event.Evidence;
 
 /**

@@ -2,7 +2,7 @@ package org.smartcamp.analytics.fuel;
 
 import java.util.List;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
+import org.smartcamp.ingest.catalogue.EventKind;
 import org.smartcamp.analytics.series.Cumulative;
 import org.smartcamp.analytics.series.Series;
 import org.smartcamp.analytics.series.SeriesMath;

@@ -2,7 +2,7 @@ package org.smartcamp.analytics.job;
 
 import java.time.Duration;
 import java.util.Set;
-import org.smartcamp.analytics.event.EventKind;
+import org.smartcamp.ingest.catalogue.EventKind;
 import org.smartcamp.analytics.store.AnalyticsSettings;
 import org.smartcamp.analytics.store.AssetInfo;
 

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
+import org.smartcamp.ingest.catalogue.EventKind;
 import org.smartcamp.analytics.event.Evidence;
 import org.smartcamp.analytics.power.CoveredValue;
 import org.smartcamp.analytics.power.EvidenceReadings;

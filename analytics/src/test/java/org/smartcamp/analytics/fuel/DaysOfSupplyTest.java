@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.smartcamp.analytics.event.EventKind;
+import org.smartcamp.ingest.catalogue.EventKind;
 import org.smartcamp.analytics.series.Series;
 
 class DaysOfSupplyTest {

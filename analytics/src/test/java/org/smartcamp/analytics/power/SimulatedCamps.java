@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 import org.smartcamp.analytics.series.Series;
 import org.smartcamp.analytics.testsupport.SimulatedCamp;
-import org.smartcamp.ingest.inventory.AssetKind;
+import org.smartcamp.ingest.catalogue.AssetKind;
 import org.smartcamp.simulator.catalogue.Metric;
 import org.smartcamp.simulator.scenario.BatterySpec;
 import org.smartcamp.simulator.scenario.GeneratorSpec;

@@ -11,7 +11,7 @@ import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
+import org.smartcamp.ingest.catalogue.EventKind;
 import org.smartcamp.analytics.series.Series;
 
 class QualityAnalyzerTest {

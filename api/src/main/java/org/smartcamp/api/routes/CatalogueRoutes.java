@@ -10,7 +10,7 @@ import org.smartcamp.api.http.Responder;
 import org.smartcamp.api.store.RegistryStore;
 import org.smartcamp.ingest.catalogue.Figure;
 import org.smartcamp.ingest.catalogue.FigureCatalogue;
-import org.smartcamp.ingest.inventory.AssetKind;
+import org.smartcamp.ingest.catalogue.AssetKind;
 
 /**
  * The vocabulary this server knows, for clients and the dashboard to label what they show: the asset kinds

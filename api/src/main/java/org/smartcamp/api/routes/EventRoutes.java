@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.smartcamp.analytics.event.EventKind;
+import org.smartcamp.ingest.catalogue.EventKind;
 import org.smartcamp.api.auth.Scope;
 import org.smartcamp.api.http.ApiException;
 import org.smartcamp.api.http.Cursor;

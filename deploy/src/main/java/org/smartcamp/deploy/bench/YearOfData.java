@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.smartcamp.ingest.inventory.AssetKind;
+import org.smartcamp.ingest.catalogue.AssetKind;
 import org.smartcamp.ingest.store.StorageEngine;
 import org.smartcamp.simulator.catalogue.Metric;
 

@@ -2,7 +2,7 @@ package org.smartcamp.simulator.catalogue;
 
 import java.util.Arrays;
 import java.util.Optional;
-import org.smartcamp.ingest.inventory.AssetKind;
+import org.smartcamp.ingest.catalogue.AssetKind;
 
 /** The metric catalogue: every metric the simulated sensors report, with its wire name, unit and asset kind. */
 public enum Metric {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.smartcamp.ingest.inventory.AssetKind;
+import org.smartcamp.ingest.catalogue.AssetKind;
 import org.smartcamp.simulator.scenario.CampSpec;
 import org.smartcamp.simulator.scenario.GeneratorSpec;
 import org.smartcamp.simulator.scenario.PvSpec;

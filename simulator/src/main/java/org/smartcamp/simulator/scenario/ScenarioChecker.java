@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.smartcamp.ingest.inventory.AssetKind;
+import org.smartcamp.ingest.catalogue.AssetKind;
 import org.smartcamp.simulator.catalogue.Metric;
 
 /** The checks that span sections: unique ids, and every reference to a tank, gateway or asset resolves. */

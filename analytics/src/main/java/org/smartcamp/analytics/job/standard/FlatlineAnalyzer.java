@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
+import org.smartcamp.ingest.catalogue.EventKind;
 import org.smartcamp.analytics.job.AnalysisContext;
 import org.smartcamp.analytics.job.AnalysisOutput;
 import org.smartcamp.analytics.job.AssetAnalyzer;

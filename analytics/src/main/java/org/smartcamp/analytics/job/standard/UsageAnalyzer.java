@@ -11,7 +11,7 @@ import org.smartcamp.analytics.job.AnalysisOutput;
 import org.smartcamp.analytics.job.AssetAnalyzer;
 import org.smartcamp.analytics.store.AnalyticsSettings;
 import org.smartcamp.analytics.store.AssetInfo;
-import org.smartcamp.ingest.inventory.AssetKind;
+import org.smartcamp.ingest.catalogue.AssetKind;
 
 /**
  * Utilization of vehicles and generators in the job ({@link AssetUsageAnalyzer}): engine hours, utilization, idle

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
+import org.smartcamp.ingest.catalogue.EventKind;
 import org.smartcamp.analytics.job.AnalysisContext;
 import org.smartcamp.analytics.job.AnalysisOutput;
 import org.smartcamp.analytics.job.AnalysisWindow;
