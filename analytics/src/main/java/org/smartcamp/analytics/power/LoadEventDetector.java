@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntPredicate;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.ingest.catalogue.EventKind;
 import org.smartcamp.analytics.event.Evidence;
+import org.smartcamp.ingest.catalogue.EventKind;
 
 /**
  * Finds sustained LOW_LOAD and OVERLOAD periods of a running generator: the load factor smoothed over

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.ingest.catalogue.EventKind;
 import org.smartcamp.analytics.event.Evidence;
+import org.smartcamp.ingest.catalogue.EventKind;
 
 /**
  * Flags SFC_DEGRADATION: on at least {@code power.sfcDegradationDays} consecutive judged days the fuel burned
