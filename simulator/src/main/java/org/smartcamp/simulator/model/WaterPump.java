@@ -41,13 +41,23 @@ public final class WaterPump {
             powerKw = 0;
             return 0;
         }
-        double head = spec.headM() + tankLevelM;
-        flowLph = head >= shutOffHeadM ? 0 : maxFlowLph * Math.sqrt(1 - head / shutOffHeadM);
-        powerKw = flowLph > 0 ? hydraulicKw(flowLph, head) / efficiency : spec.kw() * 0.6;
+        flowLph = flowAt(tankLevelM);
+        powerKw = powerAt(tankLevelM);
         double litres = flowLph * dtSeconds / 3600;
         pumpedL += litres;
         energyKwh += powerKw * dtSeconds / 3600;
         return litres;
+    }
+
+    /** The electric draw while running against {@code tankLevelM} of water (at shut-off, 60 % of {@code kw}). */
+    public double powerAt(double tankLevelM) {
+        double flow = flowAt(tankLevelM);
+        return flow > 0 ? hydraulicKw(flow, spec.headM() + tankLevelM) / efficiency : spec.kw() * 0.6;
+    }
+
+    private double flowAt(double tankLevelM) {
+        double head = spec.headM() + tankLevelM;
+        return head >= shutOffHeadM ? 0 : maxFlowLph * Math.sqrt(1 - head / shutOffHeadM);
     }
 
     private static double hydraulicKw(double flowLph, double headM) {

@@ -40,7 +40,10 @@ public final class WaterTank {
         } else if (!pumping && fraction < spec.pump().startBelow()) {
             pumping = true;
         }
-        return pumping ? spec.pump().kw() : 0;
+        if (!pumping) {
+            return 0;
+        }
+        return pump != null ? pump.powerAt(spec.strapping().levelMm(volumeL) / 1000) : spec.pump().kw();
     }
 
     /** Draws the camp's use and pumps for {@code dtSeconds}. */
