@@ -236,7 +236,7 @@ public final class FuelAnalyzer implements CampAnalyzer {
         detail.put("burn_se_l_per_day", f.burnSe());
         detail.put("samples", f.samples());
         if (f.reorderDate() != null) {
-            detail.put("reorder_date", day(f.reorderDate()).toString());
+            detail.put(Figure.REORDER_DATE.id(), day(f.reorderDate()).toString());
         }
         Double days = Double.isFinite(f.days()) ? f.days() : null;
         out.add(new CurrentFigure(subject, f.subjectId(), Figure.DAYS_OF_SUPPLY.id(), days,
