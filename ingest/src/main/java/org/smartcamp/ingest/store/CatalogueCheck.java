@@ -23,7 +23,23 @@ public final class CatalogueCheck {
 
     /** Every difference between the database and the catalogue; empty when none. */
     public static List<String> differences(Connection c) throws SQLException {
-        List<String> out = new ArrayList<>();
+        return compare(c).stream().map(Difference::text).toList();
+    }
+
+    /**
+     * Whether {@link CatalogueSeeder#seed} would change a row: a kind or metric of the code missing, or a label,
+     * kind or description that differs. A row only the database has, or a metric whose stored unit differs (its
+     * values are in that unit), stays as it is, so it does not call for seeding.
+     */
+    public static boolean seedingChangesRows(Connection c) throws SQLException {
+        return compare(c).stream().anyMatch(Difference::seedable);
+    }
+
+    private record Difference(String text, boolean seedable) {
+    }
+
+    private static List<Difference> compare(Connection c) throws SQLException {
+        List<Difference> out = new ArrayList<>();
         Map<String, List<String>> expectedKinds = new LinkedHashMap<>();
         for (AssetKind k : AssetKind.values()) {
             expectedKinds.put(k.code(), List.of(k.label("en"), k.label("fr")));
@@ -39,23 +55,24 @@ public final class CatalogueCheck {
         return out;
     }
 
-    private static void compare(List<String> out, String what, List<String> fields, Map<String, List<String>> code,
-                                Map<String, List<String>> stored) {
+    private static void compare(List<Difference> out, String what, List<String> fields,
+                                Map<String, List<String>> code, Map<String, List<String>> stored) {
         code.forEach((name, values) -> {
             List<String> row = stored.get(name);
             if (row == null) {
-                out.add(what + " " + name + ": in the catalogue, not in the database");
+                out.add(new Difference(what + " " + name + ": in the catalogue, not in the database", true));
                 return;
             }
             for (int i = 0; i < fields.size(); i++) {
                 if (!Objects.equals(values.get(i), row.get(i))) {
-                    out.add(what + " " + name + ": " + fields.get(i) + " is '" + row.get(i) + "' in the database, '"
-                        + values.get(i) + "' in the catalogue");
+                    boolean keptUnit = fields.get(i).equals("unit") && row.get(i) != null;
+                    out.add(new Difference(what + " " + name + ": " + fields.get(i) + " is '" + row.get(i)
+                        + "' in the database, '" + values.get(i) + "' in the catalogue", !keptUnit));
                 }
             }
         });
-        stored.keySet().stream().filter(name -> !code.containsKey(name))
-            .forEach(name -> out.add(what + " " + name + ": in the database, not in the catalogue"));
+        stored.keySet().stream().filter(name -> !code.containsKey(name)).forEach(name -> out.add(
+            new Difference(what + " " + name + ": in the database, not in the catalogue", false)));
     }
 
     private static Map<String, List<String>> rows(Connection c, String sql) throws SQLException {

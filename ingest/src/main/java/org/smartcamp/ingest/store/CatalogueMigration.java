@@ -35,6 +35,7 @@ final class CatalogueMigration implements JavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
+        CatalogueSeeder.createKindTable(context.getConnection());
         CatalogueSeeder.seed(context.getConnection());
         CatalogueSeeder.referenceKinds(context.getConnection());
     }

@@ -14,17 +14,23 @@ import org.smartcamp.ingest.catalogue.Metric;
  * Writes the catalogue's asset kinds ({@code asset_kinds}) and metrics ({@code metrics}) into the database from their
  * definition in code ({@link AssetKind}, {@link Metric}): in migration 10 ({@link CatalogueMigration}) and again after
  * every migration ({@link SchemaMigrator}), so a kind or metric added in code reaches every database at its next
- * {@code smartcamp migrate}. Idempotent, so several processes may run it at once.
+ * {@code smartcamp migrate}. Idempotent, so several processes may run it at once; the migrator writes only when
+ * {@link CatalogueCheck} finds a difference, so a service whose database user may not write the catalogue still
+ * starts on a database in step.
  */
 public final class CatalogueSeeder {
     private CatalogueSeeder() {
     }
 
-    /** Creates {@code asset_kinds} and puts every kind and metric of the catalogue in. */
-    public static void seed(Connection c) throws SQLException {
+    /** Creates {@code asset_kinds} (migration 10). */
+    static void createKindTable(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(Sql.CREATE_ASSET_KINDS);
         }
+    }
+
+    /** Puts every kind and metric of the catalogue in (an upsert: labels and descriptions follow the code). */
+    public static void seed(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.SEED_ASSET_KIND)) {
             for (AssetKind k : AssetKind.values()) {
                 add(ps, k.code(), k.label("en"), k.label("fr"));

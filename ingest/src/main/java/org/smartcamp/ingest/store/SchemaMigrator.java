@@ -51,7 +51,10 @@ public final class SchemaMigrator {
             MigrateResult result = flyway(dataSource).migrate();
             String version;
             try (Connection c = dataSource.getConnection()) {
-                CatalogueSeeder.seed(c);
+                if (CatalogueCheck.seedingChangesRows(c)) {
+                    CatalogueSeeder.seed(c);
+                    LOG.info("Catalogue seeded from the code; what still differs: {}", CatalogueCheck.differences(c));
+                }
                 if (engine == StorageEngine.TIMESCALEDB) {
                     TimescaleSetup.apply(c, retention);
                     version = "TimescaleDB " + TimescaleSetup.installedVersion(c);

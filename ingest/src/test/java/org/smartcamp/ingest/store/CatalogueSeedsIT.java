@@ -41,6 +41,7 @@ class CatalogueSeedsIT {
             db.execute("INSERT INTO asset_kinds (code, label_en, label_fr) VALUES ('crane', 'Crane', 'Grue')");
             db.execute("DELETE FROM metrics WHERE name = 'pump.flow_rate'");
             try (Connection c = ds.getConnection()) {
+                assertThat(CatalogueCheck.seedingChangesRows(c)).isTrue();
                 assertThat(CatalogueCheck.differences(c)).containsExactlyInAnyOrder(
                     "asset kind water_pump: label_fr is 'Pompe' in the database, 'Pompe à eau' in the catalogue",
                     "asset kind crane: in the database, not in the catalogue",
@@ -52,6 +53,8 @@ class CatalogueSeedsIT {
                 assertThat(CatalogueCheck.differences(c)).containsExactlyInAnyOrder(
                     "asset kind crane: in the database, not in the catalogue",
                     "metric fuel.volume: unit is 'l' in the database, 'L' in the catalogue");
+                assertThat(CatalogueCheck.seedingChangesRows(c)).as("what is left is not the seeding's to change")
+                    .isFalse();
             }
         }
     }
