@@ -45,7 +45,7 @@ INSERT INTO analytics_daily VALUES
     ('camp', 'juba1', '2026-03-01', 'energy_kwh', 2400, 'kWh', 0.98, '2026-03-02 01:00:00+00', 'juba1'),
     ('asset', 'juba1-gen-1', '2026-03-01', 'running_h', 20, 'h', 1.0, '2026-03-02 01:00:00+00', 'juba1'),
     ('asset', 'juba1-gen-1', '2026-03-02', 'load_factor_avg', 0.42, '1', 0.95, '2026-03-03 01:00:00+00', 'juba1'),
-    ('asset', 'juba1-tank-1', '2026-03-01', 'fuel_delivered_l', 500, 'L', 1.0, '2026-03-02 01:00:00+00', 'juba1'),
+    ('asset', 'juba1-tank-1', '2026-03-01', 'refuel_l', 500, 'L', 1.0, '2026-03-02 01:00:00+00', 'juba1'),
     ('camp', 'gao', '2026-03-01', 'fuel_consumed_l', 80, 'L', 1.0, '2026-03-02 01:00:00+00', 'gao'),
     ('asset', 'gao-gen-1', '2026-03-01', 'running_h', 24, 'h', 1.0, '2026-03-02 01:00:00+00', 'gao');
 INSERT INTO analytics_hourly VALUES

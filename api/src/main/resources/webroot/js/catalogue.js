@@ -1,5 +1,6 @@
-// The server's vocabulary (GET /api/v1/catalogue): labels and units of figures, metrics and asset kinds, so that
-// no stored name reaches the screen. Loaded once per sign-in; every view awaits it before drawing.
+// The server's vocabulary (GET /api/v1/catalogue): labels and units of figures, metrics and asset kinds, the event
+// kinds and which asset kinds have a running signal, so that no view hard-codes a name and no stored name reaches the
+// screen. Loaded once per sign-in; every view awaits it before drawing.
 import * as api from './api.js';
 
 let loaded = null;
@@ -7,6 +8,7 @@ let figures = new Map();
 let perMetric = [];
 const metrics = new Map();
 const kinds = new Map();
+let events = [];
 
 /** Loads the catalogue (once; again after a failed attempt). */
 export function load() {
@@ -16,6 +18,7 @@ export function load() {
       perMetric = c.figures.filter(f => f.prefix);
       c.metrics.forEach(m => metrics.set(m.name, m));
       c.assetKinds.forEach(k => kinds.set(k.name, k));
+      events = c.eventKinds || [];
     });
     loaded.catch(() => {
       loaded = null;
@@ -96,4 +99,25 @@ export function detailLabel(key) {
 function words(name) {
   const text = String(name || '').replace(/[._:]+/g, ' ').trim();
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The event kinds' names, in the catalogue's order. */
+export function eventKinds() {
+  return events.map(k => k.name);
+}
+
+/** The event kinds that call for attention (every kind but a routine refuel). */
+export function alertKinds() {
+  return events.filter(k => k.alert).map(k => k.name);
+}
+
+/** The metric that is 1 while an asset of kind `kind` runs, or undefined (the kind has no on/off signal). */
+export function runningMetric(kind) {
+  const k = kinds.get(kind);
+  return k ? k.runningMetric : undefined;
+}
+
+/** Every running metric of the catalogue's kinds, without repeats. */
+export function runningMetrics() {
+  return [...new Set([...kinds.values()].map(k => k.runningMetric).filter(Boolean))];
 }

@@ -3,12 +3,10 @@
 import * as api from '../api.js';
 import { h, notice, viewHead } from '../dom.js';
 import { lastDays, kindLabel, num } from '../format.js';
+import { alertKinds } from '../catalogue.js';
 import { DAYS_OF_SUPPLY, REORDER_DATE, daysOfSupply, find, reorderDate } from '../figures.js';
 
 const ALERT_DAYS = 7;
-/** Event kinds that call for attention (refuels are routine and listed but not flagged). */
-export const ALERT_KINDS = ['theft', 'leak', 'short_fill', 'overload', 'outage', 'low_load', 'sfc_degradation',
-  'stale_sensor', 'flatline'];
 
 export async function render(root, ctx, mount) {
   const [camps, assets, current, events] = await Promise.all([
@@ -66,7 +64,7 @@ function alerts(events) {
   for (const e of events) {
     counts.set(e.kind, (counts.get(e.kind) || 0) + 1);
   }
-  const flagged = events.filter(e => ALERT_KINDS.includes(e.kind)).length;
+  const flagged = events.filter(e => alertKinds().includes(e.kind)).length;
   return h('div', { 'data-alerts': String(flagged) }, [...counts.entries()].sort().map(([kind, n]) =>
-    h('span', { class: 'chip' + (ALERT_KINDS.includes(kind) ? ' alert' : ''), 'data-kind': kind }, kindLabel(kind) + ' × ' + n)));
+    h('span', { class: 'chip' + (alertKinds().includes(kind) ? ' alert' : ''), 'data-kind': kind }, kindLabel(kind) + ' × ' + n)));
 }

@@ -5,10 +5,8 @@ import { h, notice, panel, select, table, viewHead } from '../dom.js';
 import { figureValue, lastDays, kindLabel, millis, time, value } from '../format.js';
 import { box, lineChart, shadeX } from '../charts.js';
 import { eventTable } from './shared.js';
-import { detailLabel, metricLabel, metricUnit } from '../catalogue.js';
+import { detailLabel, eventKinds, metricLabel, metricUnit } from '../catalogue.js';
 
-const KINDS = ['refuel', 'short_fill', 'theft', 'leak', 'low_load', 'overload', 'sfc_degradation', 'outage',
-  'stale_sensor', 'flatline'];
 
 export async function render(root, ctx, mount) {
   if (/^\d+$/.test(ctx.args[0] || '')) {
@@ -25,7 +23,7 @@ export async function render(root, ctx, mount) {
   };
   root.append(viewHead('Events',
     select('events-camp', 'Camp', [['', 'all camps']].concat(camps.map(c => [c.id, c.name || c.id])), filter.camp || '', v => go('camp', v)),
-    select('events-kind', 'Kind', [['', 'all kinds']].concat(KINDS.map(k => [k, kindLabel(k)])), filter.kind || '', v => go('kind', v)),
+    select('events-kind', 'Kind', [['', 'all kinds']].concat(eventKinds().map(k => [k, kindLabel(k)])), filter.kind || '', v => go('kind', v)),
     h('span', { class: 'hint', 'data-count': String(events.length) }, events.length + ' over the last ' + ctx.days + ' days')),
   panel(null, eventTable(events.slice().reverse(), names)));
   mount();

@@ -8,9 +8,9 @@ import { BAND_COLORS, box, lineChart, shadeY, stackedBars } from '../charts.js';
 import { BANDS, byAssetAndMetric, generatorHours, hoursSince, loadingSummary, pointsWithGaps, HOUR_MS } from '../compute.js';
 import { currentTable, dailyPanel } from '../figures.js';
 import { campPicker, eventTable } from './shared.js';
+import { runningMetric } from '../catalogue.js';
 
 const POWER = 'power.active';
-const RUNNING = 'engine.running';
 
 export async function render(root, ctx, mount) {
   const camps = await api.camps();
@@ -22,6 +22,7 @@ export async function render(root, ctx, mount) {
     return;
   }
   const range = lastDays(ctx.days);
+  const RUNNING = runningMetric('generator');
   const [summary, assets, rows] = await Promise.all([
     api.get('/api/v1/camps/' + encodeURIComponent(camp.id) + '/power', range),
     api.assets(),

@@ -1,5 +1,5 @@
-// Asset utilization in one camp: how much each asset with an on/off signal was on (generators'
-// engine.running, vehicles' ignition, pumps' running flag; hourly buckets), and for one selected asset its
+// Asset utilization in one camp: how much each asset with an on/off signal was on (its kind's running metric in the
+// catalogue: generators' engine.running, vehicles' ignition, pumps' running flag; hourly buckets), and for one selected asset its
 // stored figures, daily figures and events (/camps/{camp}/assets/{asset}/utilization).
 import * as api from '../api.js';
 import { h, notice, panel, select, table } from '../dom.js';
@@ -8,10 +8,7 @@ import { bars, box, lineChart } from '../charts.js';
 import { byAssetAndMetric, hoursSince, usage } from '../compute.js';
 import { currentTable, dailyPanel } from '../figures.js';
 import { campPicker, eventTable } from './shared.js';
-import { assetKindLabel, metricLabel } from '../catalogue.js';
-
-/** The metric that says whether an asset of a kind is in use. */
-export const ON_METRICS = { generator: 'engine.running', vehicle: 'vehicle.ignition', water_tank: 'pump.running' };
+import { assetKindLabel, metricLabel, runningMetric, runningMetrics } from '../catalogue.js';
 
 export async function render(root, ctx, mount) {
   const camps = await api.camps();
@@ -24,10 +21,10 @@ export async function render(root, ctx, mount) {
   }
   const range = lastDays(ctx.days);
   const assets = (await api.assets()).filter(a => a.campId === camp.id);
-  const rows = await api.getAll('/api/v1/readings', { camp: camp.id, metric: [...new Set(Object.values(ON_METRICS))], bucket: '1h', from: range.from, to: range.to });
+  const rows = await api.getAll('/api/v1/readings', { camp: camp.id, metric: runningMetrics(), bucket: '1h', from: range.from, to: range.to });
   const readings = byAssetAndMetric(rows);
-  const used = assets.filter(a => ON_METRICS[a.kind] && readings.has(a.id)).map(a => ({
-    a, u: usage(readings.get(a.id).get(ON_METRICS[a.kind]) || [], hoursSince(range.from))
+  const used = assets.filter(a => runningMetric(a.kind) && readings.has(a.id)).map(a => ({
+    a, u: usage(readings.get(a.id).get(runningMetric(a.kind)) || [], hoursSince(range.from))
   }));
   const chosen = assets.find(a => a.id === ctx.args[1]) || (used[0] || {}).a || assets[0];
   const shareBox = box('utilization', 'short');
@@ -56,7 +53,7 @@ export async function render(root, ctx, mount) {
 function usageTable(used) {
   return table([
     { label: 'Asset', cell: x => x.a.name || x.a.id },
-    { label: 'Signal', cell: x => metricLabel(ON_METRICS[x.a.kind]) },
+    { label: 'Signal', cell: x => metricLabel(runningMetric(x.a.kind)) },
     { label: 'In use', num: true, cell: x => x.u.utilization === null ? h('span', { class: 'nodata' }, 'no data')
       : h('span', { 'data-utilization': x.a.id, 'data-value': String(x.u.utilization) }, pct(x.u.utilization)) },
     { label: 'On-hours', num: true, cell: x => value(x.u.onH, 'h', 1, { 'data-on-hours': x.a.id }) },

@@ -2,7 +2,7 @@ package org.smartcamp.analytics.assets;
 
 import java.util.Map;
 import java.util.Objects;
-import org.smartcamp.ingest.inventory.AssetKind;
+import org.smartcamp.ingest.catalogue.AssetKind;
 import org.smartcamp.ingest.inventory.Inventory;
 
 /**

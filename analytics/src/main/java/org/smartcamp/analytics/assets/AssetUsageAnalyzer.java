@@ -9,7 +9,7 @@ import org.smartcamp.analytics.power.CoveredValue;
 import org.smartcamp.analytics.series.CellGrid;
 import org.smartcamp.analytics.series.GridPeriods;
 import org.smartcamp.analytics.series.Series;
-import org.smartcamp.ingest.inventory.AssetKind;
+import org.smartcamp.ingest.catalogue.AssetKind;
 
 /**
  * Asset utilization: engine hours, utilization, idle ratio, distance, fuel per 100 km and per engine hour, idle

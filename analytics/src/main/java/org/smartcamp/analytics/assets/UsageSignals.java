@@ -2,6 +2,8 @@ package org.smartcamp.analytics.assets;
 
 import java.util.function.Function;
 import org.smartcamp.analytics.series.Series;
+import org.smartcamp.ingest.catalogue.AssetKind;
+import org.smartcamp.ingest.catalogue.Metric;
 
 /**
  * An asset's usage readings; any may be empty. For a vehicle: {@code vehicle.ignition}, {@code vehicle.speed},
@@ -23,17 +25,23 @@ public record UsageSignals(Series ignition, Series speed, Series engineHours, Se
         fuelLevelPct = orEmpty(fuelLevelPct);
     }
 
-    /** A vehicle's signals by wire metric name. */
+    /** A vehicle's signals by wire metric name (its kind's running metric, the ignition, as the ignition). */
     public static UsageSignals vehicle(Function<String, Series> byMetric) {
-        return new UsageSignals(byMetric.apply("vehicle.ignition"), byMetric.apply("vehicle.speed"),
-            byMetric.apply("engine.hours"), byMetric.apply("engine.idle_hours"), byMetric.apply("vehicle.odometer"),
-            byMetric.apply("fuel.used"), byMetric.apply("fuel.level_pct"));
+        Function<Metric, Series> m = metric -> byMetric.apply(metric.wireName());
+        return new UsageSignals(m.apply(running(AssetKind.VEHICLE)), m.apply(Metric.VEHICLE_SPEED),
+            m.apply(Metric.ENGINE_HOURS), m.apply(Metric.ENGINE_IDLE_HOURS), m.apply(Metric.VEHICLE_ODOMETER),
+            m.apply(Metric.FUEL_USED), m.apply(Metric.FUEL_LEVEL_PCT));
     }
 
     /** A generator's signals by wire metric name (running state as ignition; no idle, distance or level). */
     public static UsageSignals generator(Function<String, Series> byMetric) {
-        return new UsageSignals(byMetric.apply("engine.running"), null, byMetric.apply("engine.hours"), null, null,
-            byMetric.apply("fuel.used"), null);
+        Function<Metric, Series> m = metric -> byMetric.apply(metric.wireName());
+        return new UsageSignals(m.apply(running(AssetKind.GENERATOR)), null, m.apply(Metric.ENGINE_HOURS), null,
+            null, m.apply(Metric.FUEL_USED), null);
+    }
+
+    private static Metric running(AssetKind kind) {
+        return kind.runningMetric().orElseThrow();
     }
 
     private static Series orEmpty(Series s) {

@@ -2,6 +2,7 @@ package org.smartcamp.analytics.event;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.smartcamp.ingest.catalogue.EventKind;
 
 /**
  * Something the analytics found in the data of one asset: a refuel, a theft or drain, a leak, a low-load

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.series.Cumulative;
 import org.smartcamp.analytics.series.Series;
+import org.smartcamp.ingest.catalogue.EventKind;
 
 /**
  * The fuel analytics of one camp, in the order the data depend on each other: generators' and vehicles' fuel use

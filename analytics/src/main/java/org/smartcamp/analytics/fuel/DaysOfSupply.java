@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.series.Cumulative;
 import org.smartcamp.analytics.series.SegmentedRegression;
 import org.smartcamp.analytics.series.Series;
 import org.smartcamp.analytics.series.SeriesMath;
+import org.smartcamp.ingest.catalogue.EventKind;
 
 /**
  * Days of supply and reorder date: the burn rate is minus the least-squares slope (Apache Commons Math) of the

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.event.Evidence;
+import org.smartcamp.ingest.catalogue.EventKind;
 
 /**
  * Sets detected refuels against delivery records: a record matches a refuel of the same tank within the match

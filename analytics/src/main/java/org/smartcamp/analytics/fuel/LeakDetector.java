@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.event.Evidence;
 import org.smartcamp.analytics.series.Cumulative;
 import org.smartcamp.analytics.series.SegmentedRegression;
 import org.smartcamp.analytics.series.Series;
 import org.smartcamp.analytics.series.SeriesMath;
+import org.smartcamp.ingest.catalogue.EventKind;
 
 /**
  * Finds slow leaks and pilferage that no step shows: for each UTC day the unexplained loss rate is the slope of

@@ -2,10 +2,10 @@ package org.smartcamp.analytics.fuel;
 
 import java.util.List;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.series.Cumulative;
 import org.smartcamp.analytics.series.Series;
 import org.smartcamp.analytics.series.SeriesMath;
+import org.smartcamp.ingest.catalogue.EventKind;
 
 /**
  * Fuel burned read from a level: the fall of the running median of the cleaned level, with refuels added back,

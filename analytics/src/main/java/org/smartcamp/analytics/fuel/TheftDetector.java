@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.series.Cumulative;
 import org.smartcamp.analytics.series.Series;
 import org.smartcamp.analytics.series.SeriesMath;
+import org.smartcamp.ingest.catalogue.EventKind;
 
 /**
  * Finds thefts and drains: drops of the balance (level plus expected outflow: the generators' flow meters or fuel

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
+import org.smartcamp.ingest.catalogue.EventKind;
 import org.smartcamp.analytics.store.Arrivals;
 import org.smartcamp.analytics.store.AssetCatalog;
 import org.smartcamp.analytics.store.AssetInfo;

@@ -2,9 +2,9 @@ package org.smartcamp.analytics.job;
 
 import java.time.Duration;
 import java.util.Set;
-import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.store.AnalyticsSettings;
 import org.smartcamp.analytics.store.AssetInfo;
+import org.smartcamp.ingest.catalogue.EventKind;
 
 /**
  * A computation the analytics job runs over one asset's stored data whenever new readings of that asset arrive

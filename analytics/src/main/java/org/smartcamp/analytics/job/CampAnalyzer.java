@@ -2,9 +2,9 @@ package org.smartcamp.analytics.job;
 
 import java.time.Duration;
 import java.util.Set;
-import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.store.AnalyticsSettings;
 import org.smartcamp.analytics.store.CampInfo;
+import org.smartcamp.ingest.catalogue.EventKind;
 
 /**
  * A computation over a whole camp (camp totals, outages, renewable fraction), run after the asset analyzers

@@ -9,8 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntPredicate;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.event.Evidence;
+import org.smartcamp.ingest.catalogue.EventKind;
+import org.smartcamp.ingest.catalogue.Figure;
 
 /**
  * Finds sustained LOW_LOAD and OVERLOAD periods of a running generator: the load factor smoothed over
@@ -131,8 +132,8 @@ final class LoadEventDetector {
         Stats st = Stats.of(cells, smooth, a, b);
         Map<String, Double> figures = new LinkedHashMap<>();
         figures.put("rated_kw", r.ratedKw());
-        figures.put("running_h", st.hours());
-        figures.put("energy_kwh", st.kwh());
+        figures.put(Figure.RUNNING_H.id(), st.hours());
+        figures.put(Figure.ENERGY_KWH.id(), st.kwh());
         figures.put("load_factor_mean", st.mean());
         figures.put("load_factor_min", st.min());
         figures.put("load_factor_max", st.max());

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.event.Evidence;
 import org.smartcamp.analytics.series.CellGrid;
 import org.smartcamp.analytics.series.Series;
 import org.smartcamp.analytics.series.SeriesSpacing;
+import org.smartcamp.ingest.catalogue.EventKind;
 
 /**
  * Decides per cell whether the camp had power: up when any source (a running generator, PV or battery output above

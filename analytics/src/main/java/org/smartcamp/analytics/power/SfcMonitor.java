@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.event.Evidence;
+import org.smartcamp.ingest.catalogue.EventKind;
+import org.smartcamp.ingest.catalogue.Figure;
 
 /**
  * Flags SFC_DEGRADATION: on at least {@code power.sfcDegradationDays} consecutive judged days the fuel burned
@@ -71,12 +72,12 @@ final class SfcMonitor {
         }
         Map<String, Double> figures = new LinkedHashMap<>();
         figures.put("days", (double) streak.size());
-        figures.put("fuel_l", fuel);
+        figures.put(Figure.FUEL_L.id(), fuel);
         figures.put("expected_fuel_l", expected);
         figures.put("excess_ratio", fuel / expected - 1);
         figures.put("threshold_ratio", rules.degradationRatio());
         if (energy > 0) {
-            figures.put("sfc_l_per_kwh", fuel / energy);
+            figures.put(Figure.SFC_L_PER_KWH.id(), fuel / energy);
             figures.put("expected_sfc_l_per_kwh", expected / energy);
         }
         String text = String.format(Locale.ROOT, "Burned %.0f L over %d days where the fuel curve expects %.0f L "

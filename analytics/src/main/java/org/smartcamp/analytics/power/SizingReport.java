@@ -49,7 +49,7 @@ public record SizingReport(String campId, Instant from, Instant to, boolean hist
         detail.put("load_p99_kw", load.p99Kw());
         detail.put("load_max_kw", load.maxKw());
         detail.put("installed_kw", installedKw);
-        detail.put("n_plus_one_met", nPlusOneMet);
+        detail.put(Figure.N_PLUS_ONE_MET.id(), nPlusOneMet);
         detail.put("current_unit_kw", currentUnitSize == null ? null : currentUnitSize.unitKw());
         detail.put("current_units_to_install", currentUnitSize == null ? null : currentUnitSize.unitsToInstall());
         detail.put("best_unit_kw", bestStandardSize == null ? null : bestStandardSize.unitKw());

@@ -9,11 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.event.Evidence;
 import org.smartcamp.analytics.power.CoveredValue;
 import org.smartcamp.analytics.power.EvidenceReadings;
 import org.smartcamp.analytics.series.Series;
+import org.smartcamp.ingest.catalogue.EventKind;
 
 /**
  * The data-quality analytics of an asset's sensors: completeness per metric (received / expected readings), last

@@ -2,7 +2,7 @@ package org.smartcamp.analytics.store;
 
 import java.util.List;
 import java.util.Map;
-import org.smartcamp.ingest.inventory.AssetKind;
+import org.smartcamp.ingest.catalogue.AssetKind;
 import org.smartcamp.ingest.inventory.Inventory;
 
 /**

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
+import org.smartcamp.ingest.catalogue.EventKind;
 import org.smartcamp.ingest.store.StoreException;
 import org.smartcamp.ingest.store.Transactions;
 

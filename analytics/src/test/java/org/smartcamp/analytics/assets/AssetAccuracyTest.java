@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartcamp.analytics.power.SimulatedCamps;
 import org.smartcamp.analytics.testsupport.SimulatedCamp;
-import org.smartcamp.ingest.inventory.AssetKind;
+import org.smartcamp.ingest.catalogue.AssetKind;
 import org.smartcamp.simulator.scenario.VehicleSpec;
 import org.smartcamp.simulator.truth.GeneratorTotals;
 

@@ -10,7 +10,7 @@ import java.util.function.IntToDoubleFunction;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.smartcamp.analytics.series.Series;
-import org.smartcamp.ingest.inventory.AssetKind;
+import org.smartcamp.ingest.catalogue.AssetKind;
 import org.smartcamp.ingest.inventory.Inventory;
 
 /**

@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.series.Series;
+import org.smartcamp.ingest.catalogue.EventKind;
 
 /** A one-generator outpost over three days: 12 L/h on a flow meter, a 3000 L refuel noted as 3200 L. */
 class CampFuelAnalysisTest {

@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.series.Series;
+import org.smartcamp.ingest.catalogue.EventKind;
 
 class DaysOfSupplyTest {
     private static final Instant AS_OF = Instant.ofEpochMilli(at(7 * 1440));

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
+import org.smartcamp.ingest.catalogue.EventKind;
 
 class DeliveryReconciliationTest {
     private final DeliveryReconciliation reconciliation = new DeliveryReconciliation(FuelSettings.defaults());

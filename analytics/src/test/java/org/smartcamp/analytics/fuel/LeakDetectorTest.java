@@ -11,9 +11,9 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.series.Cumulative;
 import org.smartcamp.analytics.series.Series;
+import org.smartcamp.ingest.catalogue.EventKind;
 
 /** Eight days of a tank read every 5 min with 5 L of noise, its generator burning 12 L/h on a flow meter. */
 class LeakDetectorTest {

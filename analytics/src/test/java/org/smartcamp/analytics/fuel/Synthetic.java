@@ -50,7 +50,7 @@ final class Synthetic {
     }
 
     /** A detected event of {@code kind} at {@code asset} over {@code [from, to]} with bare evidence. */
-    static org.smartcamp.analytics.event.DetectedEvent event(org.smartcamp.analytics.event.EventKind kind,
+    static org.smartcamp.analytics.event.DetectedEvent event(org.smartcamp.ingest.catalogue.EventKind kind,
                                                              String asset, long from, long to, double litres) {
         Instant a = Instant.ofEpochMilli(from);
         Instant b = Instant.ofEpochMilli(to);

@@ -20,7 +20,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.smartcamp.analytics.event.EventKind;
+import org.smartcamp.ingest.catalogue.EventKind;
 import org.smartcamp.analytics.job.standard.StandardAnalyzers;
 import org.smartcamp.analytics.store.DeliverySource;
 import org.smartcamp.analytics.store.ArrivalScanner;

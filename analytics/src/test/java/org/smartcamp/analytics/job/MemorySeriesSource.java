@@ -14,7 +14,7 @@ import org.smartcamp.analytics.store.AssetInfo;
 import org.smartcamp.analytics.store.Rollup;
 import org.smartcamp.analytics.store.SeriesSource;
 import org.smartcamp.analytics.testsupport.SimulatedCamp;
-import org.smartcamp.simulator.catalogue.Metric;
+import org.smartcamp.ingest.catalogue.Metric;
 
 /**
  * Stored data in memory, for analyzer tests without a database: series per (asset id, metric), and rollups

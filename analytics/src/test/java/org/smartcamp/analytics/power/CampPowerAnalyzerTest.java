@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
-import org.smartcamp.analytics.event.EventKind;
+import org.smartcamp.ingest.catalogue.EventKind;
 
 /**
  * A hybrid camp over three hours: the set carries 60 kW, then PV (40 kW) and the battery (10 kW) carry the load

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
+import org.smartcamp.ingest.catalogue.EventKind;
 
 class GeneratorAnalyzerTest {
     private static final Offset<Double> EXACT = within(1e-9);

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.testsupport.SimulatedCamp;
+import org.smartcamp.ingest.catalogue.EventKind;
 import org.smartcamp.simulator.truth.GeneratorTotals;
 import org.smartcamp.simulator.truth.GroundTruth;
 

@@ -78,7 +78,7 @@ class PowerSettingsTest {
     @Test
     void theRatingFallsBackOnTheDefaultCurveAndGivesTheDomainSfc() {
         org.smartcamp.ingest.inventory.Inventory.Asset asset = new org.smartcamp.ingest.inventory.Inventory.Asset(
-            "g", org.smartcamp.ingest.inventory.AssetKind.GENERATOR, "G", 60.0, null, null, null, null, null, null,
+            "g", org.smartcamp.ingest.catalogue.AssetKind.GENERATOR, "G", 60.0, null, null, null, null, null, null,
             null, null, null, null, null, null);
 
         GeneratorRating r = GeneratorRating.of(asset, PowerSettings.defaults());

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 import org.smartcamp.analytics.series.Series;
 import org.smartcamp.analytics.testsupport.SimulatedCamp;
-import org.smartcamp.ingest.inventory.AssetKind;
-import org.smartcamp.simulator.catalogue.Metric;
+import org.smartcamp.ingest.catalogue.AssetKind;
+import org.smartcamp.ingest.catalogue.Metric;
 import org.smartcamp.simulator.scenario.BatterySpec;
 import org.smartcamp.simulator.scenario.GeneratorSpec;
 import org.smartcamp.simulator.scenario.PvSpec;
@@ -98,9 +98,9 @@ public final class SimulatedCamps {
         Map<String, Map<String, Series>> out = new LinkedHashMap<>();
         assets.forEach((id, kind) -> {
             Map<String, Series> metrics = new LinkedHashMap<>();
-            for (Metric m : Metric.values()) {
+            for (Metric m : kind.defaultMetrics()) {
                 Series series = c.series(id, m.wireName());
-                if (m.kind() == kind && !series.isEmpty()) {
+                if (!series.isEmpty()) {
                     metrics.put(m.wireName(), series);
                 }
             }

@@ -13,10 +13,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.power.SimulatedCamps;
 import org.smartcamp.analytics.series.Series;
 import org.smartcamp.analytics.testsupport.SimulatedCamp;
+import org.smartcamp.ingest.catalogue.EventKind;
 import org.smartcamp.simulator.truth.TruthEvent;
 
 /**

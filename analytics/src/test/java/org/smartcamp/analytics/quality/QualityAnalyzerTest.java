@@ -11,8 +11,8 @@ import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.series.Series;
+import org.smartcamp.ingest.catalogue.EventKind;
 
 class QualityAnalyzerTest {
     private static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");

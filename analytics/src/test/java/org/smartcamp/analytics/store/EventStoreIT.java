@@ -13,8 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.event.Evidence;
+import org.smartcamp.ingest.catalogue.EventKind;
 import org.smartcamp.ingest.testsupport.MigratedStore;
 
 /**

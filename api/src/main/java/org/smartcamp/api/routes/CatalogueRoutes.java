@@ -8,18 +8,20 @@ import java.util.Set;
 import org.smartcamp.api.http.Params;
 import org.smartcamp.api.http.Responder;
 import org.smartcamp.api.store.RegistryStore;
+import org.smartcamp.ingest.catalogue.AssetKind;
+import org.smartcamp.ingest.catalogue.EventKind;
 import org.smartcamp.ingest.catalogue.Figure;
 import org.smartcamp.ingest.catalogue.FigureCatalogue;
-import org.smartcamp.ingest.inventory.AssetKind;
+import org.smartcamp.ingest.catalogue.Metric;
 
 /**
  * The vocabulary this server knows, for clients and the dashboard to label what they show: the asset kinds
- * ({@link AssetKind}), the metrics with their canonical units (the database's metric catalogue) and the figures
- * with their units, families and labels ({@link Figure}). The same names are the only ones the query parameters
- * {@code kind}, {@code metric} and {@code figure} accept.
+ * ({@link AssetKind}), the metrics with their canonical units (the database's metrics, seeded from {@link Metric}),
+ * the figures with their units, families and labels ({@link Figure}) and the event kinds ({@link EventKind}). The
+ * same names are the only ones the query parameters {@code kind}, {@code metric} and {@code figure} accept.
  */
 final class CatalogueRoutes {
-    static final String UNKNOWN_KIND = "unknown";
+    static final String UNKNOWN_KIND = AssetKind.UNKNOWN_CODE;
     private static final List<String> LANGUAGES = List.of("en", "fr");
 
     private final RouteSupport support;
@@ -37,20 +39,48 @@ final class CatalogueRoutes {
         support.db().run(RegistryStore::metrics)
             .onSuccess(metrics -> Responder.json(ctx, new JsonObject()
                 .put("assetKinds", assetKinds())
-                .put("metrics", new JsonArray(metrics.stream().map(m -> new JsonObject()
-                    .put("name", m.getString("name")).put("unit", m.getString("unit"))
-                    .put("kind", m.getString("kind")).put("description", m.getString("description"))).toList()))
-                .put("figures", figures())))
+                .put("metrics", new JsonArray(metrics.stream().map(CatalogueRoutes::metric).toList()))
+                .put("figures", figures())
+                .put("eventKinds", eventKinds())))
             .onFailure(ctx::fail);
     }
 
-    private static JsonArray assetKinds() {
+    /**
+     * A stored metric; one of the catalogue ({@link Metric}) also with its quantity, the unit aliases a gateway may
+     * send and what one reading stands for (instant or averaged).
+     */
+    private static JsonObject metric(JsonObject stored) {
+        JsonObject out = new JsonObject().put("name", stored.getString("name")).put("unit", stored.getString("unit"))
+            .put("kind", stored.getString("kind")).put("description", stored.getString("description"));
+        Metric.of(stored.getString("name")).ifPresent(m -> out.put("quantity", m.unit().quantity())
+            .put("unitAliases", new JsonArray(List.copyOf(m.unit().aliases().keySet())))
+            .put("sampling", m.sampling().code()));
+        return out;
+    }
+
+    /** Each kind with its inventory fields, supply-tank field, running metric and default metrics. */
+    static JsonArray assetKinds() {
         JsonArray out = new JsonArray();
         for (AssetKind k : AssetKind.values()) {
-            out.add(new JsonObject().put("name", k.code()).put("label", labels(k::label)));
+            JsonObject row = new JsonObject().put("name", k.code()).put("label", labels(k::label))
+                .put("inventoryFields", new JsonArray(k.inventoryFields().stream().sorted().toList()))
+                .put("defaultMetrics", new JsonArray(k.defaultMetrics().stream().map(Metric::wireName).toList()));
+            k.supplyField().ifPresent(f -> row.put("supplyField", f));
+            k.runningMetric().ifPresent(m -> row.put("runningMetric", m.wireName()));
+            out.add(row);
         }
         return out.add(new JsonObject().put("name", UNKNOWN_KIND)
             .put("label", new JsonObject().put("en", "Not in the inventory").put("fr", "Hors inventaire")));
+    }
+
+    /** Each event kind with the family (fuel, power, quality) it belongs to and whether it is an alert. */
+    static JsonArray eventKinds() {
+        JsonArray out = new JsonArray();
+        for (EventKind k : EventKind.values()) {
+            out.add(new JsonObject().put("name", k.id()).put("family", k.family().code()).put("alert", k.alert())
+                .put("label", labels(k::label)));
+        }
+        return out;
     }
 
     /** Each figure; a per-metric one is named with a {@code {metric}} placeholder, e.g. completeness.{metric}. */

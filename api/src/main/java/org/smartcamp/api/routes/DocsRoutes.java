@@ -1,7 +1,5 @@
 package org.smartcamp.api.routes;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -15,11 +13,11 @@ import java.util.Properties;
 import org.smartcamp.api.http.Responder;
 
 /**
- * The API's own description: an index at {@code /api/v1/} pointing at the rest, the OpenAPI 3 document (YAML as
- * written, and JSON), the human-readable page at {@code /api/docs/} (Swagger UI from its WebJar, served from the
- * application: no CDN), and the static web root at {@code /} where the dashboard lives. The index and the
- * document need a credential like every route but health; the page and the web root are static files with no
- * data, which sign in from the browser.
+ * The API's own description: an index at {@code /api/v1/} pointing at the rest, the OpenAPI 3 document (YAML and
+ * JSON, its enumerations filled from the catalogue, {@link OpenApiDocument}), the human-readable page at
+ * {@code /api/docs/} (Swagger UI from its WebJar, served from the application: no CDN), and the static web root at
+ * {@code /} where the dashboard lives. The index and the document need a credential like every route but health;
+ * the page and the web root are static files with no data, which sign in from the browser.
  */
 final class DocsRoutes {
     /** The OpenAPI document on the class path. */
@@ -30,12 +28,9 @@ final class DocsRoutes {
     private final String json;
 
     DocsRoutes() {
-        this.yaml = resource(OPENAPI);
-        try {
-            this.json = new ObjectMapper().writeValueAsString(new ObjectMapper(new YAMLFactory()).readTree(yaml));
-        } catch (IOException e) {
-            throw new UncheckedIOException("the OpenAPI document is not valid YAML", e);
-        }
+        OpenApiDocument document = new OpenApiDocument(resource(OPENAPI));
+        this.yaml = document.yaml();
+        this.json = document.json();
     }
 
     /** The OpenAPI document as JSON. */

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.api.auth.Scope;
 import org.smartcamp.api.http.ApiException;
 import org.smartcamp.api.http.Cursor;
@@ -18,6 +17,7 @@ import org.smartcamp.api.http.TimeRange;
 import org.smartcamp.api.store.AnalyticsStore;
 import org.smartcamp.api.store.EventQuery;
 import org.smartcamp.api.store.Registry;
+import org.smartcamp.ingest.catalogue.EventKind;
 
 /** Detected events (refuels, thefts, leaks, low load, outages, sensor faults) and their evidence. */
 final class EventRoutes {

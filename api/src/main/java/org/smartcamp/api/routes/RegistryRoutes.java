@@ -15,7 +15,7 @@ import org.smartcamp.api.http.Responder;
 import org.smartcamp.api.store.Page;
 import org.smartcamp.api.store.Registry;
 import org.smartcamp.api.store.RegistryStore;
-import org.smartcamp.ingest.inventory.AssetKind;
+import org.smartcamp.ingest.catalogue.AssetKind;
 
 /** Missions, camps (also as GeoJSON), assets and the metric catalogue, cut to the caller's scope. */
 final class RegistryRoutes {

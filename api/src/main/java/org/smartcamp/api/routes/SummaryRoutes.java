@@ -3,6 +3,9 @@ package org.smartcamp.api.routes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.smartcamp.api.auth.Scope;
@@ -16,11 +19,16 @@ import org.smartcamp.api.store.EventQuery;
 import org.smartcamp.api.store.Page;
 import org.smartcamp.api.store.Registry;
 import org.smartcamp.api.store.Subjects;
+import org.smartcamp.ingest.catalogue.AssetKind;
+import org.smartcamp.ingest.catalogue.EventKind;
+import org.smartcamp.ingest.catalogue.Figure;
+import org.smartcamp.ingest.catalogue.FigureCatalogue;
+import org.smartcamp.ingest.catalogue.FigureFamily;
 
 /**
  * Summaries for people: a camp's fuel, a camp's power, an asset's utilization. Each gathers the current
  * figures, the daily figures over the range and the events of the kind that matter, for the subjects that
- * matter, from the stored analytics. Figures are picked by name prefix ({@link Summary}).
+ * matter, from the stored analytics. Figures and events are picked by their catalogue families ({@link Summary}).
  */
 final class SummaryRoutes {
     /** Summaries without {@code period} give daily rows up to this many days, monthly rows beyond. */
@@ -28,18 +36,41 @@ final class SummaryRoutes {
 
     private final RouteSupport support;
 
-    /** What one summary covers: asset kinds, figure name patterns (SQL LIKE) and event kinds. */
-    record Summary(String name, List<String> assetKinds, List<String> figurePatterns, List<String> eventKinds) {
+    /**
+     * What one summary covers: asset kinds, figures and event kinds, all from the catalogue. A summary takes the
+     * figures and events of its families and may add figures of another family it needs (the fuel summary shows the
+     * fuel generators burned, which the power analysis computes).
+     */
+    record Summary(String name, List<AssetKind> assetKinds, List<Figure> figures, List<EventKind> eventKinds) {
+        static Summary of(String name, List<AssetKind> kinds, Set<FigureFamily> families, List<Figure> extra) {
+            List<Figure> figures = new ArrayList<>(FigureCatalogue.all().stream()
+                .filter(f -> families.contains(f.family())).toList());
+            extra.stream().filter(f -> !figures.contains(f)).forEach(figures::add);
+            return new Summary(name, kinds, figures, Arrays.stream(EventKind.values())
+                .filter(k -> families.contains(k.family())).toList());
+        }
+
+        /** The SQL LIKE patterns of its figures' stored names. */
+        List<String> figurePatterns() {
+            return figures.stream().map(Subjects::patternOf).toList();
+        }
+
+        List<String> eventKindIds() {
+            return eventKinds.stream().map(EventKind::id).toList();
+        }
+
+        boolean covers(String kind) {
+            return assetKinds.stream().anyMatch(k -> k.code().equals(kind));
+        }
     }
 
-    static final Summary FUEL = new Summary("fuel", List.of("fuel_tank", "generator", "vehicle"),
-        List.of("fuel%", "days\\_of\\_supply%", "reorder%", "refuel%", "theft%", "leak%", "loss%", "sfc%"),
-        List.of("refuel", "short_fill", "theft", "leak"));
-    static final Summary POWER = new Summary("power", List.of("generator", "pv", "battery"),
-        List.of("energy%", "power%", "renewable%", "load%", "peak%", "outage%", "pv%", "battery%", "running%",
-            "right\\_siz%"),
-        List.of("low_load", "overload", "sfc_degradation", "outage"));
-    static final Summary UTILIZATION = new Summary("utilization", List.of(), List.of("%"), EventRoutes.KINDS);
+    static final Summary FUEL = Summary.of("fuel", List.of(AssetKind.FUEL_TANK, AssetKind.GENERATOR,
+        AssetKind.VEHICLE), Set.of(FigureFamily.FUEL), List.of(Figure.FUEL_L, Figure.FUEL_EXPECTED_L,
+        Figure.SFC_L_PER_KWH, Figure.SFC_EXPECTED_L_PER_KWH, Figure.FUEL_USED_L));
+    static final Summary POWER = Summary.of("power", List.of(AssetKind.GENERATOR, AssetKind.PV, AssetKind.BATTERY),
+        Set.of(FigureFamily.POWER), List.of());
+    static final Summary UTILIZATION = Summary.of("utilization", List.of(), EnumSet.allOf(FigureFamily.class),
+        List.of());
 
     SummaryRoutes(RouteSupport support) {
         this.support = support;
@@ -58,7 +89,7 @@ final class SummaryRoutes {
         Scope scope = support.scope(ctx);
         Registry.Camp camp = scope.camp(Params.pathId(ctx, "id"));
         List<String> assets = scope.registry().assetsOf(List.of(camp.id())).stream()
-            .filter(a -> summary.assetKinds().contains(a.kind())).map(Registry.Asset::id).toList();
+            .filter(a -> summary.covers(a.kind())).map(Registry.Asset::id).toList();
         Subjects subjects = new Subjects(List.of(camp.id()), assets, List.of(camp.id()), summary.figurePatterns());
         JsonObject head = new JsonObject().put("camp", camp.id()).put("mission", camp.missionId())
             .put("assets", new JsonArray(assets));
@@ -87,7 +118,7 @@ final class SummaryRoutes {
         TimeRange range = TimeRange.of(p, support.now(), FigureRoutes.DEFAULT_SPAN, support.limits().maxRange());
         AnalyticsStore.Period period = period(p, range);
         int max = support.limits().maxPageSize();
-        EventQuery events = new EventQuery(ev.camps(), ev.assets(), summary.eventKinds(), range.from(), range.to(),
+        EventQuery events = new EventQuery(ev.camps(), ev.assets(), summary.eventKindIds(), range.from(), range.to(),
             null, max);
         support.db().run(c -> {
             Page current = AnalyticsStore.current(c, registry, subjects, null, max);

@@ -1,6 +1,7 @@
 package org.smartcamp.api.store;
 
 import java.util.List;
+import org.smartcamp.ingest.catalogue.Figure;
 
 /**
  * The subjects of analytics figures a request covers: these camps, and these assets (ids) of the camps
@@ -16,6 +17,11 @@ public record Subjects(List<String> camps, List<String> assets, List<String> ass
         assets = List.copyOf(assets);
         assetCamps = List.copyOf(assetCamps);
         figurePatterns = List.copyOf(figurePatterns);
+    }
+
+    /** The LIKE pattern of {@code figure}'s stored names: its name, or of a per-metric figure its prefix. */
+    public static String patternOf(Figure figure) {
+        return figure.perMetric() ? exactly(figure.id() + figure.separator()) + "%" : exactly(figure.id());
     }
 
     /** The LIKE pattern matching exactly {@code figure} (whose names have no % or backslash). */

@@ -14,12 +14,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +37,7 @@ import org.openqa.selenium.WebElement;
 import org.smartcamp.api.ApiConfig;
 import org.smartcamp.api.ApiService;
 import org.smartcamp.api.JwtConfig;
+import org.smartcamp.ingest.catalogue.EventKind;
 import org.smartcamp.ingest.testsupport.MigratedStore;
 
 /**
@@ -51,8 +54,8 @@ class DashboardIT {
     static final String STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         + "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     private static final String JWT_SECRET = "dashboard-test-secret-of-at-least-32-bytes";
-    private static final Set<String> ALERT_KINDS = Set.of("theft", "leak", "short_fill", "overload", "outage",
-        "low_load", "sfc_degradation", "stale_sensor", "flatline");
+    private static final Set<String> ALERT_KINDS = Arrays.stream(EventKind.values()).filter(EventKind::alert)
+        .map(EventKind::id).collect(Collectors.toSet());
     private static MigratedStore store;
     private static DashboardFixture fixture;
     private static ApiService service;

@@ -143,7 +143,7 @@ class AnalyticsRoutesIT {
         assertThat(fuel.getString("summary")).isEqualTo("fuel");
         assertThat(fuel.getJsonArray("assets")).containsExactly("juba1-gen-1", "juba1-tank-1");
         assertThat(fuel.getJsonArray("daily").stream().map(o -> ((JsonObject) o).getString("figure")).distinct())
-            .containsExactlyInAnyOrder("fuel_consumed_l", "fuel_delivered_l");
+            .containsExactlyInAnyOrder("fuel_consumed_l", "refuel_l");
         assertThat(fuel.getJsonArray("events").stream().map(o -> ((JsonObject) o).getString("kind")))
             .containsExactly("refuel", "theft");
         assertThat(fuel.getJsonArray("current").getJsonObject(0).getString("figure")).isEqualTo("days_of_supply");

@@ -69,7 +69,7 @@ class CatalogueRoutesIT {
             "/api/v1/figures/hourly?figure=fuel_consumed", "fuel_consumed",
             "/api/v1/figures/monthly?figure=completeness.", "completeness.",
             "/api/v1/readings?metric=fuel.volumes", "fuel.volumes",
-            "/api/v1/assets?kind=water_pump", "water_pump",
+            "/api/v1/assets?kind=wind_turbine", "wind_turbine",
             "/api/v1/events?kind=thief", "thief");
         refused.forEach((path, name) -> {
             Http.Answer a = http.get(path, viewer);

@@ -9,15 +9,14 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.smartcamp.ingest.inventory.AssetKind;
+import org.smartcamp.ingest.catalogue.AssetKind;
+import org.smartcamp.ingest.catalogue.Metric;
 import org.smartcamp.ingest.store.StorageEngine;
-import org.smartcamp.simulator.catalogue.Metric;
 
 /**
  * Fills the API bench's schema with a long stretch of data, fast, in the database itself ({@code INSERT ...
@@ -113,7 +112,8 @@ final class YearOfData {
             List<Metric> catalogue = catalogue(AssetKind.fromCode(a.kind()));
             List<Integer> ids = metrics.getOrDefault(AssetKind.fromCode(a.kind()), List.of());
             for (int i = 0; i < ids.size(); i++) {
-                double base = BASE_BY_UNIT.getOrDefault(catalogue.get(i).unit(), 10.0) * (0.8 + 0.05 * (a.ref() % 8));
+                double base = BASE_BY_UNIT.getOrDefault(catalogue.get(i).unit().symbol(), 10.0)
+                    * (0.8 + 0.05 * (a.ref() % 8));
                 out.add(new Series(a.ref(), ids.get(i), base, counters.get(ids.get(i))));
             }
         }
@@ -130,7 +130,7 @@ final class YearOfData {
     }
 
     private static List<Metric> catalogue(AssetKind kind) {
-        return Arrays.stream(Metric.values()).filter(m -> m.kind() == kind).toList();
+        return kind.defaultMetrics();
     }
 
     /** The metric ids of the simulator's catalogue per asset kind, in catalogue order. */
@@ -142,12 +142,14 @@ final class YearOfData {
             }
         }
         Map<AssetKind, List<Integer>> out = new HashMap<>();
-        for (Metric m : Metric.values()) {
-            Integer id = byName.get(m.wireName());
-            if (id == null) {
-                throw new IllegalStateException("metric " + m.wireName() + " is not in the metric catalogue");
+        for (AssetKind kind : AssetKind.values()) {
+            for (Metric m : kind.defaultMetrics()) {
+                Integer id = byName.get(m.wireName());
+                if (id == null) {
+                    throw new IllegalStateException("metric " + m.wireName() + " is not in the metric catalogue");
+                }
+                out.computeIfAbsent(kind, k -> new ArrayList<>()).add(id);
             }
-            out.computeIfAbsent(m.kind(), k -> new ArrayList<>()).add(id);
         }
         return out;
     }

@@ -71,6 +71,8 @@ public enum Figure {
         "Heures moteur avant la prochaine révision"),
     DAYS_UNUSED("days_unused", "d", FigureFamily.USAGE, "Days since last use", "Jours depuis la dernière utilisation"),
     IDLE_RATE_LPH("idle_rate_lph", "L/h", FigureFamily.USAGE, "Idle fuel rate", "Débit de carburant au ralenti"),
+    PUMP_H("pump_h", "h", FigureFamily.USAGE, "Pumping hours", "Heures de pompage"),
+    WATER_PUMPED_L("water_pumped_l", "L", FigureFamily.USAGE, "Water pumped", "Eau pompée"),
 
     COMPLETENESS("completeness", "1", FigureFamily.QUALITY, "Data completeness", "Complétude des données"),
     COMPLETENESS_OF_METRIC("completeness", ".", "1", FigureFamily.QUALITY, "Completeness", "Complétude"),

@@ -2,6 +2,7 @@ package org.smartcamp.ingest.inventory;
 
 import java.util.List;
 import java.util.Map;
+import org.smartcamp.ingest.catalogue.AssetKind;
 
 /**
  * An asset inventory: the missions, their camps and the camps' assets, as an inventory file describes them

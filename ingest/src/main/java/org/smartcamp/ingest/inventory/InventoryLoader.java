@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.smartcamp.ingest.catalogue.AssetKind;
 import org.smartcamp.ingest.wire.TopicAddress;
 
 /**
@@ -23,20 +24,6 @@ import org.smartcamp.ingest.wire.TopicAddress;
 public final class InventoryLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> COMMON = Set.of("id", "kind", "name", "attributes", "analytics", "sparkplug");
-    /**
-     * The field naming the fuel tank an asset draws from (generator), is filled from (day tank) or is fuelled from
-     * (vehicle: the camp tank that dispenses to it).
-     */
-    private static final Map<AssetKind, String> SUPPLY_FIELD = Map.of(AssetKind.GENERATOR, "tank",
-        AssetKind.FUEL_TANK, "supply_tank", AssetKind.VEHICLE, "tank");
-    private static final Map<AssetKind, Set<String>> KIND_FIELDS = Map.of(
-        AssetKind.GENERATOR, Set.of("rated_kw", "rated_kva", "fuel_curve", "tank"),
-        AssetKind.FUEL_TANK, Set.of("capacity_l", "unusable_l", "strapping", "supply_tank"),
-        AssetKind.WATER_TANK, Set.of("capacity_l", "unusable_l", "strapping"),
-        AssetKind.PV, Set.of("rated_kwp"),
-        AssetKind.BATTERY, Set.of("capacity_kwh"),
-        AssetKind.VEHICLE, Set.of("fuel_capacity_l", "service_interval_h", "tank"),
-        AssetKind.WEATHER, Set.of());
 
     private final Set<String> campIds = new HashSet<>();
     private final SparkplugNames.Builder sparkplug = new SparkplugNames.Builder();
@@ -133,7 +120,7 @@ public final class InventoryLoader {
             Inventory.Asset a = assets.get(i);
             String tank = a.supplyTankId();
             if (tank != null && (tank.equals(a.id()) || kinds.get(tank) != AssetKind.FUEL_TANK)) {
-                throw nodes.get(i).error(SUPPLY_FIELD.get(a.kind()), "'" + tank + "' is not "
+                throw nodes.get(i).error(a.kind().supplyField().orElseThrow(), "'" + tank + "' is not "
                     + (tank.equals(a.id()) ? "another" : "a") + " fuel_tank of camp " + campId);
             }
         }
@@ -151,22 +138,22 @@ public final class InventoryLoader {
             throw a.error("kind", e.getMessage());
         }
         Set<String> allowed = new HashSet<>(COMMON);
-        allowed.addAll(KIND_FIELDS.get(kind));
+        allowed.addAll(kind.inventoryFields());
         a.onlyFields(allowed);
         return new Inventory.Asset(id, kind, a.text("name", false),
-            a.number("rated_kw", kind == AssetKind.GENERATOR, 0, true, 1e6),
+            a.number("rated_kw", kind.requires("rated_kw"), 0, true, 1e6),
             a.number("rated_kva", false, 0, true, 1e6), fuelCurve(a),
-            a.number("capacity_l", kind == AssetKind.FUEL_TANK || kind == AssetKind.WATER_TANK, 0, true, 1e9),
+            a.number("capacity_l", kind.requires("capacity_l"), 0, true, 1e9),
             a.number("unusable_l", false, 0, false, 1e9), Strapping.read(a),
-            a.number("rated_kwp", kind == AssetKind.PV, 0, true, 1e6),
-            a.number("capacity_kwh", kind == AssetKind.BATTERY, 0, true, 1e7),
+            a.number("rated_kwp", kind.requires("rated_kwp"), 0, true, 1e6),
+            a.number("capacity_kwh", kind.requires("capacity_kwh"), 0, true, 1e7),
             a.number("fuel_capacity_l", false, 0, true, 1e6),
             a.number("service_interval_h", false, 0, true, 1e6), supplyTank(a, kind), attributes(a),
             AnalyticsOverrides.read(a));
     }
 
     private static String supplyTank(InventoryNode a, AssetKind kind) {
-        String field = SUPPLY_FIELD.get(kind);
+        String field = kind.supplyField().orElse(null);
         if (field == null || !a.has(field)) {
             return null;
         }

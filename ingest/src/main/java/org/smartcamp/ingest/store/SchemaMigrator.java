@@ -6,14 +6,16 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Brings the schema up to date with Flyway (migrations in {@code db/migration}, into the connection's current
- * schema), then, where TimescaleDB is available, applies hypertable, compression and retention. Running it
- * again is a no-op. Several processes may run it at once: Flyway takes a lock.
+ * schema), seeds the catalogue's asset kinds and metrics ({@link CatalogueSeeder}), then, where TimescaleDB is
+ * available, applies hypertable, compression and retention. Running it again is a no-op. Several processes may run it
+ * at once: Flyway takes a lock, and the seeding is an idempotent upsert.
  */
 public final class SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
@@ -49,6 +51,10 @@ public final class SchemaMigrator {
             MigrateResult result = flyway(dataSource).migrate();
             String version;
             try (Connection c = dataSource.getConnection()) {
+                if (CatalogueCheck.seedingChangesRows(c)) {
+                    CatalogueSeeder.seed(c);
+                    LOG.info("Catalogue seeded from the code; what still differs: {}", CatalogueCheck.differences(c));
+                }
                 if (engine == StorageEngine.TIMESCALEDB) {
                     TimescaleSetup.apply(c, retention);
                     version = "TimescaleDB " + TimescaleSetup.installedVersion(c);
@@ -68,6 +74,15 @@ public final class SchemaMigrator {
     }
 
     private static Flyway flyway(DataSource dataSource) {
-        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").loggers("slf4j").load();
+        return configuration(dataSource).loggers("slf4j").load();
+    }
+
+    /**
+     * Flyway's configuration of every migration: the SQL files in {@code db/migration} and the Java ones
+     * ({@link CatalogueMigration}), for tools and tests that drive Flyway themselves.
+     */
+    public static FluentConfiguration configuration(DataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+            .javaMigrations(new CatalogueMigration());
     }
 }

@@ -23,6 +23,26 @@ final class Sql {
     static final String REGISTER_METRICS = "INSERT INTO metrics (name, unit, registered)"
         + " SELECT n.name, n.unit, false FROM unnest(?::text[], ?::text[]) AS n(name, unit)"
         + " WHERE NOT EXISTS (SELECT 1 FROM metrics m WHERE m.name = n.name) ON CONFLICT (name) DO NOTHING";
+    /** The catalogue's rows (CatalogueSeeder): labels follow the code; a kind or metric is never deleted. */
+    static final String CREATE_ASSET_KINDS = "CREATE TABLE IF NOT EXISTS asset_kinds (code text PRIMARY KEY"
+        + " CHECK (code ~ '^[a-z][a-z0-9_]{0,31}$'), label_en text NOT NULL, label_fr text NOT NULL)";
+    static final String SEED_ASSET_KIND = "INSERT INTO asset_kinds (code, label_en, label_fr) VALUES (?, ?, ?)"
+        + " ON CONFLICT (code) DO UPDATE SET label_en = EXCLUDED.label_en, label_fr = EXCLUDED.label_fr";
+    /**
+     * A metric already stored keeps its unit when it has one: a gateway may have registered it before the catalogue
+     * knew it, and its stored values are in that unit (the consistency check reports the difference).
+     */
+    static final String SEED_METRIC = "INSERT INTO metrics (name, unit, kind, description, registered)"
+        + " VALUES (?, ?, ?, ?, true) ON CONFLICT (name) DO UPDATE SET unit = coalesce(metrics.unit, EXCLUDED.unit),"
+        + " kind = EXCLUDED.kind, description = EXCLUDED.description, registered = true";
+    static final String KIND_CHECKS = "SELECT conname FROM pg_constraint WHERE conrelid = 'assets'::regclass"
+        + " AND contype = 'c' AND pg_get_constraintdef(oid) LIKE '%kind%'";
+    static final String DROP_ASSET_CONSTRAINT = "ALTER TABLE assets DROP CONSTRAINT ";
+    static final String KIND_FOREIGN_KEY = "ALTER TABLE assets ADD CONSTRAINT assets_kind_fkey"
+        + " FOREIGN KEY (kind) REFERENCES asset_kinds (code)";
+    static final String ASSET_KINDS = "SELECT code, label_en, label_fr FROM asset_kinds ORDER BY code";
+    static final String REGISTERED_METRICS = "SELECT name, unit, kind, description FROM metrics WHERE registered"
+        + " ORDER BY name";
     static final String CAMPS_BY_ID = "SELECT id, mission_id, strict_metrics FROM camps WHERE id = ANY (?)";
     static final String ASSETS_BY_KEY = "SELECT a.ref, a.id, a.camp_id, a.status = 'provisional' FROM assets a"
         + " JOIN unnest(?::text[], ?::text[]) AS n(id, camp_id) ON a.camp_id = n.camp_id AND a.id = n.id";

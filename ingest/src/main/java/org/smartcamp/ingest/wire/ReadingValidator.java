@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 public final class ReadingValidator {
     /** Metric names: dot-separated lower-case words, e.g. {@code fuel.volume}, at most 64 long. */
     static final Pattern METRIC = Pattern.compile("(?=.{1,64}$)[a-z][a-z0-9_]*(\\.[a-z0-9_]+)*");
-    /** Units: short printable tokens, e.g. {@code kW}, {@code degC}, {@code L/h}, {@code %}. */
-    static final Pattern UNIT = Pattern.compile("[A-Za-z0-9%/._^-]{1,16}");
+    /** Units: short printable tokens, e.g. {@code kW}, {@code degC}, {@code L/h}, {@code %}; empty for a boolean. */
+    static final Pattern UNIT = Pattern.compile("[A-Za-z0-9%/._^-]{0,16}");
 
     private final WireLimits limits;
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.smartcamp.ingest.catalogue.AssetKind;
 
 class InventoryLoaderTest {
 

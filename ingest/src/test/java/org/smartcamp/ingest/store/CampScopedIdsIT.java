@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.smartcamp.ingest.testsupport.TestDatabase;
 
@@ -20,7 +19,7 @@ class CampScopedIdsIT {
         try (TestDatabase db = TestDatabase.create("campids");
              HikariDataSource ds = DataSources.create(new DatabaseConfig(db.url(), db.user(), db.password(), 2,
                  null))) {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").target(lastBefore(ds, "11")).load()
+            SchemaMigrator.configuration(ds).target(lastBefore(ds, "11")).load()
                 .migrate();
             db.execute("INSERT INTO missions (id, name) VALUES ('m1', 'm1')");
             db.execute("INSERT INTO camps (id, mission_id, name) VALUES ('c-a', 'm1', 'c-a'), ('c-b', 'm1', 'c-b')");

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
@@ -113,7 +112,7 @@ class RegistryIdsIT {
         try (TestDatabase db = TestDatabase.create("idsmigrate");
              HikariDataSource ds = DataSources.create(new DatabaseConfig(db.url(), db.user(), db.password(), 2,
                  null))) {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").target(lastBefore(ds, "7")).load()
+            SchemaMigrator.configuration(ds).target(lastBefore(ds, "7")).load()
                 .migrate();
             assertThat(type(db, "metrics", "id")).isEqualTo("smallint");
             db.execute("INSERT INTO missions (id, name) VALUES ('m1', 'm1')");
@@ -146,7 +145,7 @@ class RegistryIdsIT {
     /** The last migration before {@code version}: the schema a database had before it. */
     static String lastBefore(HikariDataSource ds, String version) {
         MigrationVersion limit = MigrationVersion.fromVersion(version);
-        return Arrays.stream(Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().info()
+        return Arrays.stream(SchemaMigrator.configuration(ds).load().info()
                 .all())
             .map(MigrationInfo::getVersion).filter(v -> v.compareTo(limit) < 0).max(MigrationVersion::compareTo)
             .orElseThrow().getVersion();

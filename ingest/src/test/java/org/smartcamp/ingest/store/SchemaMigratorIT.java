@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.Locale;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +37,7 @@ class SchemaMigratorIT {
         MigrationReport first = SchemaMigrator.withRetention(null).migrate(ds);
         MigrationReport second = SchemaMigrator.withRetention(null).migrate(ds);
 
-        MigrationInfo[] all = Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().info().all();
+        MigrationInfo[] all = SchemaMigrator.configuration(ds).load().info().all();
         String latest = all[all.length - 1].getVersion().getVersion();
         assertThat(all.length).isGreaterThanOrEqualTo(3);
         assertThat(first.applied()).isEqualTo(all.length);

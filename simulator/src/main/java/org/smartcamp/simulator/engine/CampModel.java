@@ -47,7 +47,8 @@ final class CampModel {
         scenario.vehicles().forEach(v -> vehicles.put(v.id(), new Vehicle(v, camp.assetId(v.id()),
             camp.latitude(), camp.longitude(), local, random.stream("vehicle:" + v.id()))));
         this.water = scenario.water().stream()
-            .map(w -> new WaterTank(w, camp.assetId(w.id()), camp.population(), local)).toList();
+            .map(w -> new WaterTank(w, camp.assetId(w.id()), w.pump().id() == null ? null : camp.assetId(w.pump().id()),
+                camp.population(), local)).toList();
     }
 
     /** The tank that feeds {@code g}, or {@code null}. */

@@ -5,15 +5,16 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.smartcamp.ingest.catalogue.Metric;
 import org.smartcamp.ingest.wire.Quality;
 import org.smartcamp.ingest.wire.Reading;
-import org.smartcamp.simulator.catalogue.Metric;
 import org.smartcamp.simulator.model.Battery;
 import org.smartcamp.simulator.model.FuelTank;
 import org.smartcamp.simulator.model.Generator;
 import org.smartcamp.simulator.model.PvArray;
 import org.smartcamp.simulator.model.RandomStreams;
 import org.smartcamp.simulator.model.Vehicle;
+import org.smartcamp.simulator.model.WaterPump;
 import org.smartcamp.simulator.model.WaterTank;
 import org.smartcamp.simulator.scenario.Reporting;
 import org.smartcamp.simulator.scenario.StrappingTable;
@@ -61,6 +62,9 @@ final class Sensors {
         }
         for (WaterTank w : camp.water) {
             sampleWater(w, emitter(w.assetId(), w.spec().reporting(), t, out));
+            if (w.pump() != null) {
+                samplePump(w.pump(), emitter(w.pump().assetId(), w.spec().reporting(), t, out));
+            }
         }
     }
 
@@ -68,26 +72,26 @@ final class Sensors {
         if (e == null) {
             return;
         }
-        double kw = e.emit(Metric.GEN_POWER_ACTIVE, g.outputKw(), g.running() ? 0.004 * g.ratedKw() : 0, 2);
+        double kw = e.emit(Metric.POWER_ACTIVE, g.outputKw(), g.running() ? 0.004 * g.ratedKw() : 0, 2);
         if (g.running()) {
-            double pf = e.emit(Metric.GEN_POWER_FACTOR, g.powerFactor(), 0.005, 3);
-            e.emit(Metric.GEN_POWER_APPARENT, Double.isNaN(kw) || Double.isNaN(pf) ? g.outputKw() / g.powerFactor()
+            double pf = e.emit(Metric.POWER_FACTOR, g.powerFactor(), 0.005, 3);
+            e.emit(Metric.POWER_APPARENT, Double.isNaN(kw) || Double.isNaN(pf) ? g.outputKw() / g.powerFactor()
                 : kw / pf, 0, 2);
         } else {
-            e.emit(Metric.GEN_POWER_APPARENT, 0, 0, 2);
+            e.emit(Metric.POWER_APPARENT, 0, 0, 2);
         }
-        e.emit(Metric.GEN_RUNNING, g.running() ? 1 : 0, 0, 0);
+        e.emit(Metric.ENGINE_RUNNING, g.running() ? 1 : 0, 0, 0);
         if (g.spec().counters()) {
-            e.emit(Metric.GEN_ENERGY_ACTIVE, g.energyKwh(), 0, 3);
-            e.emit(Metric.GEN_ENGINE_HOURS, g.engineHours(), 0, 3);
-            e.emit(Metric.GEN_STARTS, g.starts(), 0, 0);
+            e.emit(Metric.ENERGY_ACTIVE, g.energyKwh(), 0, 3);
+            e.emit(Metric.ENGINE_HOURS, g.engineHours(), 0, 3);
+            e.emit(Metric.ENGINE_STARTS, g.starts(), 0, 0);
         }
-        e.emit(Metric.GEN_COOLANT_TEMP, g.coolantC(), 0.3, 1);
+        e.emit(Metric.ENGINE_COOLANT_TEMP, g.coolantC(), 0.3, 1);
         if (g.spec().fuelRate()) {
-            e.emit(Metric.GEN_FUEL_RATE, g.fuelRateLph(), g.running() ? 0.01 * g.fuelRateLph() : 0, 2);
+            e.emit(Metric.FUEL_RATE, g.fuelRateLph(), g.running() ? 0.01 * g.fuelRateLph() : 0, 2);
         }
         if (g.spec().flowMeter()) {
-            e.emit(Metric.GEN_FUEL_USED, g.fuelUsedL(), 0, 3);
+            e.emit(Metric.FUEL_USED, g.fuelUsedL(), 0, 3);
         }
     }
 
@@ -95,9 +99,9 @@ final class Sensors {
         if (e == null) {
             return;
         }
-        gauge(e, tank.spec().strapping(), tank.volumeL(), tank.spec().levelNoiseMm(), Metric.TANK_LEVEL,
-            Metric.TANK_VOLUME);
-        e.emit(Metric.TANK_TEMP, tank.temperatureC(), 0.1, 1);
+        gauge(e, tank.spec().strapping(), tank.volumeL(), tank.spec().levelNoiseMm(), Metric.FUEL_LEVEL,
+            Metric.FUEL_VOLUME);
+        e.emit(Metric.FUEL_TEMP, tank.temperatureC(), 0.1, 1);
     }
 
     private void samplePv(PvArray p, Emitter e) {
@@ -132,12 +136,12 @@ final class Sensors {
         e.emit(Metric.VEHICLE_LON, v.lon(), gps, 6);
         e.emit(Metric.VEHICLE_SPEED, v.speedKmh(), 0, 1);
         e.emit(Metric.VEHICLE_IGNITION, on ? 1 : 0, 0, 0);
-        e.emit(Metric.VEHICLE_ENGINE_HOURS, v.engineHours(), 0, 3);
-        e.emit(Metric.VEHICLE_IDLE_HOURS, v.idleHours(), 0, 3);
+        e.emit(Metric.ENGINE_HOURS, v.engineHours(), 0, 3);
+        e.emit(Metric.ENGINE_IDLE_HOURS, v.idleHours(), 0, 3);
         e.emit(Metric.VEHICLE_ODOMETER, v.odometerKm(), 0, 2);
         double pct = 100 * v.fuelL() / v.spec().fuelCapacityL();
-        e.emit(Metric.VEHICLE_FUEL_LEVEL, Math.max(0, pct), on ? 1.0 : 0.3, 1);
-        e.emit(Metric.VEHICLE_FUEL_USED, v.fuelUsedL(), 0, 3);
+        e.emit(Metric.FUEL_LEVEL_PCT, Math.max(0, pct), on ? 1.0 : 0.3, 1);
+        e.emit(Metric.FUEL_USED, v.fuelUsedL(), 0, 3);
     }
 
     private void sampleWater(WaterTank w, Emitter e) {
@@ -147,6 +151,17 @@ final class Sensors {
         gauge(e, w.spec().strapping(), w.volumeL(), w.spec().levelNoiseMm(), Metric.WATER_LEVEL,
             Metric.WATER_VOLUME);
         e.emit(Metric.PUMP_RUNNING, w.pumping() ? 1 : 0, 0, 0);
+    }
+
+    /** A water pump: its running state, flow (1 % meter noise) and its water and energy counters. */
+    private void samplePump(WaterPump p, Emitter e) {
+        if (e == null) {
+            return;
+        }
+        e.emit(Metric.PUMP_RUNNING, p.running() ? 1 : 0, 0, 0);
+        e.emit(Metric.PUMP_FLOW_RATE, p.flowLph(), 0.01 * p.flowLph(), 0);
+        e.emit(Metric.WATER_FLOW, p.pumpedL(), 0, 1);
+        e.emit(Metric.ENERGY_ACTIVE, p.energyKwh(), 0, 3);
     }
 
     /** A level gauge: the measured level, and the volume the gateway computes from it through the table. */
@@ -195,7 +210,7 @@ final class Sensors {
             }
             double scale = Math.pow(10, decimals);
             v = Math.round(v * scale) / scale;
-            out.accept(gateway, new Reading(asset, metric.wireName(), t, v, metric.unit(), Quality.GOOD));
+            out.accept(gateway, new Reading(asset, metric.wireName(), t, v, metric.unit().symbol(), Quality.GOOD));
             return v;
         }
     }

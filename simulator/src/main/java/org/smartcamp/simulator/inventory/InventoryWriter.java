@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.smartcamp.ingest.inventory.AssetKind;
+import org.smartcamp.ingest.catalogue.AssetKind;
 import org.smartcamp.simulator.scenario.CampSpec;
 import org.smartcamp.simulator.scenario.GeneratorSpec;
 import org.smartcamp.simulator.scenario.PvSpec;
@@ -80,6 +80,10 @@ public final class InventoryWriter {
         for (WaterTankSpec w : s.water()) {
             out.add(head(camp, w.id(), AssetKind.WATER_TANK, w.name()) + ", capacity_l: " + num(w.capacityL())
                 + ", strapping: " + strapping(w.strapping()));
+            if (w.pump().id() != null) {
+                out.add(head(camp, w.pump().id(), AssetKind.WATER_PUMP, w.name() + " pump")
+                    + (w.pump().kw() > 0 ? ", rated_kw: " + num(w.pump().kw()) : ""));
+            }
         }
         out.add(head(camp, "wx", AssetKind.WEATHER, "Weather station"));
         return out;

@@ -180,14 +180,14 @@ final class AssetReader {
             "level_noise_mm", "report_interval", "gateway");
         double capacity = n.positive("capacity_l");
         ScenarioNode p = n.object("pump");
-        p.allow("rate_lph", "kw", "start_below", "stop_above");
+        p.allow("id", "rate_lph", "kw", "start_below", "stop_above", "head_m");
         double startBelow = p.range("start_below", 0.3, 0, 1);
         double stopAbove = p.range("stop_above", 0.95, 0, 1);
         if (stopAbove <= startBelow) {
             throw p.error("stop_above", "must be above start_below (" + startBelow + ")");
         }
-        WaterTankSpec.PumpSpec pump = new WaterTankSpec.PumpSpec(p.positive("rate_lph"), p.range("kw", 2, 0, 500),
-            startBelow, stopAbove);
+        WaterTankSpec.PumpSpec pump = new WaterTankSpec.PumpSpec(p.has("id") ? p.id("id") : null,
+            p.positive("rate_lph"), p.range("kw", 2, 0, 500), startBelow, stopAbove, p.range("head_m", 40, 1, 500));
         return new WaterTankSpec(n.id("id"), n.text("name", n.text("id")), capacity,
             n.range("initial_l", capacity * 0.7, 0, capacity), strapping(n, capacity),
             n.range("litres_per_person_day", 84, 0, 1000), pump, n.range("level_noise_mm", 3, 0, 100),

@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.smartcamp.ingest.inventory.AssetKind;
-import org.smartcamp.simulator.catalogue.Metric;
+import org.smartcamp.ingest.catalogue.AssetKind;
 
 /** The checks that span sections: unique ids, and every reference to a tank, gateway or asset resolves. */
 final class ScenarioChecker {
@@ -42,6 +41,8 @@ final class ScenarioChecker {
         }
         each("vehicles", scenario.vehicles(), AssetKind.VEHICLE, VehicleSpec::id, VehicleSpec::reporting);
         each("water_tanks", scenario.water(), AssetKind.WATER_TANK, WaterTankSpec::id, WaterTankSpec::reporting);
+        each("water_tanks[].pump", scenario.water().stream().filter(w -> w.pump().id() != null).toList(),
+            AssetKind.WATER_PUMP, w -> w.pump().id(), WaterTankSpec::reporting);
         checkReferences(plant);
         for (int i = 0; i < scenario.events().size(); i++) {
             checkEvent("events[" + i + "]", scenario.events().get(i));
@@ -110,7 +111,7 @@ final class ScenarioChecker {
             if (k == null) {
                 throw root.error(path + ".asset", "no asset '" + f.target() + "' in this camp");
             }
-            if (f.metric() != null && Metric.find(k, f.metric()).isEmpty()) {
+            if (f.metric() != null && k.defaultMetrics().stream().noneMatch(m -> m.wireName().equals(f.metric()))) {
                 throw root.error(path + ".metric", "a " + k.code() + " has no metric '" + f.metric() + "'");
             }
         }

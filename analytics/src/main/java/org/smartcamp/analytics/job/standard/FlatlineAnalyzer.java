@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.job.AnalysisContext;
 import org.smartcamp.analytics.job.AnalysisOutput;
 import org.smartcamp.analytics.job.AssetAnalyzer;
@@ -15,6 +14,7 @@ import org.smartcamp.analytics.quality.QualityAnalyzer;
 import org.smartcamp.analytics.quality.QualitySettings;
 import org.smartcamp.analytics.series.Series;
 import org.smartcamp.analytics.store.AnalyticsSettings;
+import org.smartcamp.ingest.catalogue.EventKind;
 
 /**
  * Sensor checks beyond completeness and staleness (which {@code quality.basic} decides, knowing when the whole

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
+import org.smartcamp.ingest.catalogue.EventKind;
 import org.smartcamp.analytics.fuel.BucketSize;
 import org.smartcamp.analytics.fuel.CampFuelAnalysis;
 import org.smartcamp.analytics.fuel.CampFuelInput;
@@ -41,7 +41,7 @@ import org.smartcamp.analytics.store.DailyFigure;
 import org.smartcamp.analytics.store.DeliverySource;
 import org.smartcamp.analytics.store.HourlyFigure;
 import org.smartcamp.analytics.store.Subject;
-import org.smartcamp.ingest.inventory.AssetKind;
+import org.smartcamp.ingest.catalogue.AssetKind;
 
 /**
  * The fuel analytics of a camp in the job ({@link CampFuelAnalysis}: consumption, refuels, thefts, leaks, short
@@ -237,7 +237,7 @@ public final class FuelAnalyzer implements CampAnalyzer {
         detail.put("burn_se_l_per_day", f.burnSe());
         detail.put("samples", f.samples());
         if (f.reorderDate() != null) {
-            detail.put("reorder_date", day(f.reorderDate()).toString());
+            detail.put(Figure.REORDER_DATE.id(), day(f.reorderDate()).toString());
         }
         Double days = Double.isFinite(f.days()) ? f.days() : null;
         out.add(new CurrentFigure(subject, f.subjectId(), Figure.DAYS_OF_SUPPLY.id(), days,

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.job.AnalysisOutput;
 import org.smartcamp.analytics.job.CampAnalyzer;
 import org.smartcamp.analytics.job.CampContext;
@@ -21,7 +20,8 @@ import org.smartcamp.analytics.power.PowerSettings;
 import org.smartcamp.analytics.power.PvSignals;
 import org.smartcamp.analytics.store.AnalyticsSettings;
 import org.smartcamp.analytics.store.AssetInfo;
-import org.smartcamp.ingest.inventory.AssetKind;
+import org.smartcamp.ingest.catalogue.AssetKind;
+import org.smartcamp.ingest.catalogue.EventKind;
 
 /**
  * The power analytics of a camp in the job ({@link CampPowerAnalyzer}): per generator energy, running hours,

@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.smartcamp.analytics.event.DetectedEvent;
-import org.smartcamp.analytics.event.EventKind;
 import org.smartcamp.analytics.job.AnalysisContext;
 import org.smartcamp.analytics.job.AnalysisOutput;
 import org.smartcamp.analytics.job.AnalysisWindow;
@@ -21,6 +20,7 @@ import org.smartcamp.analytics.job.MemorySeriesSource;
 import org.smartcamp.analytics.store.AssetInfo;
 import org.smartcamp.analytics.store.DailyFigure;
 import org.smartcamp.analytics.testsupport.SimulatedCamp;
+import org.smartcamp.ingest.catalogue.EventKind;
 import org.smartcamp.simulator.truth.TruthEvent;
 
 /**

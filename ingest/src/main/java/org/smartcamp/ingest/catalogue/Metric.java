@@ -1,0 +1,107 @@
+package org.smartcamp.ingest.catalogue;
+
+import java.util.Optional;
+
+/**
+ * Every metric of wire contract v1 (docs/wire-protocol.md), defined once: its wire name, the canonical unit values
+ * are stored in (with the aliases a gateway may send instead, {@link Unit}), how it behaves over time, what one
+ * reading stands for and a description. The database's {@code metrics} rows are seeded from this list
+ * ({@code CatalogueSeeder}); a metric a gateway sends that is not here is stored as unregistered.
+ */
+public enum Metric {
+    POWER_ACTIVE("power.active", Unit.KW, MetricKind.GAUGE, Sampling.AVERAGED, "Active power output"),
+    POWER_APPARENT("power.apparent", Unit.KVA, MetricKind.GAUGE, Sampling.AVERAGED, "Apparent power"),
+    POWER_FACTOR("power.factor", Unit.RATIO, MetricKind.GAUGE, Sampling.AVERAGED, "Power factor P/S"),
+    ENERGY_ACTIVE("energy.active", Unit.KWH, MetricKind.COUNTER, Sampling.INSTANT, "Active energy counter"),
+    ENGINE_RUNNING("engine.running", Unit.BOOL, MetricKind.STATE, Sampling.INSTANT,
+        "1 while the engine runs, 0 when stopped"),
+    ENGINE_HOURS("engine.hours", Unit.HOUR, MetricKind.COUNTER, Sampling.INSTANT, "Engine run-hours counter"),
+    ENGINE_IDLE_HOURS("engine.idle_hours", Unit.HOUR, MetricKind.COUNTER, Sampling.INSTANT,
+        "Engine idle-hours counter"),
+    ENGINE_STARTS("engine.starts", Unit.COUNT, MetricKind.COUNTER, Sampling.INSTANT, "Engine starts counter"),
+    ENGINE_COOLANT_TEMP("engine.coolant_temp", Unit.DEGREE_CELSIUS, MetricKind.GAUGE, Sampling.INSTANT,
+        "Coolant temperature"),
+    ENGINE_OIL_PRESSURE("engine.oil_pressure", Unit.KILOPASCAL, MetricKind.GAUGE, Sampling.INSTANT, "Oil pressure"),
+    FUEL_RATE("fuel.rate", Unit.LITRE_PER_HOUR, MetricKind.GAUGE, Sampling.AVERAGED, "Fuel flow rate"),
+    FUEL_USED("fuel.used", Unit.LITRE, MetricKind.COUNTER, Sampling.INSTANT,
+        "Cumulative fuel through the flow meter"),
+    FUEL_LEVEL("fuel.level", Unit.MILLIMETRE, MetricKind.GAUGE, Sampling.INSTANT, "Fuel level in the tank"),
+    FUEL_LEVEL_PCT("fuel.level_pct", Unit.PERCENT, MetricKind.GAUGE, Sampling.INSTANT,
+        "Fuel level as a share of capacity"),
+    FUEL_VOLUME("fuel.volume", Unit.LITRE, MetricKind.GAUGE, Sampling.INSTANT,
+        "Fuel volume, through the strapping table"),
+    FUEL_TEMP("fuel.temp", Unit.DEGREE_CELSIUS, MetricKind.GAUGE, Sampling.INSTANT, "Fuel temperature"),
+    TANK_HATCH_OPEN("tank.hatch_open", Unit.BOOL, MetricKind.STATE, Sampling.INSTANT,
+        "1 while the tank hatch is open"),
+    PV_POWER("pv.power", Unit.KW, MetricKind.GAUGE, Sampling.AVERAGED, "PV inverter AC output"),
+    PV_ENERGY("pv.energy", Unit.KWH, MetricKind.COUNTER, Sampling.INSTANT, "PV energy counter"),
+    PV_IRRADIANCE("pv.irradiance", Unit.WATT_PER_M2, MetricKind.GAUGE, Sampling.AVERAGED,
+        "Plane-of-array irradiance"),
+    BATTERY_SOC("battery.soc", Unit.PERCENT, MetricKind.GAUGE, Sampling.INSTANT, "Battery state of charge"),
+    BATTERY_VOLTAGE("battery.voltage", Unit.VOLT, MetricKind.GAUGE, Sampling.INSTANT, "Battery voltage"),
+    BATTERY_CURRENT("battery.current", Unit.AMPERE, MetricKind.GAUGE, Sampling.AVERAGED,
+        "Battery current, positive when discharging"),
+    BATTERY_TEMP("battery.temp", Unit.DEGREE_CELSIUS, MetricKind.GAUGE, Sampling.INSTANT, "Battery temperature"),
+    WATER_LEVEL("water.level", Unit.MILLIMETRE, MetricKind.GAUGE, Sampling.INSTANT, "Water level in the tank"),
+    WATER_VOLUME("water.volume", Unit.LITRE, MetricKind.GAUGE, Sampling.INSTANT,
+        "Water volume, through the strapping table"),
+    WATER_FLOW("water.flow", Unit.LITRE, MetricKind.COUNTER, Sampling.INSTANT,
+        "Cumulative water through the flow meter"),
+    PUMP_RUNNING("pump.running", Unit.BOOL, MetricKind.STATE, Sampling.INSTANT, "1 while the pump runs"),
+    PUMP_FLOW_RATE("pump.flow_rate", Unit.LITRE_PER_HOUR, MetricKind.GAUGE, Sampling.AVERAGED,
+        "Water flow rate through the pump"),
+    VEHICLE_LAT("vehicle.lat", Unit.DEGREE, MetricKind.GAUGE, Sampling.INSTANT, "GPS latitude (WGS 84)"),
+    VEHICLE_LON("vehicle.lon", Unit.DEGREE, MetricKind.GAUGE, Sampling.INSTANT, "GPS longitude (WGS 84)"),
+    VEHICLE_SPEED("vehicle.speed", Unit.KM_PER_HOUR, MetricKind.GAUGE, Sampling.INSTANT, "Ground speed"),
+    VEHICLE_IGNITION("vehicle.ignition", Unit.BOOL, MetricKind.STATE, Sampling.INSTANT,
+        "1 while the ignition is on"),
+    VEHICLE_ODOMETER("vehicle.odometer", Unit.KILOMETRE, MetricKind.COUNTER, Sampling.INSTANT, "Odometer"),
+    WEATHER_TEMP("weather.temp", Unit.DEGREE_CELSIUS, MetricKind.GAUGE, Sampling.INSTANT,
+        "Ambient air temperature");
+
+    private final String wireName;
+    private final Unit unit;
+    private final MetricKind kind;
+    private final Sampling sampling;
+    private final String description;
+
+    Metric(String wireName, Unit unit, MetricKind kind, Sampling sampling, String description) {
+        this.wireName = wireName;
+        this.unit = unit;
+        this.kind = kind;
+        this.sampling = sampling;
+        this.description = description;
+    }
+
+    /** The name on the wire and in {@code metrics.name}, e.g. {@code power.active}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The canonical unit, e.g. {@link Unit#KW}. */
+    public Unit unit() {
+        return unit;
+    }
+
+    public MetricKind kind() {
+        return kind;
+    }
+
+    public Sampling sampling() {
+        return sampling;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The metric named {@code wireName} on the wire, if the catalogue has it. */
+    public static Optional<Metric> of(String wireName) {
+        for (Metric m : values()) {
+            if (m.wireName.equals(wireName)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+}
