@@ -19,18 +19,23 @@ import org.smartcamp.simulator.gateway.OutgoingMessage;
  */
 final class Feed {
     private final List<OutgoingMessage> messages;
-    private final double readingsPerSecond;
+    private final double perSecond;
+    private final boolean byMessages;
     private final MqttPublisherConfig config;
     private final AtomicLong sentReadings = new AtomicLong();
     private final AtomicLong sentMessages = new AtomicLong();
     private final CompletableFuture<Duration> done = new CompletableFuture<>();
 
     /**
-     * @param readingsPerSecond pacing, or 0 for as fast as the broker takes
+     * @param messages   what to publish, in order (made as they are published when the list is a generated one)
+     * @param perSecond  pacing, readings or messages per second, or 0 for as fast as the broker takes
+     * @param byMessages pace by messages: each takes the same time whatever it holds (a hostile message refused as
+     *                   a whole carries no readings, and would otherwise go out at once)
      */
-    Feed(String mqttUrl, String clientPrefix, List<OutgoingMessage> messages, double readingsPerSecond) {
-        this.messages = List.copyOf(messages);
-        this.readingsPerSecond = readingsPerSecond;
+    Feed(String mqttUrl, String clientPrefix, List<OutgoingMessage> messages, double perSecond, boolean byMessages) {
+        this.messages = messages;
+        this.perSecond = perSecond;
+        this.byMessages = byMessages;
         this.config = new MqttPublisherConfig(mqttUrl, clientPrefix, null, null, Duration.ofHours(1), 20,
             Duration.ofSeconds(60));
     }
@@ -46,14 +51,14 @@ final class Feed {
     private void run() {
         long start = System.nanoTime();
         try (MqttTelemetrySink sink = new MqttTelemetrySink(config)) {
-            double readingNanos = readingsPerSecond > 0 ? 1e9 / readingsPerSecond : 0;
-            long due = 0;
+            double unitNanos = perSecond > 0 ? 1e9 / perSecond : 0;
+            double due = 0;
             for (OutgoingMessage m : messages) {
-                LockSupport.parkNanos(start + due - System.nanoTime());
+                LockSupport.parkNanos(start + (long) due - System.nanoTime());
                 sink.send(m);
                 sentMessages.incrementAndGet();
                 sentReadings.addAndGet(m.batch().readings().size());
-                due += (long) (m.batch().readings().size() * readingNanos);
+                due += (byMessages ? 1 : m.batch().readings().size()) * unitNanos;
             }
         } catch (RuntimeException e) {
             done.completeExceptionally(e);
