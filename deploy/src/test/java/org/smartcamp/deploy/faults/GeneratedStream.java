@@ -100,7 +100,7 @@ final class GeneratedStream extends AbstractList<OutgoingMessage> implements Led
             seen[g] = new BitSet((int) perGateway);
             twice[g] = new BitSet();
         }
-        long startMicros = shape.start().getEpochSecond() * 1_000_000L;
+        long startMicros = start().getEpochSecond() * 1_000_000L;
         long stored = 0;
         long unexpected = 0;
         long doubled = 0;
@@ -115,10 +115,9 @@ final class GeneratedStream extends AbstractList<OutgoingMessage> implements Led
                     stored++;
                     int[] asset = assets.get(rs.getLong(1));
                     Integer metric = metrics.get(rs.getLong(2));
-                    long micros = rs.getLong(3) - startMicros;
-                    long tick = asset == null || metric == null || micros < 0 || micros % 1_000_000 != 0 ? -1
-                        : Workload.Shape.tick(asset[1], metric, micros / 1_000_000);
-                    if (tick < 0 || !expected(asset[0], tick)) {
+                    long tick = asset == null || metric == null ? -1 : tick(asset[0], asset[1], metric,
+                        rs.getLong(3) - startMicros);
+                    if (tick < 0) {
                         unexpected++;
                     } else if (seen[asset[0]].get((int) tick)) {
                         if (!twice[asset[0]].get((int) tick)) {
@@ -149,10 +148,23 @@ final class GeneratedStream extends AbstractList<OutgoingMessage> implements Led
         return new Outcome(readings, stored, readings - distinct, unexpected, doubled, wrongValue, deadLetters);
     }
 
-    /** Whether {@code gateway}'s tick {@code tick} is in a message that was published and not refused whole. */
-    private boolean expected(int gateway, long tick) {
+    /**
+     * The tick of a stored reading of {@code gateway}'s asset {@code asset} and metric {@code metric} at
+     * {@code micros} after the stream's first event time, or -1 unless it is in a message that was published and
+     * not refused as a whole.
+     */
+    long tick(int gateway, int asset, int metric, long micros) {
+        if (micros < 0 || micros % 1_000_000 != 0) {
+            return -1;
+        }
+        long tick = Workload.Shape.tick(asset, metric, micros / 1_000_000);
         long seq = tick / shape.perMessage() * FaultProfile.GATEWAYS + gateway;
-        return seq < size && tick % shape.perMessage() < shape.readings(seq) && !refused(seq);
+        return seq < size && tick % shape.perMessage() < shape.readings(seq) && !refused(seq) ? tick : -1;
+    }
+
+    /** The first event time of the stream. */
+    Instant start() {
+        return shape.start();
     }
 
     private boolean refused(long seq) {
