@@ -42,7 +42,7 @@ class HostileSoakIT extends FaultSuite {
     private static final Duration STUCK_SLACK = Duration.ofSeconds(3);
     /**
      * The most readings (valid and hostile message slots) a soak publishes, so that a fast machine does not fill
-     * its disk: 100 million rows take about 12 GB in PostgreSQL with their index, on top of WAL. At 30 minutes this
+     * its disk: 100 million rows take about 13 GB in PostgreSQL with their index, on top of WAL. At 30 minutes this
      * caps the rate at 55,556 readings/s, twice what the ingest sustains on the development machine (about 27,000).
      */
     private static final long MAX_READINGS = 100_000_000;
