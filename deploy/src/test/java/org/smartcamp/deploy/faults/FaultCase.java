@@ -8,6 +8,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.smartcamp.deploy.bench.IngestChild;
 import org.smartcamp.simulator.gateway.OutgoingMessage;
 import org.smartcamp.simulator.gateway.WireProtocol;
@@ -25,7 +27,7 @@ final class FaultCase implements AutoCloseable {
     final String mission;
     final CaseStore store;
     final List<OutgoingMessage> messages;
-    final Ledger ledger = new Ledger();
+    final Ledger ledger;
     private final FaultEnvironment env;
     private final FaultProfile profile;
     private final WireProtocol protocol;
@@ -52,11 +54,35 @@ final class FaultCase implements AutoCloseable {
         this.mission = mission;
         this.store = before == null ? env.store(mission) : before.store;
         this.messages = make.make(mission, profile.streamReadings(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        MessageLedger all = new MessageLedger();
         if (before != null) {
-            ledger.add(before.messages);
+            all.add(before.messages);
         }
-        this.before = ledger.readings();
-        ledger.add(messages);
+        this.before = all.readings();
+        all.add(messages);
+        this.ledger = all;
+    }
+
+    private FaultCase(FaultEnvironment env, FaultProfile profile, String mission, GeneratedStream stream)
+            throws Exception {
+        this.env = env;
+        this.profile = profile;
+        this.protocol = WireProtocol.SMARTCAMP;
+        this.mission = mission;
+        this.store = env.store(mission);
+        this.messages = stream;
+        this.ledger = stream;
+        this.before = 0;
+    }
+
+    /**
+     * A case in a mission and database of its own whose messages {@code make} generates one at a time as they are
+     * published, for streams too long to hold ({@code make} gets the mission).
+     */
+    static FaultCase generated(FaultEnvironment env, FaultProfile profile, String name,
+                               Function<String, GeneratedStream> make) throws Exception {
+        String mission = FaultEnvironment.mission(name);
+        return new FaultCase(env, profile, mission, make.apply(mission));
     }
 
     /** More messages into the same mission and database; its ledger holds both. */
@@ -84,16 +110,29 @@ final class FaultCase implements AutoCloseable {
         return ingest("ingest-" + mission, Map.of());
     }
 
-    /** Gateways ready to publish this case's messages (not started yet). */
+    /** Gateways ready to publish this case's messages (not started yet), paced by readings. */
     Feed feed(double readingsPerSecond) {
-        feed = new Feed(env.broker().url(), "gw-" + mission + "-", messages, readingsPerSecond, protocol);
+        feed = new Feed(env.broker().url(), "gw-" + mission + "-", messages, readingsPerSecond, false, protocol);
+        return feed;
+    }
+
+    /**
+     * Gateways ready to publish this case's messages paced by messages, hostile ones included, so that the stream
+     * lasts {@code messages / messagesPerSecond} whatever the messages hold.
+     */
+    Feed feedByMessages(double messagesPerSecond) {
+        feed = new Feed(env.broker().url(), "gw-" + mission + "-", messages, messagesPerSecond, true, protocol);
         return feed;
     }
 
     /** Samples the latest feed (after what earlier cases published) and the store while {@code ingests} run. */
     Sampler sample(List<IngestChild> ingests) {
-        return new Sampler(() -> before + (feed == null ? 0 : feed.sentReadings()), store::rows, () -> ingests,
-            EVERY);
+        return sample(ingests, store::rows);
+    }
+
+    /** The same, with {@code stored} telling how many readings are stored (-1: cannot tell now). */
+    Sampler sample(List<IngestChild> ingests, LongSupplier stored) {
+        return new Sampler(() -> before + (feed == null ? 0 : feed.sentReadings()), stored, () -> ingests, EVERY);
     }
 
     /** A report of this case: the outcome and the memory of {@code ingest}; the samples go beside it as CSV. */

@@ -178,10 +178,7 @@ class FaultInjectionIT extends FaultSuite {
         try (FaultCase calibration = new FaultCase(env, PROFILE, "overload", (m, r, t) -> Workloads.stream(m,
                 PROFILE.calibrationReadings(), now.minus(Duration.ofDays(2))))) {
             IngestChild ingest = calibration.ingest();
-            long start = System.nanoTime();
-            calibration.feed(0).start().await(SETTLE);
-            awaitRows(calibration, calibration.ledger.readings());
-            double sustainable = calibration.ledger.readings() / seconds(start);
+            double sustainable = sustainable(calibration, 0).readingsPerSecond();
             long overload = (long) (2 * sustainable * PROFILE.overload().toSeconds());
             // the overload's event times end two days after the calibration's: no reading is sent twice
             FaultCase c = calibration.next((m, r, t) -> Workloads.stream(m, overload, now));

@@ -28,6 +28,38 @@ abstract class FaultSuite {
         }
     }
 
+    /**
+     * What publishing a case's messages flat out to an ingest showed.
+     *
+     * @param readings valid readings published, all stored
+     * @param messages messages published, hostile ones included
+     * @param seconds  from the first publish until every reading was stored and every hostile message
+     *                 dead-lettered
+     */
+    record Sustainable(long readings, long messages, double seconds) {
+        /** The sustainable rate in valid readings per second. */
+        double readingsPerSecond() {
+            return readings / seconds;
+        }
+
+        /** The sustainable rate in messages per second, hostile ones included. */
+        double messagesPerSecond() {
+            return messages / seconds;
+        }
+    }
+
+    /**
+     * Measures the sustainable rate of the ingest already running on {@code c}: publishes all of the case's
+     * messages flat out and times until every reading is stored and {@code deadLetters} dead letters are written.
+     */
+    static Sustainable sustainable(FaultCase c, long deadLetters) throws InterruptedException {
+        long start = System.nanoTime();
+        c.feed(0).start().await(SETTLE);
+        awaitRows(c, c.ledger.readings());
+        await().atMost(SETTLE).pollInterval(Duration.ofMillis(100)).until(() -> c.store.deadLetters() >= deadLetters);
+        return new Sustainable(c.ledger.readings(), c.ledger.messages(), (System.nanoTime() - start) / 1e9);
+    }
+
     /** Waits until at least {@code rows} readings are stored in the case's database; returns how many are. */
     static long awaitRows(FaultCase c, long rows) {
         await().atMost(SETTLE).pollInterval(Duration.ofMillis(100)).until(() -> c.store.rows() >= rows);

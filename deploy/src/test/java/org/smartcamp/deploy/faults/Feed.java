@@ -24,7 +24,8 @@ import org.smartcamp.simulator.gateway.WireProtocol;
  */
 final class Feed {
     private final List<OutgoingMessage> messages;
-    private final double readingsPerSecond;
+    private final double perSecond;
+    private final boolean byMessages;
     private final MqttPublisherConfig config;
     private final WireProtocol protocol;
     private final AtomicLong sentReadings = new AtomicLong();
@@ -32,21 +33,18 @@ final class Feed {
     private final CompletableFuture<Duration> done = new CompletableFuture<>();
 
     /**
-     * @param readingsPerSecond pacing, or 0 for as fast as the broker takes
+     * @param messages   what to publish, in order (made as they are published when the list is a generated one)
+     * @param perSecond  pacing, readings or messages per second, or 0 for as fast as the broker takes
+     * @param byMessages pace by messages: each takes the same time whatever it holds (a hostile message refused as
+     *                   a whole carries no readings, and would otherwise go out at once)
+     * @param protocol   what the gateways publish with
      */
-    Feed(String mqttUrl, String clientPrefix, List<OutgoingMessage> messages, double readingsPerSecond) {
-        this(mqttUrl, clientPrefix, messages, readingsPerSecond, WireProtocol.SMARTCAMP);
-    }
-
-    /**
-     * @param readingsPerSecond pacing, or 0 for as fast as the broker takes
-     * @param protocol          what the gateways publish with
-     */
-    Feed(String mqttUrl, String clientPrefix, List<OutgoingMessage> messages, double readingsPerSecond,
+    Feed(String mqttUrl, String clientPrefix, List<OutgoingMessage> messages, double perSecond, boolean byMessages,
          WireProtocol protocol) {
         this.protocol = protocol;
-        this.messages = List.copyOf(messages);
-        this.readingsPerSecond = readingsPerSecond;
+        this.messages = messages;
+        this.perSecond = perSecond;
+        this.byMessages = byMessages;
         this.config = new MqttPublisherConfig(mqttUrl, clientPrefix, null, null, Duration.ofHours(1), 20,
             Duration.ofSeconds(60));
     }
@@ -63,14 +61,14 @@ final class Feed {
         long start = System.nanoTime();
         try (TelemetrySink sink = protocol == WireProtocol.SPARKPLUG ? new SparkplugTelemetrySink(config)
                 : new MqttTelemetrySink(config)) {
-            double readingNanos = readingsPerSecond > 0 ? 1e9 / readingsPerSecond : 0;
-            long due = 0;
+            double unitNanos = perSecond > 0 ? 1e9 / perSecond : 0;
+            double due = 0;
             for (OutgoingMessage m : messages) {
-                LockSupport.parkNanos(start + due - System.nanoTime());
+                LockSupport.parkNanos(start + (long) due - System.nanoTime());
                 sink.send(m);
                 sentMessages.incrementAndGet();
                 sentReadings.addAndGet(m.batch().readings().size());
-                due += (long) (m.batch().readings().size() * readingNanos);
+                due += (byMessages ? 1 : m.batch().readings().size()) * unitNanos;
             }
         } catch (RuntimeException e) {
             done.completeExceptionally(e);

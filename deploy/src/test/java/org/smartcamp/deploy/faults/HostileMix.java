@@ -1,7 +1,6 @@
 package org.smartcamp.deploy.faults;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +11,12 @@ import org.smartcamp.ingest.wire.TelemetryBatch;
 import org.smartcamp.simulator.gateway.OutgoingMessage;
 
 /**
- * A stream in which every {@code every}-th message is hostile, taking the {@link Kind}s in turn. A hostile message
- * either refuses as a whole (its valid readings are dropped from its batch, so the ledger does not expect them) or
- * carries one hostile reading in front of its valid ones (which the ledger still expects). Every hostile input is
- * distinct, so that each makes exactly one dead letter (dead letters are unique by topic, reason and payload).
+ * A stream in which every {@code every}-th message is hostile, taking the {@link Kind}s in turn (a function of
+ * the message's index, so that a stream can be spoiled one message at a time and its hostile messages counted).
+ * A hostile message either refuses as a whole (its valid readings are dropped from its batch, so the ledger does
+ * not expect them) or carries one hostile reading in front of its valid ones (which the ledger still expects).
+ * Every hostile input is distinct, so that each makes exactly one dead letter (dead letters are unique by topic,
+ * reason and payload).
  */
 final class HostileMix {
     /** What is wrong with a hostile message, and the reason the ingest must dead-letter it with. */
@@ -50,45 +51,51 @@ final class HostileMix {
         }
     }
 
-    final List<OutgoingMessage> messages;
-    /** Hostile messages of each kind. */
-    final Map<Kind, Long> hostile = new TreeMap<>();
+    private static final Kind[] KINDS = Kind.values();
 
-    private HostileMix(List<OutgoingMessage> messages) {
-        this.messages = messages;
+    private final int every;
+
+    /** One message in {@code every} hostile. */
+    HostileMix(int every) {
+        this.every = every;
     }
 
-    /** {@code valid}'s messages, every {@code every}-th of them made hostile. */
-    static HostileMix of(List<OutgoingMessage> valid, int every) {
-        List<OutgoingMessage> out = new ArrayList<>(valid.size());
-        HostileMix mix = new HostileMix(out);
-        Kind[] kinds = Kind.values();
-        for (int i = 0; i < valid.size(); i++) {
-            OutgoingMessage m = valid.get(i);
-            if (i % every != every - 1) {
-                out.add(m);
-                continue;
+    /** What is wrong with message {@code i} of a stream, or null when it is valid. */
+    Kind kind(long i) {
+        return i % every == every - 1 ? KINDS[(int) (i / every % KINDS.length)] : null;
+    }
+
+    /** Message {@code i} of a stream: {@code m}, spoiled when it is a hostile one's turn. */
+    OutgoingMessage apply(OutgoingMessage m, long i) {
+        Kind kind = kind(i);
+        return kind == null ? m : spoil(m, kind, i / every);
+    }
+
+    /** Hostile messages of each kind among the first {@code messages} of a stream. */
+    Map<Kind, Long> hostile(long messages) {
+        long all = hostileMessages(messages);
+        Map<Kind, Long> out = new TreeMap<>();
+        for (Kind k : KINDS) {
+            long n = all / KINDS.length + (k.ordinal() < all % KINDS.length ? 1 : 0);
+            if (n > 0) {
+                out.put(k, n);
             }
-            int n = i / every;
-            Kind kind = kinds[n % kinds.length];
-            out.add(spoil(m, kind, n));
-            mix.hostile.merge(kind, 1L, Long::sum);
         }
-        return mix;
-    }
-
-    /** The dead letters the hostile messages must make, per reason code. */
-    Map<String, Long> expectedDeadLetters() {
-        Map<String, Long> out = new TreeMap<>();
-        hostile.forEach((k, n) -> out.merge(k.reason.code(), n, Long::sum));
         return out;
     }
 
-    long hostileMessages() {
-        return hostile.values().stream().mapToLong(Long::longValue).sum();
+    /** The dead letters the hostile messages among the first {@code messages} must make, per reason code. */
+    Map<String, Long> expectedDeadLetters(long messages) {
+        Map<String, Long> out = new TreeMap<>();
+        hostile(messages).forEach((k, n) -> out.merge(k.reason.code(), n, Long::sum));
+        return out;
     }
 
-    private static OutgoingMessage spoil(OutgoingMessage m, Kind kind, int n) {
+    long hostileMessages(long messages) {
+        return messages / every;
+    }
+
+    private static OutgoingMessage spoil(OutgoingMessage m, Kind kind, long n) {
         String json = new String(m.payload(), StandardCharsets.UTF_8);
         TelemetryBatch none = new TelemetryBatch(m.batch().seq(), m.batch().sent(), List.of());
         String ts = m.batch().sent().minusSeconds(3_600).toString();
