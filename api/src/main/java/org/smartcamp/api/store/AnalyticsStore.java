@@ -282,7 +282,8 @@ public final class AnalyticsStore {
 
     /**
      * The gateways of these camps with their last sequence number and times, and how many metrics the catalogue
-     * does not know each sent ({@code unknownMetrics}) in how many readings ({@code unknownMetricReadings}).
+     * does not know each sent ({@code unknownMetrics}) in how many readings ({@code unknownMetricReadings}), and
+     * the online/offline status that stateful formats report (Sparkplug B births and deaths; null for the others).
      */
     public static List<JsonObject> gateways(Connection c, List<String> camps) throws SQLException {
         return gateways(c, Queries.GATEWAYS, camps, null);
@@ -324,7 +325,8 @@ public final class AnalyticsStore {
                         .put("lastSeq", rs.getObject(3) == null ? null : rs.getLong(3))
                         .put("lastSentAt", Rows.instant(rs, 4)).put("lastReceivedAt", Rows.instant(rs, 5))
                         .put("messages", rs.getLong(6)).put("unknownMetricCount", rs.getLong(7))
-                        .put("unknownMetricReadings", rs.getLong(8)));
+                        .put("unknownMetricReadings", rs.getLong(8)).put("status", rs.getString(9))
+                        .put("statusChangedAt", Rows.instant(rs, 10)));
                 }
                 return out;
             }

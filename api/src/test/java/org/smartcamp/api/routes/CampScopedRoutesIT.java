@@ -40,8 +40,8 @@ class CampScopedRoutesIT {
         server.sql("INSERT INTO gateway_unknown_metrics (camp_id, gateway_id, metric_id, first_seen_at, last_seen_at,"
             + " readings) SELECT 'juba1', 'gw-1', id, '2026-03-01T10:00:00Z', '2026-03-02T11:00:00Z', 42 FROM metrics"
             + " WHERE name = 'gen.powr'");
-        server.sql("INSERT INTO gateways (camp_id, id, last_received_at, messages) VALUES ('malakal', 'gw-1',"
-            + " '2026-03-02T00:00:00Z', 3)");
+        server.sql("INSERT INTO gateways (camp_id, id, last_received_at, messages, status, status_changed_at) VALUES"
+            + " ('malakal', 'gw-1', '2026-03-02T00:00:00Z', 3, 'offline', '2026-03-02T00:05:00Z')");
         server.service().reloadRegistry();
         admin = new String[] {"Authorization", "Bearer " + Tokens.sign(Tokens.claims("ada", "admin", List.of("*"),
             List.of()))};
@@ -114,8 +114,11 @@ class CampScopedRoutesIT {
         assertThat(http.get("/api/v1/gateways/gw-1", juba).json().getString("camp")).isEqualTo("juba1");
         assertThat(ambiguous.status()).isEqualTo(409);
         assertThat(ambiguous.json().getJsonArray("camps")).containsExactly("juba1", "malakal");
-        assertThat(http.get("/api/v1/gateways/gw-1?camp=malakal", admin).json().getJsonArray("unknownMetrics"))
-            .isEmpty();
+        JsonObject sparkplugNode = http.get("/api/v1/gateways/gw-1?camp=malakal", admin).json();
+        assertThat(sparkplugNode.getJsonArray("unknownMetrics")).isEmpty();
+        assertThat(sparkplugNode.getString("status")).as("its NDEATH").isEqualTo("offline");
+        assertThat(sparkplugNode.getString("statusChangedAt")).isEqualTo("2026-03-02T00:05:00Z");
+        assertThat(gateway.getString("status")).as("no session-keeping format").isNull();
         assertThat(http.get("/api/v1/camps/malakal/gateways/gw-1", juba).status()).isEqualTo(403);
         assertThat(http.get("/api/v1/camps/juba1/gateways/gw-9", juba).status()).isEqualTo(404);
         assertThat(http.get("/api/v1/gateways/gw-g", juba).status()).as("gao's, outside the key").isEqualTo(403);
