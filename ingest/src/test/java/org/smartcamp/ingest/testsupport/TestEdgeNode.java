@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -164,13 +167,25 @@ public final class TestEdgeNode implements AutoCloseable {
         return "spBv1.0/" + group + "/" + type + "/" + node + (device == null ? "" : "/" + device);
     }
 
-    /** Publishes at QoS 1 and waits for the PUBACK, so that the broker's receive maximum is never exceeded. */
+    /**
+     * Publishes at QoS 1 and waits for the PUBACK, so that the broker's receive maximum is never exceeded. Paho
+     * completes the token before it frees the in-flight slot, so a publish right after may still find the window
+     * full ({@code REASON_CODE_MAX_INFLIGHT}): it is tried again after a moment, never dropped.
+     */
     private void publish(String topic, SparkplugBPayload payload) {
-        try {
-            MqttMessage m = new MqttMessage(encode(payload), 1, false, null);
-            client.publish(topic, m).waitForCompletion(10_000);
-        } catch (MqttException e) {
-            throw new IllegalStateException(e);
+        MqttMessage m = new MqttMessage(encode(payload), 1, false, null);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                client.publish(topic, m).waitForCompletion(10_000);
+                return;
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT
+                        || System.nanoTime() > deadline) {
+                    throw new IllegalStateException(e);
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            }
         }
     }
 
