@@ -128,12 +128,14 @@ public final class Queries {
 
     static final String GATEWAYS = "SELECT g.camp_id, g.id, g.last_seq, g.last_sent_at, g.last_received_at, "
         + "g.messages, (SELECT count(*) " + UNKNOWN_OF_GATEWAY + "), (SELECT coalesce(sum(u.readings), 0) "
-        + UNKNOWN_OF_GATEWAY + "), g.status, g.status_changed_at FROM gateways g WHERE g.camp_id = ANY(?) ORDER BY g.camp_id, g.id";
+        + UNKNOWN_OF_GATEWAY + "), g.status, g.status_changed_at "
+        + "FROM gateways g WHERE g.camp_id = ANY(?) ORDER BY g.camp_id, g.id";
 
     /** The gateways of that id in these camps (gateways are keyed by camp and id). */
     static final String GATEWAY = "SELECT g.camp_id, g.id, g.last_seq, g.last_sent_at, g.last_received_at, "
         + "g.messages, (SELECT count(*) " + UNKNOWN_OF_GATEWAY + "), (SELECT coalesce(sum(u.readings), 0) "
-        + UNKNOWN_OF_GATEWAY + "), g.status, g.status_changed_at FROM gateways g WHERE g.camp_id = ANY(?) AND g.id = ? ORDER BY g.camp_id";
+        + UNKNOWN_OF_GATEWAY + "), g.status, g.status_changed_at "
+        + "FROM gateways g WHERE g.camp_id = ANY(?) AND g.id = ? ORDER BY g.camp_id";
 
     /** A gateway's unknown metrics with their first and last sighting. */
     static final String GATEWAY_UNKNOWN_METRICS = "SELECT m.name, m.unit, u.first_seen_at, u.last_seen_at, u.readings "
