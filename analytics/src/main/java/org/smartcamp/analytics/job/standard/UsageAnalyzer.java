@@ -32,7 +32,13 @@ public final class UsageAnalyzer implements AssetAnalyzer {
 
     @Override
     public Duration context(AnalyticsSettings settings) {
-        return settings.duration(JobSettings.ASSET_CONTEXT, JobSettings.DEFAULT_ASSET_CONTEXT);
+        return JobSettings.context(settings, JobSettings.ASSET_CONTEXT);
+    }
+
+    @Override
+    public void checkSettings(AnalyticsSettings settings) {
+        context(settings);
+        AssetSettings.of(settings.asMap());
     }
 
     @Override
