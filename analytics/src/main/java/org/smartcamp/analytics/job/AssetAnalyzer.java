@@ -50,6 +50,14 @@ public interface AssetAnalyzer {
         context(settings);
     }
 
+    /**
+     * Whether it reads the setting {@code key}: a key that no analyzer reads is refused like a bad value (a typo
+     * must not look like success). None by default: an analyzer with settings says which.
+     */
+    default boolean readsSetting(String key) {
+        return false;
+    }
+
     /** The kinds of event it decides about (none by default). */
     default Set<EventKind> eventKinds() {
         return Set.of();

@@ -38,6 +38,14 @@ public interface CampAnalyzer {
         context(settings);
     }
 
+    /**
+     * Whether it reads the setting {@code key}: a key that no analyzer reads is refused like a bad value (a typo
+     * must not look like success). None by default: an analyzer with settings says which.
+     */
+    default boolean readsSetting(String key) {
+        return false;
+    }
+
     /** The kinds of event it decides about (none by default). */
     default Set<EventKind> eventKinds() {
         return Set.of();

@@ -9,7 +9,8 @@ import org.smartcamp.analytics.store.CampInfo;
 
 /**
  * Checks the analytics settings of every camp and asset against every analyzer before the job starts: the one
- * behaviour on a bad value is to refuse it, naming the camp or asset and the key, at startup. (An inventory imported
+ * behaviour on a bad value, or on a key no analyzer reads, is to refuse it, naming the camp or asset and the key, at
+ * startup. (An inventory imported
  * while the job runs is checked by its analyzers at their next pass: a bad value fails that analyzer for that camp
  * or asset, logged and counted.)
  */
@@ -49,6 +50,12 @@ public final class SettingsCheck {
             campAnalyzers.forEach(a -> a.checkSettings(settings));
         } catch (SettingsException e) {
             throw new SettingsException(subject + ": " + e.getMessage());
+        }
+        for (String key : settings.asMap().keySet()) {
+            if (assetAnalyzers.stream().noneMatch(a -> a.readsSetting(key))
+                && campAnalyzers.stream().noneMatch(a -> a.readsSetting(key))) {
+                throw new SettingsException(subject + ": unknown setting " + key + "; no analyzer reads it");
+            }
         }
     }
 }

@@ -43,6 +43,9 @@ class SettingsCheckTest {
         "fuel.theftMinLitres | lots | fuel.theftMinLitres: 'lots' is not a number",
         "power.overloadThreshold | high | power.overloadThreshold: 'high' is not a number",
         "asset.maxGap | 5 min | asset.maxGap: '5 min' is not a duration",
+        "quality.staleAftr | 45m | unknown setting quality.staleAftr; no analyzer reads it",
+        "fule.theftMinLitres | 30 | unknown setting fule.theftMinLitres; no analyzer reads it",
+        "theftMinLitres | 30 | unknown setting theftMinLitres; no analyzer reads it",
     })
     void aBadValueIsRefusedNamingTheSubjectAndTheKey(String key, String value, String message) {
         assertThatThrownBy(() -> check.check("camp c1", AnalyticsSettings.of(Map.of(key, value))))

@@ -99,7 +99,8 @@ public final class Settings {
         try {
             return Durations.parsePositive(what, text);
         } catch (InvalidDurationException e) {
-            throw new ConfigException(e.getMessage());
+            throw new ConfigException(what + " is '" + text + "'; expected a positive duration such as "
+                + Durations.EXAMPLES);
         }
     }
 

@@ -62,6 +62,11 @@ public final class DataQualityAnalyzer implements AssetAnalyzer {
     }
 
     @Override
+    public boolean readsSetting(String key) {
+        return DEFAULTS.containsKey(key);
+    }
+
+    @Override
     public void checkSettings(AnalyticsSettings settings) {
         Basics.of(settings);
     }

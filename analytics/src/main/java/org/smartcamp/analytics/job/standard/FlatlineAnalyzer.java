@@ -41,6 +41,12 @@ public final class FlatlineAnalyzer implements AssetAnalyzer {
     }
 
     @Override
+    public boolean readsSetting(String key) {
+        return QualitySettings.DEFAULTS.containsKey(key) || FAMILIES.stream().anyMatch(key::startsWith)
+            || key.equals("job." + JobSettings.SENSOR_CONTEXT);
+    }
+
+    @Override
     public void checkSettings(AnalyticsSettings settings) {
         context(settings);
         settings(settings);

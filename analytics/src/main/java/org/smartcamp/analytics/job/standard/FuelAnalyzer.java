@@ -77,6 +77,11 @@ public final class FuelAnalyzer implements CampAnalyzer {
     }
 
     @Override
+    public boolean readsSetting(String key) {
+        return key.startsWith("fuel.") || key.equals("job." + JobSettings.FUEL_CONTEXT);
+    }
+
+    @Override
     public void checkSettings(AnalyticsSettings settings) {
         context(settings);
         FuelSettings.defaults().with(fuelKeys(settings));

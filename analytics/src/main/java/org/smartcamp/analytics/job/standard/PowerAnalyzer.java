@@ -46,6 +46,11 @@ public final class PowerAnalyzer implements CampAnalyzer {
     }
 
     @Override
+    public boolean readsSetting(String key) {
+        return key.startsWith("power.") || key.equals("job." + JobSettings.POWER_CONTEXT);
+    }
+
+    @Override
     public void checkSettings(AnalyticsSettings settings) {
         context(settings);
         PowerSettings.of(settings.asMap());

@@ -36,6 +36,11 @@ public final class UsageAnalyzer implements AssetAnalyzer {
     }
 
     @Override
+    public boolean readsSetting(String key) {
+        return key.startsWith("asset.") || key.equals("job." + JobSettings.ASSET_CONTEXT);
+    }
+
+    @Override
     public void checkSettings(AnalyticsSettings settings) {
         context(settings);
         AssetSettings.of(settings.asMap());
