@@ -28,8 +28,9 @@ import org.smartcamp.api.routes.RouteSupport;
 import org.smartcamp.api.store.AuditLog;
 import org.smartcamp.api.store.Db;
 import org.smartcamp.api.store.RegistryCache;
-import org.smartcamp.ingest.ops.HealthCheck;
-import org.smartcamp.ingest.ops.OpsServer;
+import org.smartcamp.platform.HealthCheck;
+import org.smartcamp.platform.Lifecycle;
+import org.smartcamp.platform.OpsServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,12 +48,12 @@ public final class ApiService implements AutoCloseable {
     private final ApiConfig config;
     private final DataSource dataSource;
     private final Clock clock;
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Lifecycle lifecycle = new Lifecycle("api");
+    private final PrometheusMeterRegistry registry = lifecycle.add("meter registry",
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), PrometheusMeterRegistry::close);
     private Vertx vertx;
     private RegistryCache registryCache;
     private AuditLog audit;
-    private HttpServer server;
-    private OpsServer management;
     private int port = -1;
     private int managementPort = -1;
     private List<String> routes = List.of();
@@ -71,25 +72,27 @@ public final class ApiService implements AutoCloseable {
      */
     public void start() {
         try {
-            vertx = Vertx.vertx();
+            vertx = lifecycle.add("vert.x", Vertx.vertx(), v -> v.close().await());
             bindJvmMetrics();
             ApiMetrics metrics = new MicrometerApiMetrics(registry);
             Db db = new Db(vertx, dataSource);
-            registryCache = new RegistryCache(vertx, db, config.registryRefresh());
+            registryCache = lifecycle.add("registry cache", new RegistryCache(vertx, db, config.registryRefresh()),
+                RegistryCache::stop);
             registryCache.start().await();
-            audit = new AuditLog(vertx, db, metrics, AUDIT_CAPACITY, AUDIT_ADMISSION_WAIT_MS);
+            audit = lifecycle.add("audit log", new AuditLog(vertx, db, metrics, AUDIT_CAPACITY,
+                AUDIT_ADMISSION_WAIT_MS), AuditLog::close);
             audit.start();
             RequestObserver observer = new RequestObserver(metrics, audit, clock,
                 new ClientAddress(config.http().trustedProxies()));
             ApiRouter router = new ApiRouter(vertx, config, new RouteSupport(db, registryCache, config.limits(), clock),
                 auth(db, metrics), observer, ops(vertx));
             routes = router.routes();
-            server = vertx.createHttpServer(serverOptions()).requestHandler(router.router())
-                .invalidRequestHandler(Problems::invalidRequest)
-                .listen(config.listen().port(), config.listen().host()).await();
+            HttpServer server = lifecycle.add("http server", vertx.createHttpServer(serverOptions())
+                .requestHandler(router.router()).invalidRequestHandler(Problems::invalidRequest)
+                .listen(config.listen().port(), config.listen().host()).await(), s -> s.close().await());
             port = server.actualPort();
             if (config.listen().managementPort() >= 0) {
-                management = ops(vertx);
+                OpsServer management = lifecycle.add("management server", ops(vertx), o -> o.close().await());
                 managementPort = management.listen(config.listen().managementHost(), config.listen().managementPort())
                     .await();
             }
@@ -159,28 +162,10 @@ public final class ApiService implements AutoCloseable {
         audit.flush().await();
     }
 
+    /** Stops serving and writes the audit entries still queued: what {@link #start} started, in reverse order. */
     @Override
     public void close() {
-        if (server != null) {
-            server.close().await();
-            server = null;
-        }
-        if (management != null) {
-            management.close().await();
-            management = null;
-        }
-        if (registryCache != null) {
-            registryCache.stop();
-        }
-        if (audit != null) {
-            audit.close();
-            audit = null;
-        }
-        if (vertx != null) {
-            vertx.close().await();
-            vertx = null;
-        }
-        registry.close();
+        lifecycle.close();
     }
 
     private void bindJvmMetrics() {

@@ -14,16 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.smartcamp.ingest.mqtt.MqttTelemetrySource;
-import org.smartcamp.ingest.ops.HealthCheck;
-import org.smartcamp.ingest.ops.OpsServer;
+import org.smartcamp.platform.HealthCheck;
+import org.smartcamp.platform.Lifecycle;
+import org.smartcamp.platform.OpsServer;
 import org.smartcamp.ingest.pipeline.IngestMetrics;
 import org.smartcamp.ingest.pipeline.IngestPipeline;
 import org.smartcamp.ingest.pipeline.MicrometerIngestMetrics;
 import org.smartcamp.ingest.store.AssetRegistry;
 import org.smartcamp.ingest.store.CopyBatchWriter;
-import org.smartcamp.ingest.store.DataSources;
+import org.smartcamp.platform.DataSources;
 import org.smartcamp.ingest.store.RetentionJob;
-import org.smartcamp.ingest.store.SchemaMigrator;
 import org.smartcamp.ingest.store.SparkplugNameStore;
 import org.smartcamp.ingest.store.WireSessions;
 import org.smartcamp.ingest.wire.Outgoing;
@@ -50,12 +50,13 @@ public final class IngestService implements AutoCloseable {
 
     private final IngestConfig config;
     private final Clock clock;
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Lifecycle lifecycle = new Lifecycle("ingest");
+    private final PrometheusMeterRegistry registry = lifecycle.add("meter registry",
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), PrometheusMeterRegistry::close);
     private Vertx vertx;
     private HikariDataSource dataSource;
     private MqttTelemetrySource source;
     private IngestPipeline pipeline;
-    private OpsServer ops;
     private int httpPort = -1;
 
     public IngestService(IngestConfig config, Clock clock) {
@@ -68,23 +69,21 @@ public final class IngestService implements AutoCloseable {
      *
      * @throws org.smartcamp.ingest.store.StoreException when the database cannot be reached or migrated
      * @throws org.smartcamp.ingest.mqtt.BrokerUnavailableException when the broker cannot be reached
-     * @throws org.smartcamp.ingest.ops.PortInUseException when the health and metrics port cannot be bound (checked
+     * @throws org.smartcamp.platform.PortInUseException when the health and metrics port cannot be bound (checked
      *     before the broker is contacted)
      * @throws HeapBudget.InsufficientHeapException when the messages the broker may send at once cannot fit
      */
     public void start() {
         HeapBudget.check(config.mqtt().receiveMaximum(), config.limits().maxPayloadBytes(),
             Runtime.getRuntime().maxMemory());
-        dataSource = DataSources.create(config.database(), "smartcamp-ingest");
         try {
-            DataSources.checkReachable(dataSource, config.database());
-            if (config.migrateOnStart()) {
-                new SchemaMigrator(config.database()).migrate(dataSource);
-            }
-            vertx = Vertx.vertx();
+            dataSource = lifecycle.add("database pool", DataSources.open(config.database(), "smartcamp-ingest",
+                config.migrateOnStart()));
+            vertx = lifecycle.add("vert.x", Vertx.vertx(), v -> v.close().await());
             bindJvmMetrics();
             IngestMetrics metrics = new MicrometerIngestMetrics(registry);
-            source = new MqttTelemetrySource(config.mqtt(), config.limits().maxPayloadBytes(), clock);
+            source = lifecycle.add("mqtt client",
+                new MqttTelemetrySource(config.mqtt(), config.limits().maxPayloadBytes(), clock));
             AssetRegistry assets = new AssetRegistry(dataSource, config.registration());
             WireFormats formats = formats();
             pipeline = new IngestPipeline(vertx, formats, new CopyBatchWriter(dataSource, assets), config.batch(),
@@ -94,9 +93,10 @@ public final class IngestService implements AutoCloseable {
             IngestPipeline running = pipeline;
             // Every local port is bound before the broker is asked for a session: an ingest that cannot serve its
             // health fails without leaving a persistent session (and its queue) behind at the broker.
-            ops = new OpsServer(vertx, registry, List.of(new HealthCheck("broker", source::isConnected),
-                new HealthCheck("database", dataSource::isRunning),
-                new HealthCheck("commits", () -> !running.stuck())));
+            List<HealthCheck> checks = List.of(new HealthCheck("broker", source::isConnected),
+                new HealthCheck("database", dataSource::isRunning), new HealthCheck("commits", () -> !running.stuck()));
+            OpsServer ops = lifecycle.add("health and metrics server", new OpsServer(vertx, registry, checks),
+                o -> o.close().await());
             httpPort = ops.listen(config.httpHost(), config.httpPort()).await();
             source.onMessage(pipeline::offer);
             source.start();
@@ -129,7 +129,7 @@ public final class IngestService implements AutoCloseable {
      * disconnects keeping the broker session, so nothing is lost across a restart.
      */
     public void stop(Duration timeout) {
-        if (pipeline != null) {
+        if (pipeline != null && source != null) {
             source.onMessage(m -> { });
             try {
                 pipeline.drain(timeout).await();
@@ -142,25 +142,10 @@ public final class IngestService implements AutoCloseable {
         LOG.info("Ingest stopped; {} message(s) left unacknowledged for the broker to redeliver", left);
     }
 
+    /** Closes what {@link #start} started, in reverse order; idempotent. */
     @Override
     public void close() {
-        if (source != null) {
-            source.close();
-            source = null;
-        }
-        if (ops != null) {
-            ops.close();
-            ops = null;
-        }
-        if (vertx != null) {
-            vertx.close().await();
-            vertx = null;
-        }
-        if (dataSource != null) {
-            dataSource.close();
-            dataSource = null;
-        }
-        registry.close();
+        lifecycle.close();
     }
 
     /**

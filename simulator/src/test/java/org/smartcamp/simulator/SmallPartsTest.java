@@ -13,21 +13,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.smartcamp.simulator.gateway.Csv;
-import org.smartcamp.simulator.scenario.DurationText;
 import org.smartcamp.simulator.scenario.StrappingTable;
 
 /** The small value types the launcher and the scenarios rely on. */
 class SmallPartsTest {
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-
-    @Test
-    void durationsReadAndWriteAsPeopleTypeThem() {
-        assertThat(DurationText.parse("7d")).isEqualTo(Duration.ofDays(7));
-        assertThat(DurationText.parse("2d6h30m")).isEqualTo(Duration.ofHours(54).plusMinutes(30));
-        assertThat(DurationText.parse("PT10S")).isEqualTo(Duration.ofSeconds(10));
-        assertThat(DurationText.format(Duration.ofHours(54).plusMinutes(30))).isEqualTo("2d6h30m");
-        assertThatThrownBy(() -> DurationText.parse("a week")).hasMessageContaining("'a week' is not a duration");
-    }
 
     @Test
     void speedIsMaxRealTimeOrAFactor() {

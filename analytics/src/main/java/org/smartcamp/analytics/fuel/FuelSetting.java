@@ -1,6 +1,7 @@
 package org.smartcamp.analytics.fuel;
 
 import java.util.Locale;
+import org.smartcamp.analytics.power.SettingsException;
 
 /**
  * Every tunable constant of the fuel analytics: its key (as camp or asset settings name it), default, unit,
@@ -110,7 +111,7 @@ public enum FuelSetting {
     /**
      * The setting named {@code key}.
      *
-     * @throws IllegalArgumentException naming the key when there is none
+     * @throws SettingsException naming the key when there is none
      */
     public static FuelSetting ofKey(String key) {
         for (FuelSetting s : values()) {
@@ -118,7 +119,7 @@ public enum FuelSetting {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown fuel setting '" + key + "'"
+        throw new SettingsException("unknown fuel setting '" + key + "'"
             + (key.toLowerCase(Locale.ROOT).startsWith("fuel.") ? "" : " (fuel settings start with 'fuel.')"));
     }
 }

@@ -3,6 +3,9 @@ package org.smartcamp.analytics.fuel;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
+import org.smartcamp.analytics.power.SettingsException;
+import org.smartcamp.analytics.power.SettingsReader;
 
 /**
  * The constants of the fuel analytics for one camp or asset: the defaults of {@link FuelSetting}, overridden per
@@ -11,6 +14,7 @@ import java.util.Map;
  * @param values a value for every {@link FuelSetting}
  */
 public record FuelSettings(Map<FuelSetting, Double> values) {
+    private static final String PREFIX = "fuel.";
     private static final FuelSettings DEFAULTS = defaultSettings();
 
     public FuelSettings {
@@ -31,17 +35,30 @@ public record FuelSettings(Map<FuelSetting, Double> values) {
      * These settings with {@code overrides} applied (keys as {@link FuelSetting#key()}, values numbers or
      * numeric text). An empty or null map changes nothing.
      *
-     * @throws IllegalArgumentException naming the key for an unknown key, a value that is not a number, outside
-     *                                  the setting's range, or not whole for a count
+     * @throws SettingsException naming the key for an unknown key, a value that is not a number, outside the
+     *                           setting's range, or not whole for a count (read by the one {@link SettingsReader})
      */
     public FuelSettings with(Map<String, ?> overrides) {
         if (overrides == null || overrides.isEmpty()) {
             return this;
         }
-        EnumMap<FuelSetting, Double> changed = new EnumMap<>(values);
+        Map<String, String> current = new TreeMap<>();
+        Map<String, String> layer = new TreeMap<>();
         overrides.forEach((key, raw) -> {
             FuelSetting s = FuelSetting.ofKey(key);
-            changed.put(s, parse(s, raw));
+            if (!(raw instanceof Number) && !(raw instanceof String)) {
+                throw new SettingsException(key + ": expected a number, got " + raw);
+            }
+            current.put(key, Double.toString(get(s)));
+            layer.put(key, raw.toString());
+        });
+        SettingsReader reader = new SettingsReader(PREFIX, current, layer);
+        EnumMap<FuelSetting, Double> changed = new EnumMap<>(values);
+        layer.keySet().forEach(key -> {
+            FuelSetting s = FuelSetting.ofKey(key);
+            String name = key.substring(PREFIX.length());
+            changed.put(s, s.unit().equals("count") ? reader.integer(name, (int) s.min(), (int) s.max())
+                : reader.number(name, s.min(), s.max()));
         });
         return new FuelSettings(changed);
     }
@@ -70,29 +87,6 @@ public record FuelSettings(Map<FuelSetting, Double> values) {
     /** A count setting as an int. */
     public int count(FuelSetting setting) {
         return (int) Math.round(get(setting));
-    }
-
-    private static double parse(FuelSetting s, Object raw) {
-        double v;
-        if (raw instanceof Number n) {
-            v = n.doubleValue();
-        } else if (raw instanceof String text) {
-            try {
-                v = Double.parseDouble(text.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(s.key() + ": '" + text + "' is not a number", e);
-            }
-        } else {
-            throw new IllegalArgumentException(s.key() + ": expected a number, got " + raw);
-        }
-        if (!Double.isFinite(v) || v < s.min() || v > s.max()) {
-            throw new IllegalArgumentException(s.key() + ": " + raw + " is outside [" + s.min() + ", " + s.max()
-                + "] " + s.unit());
-        }
-        if (s.unit().equals("count") && v != Math.rint(v)) {
-            throw new IllegalArgumentException(s.key() + ": " + raw + " is not a whole number");
-        }
-        return v;
     }
 
     private static FuelSettings defaultSettings() {

@@ -17,21 +17,22 @@ import org.smartcamp.analytics.store.RollupMaintainer;
 import org.smartcamp.analytics.store.SeriesReader;
 import org.smartcamp.analytics.store.WatermarkPolicy;
 import org.smartcamp.analytics.store.Watermarks;
-import org.smartcamp.ingest.ops.HealthCheck;
-import org.smartcamp.ingest.ops.OpsServer;
-import org.smartcamp.ingest.store.DataSources;
+import org.smartcamp.platform.HealthCheck;
+import org.smartcamp.platform.Lifecycle;
+import org.smartcamp.platform.OpsServer;
+import org.smartcamp.platform.DataSources;
 import org.smartcamp.ingest.store.DatabaseConfig;
-import org.smartcamp.ingest.store.SchemaMigrator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One analytics process: the database pool (and migrations, when asked), the job with its analyzers, and the
- * health and metrics endpoints of the ingest's {@link OpsServer}. {@link #start} fails fast with a
+ * platform's health and metrics endpoints ({@link OpsServer}). {@link #start} fails fast with a
  * {@link org.smartcamp.ingest.store.StoreException} when the database cannot be reached.
  */
 public final class AnalyticsService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AnalyticsService.class);
+    private static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final DatabaseConfig database;
     private final AnalyticsJobConfig config;
@@ -39,12 +40,13 @@ public final class AnalyticsService implements AutoCloseable {
     private final List<AssetAnalyzer> assetAnalyzers;
     private final List<CampAnalyzer> campAnalyzers;
     private final Clock clock;
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Lifecycle lifecycle = new Lifecycle("analytics");
+    private final PrometheusMeterRegistry registry = lifecycle.add("meter registry",
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), PrometheusMeterRegistry::close);
     private HikariDataSource dataSource;
     private AnalyticsJob job;
-    private Vertx vertx;
-    private OpsServer ops;
     private int httpPort = -1;
+    private volatile Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
     private Duration reprocess;
 
     public AnalyticsService(DatabaseConfig database, AnalyticsJobConfig config, boolean migrate,
@@ -64,7 +66,7 @@ public final class AnalyticsService implements AutoCloseable {
         this.migrate = migrate;
         this.assetAnalyzers = StandardAnalyzers.assets();
         this.campAnalyzers = StandardAnalyzers.camps((camp, tanks, from, to) -> {
-            if (dataSource == null) {
+            if (dataSource == null || dataSource.isClosed()) {
                 throw new IllegalStateException("the analytics service is not open");
             }
             return new DeliveryStore(dataSource).deliveries(camp, tanks, from, to);
@@ -82,19 +84,19 @@ public final class AnalyticsService implements AutoCloseable {
     }
 
     /**
-     * Connects (and migrates when asked) and builds the job without starting it.
+     * Connects (and migrates when asked), checks every camp's and asset's analytics settings, and builds the job
+     * without starting it.
      *
      * @throws org.smartcamp.ingest.store.StoreException when the database cannot be reached or migrated
+     * @throws org.smartcamp.analytics.power.SettingsException naming the camp or asset and the key of a bad setting
      */
     public AnalyticsJob open() {
-        dataSource = DataSources.create(database, "smartcamp-analytics");
         try {
-            DataSources.checkReachable(dataSource, database);
-            if (migrate) {
-                new SchemaMigrator(database).migrate(dataSource);
-            }
+            dataSource = lifecycle.add("database pool", DataSources.open(database, "smartcamp-analytics", migrate));
+            AssetCatalog catalog = new AssetCatalog(dataSource);
+            new SettingsCheck(assetAnalyzers, campAnalyzers).check(catalog.load());
             AnalyticsMetrics metrics = new MicrometerAnalyticsMetrics(registry, clock);
-            AnalysisStage analysis = new AnalysisStage(new AssetCatalog(dataSource), new SeriesReader(dataSource),
+            AnalysisStage analysis = new AnalysisStage(catalog, new SeriesReader(dataSource),
                 new EventStore(dataSource, clock), new FigureStore(dataSource, clock), assetAnalyzers, campAnalyzers);
             RollupMaintainer rollups = new RollupMaintainer(dataSource);
             LOG.info("Rollups are {}", rollups.usesContinuousAggregates()
@@ -105,7 +107,8 @@ public final class AnalyticsService implements AutoCloseable {
                 pass.reprocessSince(clock.instant().minus(reprocess));
                 LOG.info("Readings received in the last {} will be processed again", reprocess);
             }
-            job = new AnalyticsJob(pass, config, metrics, clock);
+            job = lifecycle.add("analytics job", new AnalyticsJob(pass, config, metrics, clock),
+                j -> j.stop(stopTimeout));
             return job;
         } catch (RuntimeException e) {
             close();
@@ -117,9 +120,11 @@ public final class AnalyticsService implements AutoCloseable {
     public void start(String httpHost, int port) {
         open().start();
         try {
-            vertx = Vertx.vertx();
-            ops = new OpsServer(vertx, registry, List.of(new HealthCheck("database", dataSource::isRunning),
-                new HealthCheck("analytics", job::healthy)));
+            Vertx vertx = lifecycle.add("vert.x", Vertx.vertx(), v -> v.close().await());
+            List<HealthCheck> checks = List.of(new HealthCheck("database", dataSource::isRunning),
+                new HealthCheck("analytics", job::healthy));
+            OpsServer ops = lifecycle.add("health and metrics server", new OpsServer(vertx, registry, checks),
+                o -> o.close().await());
             httpPort = ops.listen(httpHost, port).await();
             LOG.info("Analytics running every {} s (analyzers every {} s) on {}; health and metrics on http://{}:{}/",
                 config.interval().toSeconds(), config.analysisInterval().toSeconds(), database.url(), httpHost,
@@ -141,31 +146,13 @@ public final class AnalyticsService implements AutoCloseable {
 
     /** Stops the job (letting the pass in flight finish, up to {@code timeout}) and releases everything. */
     public void stop(Duration timeout) {
-        if (job != null) {
-            job.stop(timeout);
-            job = null;
-        }
+        stopTimeout = timeout;
         close();
     }
 
+    /** Closes what {@link #open} and {@link #start} started, in reverse order; idempotent. */
     @Override
     public void close() {
-        if (job != null) {
-            job.stop(Duration.ofSeconds(30));
-            job = null;
-        }
-        if (ops != null) {
-            ops.close();
-            ops = null;
-        }
-        if (vertx != null) {
-            vertx.close().await();
-            vertx = null;
-        }
-        if (dataSource != null) {
-            dataSource.close();
-            dataSource = null;
-        }
-        registry.close();
+        lifecycle.close();
     }
 }

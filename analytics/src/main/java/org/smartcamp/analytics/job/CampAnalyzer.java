@@ -26,6 +26,26 @@ public interface CampAnalyzer {
         return Duration.ZERO;
     }
 
+    /**
+     * Reads every setting it uses from {@code settings} (a camp's overrides, or an asset's merged with its camp's),
+     * so that the analytics service refuses a bad value when it starts ({@link SettingsCheck}) rather than this
+     * analyzer failing at every pass. By default it reads its {@link #context}.
+     *
+     * @throws org.smartcamp.analytics.power.SettingsException naming the key of an unknown key of its families or a
+     *                                                         bad value
+     */
+    default void checkSettings(AnalyticsSettings settings) {
+        context(settings);
+    }
+
+    /**
+     * Whether it reads the setting {@code key}: a key that no analyzer reads is refused like a bad value (a typo
+     * must not look like success). None by default: an analyzer with settings says which.
+     */
+    default boolean readsSetting(String key) {
+        return false;
+    }
+
     /** The kinds of event it decides about (none by default). */
     default Set<EventKind> eventKinds() {
         return Set.of();

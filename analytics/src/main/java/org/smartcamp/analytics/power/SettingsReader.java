@@ -1,16 +1,14 @@
 package org.smartcamp.analytics.power;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.smartcamp.platform.Durations;
+import org.smartcamp.platform.InvalidDurationException;
 
 /**
  * Reads one family of settings (keys starting with a prefix such as {@code power.}) from documented defaults and
@@ -19,12 +17,10 @@ import java.util.regex.Pattern;
  * {@link SettingsException} naming the key. A default key ending in {@code .*} opens a family of keys (e.g.
  * {@code quality.interval.*} for {@code quality.interval.fuel.level}).
  *
- * <p>Durations are written {@code 90s}, {@code 15m}, {@code 2h}, {@code 30d}, combinations such as {@code 1d6h},
- * or ISO 8601 ({@code PT15M}); lists are comma separated.
+ * <p>Durations are written in the one syntax of {@link Durations} ({@code 90s}, {@code 15m}, {@code 2h}, {@code 30d},
+ * {@code 1d6h}, {@code 1.5h}, ISO 8601 {@code PT15M}); lists are comma separated.
  */
 public final class SettingsReader {
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
-
     private final String prefix;
     private final Map<String, String> values;
 
@@ -97,6 +93,11 @@ public final class SettingsReader {
         return d;
     }
 
+    /** A positive duration, or {@code null} when its text is empty (a default of "none"). */
+    public Duration optionalDuration(String key) {
+        return text(key).isEmpty() ? null : duration(key);
+    }
+
     /** A comma-separated list of positive numbers, at least one. */
     public List<Double> positiveNumbers(String key) {
         List<Double> out = new ArrayList<>();
@@ -148,39 +149,10 @@ public final class SettingsReader {
     }
 
     private Duration parseDuration(String key, String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        if (t.startsWith("p")) {
-            try {
-                return Duration.parse(t.toUpperCase(Locale.ROOT));
-            } catch (DateTimeParseException e) {
-                throw bad(key, "is not a duration (e.g. 90s, 15m, 2h, 30d, PT15M)");
-            }
-        }
-        Matcher m = DURATION_PART.matcher(t);
-        double ms = 0;
-        int end = 0;
-        while (m.find() && m.start() == end) {
-            ms += Double.parseDouble(m.group(1)) * unitMs(m.group(2));
-            end = m.end();
-        }
-        if (end == 0 || end != t.length()) {
-            throw bad(key, "is not a duration (e.g. 90s, 15m, 2h, 30d, PT15M)");
-        }
-        return Duration.ofMillis(Math.round(ms));
-    }
-
-    private static double unitMs(String unit) {
-        switch (unit) {
-            case "ms":
-                return 1;
-            case "s":
-                return 1_000;
-            case "m":
-                return 60_000;
-            case "h":
-                return 3_600_000;
-            default:
-                return 86_400_000;
+        try {
+            return Durations.parse(prefix + key, text);
+        } catch (InvalidDurationException e) {
+            throw new SettingsException(e.getMessage());
         }
     }
 

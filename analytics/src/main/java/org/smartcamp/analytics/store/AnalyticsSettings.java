@@ -1,23 +1,19 @@
 package org.smartcamp.analytics.store;
 
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The analytics settings that an inventory overrides for a camp or an asset (flat keys such as
- * {@code fuel.theftMinLitres}, values as text), read with the caller's documented default. A value that does not
- * parse is logged and the default used: a typo in one override must not stop the analytics of a camp.
+ * {@code fuel.theftMinLitres}, values as text), merged camp then asset. It only carries them: every analyzer reads
+ * its keys through a {@link org.smartcamp.analytics.power.SettingsReader} with declared defaults, which refuses an
+ * unknown key of its family or a bad value with a {@link org.smartcamp.analytics.power.SettingsException} naming the
+ * key; the analytics service checks every camp's and asset's settings so at startup
+ * ({@link org.smartcamp.analytics.job.SettingsCheck}).
  */
 public final class AnalyticsSettings {
-    private static final Logger LOG = LoggerFactory.getLogger(AnalyticsSettings.class);
     private static final AnalyticsSettings EMPTY = new AnalyticsSettings(Map.of());
-    private static final Pattern SHORT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");
 
     private final Map<String, String> values;
 
@@ -49,73 +45,15 @@ public final class AnalyticsSettings {
         return new TreeMap<>(values);
     }
 
-    /** The text of {@code key}, or {@code fallback}. */
-    public String text(String key, String fallback) {
-        return values.getOrDefault(key, fallback);
-    }
-
-    /** A finite number, or {@code fallback} when unset or not a number. */
-    public double number(String key, double fallback) {
-        String v = values.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            double d = Double.parseDouble(v.trim());
-            if (Double.isFinite(d)) {
-                return d;
+    /** The overrides whose key is one of {@code keys} (for a reader that knows only those of a shared family). */
+    public Map<String, String> only(Set<String> keys) {
+        Map<String, String> out = new TreeMap<>();
+        values.forEach((k, v) -> {
+            if (keys.contains(k)) {
+                out.put(k, v);
             }
-        } catch (NumberFormatException ignored) {
-            // falls through to the default
-        }
-        return invalid(key, v, fallback);
-    }
-
-    /** {@code true}/{@code false}, or {@code fallback}. */
-    public boolean flag(String key, boolean fallback) {
-        String v = values.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        if ("true".equalsIgnoreCase(v.trim()) || "false".equalsIgnoreCase(v.trim())) {
-            return Boolean.parseBoolean(v.trim());
-        }
-        return invalid(key, v, fallback);
-    }
-
-    /** A positive duration ({@code 90s}, {@code 45m}, {@code 1.5h}, {@code 2d} or ISO-8601), or {@code fallback}. */
-    public Duration duration(String key, Duration fallback) {
-        String v = values.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        Duration d = parse(v.trim());
-        return d != null && !d.isNegative() && !d.isZero() ? d : invalid(key, v, fallback);
-    }
-
-    private static Duration parse(String v) {
-        Matcher m = SHORT.matcher(v);
-        if (m.matches()) {
-            double n = Double.parseDouble(m.group(1));
-            long unitMs = switch (m.group(2)) {
-                case "ms" -> 1L;
-                case "s" -> 1_000L;
-                case "m" -> 60_000L;
-                case "h" -> 3_600_000L;
-                default -> 86_400_000L;
-            };
-            return Duration.ofMillis(Math.round(n * unitMs));
-        }
-        try {
-            return Duration.parse(v);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static <T> T invalid(String key, String value, T fallback) {
-        LOG.warn("Analytics setting {} = '{}' is not valid; using the default {}", key, value, fallback);
-        return fallback;
+        });
+        return out;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.smartcamp.analytics.power.SettingsException;
 
 class FuelSettingsTest {
 
@@ -35,13 +36,15 @@ class FuelSettingsTest {
     void anUnknownKeyOrABadValueIsRefusedNamingTheKey() {
         FuelSettings d = FuelSettings.defaults();
         assertThatThrownBy(() -> d.with(Map.of("fuel.theftMinLiters", 40)))
-            .hasMessageContaining("unknown fuel setting 'fuel.theftMinLiters'");
+            .isInstanceOf(SettingsException.class).hasMessageContaining("unknown fuel setting 'fuel.theftMinLiters'");
         assertThatThrownBy(() -> d.with(Map.of("theftMinLitres", 40))).hasMessageContaining("start with 'fuel.'");
         assertThatThrownBy(() -> d.with(Map.of("fuel.theftMinLitres", "lots")))
             .hasMessageContaining("fuel.theftMinLitres: 'lots' is not a number");
         assertThatThrownBy(() -> d.with(Map.of("fuel.shortFillTolerance", 1.5)))
-            .hasMessageContaining("fuel.shortFillTolerance: 1.5 is outside [0.0, 1.0]");
-        assertThatThrownBy(() -> d.with(Map.of("fuel.stuckMinReadings", 2.5))).hasMessageContaining("not a whole");
+            .isInstanceOf(SettingsException.class)
+            .hasMessage("fuel.shortFillTolerance: '1.5' must be between 0.0 and 1.0");
+        assertThatThrownBy(() -> d.with(Map.of("fuel.stuckMinReadings", 2.5)))
+            .hasMessage("fuel.stuckMinReadings: '2.5' must be a whole number");
         assertThatThrownBy(() -> d.with(Map.of("fuel.theftMinLitres", true))).hasMessageContaining("expected a number");
     }
 

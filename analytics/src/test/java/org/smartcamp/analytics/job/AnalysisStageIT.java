@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.smartcamp.analytics.event.DetectedEvent;
 import org.smartcamp.analytics.event.Evidence;
+import org.smartcamp.analytics.power.SettingsReader;
 import org.smartcamp.analytics.store.AnalyticsSettings;
 import org.smartcamp.analytics.store.ArrivalScanner;
 import org.smartcamp.analytics.store.AssetCatalog;
@@ -91,7 +92,7 @@ class AnalysisStageIT {
 
         @Override
         public Duration context(AnalyticsSettings settings) {
-            return settings.duration("test.context", Duration.ofDays(1));
+            return new SettingsReader("test.", Map.of("test.context", "1d"), settings.asMap()).duration("context");
         }
 
         @Override

@@ -43,4 +43,16 @@ class SettingsReaderTest {
         assertThatThrownBy(() -> new SettingsReader("x.", DEFAULTS, Map.of("x.ratio", "NaN")).number("ratio"))
             .hasMessage("x.ratio: 'NaN' is not a finite number");
     }
+
+    @Test
+    void aBadDurationIsRefusedNamingTheKeyAndAnEmptyOptionalOneIsNone() {
+        assertThatThrownBy(() -> new SettingsReader("x.", DEFAULTS, Map.of("x.window", "soon")).duration("window"))
+            .isInstanceOf(SettingsException.class).hasMessageStartingWith("x.window: 'soon' is not a duration");
+        assertThatThrownBy(() -> new SettingsReader("x.", DEFAULTS, Map.of("x.limit.fuel.level", "-5m"))
+            .familyDuration("limit", "fuel.level"))
+            .isInstanceOf(SettingsException.class).hasMessageStartingWith("x.limit.fuel.level: '-5m' is not");
+        assertThat(new SettingsReader("x.", Map.of("x.every", ""), Map.of()).optionalDuration("every")).isNull();
+        assertThat(new SettingsReader("x.", Map.of("x.every", ""), Map.of("x.every", "2m")).optionalDuration("every"))
+            .isEqualTo(Duration.ofMinutes(2));
+    }
 }

@@ -16,7 +16,7 @@ import org.smartcamp.api.auth.Role;
 import org.smartcamp.api.http.Problems;
 import org.smartcamp.api.http.SecurityHeaders;
 import org.smartcamp.api.ops.RequestObserver;
-import org.smartcamp.ingest.ops.OpsServer;
+import org.smartcamp.platform.OpsServer;
 
 /**
  * The whole HTTP surface on one router, in the order requests meet it: observation (metrics, audit), security

@@ -6,7 +6,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.smartcamp.ingest.store.DataSources;
+import org.smartcamp.platform.DataSources;
 import org.smartcamp.ingest.store.DatabaseConfig;
 import org.smartcamp.ingest.store.MigrationReport;
 import org.smartcamp.ingest.store.SchemaMigrator;

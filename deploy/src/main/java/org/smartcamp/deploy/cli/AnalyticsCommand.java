@@ -12,6 +12,7 @@ import org.smartcamp.deploy.config.ConfigKey;
 import org.smartcamp.deploy.config.IngestSettings;
 import org.smartcamp.deploy.config.Settings;
 import org.smartcamp.ingest.store.DatabaseConfig;
+import org.smartcamp.platform.ShutdownSignal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,12 +59,13 @@ final class AnalyticsCommand implements Callable<Integer> {
             return 0;
         }
         String host = s.text(ConfigKey.ANALYTICS_HTTP_HOST);
+        ShutdownSignal stopped = ShutdownSignal.onShutdown(() -> service.stop(STOP_TIMEOUT));
         service.start(host, s.integer(ConfigKey.ANALYTICS_HTTP_PORT, 0, 65_535));
         out.printf("analytics running: every %s (analyzers every %s) on %s; health on http://%s:%d/health/ready%n",
             s.text(ConfigKey.ANALYTICS_INTERVAL), s.text(ConfigKey.ANALYTICS_ANALYSIS_INTERVAL), db.url(), host,
             service.httpPort());
         out.flush();
-        UntilStopped.await(() -> service.stop(STOP_TIMEOUT));
+        stopped.await();
         return 0;
     }
 }

@@ -13,9 +13,10 @@ import org.smartcamp.deploy.config.ConfigException;
 import org.smartcamp.deploy.config.ConfigKey;
 import org.smartcamp.deploy.config.IngestSettings;
 import org.smartcamp.deploy.config.Settings;
-import org.smartcamp.ingest.store.DataSources;
+import org.smartcamp.platform.DataSources;
+import org.smartcamp.platform.Lifecycle;
+import org.smartcamp.platform.ShutdownSignal;
 import org.smartcamp.ingest.store.DatabaseConfig;
-import org.smartcamp.ingest.store.SchemaMigrator;
 import org.smartcamp.ingest.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,27 +44,27 @@ final class ApiCommand implements Callable<Integer> {
         Settings s = config.load();
         DatabaseConfig db = IngestSettings.database(s);
         ApiConfig api = ApiSettings.api(s);
-        HikariDataSource ds = DataSources.create(db, "smartcamp-api");
-        ApiService service = new ApiService(api, ds, Clock.systemUTC());
-        try {
-            DataSources.checkReachable(ds, db);
-            if (s.bool(ConfigKey.DATABASE_MIGRATE_ON_START)) {
-                new SchemaMigrator(db).migrate(ds);
+        Lifecycle lifecycle = new Lifecycle("api");
+        ShutdownSignal stopped = ShutdownSignal.onShutdown(() -> {
+            if (lifecycle.closeAll() > 0) {
+                LOG.info("API stopped");
             }
+        });
+        ApiService service;
+        try {
+            HikariDataSource ds = lifecycle.add("database pool", DataSources.open(db, "smartcamp-api",
+                s.bool(ConfigKey.DATABASE_MIGRATE_ON_START)));
+            service = lifecycle.add("api service", new ApiService(api, ds, Clock.systemUTC()));
             start(service, api, db);
         } catch (RuntimeException e) {
-            ds.close();
+            lifecycle.close();
             throw e;
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("api running on %s: API %s/api/v1/, API page %s/api/docs/, dashboard %s/; health on %s%n",
             db.url(), service.url(), service.url(), service.url(), health(api, service));
         out.flush();
-        UntilStopped.await(() -> {
-            service.close();
-            ds.close();
-            LOG.info("API stopped");
-        });
+        stopped.await();
         return 0;
     }
 

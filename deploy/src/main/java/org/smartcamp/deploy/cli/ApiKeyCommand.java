@@ -15,7 +15,7 @@ import org.smartcamp.deploy.access.ApiKeyIssuer;
 import org.smartcamp.deploy.config.ConfigKey;
 import org.smartcamp.deploy.config.IngestSettings;
 import org.smartcamp.deploy.config.Settings;
-import org.smartcamp.ingest.store.DataSources;
+import org.smartcamp.platform.DataSources;
 import org.smartcamp.ingest.store.DatabaseConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,8 +40,7 @@ final class ApiKeyCommand implements Callable<Integer> {
     /** Opens a pool on the configured database, runs {@code work} with an issuer, closes the pool. */
     static <T> T withIssuer(Settings s, Function<ApiKeyIssuer, T> work) {
         DatabaseConfig db = IngestSettings.database(s);
-        try (HikariDataSource ds = DataSources.create(db, "smartcamp-apikey")) {
-            DataSources.checkReachable(ds, db);
+        try (HikariDataSource ds = DataSources.open(db, "smartcamp-apikey", false)) {
             return work.apply(new ApiKeyIssuer(ds, db.url()));
         }
     }

@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.smartcamp.analytics.fuel.Delivery;
 import org.smartcamp.analytics.store.DeliveryStore;
 import org.smartcamp.deploy.config.IngestSettings;
-import org.smartcamp.ingest.store.DataSources;
+import org.smartcamp.platform.DataSources;
 import org.smartcamp.ingest.store.DatabaseConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,8 +51,7 @@ final class DeliveriesCommand implements Callable<Integer> {
     public Integer call() {
         List<DeliveryStore.Note> deliveries = parse(file);
         DatabaseConfig db = IngestSettings.database(config.load());
-        try (HikariDataSource ds = DataSources.create(db, "smartcamp-deliveries")) {
-            DataSources.checkReachable(ds, db);
+        try (HikariDataSource ds = DataSources.open(db, "smartcamp-deliveries", false)) {
             int n;
             try {
                 n = new DeliveryStore(ds).record(deliveries);

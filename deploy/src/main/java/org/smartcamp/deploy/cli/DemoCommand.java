@@ -3,11 +3,11 @@ package org.smartcamp.deploy.cli;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.smartcamp.deploy.config.ConfigException;
 import org.smartcamp.deploy.demo.ComponentStack;
 import org.smartcamp.deploy.demo.DemoPlan;
-import org.smartcamp.simulator.scenario.DurationText;
+import org.smartcamp.platform.Durations;
+import org.smartcamp.platform.ShutdownSignal;
 import org.smartcamp.simulator.scenario.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,22 +50,21 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         DemoPlan.DemoOptions options;
         try {
-            options = new DemoPlan.DemoOptions(scenario, DurationText.parse(history), DurationText.parse(live),
+            options = new DemoPlan.DemoOptions(scenario, Durations.parse("--history", history),
+                Durations.parse("--live", live),
                 brokerPort);
         } catch (IllegalArgumentException | ScenarioException e) {
             throw new ConfigException("demo: " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         ComponentStack stack = new ComponentStack();
-        CountDownLatch stopped = new CountDownLatch(1);
-        // Ctrl-C and SIGTERM run the JVM's shutdown hooks: stop everything in order there, then let it exit.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // Ctrl-C and SIGTERM stop everything in reverse order, then let the JVM exit.
+        ShutdownSignal stopped = ShutdownSignal.onShutdown(() -> {
             if (stack.stopAll() > 0) {
                 out.println("SmartCamp demo stopped");
                 out.flush();
             }
-            stopped.countDown();
-        }, "smartcamp-shutdown"));
+        });
         stack.startAll(DemoPlan.components(config.load(), options, Clock.systemUTC()));
         out.println("SmartCamp demo running (Ctrl-C stops it):");
         stack.describe().forEach(line -> out.println("  " + line));

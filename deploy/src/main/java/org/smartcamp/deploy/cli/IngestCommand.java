@@ -6,7 +6,8 @@ import java.util.concurrent.Callable;
 import org.smartcamp.deploy.config.IngestSettings;
 import org.smartcamp.ingest.IngestConfig;
 import org.smartcamp.ingest.IngestService;
-import org.smartcamp.ingest.ops.PortInUseException;
+import org.smartcamp.platform.PortInUseException;
+import org.smartcamp.platform.ShutdownSignal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -28,6 +29,8 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         IngestConfig cfg = IngestSettings.ingest(config.load());
         IngestService service = new IngestService(cfg, Clock.systemUTC());
+        // registered before the start, so that a Ctrl-C while starting also stops cleanly
+        ShutdownSignal stopped = ShutdownSignal.onShutdown(() -> service.stop(DRAIN_TIMEOUT));
         try {
             service.start();
         } catch (PortInUseException e) {
@@ -37,7 +40,7 @@ final class IngestCommand implements Callable<Integer> {
             cfg.mqtt().subscription(), cfg.mqtt().serverUri(), cfg.database().url(), cfg.httpHost(),
             service.httpPort());
         spec.commandLine().getOut().flush();
-        UntilStopped.await(() -> service.stop(DRAIN_TIMEOUT));
+        stopped.await();
         return 0;
     }
 }

@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.smartcamp.deploy.config.IngestSettings;
-import org.smartcamp.ingest.store.DataSources;
+import org.smartcamp.platform.DataSources;
 import org.smartcamp.ingest.store.DatabaseConfig;
 import org.smartcamp.ingest.store.MigrationReport;
 import org.smartcamp.ingest.store.SchemaMigrator;
@@ -26,8 +26,7 @@ final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DatabaseConfig db = IngestSettings.database(config.load());
-        try (HikariDataSource ds = DataSources.create(db, "smartcamp-migrate")) {
-            DataSources.checkReachable(ds, db);
+        try (HikariDataSource ds = DataSources.open(db, "smartcamp-migrate", false)) {
             MigrationReport report = new SchemaMigrator(db).migrate(ds);
             PrintWriter out = spec.commandLine().getOut();
             out.println("schema up to date: " + report);

@@ -12,8 +12,8 @@ import org.smartcamp.simulator.Simulator;
 import org.smartcamp.simulator.Speed;
 import org.smartcamp.simulator.gateway.TelemetrySinkException;
 import org.smartcamp.simulator.gateway.WireProtocol;
-import org.smartcamp.simulator.scenario.DurationText;
 import org.smartcamp.simulator.scenario.ScenarioException;
+import org.smartcamp.platform.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -81,7 +81,7 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         SimulationOptions options;
         try {
-            Duration d = duration == null ? null : DurationText.parse(duration);
+            Duration d = duration == null ? null : Durations.parse("--duration", duration);
             options = new SimulationOptions(scenario, seed, start, d, Speed.parse(speed),
                 PublisherSettings.publisher(config.load(), mqttUrl, mqttUsername), out, groundTruth, inventory,
                 protocol == null ? null : WireProtocol.parse(protocol));

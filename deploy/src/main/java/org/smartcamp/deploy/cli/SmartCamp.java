@@ -8,10 +8,11 @@ import java.net.URL;
 import java.util.concurrent.Callable;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import org.smartcamp.analytics.power.SettingsException;
 import org.smartcamp.deploy.config.ConfigException;
 import org.smartcamp.ingest.inventory.InventoryException;
 import org.smartcamp.ingest.mqtt.BrokerUnavailableException;
-import org.smartcamp.ingest.ops.PortInUseException;
+import org.smartcamp.platform.PortInUseException;
 import org.smartcamp.ingest.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -78,7 +79,8 @@ public final class SmartCamp implements Callable<Integer> {
     /** One line that says what is wrong, without a stack trace. */
     static String message(Throwable e) {
         if (e instanceof ConfigException || e instanceof StoreException || e instanceof BrokerUnavailableException
-            || e instanceof InventoryException || e instanceof CommandException || e instanceof PortInUseException) {
+            || e instanceof InventoryException || e instanceof CommandException || e instanceof PortInUseException
+            || e instanceof SettingsException) {
             return e.getMessage();
         }
         String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -1,17 +1,14 @@
 package org.smartcamp.deploy.config;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.smartcamp.platform.Durations;
+import org.smartcamp.platform.InvalidDurationException;
 
 /** Resolved configuration values (defaults, then the file, then the environment), read with types. */
 public final class Settings {
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
-
     private final Map<ConfigKey, String> values;
     private final Map<ConfigKey, String> sources;
 
@@ -70,11 +67,11 @@ public final class Settings {
         throw fail(key, v, "true or false");
     }
 
-    /** A positive duration such as {@code 200ms}, {@code 30s}, {@code 5m}, {@code 12h}, {@code 7d} or ISO-8601. */
+    /** A positive duration in the one syntax of {@link Durations} ({@code 250ms}, {@code 30s}, {@code 2d6h}, ISO). */
     public Duration duration(ConfigKey key) {
         Duration d = optionalDuration(key);
         if (d == null) {
-            throw fail(key, "", "a duration such as 30s, 5m, 12h or 7d");
+            throw fail(key, "", "a duration such as " + Durations.EXAMPLES);
         }
         return d;
     }
@@ -85,49 +82,25 @@ public final class Settings {
         if (v.isEmpty()) {
             return null;
         }
-        Duration d = parseDuration(v);
-        if (d == null || d.isNegative() || d.isZero()) {
-            throw fail(key, v, "a positive duration such as 30s, 5m, 12h or 7d");
+        try {
+            return Durations.parsePositive(key.key(), v);
+        } catch (InvalidDurationException e) {
+            throw fail(key, v, "a positive duration such as " + Durations.EXAMPLES);
         }
-        return d;
     }
 
     /**
-     * A positive duration written as in the config file ({@code 30s}, {@code 6h}, {@code 7d}, ISO-8601), e.g. from a
-     * command-line option named {@code what}.
+     * A positive duration written as in the config file ({@link Durations}), e.g. from a command-line option named
+     * {@code what}.
      *
      * @throws ConfigException naming {@code what} when it is not one
      */
     public static Duration parsePositiveDuration(String what, String text) {
-        Duration d = parseDuration(text);
-        if (d == null || d.isNegative() || d.isZero()) {
-            throw new ConfigException(what + " is '" + text + "'; expected a positive duration such as 30s, 5m, 12h"
-                + " or 7d");
-        }
-        return d;
-    }
-
-    static Duration parseDuration(String v) {
-        Matcher m = SHORT_DURATION.matcher(v.trim());
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            switch (m.group(2)) {
-                case "ms":
-                    return Duration.ofMillis(n);
-                case "s":
-                    return Duration.ofSeconds(n);
-                case "m":
-                    return Duration.ofMinutes(n);
-                case "h":
-                    return Duration.ofHours(n);
-                default:
-                    return Duration.ofDays(n);
-            }
-        }
         try {
-            return Duration.parse(v.trim());
-        } catch (DateTimeParseException e) {
-            return null;
+            return Durations.parsePositive(what, text);
+        } catch (InvalidDurationException e) {
+            throw new ConfigException(what + " is '" + text + "'; expected a positive duration such as "
+                + Durations.EXAMPLES);
         }
     }
 

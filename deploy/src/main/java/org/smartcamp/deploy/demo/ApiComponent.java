@@ -12,7 +12,8 @@ import org.smartcamp.deploy.access.ApiKeyIssuer;
 import org.smartcamp.deploy.config.ApiSettings;
 import org.smartcamp.deploy.config.ConfigKey;
 import org.smartcamp.deploy.config.Settings;
-import org.smartcamp.ingest.store.DataSources;
+import org.smartcamp.platform.DataSources;
+import org.smartcamp.platform.Lifecycle;
 import org.smartcamp.ingest.store.DatabaseConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ final class ApiComponent implements DemoComponent {
     private final ApiConfig config;
     private final DatabaseConfig db;
     private final Clock clock;
+    private final Lifecycle lifecycle = new Lifecycle("demo api");
     private HikariDataSource dataSource;
     private ApiService service;
     private ApiKeyIssuer.Issued login;
@@ -58,11 +60,12 @@ final class ApiComponent implements DemoComponent {
 
     @Override
     public void start() {
-        dataSource = DataSources.create(db, "smartcamp-demo-api");
         try {
+            dataSource = lifecycle.add("database pool", DataSources.open(db, "smartcamp-demo-api", false));
             login = new ApiKeyIssuer(dataSource, db.url()).create("demo login", Role.ADMIN, List.of(Grant.ALL),
                 List.of(), clock.instant().plus(KEY_LIFETIME), clock.instant());
-            service = new ApiService(config, dataSource, clock);
+            lifecycle.onClose("demo login", this::revokeLogin);
+            service = lifecycle.add("api service", new ApiService(config, dataSource, clock));
             service.start();
         } catch (RuntimeException e) {
             stop();
@@ -70,23 +73,13 @@ final class ApiComponent implements DemoComponent {
         }
     }
 
+    /** Stops the server, revokes the login, closes the pool: in reverse order of their start. */
     @Override
     public void stop() {
-        if (service != null) {
-            service.close();
-            service = null;
-        }
-        if (dataSource != null) {
-            revokeLogin();
-            dataSource.close();
-            dataSource = null;
-        }
+        lifecycle.close();
     }
 
     private void revokeLogin() {
-        if (login == null) {
-            return;
-        }
         try {
             new ApiKeyIssuer(dataSource, db.url()).revoke(login.key().id(), clock.instant());
             LOG.info("Demo login {} revoked", login.key().id());

@@ -1,21 +1,21 @@
 package org.smartcamp.deploy.demo;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
+import org.smartcamp.platform.Lifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts components in order and stops the started ones in reverse order, once: after a failed start, on Ctrl-C,
- * or both. Thread-safe: the stop may come from a signal handler while the main thread is still starting.
+ * or both. Thread-safe: the stop may come from a signal handler while the main thread is still starting. The order
+ * and the once are the platform's {@link Lifecycle}.
  */
 public final class ComponentStack {
     private static final Logger LOG = LoggerFactory.getLogger(ComponentStack.class);
 
-    private final Deque<DemoComponent> started = new ArrayDeque<>();
-    private boolean stopping;
+    private final Lifecycle lifecycle = new Lifecycle("demo");
+    private final List<DemoComponent> started = new ArrayList<>();
 
     /**
      * Starts every component in order. When one fails, stops the ones already started and rethrows.
@@ -24,19 +24,18 @@ public final class ComponentStack {
      */
     public void startAll(List<? extends DemoComponent> components) throws InterruptedException {
         for (DemoComponent c : components) {
-            synchronized (this) {
-                if (stopping) {
-                    throw new IllegalStateException("stopping: " + c.name() + " not started");
-                }
+            if (lifecycle.isClosed()) {
+                throw new IllegalStateException("stopping: " + c.name() + " not started");
             }
             try {
                 c.start();
+                lifecycle.add(c.name(), c, ComponentStack::stop);
             } catch (RuntimeException | InterruptedException e) {
                 stopAll();
                 throw e;
             }
             synchronized (this) {
-                started.push(c);
+                started.add(c);
             }
             LOG.info("Demo: {} started", c.name());
         }
@@ -45,30 +44,17 @@ public final class ComponentStack {
     /** The lines every started component wants the user to see, in start order. */
     public synchronized List<String> describe() {
         List<String> lines = new ArrayList<>();
-        started.descendingIterator().forEachRemaining(c -> lines.addAll(c.describe()));
+        started.forEach(c -> lines.addAll(c.describe()));
         return lines;
     }
 
     /** Stops the started components, last started first; later calls do nothing. Returns how many it stopped. */
     public int stopAll() {
-        int count = 0;
-        synchronized (this) {
-            stopping = true;
-        }
-        DemoComponent next;
-        while ((next = pop()) != null) {
-            try {
-                next.stop();
-                count++;
-                LOG.info("Demo: {} stopped", next.name());
-            } catch (RuntimeException e) {
-                LOG.warn("Demo: stopping {} failed: {}", next.name(), e.getMessage());
-            }
-        }
-        return count;
+        return lifecycle.closeAll();
     }
 
-    private synchronized DemoComponent pop() {
-        return started.poll();
+    private static void stop(DemoComponent c) {
+        c.stop();
+        LOG.info("Demo: {} stopped", c.name());
     }
 }

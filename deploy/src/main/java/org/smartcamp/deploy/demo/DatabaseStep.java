@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.util.List;
 import org.smartcamp.ingest.inventory.Inventory;
 import org.smartcamp.ingest.inventory.InventoryImporter;
-import org.smartcamp.ingest.store.DataSources;
+import org.smartcamp.platform.DataSources;
 import org.smartcamp.ingest.store.DatabaseConfig;
 import org.smartcamp.ingest.store.MigrationReport;
 import org.smartcamp.ingest.store.SchemaMigrator;
@@ -32,8 +32,7 @@ final class DatabaseStep implements DemoComponent {
     @Override
     public void start() {
         LocalDatabase.ensureExists(db);
-        try (HikariDataSource ds = DataSources.create(db, "smartcamp-demo")) {
-            DataSources.checkReachable(ds, db);
+        try (HikariDataSource ds = DataSources.open(db, "smartcamp-demo", false)) {
             MigrationReport report = new SchemaMigrator(db).migrate(ds);
             engine = report.toString();
             LOG.info("Demo inventory registered: {}", new InventoryImporter(ds).importInventory(inventory));

@@ -69,6 +69,23 @@ class SmartCampCliIT {
     }
 
     @Test
+    void anInventoryWithABadAnalyticsSettingIsRefusedNamingTheCampAndTheKeyAndNothingIsStored() throws Exception {
+        Path file = Files.createTempFile("inventory", ".yaml");
+        Files.writeString(file, """
+            missions: [{id: bad-m, camps: [{id: bad-c, analytics: {job.fuelContext: two weeks}, assets: [
+              {id: bad-c-gen, kind: generator, rated_kw: 10}]}]}]
+            """);
+        assertThat(run(env(), "migrate").exit).isZero();
+
+        Run inventory = run(env(), "inventory", file.toString());
+
+        assertThat(inventory.exit).isEqualTo(1);
+        assertOneErrorLine(inventory, file + ": analytics camp bad-c: job.fuelContext: 'two weeks' is not a duration"
+            + " (e.g. 250ms, 30s, 5m, 2h, 1d, 2d6h or PT5M); nothing imported");
+        assertThat(db.queryLong("SELECT count(*) FROM camps WHERE id = 'bad-c'")).isZero();
+    }
+
+    @Test
     void simulateWritesTelemetryGroundTruthAndInventoryAndSummarises() throws Exception {
         Path dir = Files.createTempDirectory("smartcamp-sim");
         Run run = run(env(), "simulate", "--scenario", "small-outpost", "--duration", "12h", "--start", "now",

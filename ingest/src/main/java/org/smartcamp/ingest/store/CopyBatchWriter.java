@@ -1,5 +1,6 @@
 package org.smartcamp.ingest.store;
 
+import org.smartcamp.platform.DataSources;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package org.smartcamp.ingest.store;
 
+import org.smartcamp.platform.DataSources;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

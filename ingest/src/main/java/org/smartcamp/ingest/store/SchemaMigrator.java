@@ -1,5 +1,6 @@
 package org.smartcamp.ingest.store;
 
+import org.smartcamp.platform.DataSources;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

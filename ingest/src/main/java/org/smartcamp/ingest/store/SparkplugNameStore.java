@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.smartcamp.ingest.wire.sparkplug.SparkplugMapping;
+import org.smartcamp.platform.DataSources;
 
 /** Reads the Sparkplug B names the inventory set (table {@code sparkplug_names}) as the ingest's mapping. */
 public final class SparkplugNameStore {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.smartcamp.ingest.wire.SessionState;
+import org.smartcamp.platform.DataSources;
 
 /**
  * The stored per-sender state of stateful wire formats (table {@code wire_sessions}) and the digests of the messages

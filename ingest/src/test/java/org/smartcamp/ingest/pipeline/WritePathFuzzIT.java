@@ -32,7 +32,7 @@ import org.smartcamp.ingest.inventory.InventoryLoader;
 import org.smartcamp.ingest.mqtt.InboundMessage;
 import org.smartcamp.ingest.store.AssetRegistry;
 import org.smartcamp.ingest.store.CopyBatchWriter;
-import org.smartcamp.ingest.store.DataSources;
+import org.smartcamp.platform.DataSources;
 import org.smartcamp.ingest.store.DatabaseConfig;
 import org.smartcamp.ingest.testsupport.FuzzSeeds;
 import org.smartcamp.ingest.testsupport.MigratedStore;

@@ -1,5 +1,6 @@
 package org.smartcamp.ingest.store;
 
+import org.smartcamp.platform.DataSources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

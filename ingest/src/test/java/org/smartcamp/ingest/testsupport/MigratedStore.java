@@ -1,7 +1,7 @@
 package org.smartcamp.ingest.testsupport;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.smartcamp.ingest.store.DataSources;
+import org.smartcamp.platform.DataSources;
 import org.smartcamp.ingest.store.DatabaseConfig;
 import org.smartcamp.ingest.store.SchemaMigrator;
 

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.smartcamp.platform.Durations;
+import org.smartcamp.platform.InvalidDurationException;
 
 /**
  * One object of a scenario file with its path, so that every complaint names the file, the field and what
@@ -161,13 +163,9 @@ final class ScenarioNode {
     Duration duration(String field) {
         String text = text(field);
         try {
-            Duration d = DurationText.parse(text);
-            if (d.isNegative()) {
-                throw error(field, "must not be negative");
-            }
-            return d;
-        } catch (IllegalArgumentException e) {
-            throw error(field, e.getMessage());
+            return Durations.parse(field, text);
+        } catch (InvalidDurationException e) {
+            throw error(field, e.problem());
         }
     }
 

@@ -18,6 +18,7 @@ import org.smartcamp.analytics.job.AnalysisContext;
 import org.smartcamp.analytics.job.AnalysisOutput;
 import org.smartcamp.analytics.job.AssetAnalyzer;
 import org.smartcamp.analytics.series.Series;
+import org.smartcamp.analytics.power.SettingsReader;
 import org.smartcamp.analytics.store.AnalyticsSettings;
 import org.smartcamp.analytics.store.AssetInfo;
 import org.smartcamp.analytics.store.DailyFigure;
@@ -41,9 +42,9 @@ public final class DataQualityAnalyzer implements AssetAnalyzer {
     public static final String STALE_CAMP_COVERAGE = "quality.staleCampCoverage";
     public static final String EXPECTED_INTERVAL = "quality.expectedInterval";
     public static final String CONTEXT = "quality.context";
-    static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(30);
-    static final double DEFAULT_CAMP_COVERAGE = 0.5;
-    static final Duration DEFAULT_CONTEXT = Duration.ofDays(1);
+    /** Its keys with their defaults (an empty expected interval: the metric's median rate). */
+    static final Map<String, String> DEFAULTS = Map.of(STALE_AFTER, "30m", STALE_CAMP_COVERAGE, "0.5",
+        EXPECTED_INTERVAL, "", CONTEXT, "1d");
 
     @Override
     public String name() {
@@ -57,7 +58,17 @@ public final class DataQualityAnalyzer implements AssetAnalyzer {
 
     @Override
     public Duration context(AnalyticsSettings settings) {
-        return settings.duration(CONTEXT, DEFAULT_CONTEXT);
+        return Basics.of(settings).context();
+    }
+
+    @Override
+    public boolean readsSetting(String key) {
+        return DEFAULTS.containsKey(key);
+    }
+
+    @Override
+    public void checkSettings(AnalyticsSettings settings) {
+        Basics.of(settings);
     }
 
     @Override
@@ -94,7 +105,7 @@ public final class DataQualityAnalyzer implements AssetAnalyzer {
     }
 
     private static double perHour(AnalyticsSettings settings, List<Rollup> hourly) {
-        Duration interval = settings.duration(EXPECTED_INTERVAL, null);
+        Duration interval = Basics.of(settings).expectedInterval();
         return interval == null ? Completeness.usualPerHour(hourly) : 3_600_000.0 / interval.toMillis();
     }
 
@@ -104,9 +115,10 @@ public final class DataQualityAnalyzer implements AssetAnalyzer {
     private static void staleGaps(AnalysisContext ctx, String metric, double perHour,
                                   Map<Instant, List<StaleMetric>> stale) {
         Duration interval = Duration.ofMillis(Math.round(3_600_000 / perHour));
-        Duration minimum = ctx.settings().duration(STALE_AFTER, DEFAULT_STALE_AFTER);
+        Basics settings = Basics.of(ctx.settings());
+        Duration minimum = settings.staleAfter();
         Duration threshold = interval.multipliedBy(3).compareTo(minimum) > 0 ? interval.multipliedBy(3) : minimum;
-        double coverage = ctx.settings().number(STALE_CAMP_COVERAGE, DEFAULT_CAMP_COVERAGE);
+        double coverage = settings.staleCampCoverage();
         Series s = ctx.series(metric);
         Map<Instant, List<StaleMetric>> found = new HashMap<>();
         for (StaleGaps.Gap g : StaleGaps.find(s, threshold, ctx.camp().activity(), coverage)) {
@@ -114,6 +126,21 @@ public final class DataQualityAnalyzer implements AssetAnalyzer {
                 .add(new StaleMetric(metric, s, g, interval.toMillis() / 1000.0));
         }
         found.forEach((t, list) -> stale.computeIfAbsent(t, k -> new ArrayList<>()).addAll(list));
+    }
+
+    /** Its settings; {@code expectedInterval} is {@code null} when unset (the metric's median rate). */
+    private record Basics(Duration context, Duration staleAfter, double staleCampCoverage, Duration expectedInterval) {
+        /**
+         * Its keys of {@code settings} (the {@code quality.} family is shared with the flat-line check, which reads
+         * the others).
+         *
+         * @throws org.smartcamp.analytics.power.SettingsException naming the key of a bad value
+         */
+        static Basics of(AnalyticsSettings settings) {
+            SettingsReader r = new SettingsReader("quality.", DEFAULTS, settings.only(DEFAULTS.keySet()));
+            return new Basics(r.duration("context"), r.duration("staleAfter"), r.number("staleCampCoverage", 0, 1),
+                r.optionalDuration("expectedInterval"));
+        }
     }
 
     private static DetectedEvent event(String assetId, List<StaleMetric> group) {

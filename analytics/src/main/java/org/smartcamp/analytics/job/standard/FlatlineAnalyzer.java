@@ -37,7 +37,19 @@ public final class FlatlineAnalyzer implements AssetAnalyzer {
 
     @Override
     public Duration context(AnalyticsSettings settings) {
-        return settings.duration(JobSettings.SENSOR_CONTEXT, JobSettings.DEFAULT_SENSOR_CONTEXT);
+        return JobSettings.context(settings, JobSettings.SENSOR_CONTEXT);
+    }
+
+    @Override
+    public boolean readsSetting(String key) {
+        return QualitySettings.DEFAULTS.containsKey(key) || FAMILIES.stream().anyMatch(key::startsWith)
+            || key.equals("job." + JobSettings.SENSOR_CONTEXT);
+    }
+
+    @Override
+    public void checkSettings(AnalyticsSettings settings) {
+        context(settings);
+        settings(settings);
     }
 
     @Override
@@ -47,8 +59,7 @@ public final class FlatlineAnalyzer implements AssetAnalyzer {
 
     @Override
     public AnalysisOutput analyze(AnalysisContext ctx) {
-        QualitySettings settings = QualitySettings.of(JobSettings.only(ctx.settings(), "quality.",
-            QualitySettings.DEFAULTS.keySet(), FAMILIES));
+        QualitySettings settings = settings(ctx.settings());
         Map<String, Series> byMetric = new LinkedHashMap<>();
         for (String metric : ctx.metrics()) {
             Series s = ctx.series(metric);
@@ -63,5 +74,9 @@ public final class FlatlineAnalyzer implements AssetAnalyzer {
             ctx.window().until(), ctx.now());
         List<DetectedEvent> flat = q.events().stream().filter(e -> e.kind() == EventKind.FLATLINE).toList();
         return new AnalysisOutput(flat, List.of(), q.currentFigures());
+    }
+
+    private static QualitySettings settings(AnalyticsSettings settings) {
+        return QualitySettings.of(JobSettings.only(settings, "quality.", QualitySettings.DEFAULTS.keySet(), FAMILIES));
     }
 }

@@ -73,7 +73,18 @@ public final class FuelAnalyzer implements CampAnalyzer {
 
     @Override
     public Duration context(AnalyticsSettings settings) {
-        return settings.duration(JobSettings.FUEL_CONTEXT, JobSettings.DEFAULT_FUEL_CONTEXT);
+        return JobSettings.context(settings, JobSettings.FUEL_CONTEXT);
+    }
+
+    @Override
+    public boolean readsSetting(String key) {
+        return key.startsWith("fuel.") || key.equals("job." + JobSettings.FUEL_CONTEXT);
+    }
+
+    @Override
+    public void checkSettings(AnalyticsSettings settings) {
+        context(settings);
+        FuelSettings.defaults().with(fuelKeys(settings));
     }
 
     @Override

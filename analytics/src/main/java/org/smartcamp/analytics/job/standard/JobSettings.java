@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.smartcamp.analytics.power.SettingsException;
+import org.smartcamp.analytics.power.SettingsReader;
 import org.smartcamp.analytics.store.AnalyticsSettings;
 
 /**
@@ -13,19 +15,28 @@ import org.smartcamp.analytics.store.AnalyticsSettings;
  */
 final class JobSettings {
     /** Data the fuel analyzer loads before the changed day: leak CUSUM and days-of-supply regression need days. */
-    static final String FUEL_CONTEXT = "job.fuelContext";
-    static final Duration DEFAULT_FUEL_CONTEXT = Duration.ofDays(14);
+    static final String FUEL_CONTEXT = "fuelContext";
     /** Data the power analyzer loads before the changed day (SFC drift needs several days). */
-    static final String POWER_CONTEXT = "job.powerContext";
-    static final Duration DEFAULT_POWER_CONTEXT = Duration.ofDays(3);
+    static final String POWER_CONTEXT = "powerContext";
     /** Data the utilization analyzer loads before the changed day (idle-rate fit, days unused). */
-    static final String ASSET_CONTEXT = "job.assetContext";
-    static final Duration DEFAULT_ASSET_CONTEXT = Duration.ofDays(7);
+    static final String ASSET_CONTEXT = "assetContext";
     /** Data the flat-line check loads before the changed day (a flat line must last its window). */
-    static final String SENSOR_CONTEXT = "job.sensorContext";
-    static final Duration DEFAULT_SENSOR_CONTEXT = Duration.ofDays(1);
+    static final String SENSOR_CONTEXT = "sensorContext";
+    /** Every {@code job.} key with its default. */
+    static final Map<String, String> DEFAULTS = Map.of("job.fuelContext", "14d", "job.powerContext", "3d",
+        "job.assetContext", "7d", "job.sensorContext", "1d");
 
     private JobSettings() {
+    }
+
+    /**
+     * The context {@code key} (one of the constants above) of {@code settings}.
+     *
+     * @throws SettingsException naming the key for an unknown {@code job.} key or a value that is not a positive
+     *                           duration
+     */
+    static Duration context(AnalyticsSettings settings, String key) {
+        return new SettingsReader("job.", DEFAULTS, settings.asMap()).duration(key);
     }
 
     /**

@@ -42,7 +42,18 @@ public final class PowerAnalyzer implements CampAnalyzer {
 
     @Override
     public Duration context(AnalyticsSettings settings) {
-        return settings.duration(JobSettings.POWER_CONTEXT, JobSettings.DEFAULT_POWER_CONTEXT);
+        return JobSettings.context(settings, JobSettings.POWER_CONTEXT);
+    }
+
+    @Override
+    public boolean readsSetting(String key) {
+        return key.startsWith("power.") || key.equals("job." + JobSettings.POWER_CONTEXT);
+    }
+
+    @Override
+    public void checkSettings(AnalyticsSettings settings) {
+        context(settings);
+        PowerSettings.of(settings.asMap());
     }
 
     @Override

@@ -37,7 +37,18 @@ public final class UsageAnalyzer implements AssetAnalyzer {
 
     @Override
     public Duration context(AnalyticsSettings settings) {
-        return settings.duration(JobSettings.ASSET_CONTEXT, JobSettings.DEFAULT_ASSET_CONTEXT);
+        return JobSettings.context(settings, JobSettings.ASSET_CONTEXT);
+    }
+
+    @Override
+    public boolean readsSetting(String key) {
+        return key.startsWith("asset.") || key.equals("job." + JobSettings.ASSET_CONTEXT);
+    }
+
+    @Override
+    public void checkSettings(AnalyticsSettings settings) {
+        context(settings);
+        AssetSettings.of(settings.asMap());
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.smartcamp.ingest.ops;
+package org.smartcamp.platform;
 
 import java.util.function.BooleanSupplier;
 

@@ -1,4 +1,4 @@
-package org.smartcamp.ingest.ops;
+package org.smartcamp.platform;
 
 /** A server could not listen on its host and port, most often because another process holds the port. */
 public final class PortInUseException extends RuntimeException {

@@ -1,12 +1,18 @@
-package org.smartcamp.ingest.store;
+package org.smartcamp.platform;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.smartcamp.ingest.store.DatabaseConfig;
+import org.smartcamp.ingest.store.SchemaMigrator;
+import org.smartcamp.ingest.store.StoreException;
 
-/** Connection pools for the store, and a reachability check that fails with one clear sentence. */
+/**
+ * Connection pools for the store, and a reachability check that fails with one clear sentence. Every service and
+ * every command gets its pool here ({@link #open}), so that pool settings and the "cannot reach" message exist once.
+ */
 public final class DataSources {
     private DataSources() {
     }
@@ -37,6 +43,26 @@ public final class DataSources {
     }
 
     /**
+     * A pool that has reached the database once, with the schema migrated first when {@code migrate} is set. On any
+     * failure the pool is closed before the exception leaves.
+     *
+     * @throws StoreException saying which database could not be reached (or migrated) and why
+     */
+    public static HikariDataSource open(DatabaseConfig config, String poolName, boolean migrate) {
+        HikariDataSource pool = create(config, poolName);
+        try {
+            checkReachable(pool, config);
+            if (migrate) {
+                new SchemaMigrator(config).migrate(pool);
+            }
+            return pool;
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /**
      * Opens one connection.
      *
      * @throws StoreException saying which database could not be reached and why
@@ -53,7 +79,7 @@ public final class DataSources {
     }
 
     /** The innermost cause's message: what actually went wrong (connection refused, auth failed, ...). */
-    static String rootMessage(Throwable e) {
+    public static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
