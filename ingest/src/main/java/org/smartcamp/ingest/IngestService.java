@@ -58,6 +58,7 @@ public final class IngestService implements AutoCloseable {
     private MqttTelemetrySource source;
     private IngestPipeline pipeline;
     private int httpPort = -1;
+    private List<String> subscriptions = List.of();
 
     public IngestService(IngestConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config);
@@ -100,13 +101,18 @@ public final class IngestService implements AutoCloseable {
             httpPort = ops.listen(config.httpHost(), config.httpPort()).await();
             source.onMessage(pipeline::offer);
             source.start();
-            LOG.info("Ingest running: {} -> {}; health and metrics on http://{}:{}/",
-                formats.subscriptions().stream().map(WireFormat.Subscription::filter).toList(),
+            subscriptions = formats.subscriptions().stream().map(WireFormat.Subscription::filter).toList();
+            LOG.info("Ingest running: {} -> {}; health and metrics on http://{}:{}/", subscriptions,
                 config.database().url(), config.httpHost(), httpPort);
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    /** The topic filters of every payload format this ingest reads, once started. */
+    public List<String> subscriptions() {
+        return subscriptions;
     }
 
     /** The port of the health and metrics endpoints, once started. */

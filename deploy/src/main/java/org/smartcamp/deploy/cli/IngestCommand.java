@@ -37,7 +37,7 @@ final class IngestCommand implements Callable<Integer> {
             throw new CommandException(e.getMessage() + " (ingest.httpHost, ingest.httpPort: health and metrics)");
         }
         spec.commandLine().getOut().printf("ingest running: %s from %s into %s; health on http://%s:%d/health/ready%n",
-            cfg.mqtt().subscription(), cfg.mqtt().serverUri(), cfg.database().url(), cfg.httpHost(),
+            String.join(", ", service.subscriptions()), cfg.mqtt().serverUri(), cfg.database().url(), cfg.httpHost(),
             service.httpPort());
         spec.commandLine().getOut().flush();
         stopped.await();
