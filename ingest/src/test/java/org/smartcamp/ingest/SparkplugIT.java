@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.tahu.message.model.MetricDataType;
@@ -293,12 +294,15 @@ class SparkplugIT {
         return process;
     }
 
-    /** The retained host offline message on {@code topic}, once a new subscriber gets it (polled). */
-    private String retained(String topic) {
+    /**
+     * The retained host offline message on {@code topic}: one subscriber with Retain As Published, so that a
+     * message already retained (sent on subscribing) and one retained while it listens (the will, published when
+     * the ingest dies) both arrive with their retain flag; awaited with a deadline.
+     */
+    private String retained(String topic) throws MqttException {
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
-        await().atMost(SETTLE).pollInterval(Duration.ofMillis(300)).until(() -> {
-            MqttClient c = new MqttClient(TestServices.mqttUrl(), "retained-" + UUID.randomUUID(),
-                new MemoryPersistence());
+        MqttClient c = new MqttClient(TestServices.mqttUrl(), "retained-" + UUID.randomUUID(), new MemoryPersistence());
+        try {
             c.setCallback(new MessageListener() {
                 @Override
                 public void messageArrived(String t, MqttMessage m) {
@@ -308,13 +312,18 @@ class SparkplugIT {
                 }
             });
             c.connect(new MqttConnectionOptions());
-            c.subscribe(new MqttSubscription[] {new MqttSubscription(topic, 1)});
-            Thread.sleep(200);
-            c.disconnect();
+            MqttSubscription subscription = new MqttSubscription(topic, 1);
+            subscription.setRetainAsPublished(true);
+            c.subscribe(new MqttSubscription[] {subscription});
+            await().atMost(SETTLE).pollInterval(Duration.ofMillis(50))
+                .until(() -> seen.stream().anyMatch(p -> p.contains("\"online\":false")));
+            return seen.stream().filter(p -> p.contains("\"online\":false")).findFirst().orElseThrow();
+        } finally {
+            if (c.isConnected()) {
+                c.disconnect();
+            }
             c.close();
-            return seen.stream().anyMatch(p -> p.contains("\"online\":false"));
-        });
-        return seen.stream().filter(p -> p.contains("\"online\":false")).findFirst().orElseThrow();
+        }
     }
 
     private static void clearRetained(String topic) throws Exception {
