@@ -78,7 +78,11 @@ class HostileInputIT {
                 "/api/v1/events?camp=juba1&kind=" + v, "/api/v1/figures/daily?camp=juba1&cursor=" + v,
                 "/api/v1/figures/daily?camp=juba1&format=" + v, "/api/v1/readings?camp=juba1&bucket=" + v,
                 "/api/v1/camps/juba1/fuel?period=" + v, "/api/v1/figures/daily?camp=juba1&from=" + v,
-                "/api/v1/figures/daily?camp=juba1&limit=" + v, "/api/v1/data-quality?camp=" + v));
+                "/api/v1/figures/daily?camp=juba1&limit=" + v, "/api/v1/data-quality?camp=" + v,
+                "/api/v1/camps/juba1/assets/" + v, "/api/v1/camps/" + v + "/assets/juba1-gen-1",
+                "/api/v1/camps/juba1/assets/" + v + "/readings", "/api/v1/camps/juba1/assets/" + v + "/utilization",
+                "/api/v1/assets/juba1-gen-1?camp=" + v, "/api/v1/gateways/" + v, "/api/v1/gateways/gw-1?camp=" + v,
+                "/api/v1/camps/juba1/gateways/" + v, "/api/v1/camps/" + v + "/gateways/gw-1"));
         }
         long start = System.nanoTime();
         for (String url : urls) {
