@@ -140,10 +140,13 @@ class SparkplugIT {
         node.send("DDATA", asset, byAlias(42, MetricDataType.Double, 5.0, at(1), false),
             byAlias(1, MetricDataType.Double, 2.0, at(1), false));
         node.publishRaw("DDATA", asset, new byte[] {(byte) 0xff, 0x01, 0x02});
-        awaitReadings(2);
+        // a valid message right after the poison: stored, and no rebirth asked for (nothing was skipped)
+        node.send("DDATA", asset, byAlias(1, MetricDataType.Double, 3.0, at(2), false));
+        awaitReadings(3);
         await().atMost(SETTLE).until(() -> deadLetters() == 2);
         assertThat(deadLetters("sparkplug_unknown_alias")).isEqualTo(1);
         assertThat(deadLetters("malformed_protobuf")).isEqualTo(1);
+        assertThat(sum()).isEqualTo(6);
     }
 
     @Test
