@@ -1,12 +1,12 @@
 package org.smartcamp.deploy.demo;
 
 import java.util.List;
-import org.smartcamp.deploy.broker.EmbeddedBroker;
+import org.smartcamp.deploy.broker.DemoBroker;
 
 /** The embedded MQTT broker, started when no broker is configured. */
 final class BrokerComponent implements DemoComponent {
     private final int port;
-    private EmbeddedBroker broker;
+    private DemoBroker broker;
 
     BrokerComponent(int port) {
         this.port = port;
@@ -19,7 +19,7 @@ final class BrokerComponent implements DemoComponent {
 
     @Override
     public void start() {
-        broker = EmbeddedBroker.start(port);
+        broker = DemoBroker.start(port);
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.smartcamp.deploy.broker.DemoBroker;
+import org.smartcamp.deploy.config.ConfigException;
 import org.smartcamp.deploy.config.ConfigKey;
 import org.smartcamp.deploy.config.IngestSettings;
 import org.smartcamp.deploy.config.PublisherSettings;
@@ -36,6 +38,9 @@ public final class DemoPlan {
         IngestConfig ingest = IngestSettings.ingest(settings);
         List<DemoComponent> out = new ArrayList<>();
         if ("default".equals(settings.source(ConfigKey.MQTT_URL))) {
+            if (!DemoBroker.available()) {
+                throw new ConfigException(DemoBroker.ABSENT);
+            }
             int port = portOrFree(options.brokerPort(), "the embedded broker");
             out.add(new BrokerComponent(port));
             ingest = withBroker(ingest, "tcp://127.0.0.1:" + port);

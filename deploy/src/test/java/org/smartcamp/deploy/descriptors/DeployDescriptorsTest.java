@@ -2,6 +2,7 @@ package org.smartcamp.deploy.descriptors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.smartcamp.deploy.descriptors.Descriptors.compose;
+import static org.smartcamp.deploy.descriptors.Descriptors.k8s;
 import static org.smartcamp.deploy.descriptors.Descriptors.list;
 import static org.smartcamp.deploy.descriptors.Descriptors.map;
 import static org.smartcamp.deploy.descriptors.Descriptors.strings;
@@ -21,6 +22,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.smartcamp.deploy.testsupport.ProjectFiles;
 
 /**
  * The deployment descriptors (deploy/compose, deploy/k8s, deploy/mosquitto) agree with the code: they parse, every
@@ -217,6 +219,28 @@ class DeployDescriptorsTest {
         }
         map(secretExample().get("stringData"), "stringData").forEach((k, v) -> assertThat(String.valueOf(v))
             .as("%s in secret.example.yaml is a placeholder", k).startsWith("<").endsWith(">"));
+    }
+
+    @Test
+    void composeKubernetesAndTheEnvExampleRunTheImageOfTheProjectsVersion() throws IOException {
+        Matcher m = Pattern.compile("(?m)^  <version>([^<]+)</version>")
+            .matcher(Files.readString(ProjectFiles.root().resolve("pom.xml")));
+        assertThat(m.find()).as("the root pom's version").isTrue();
+        String release = m.group(1).replace("-SNAPSHOT", "");
+        String image = String.valueOf(ComposeServices.load().all().get("ingest").raw().get("image"));
+        assertThat(image).as("compose's image (docs/release.md: a version is cut in every descriptor at once)")
+            .isEqualTo("smartcamp:${IMAGE_TAG:-" + release + "}");
+        assertThat(Files.readAllLines(compose().resolve(".env.example"))).contains("IMAGE_TAG=" + release);
+        assertThat(Files.readString(k8s().resolve("kustomization.yaml")))
+            .containsPattern("(?m)^\\s+- name: smartcamp\\s+newTag: " + Pattern.quote(release) + "$");
+    }
+
+    @Test
+    void theImageIsTheProductionBuildWithItsBillOfMaterials() throws IOException {
+        String dockerfile = Files.readString(compose().resolve("Dockerfile"));
+        assertThat(dockerfile).as("the image leaves the demo broker out (docs/release.md)")
+            .contains("mvn -B -Dsmartcamp.production -Dmaven.test.skip=true -DskipTests package")
+            .contains("smartcamp-sbom.json").contains("THIRD-PARTY.txt");
     }
 
     @Test

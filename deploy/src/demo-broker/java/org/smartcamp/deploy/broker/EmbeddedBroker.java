@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * keeps sessions in memory, and never drops messages queued for a subscriber that is away (up to a million per
  * client). Not for production: use deploy/mosquitto or a cluster.
  */
-public final class EmbeddedBroker implements AutoCloseable {
+public final class EmbeddedBroker implements DemoBroker {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
     private static final long START_TIMEOUT_SECONDS = 60;
 
@@ -73,7 +73,15 @@ public final class EmbeddedBroker implements AutoCloseable {
         return broker;
     }
 
-    /** The URL clients connect to. */
+    /** Registered under META-INF/services: what {@link DemoBroker#start(int)} finds in the default build. */
+    public static final class Factory implements DemoBroker.Factory {
+        @Override
+        public DemoBroker start(int port) {
+            return EmbeddedBroker.start(port);
+        }
+    }
+
+    @Override
     public String url() {
         return "tcp://127.0.0.1:" + port;
     }
