@@ -48,6 +48,7 @@ public final class AccuracyHarness {
     static final int MIN_STUCK_READINGS = 30;
     /** A generator's output within its rating: the simulator never runs a set above it. */
     private static final double RATING_SLACK = 1e-9;
+    private static final double DIAGNOSE_ERROR = 0.002;
 
     private final DatabaseConfig database;
     private final Clock clock;
@@ -107,6 +108,7 @@ public final class AccuracyHarness {
             fuel = compare(fuel, daily.get(key(d.generator(), day, "fuel_consumed_l")), d.totals().fuelL(), 1);
             hours = compare(hours, daily.get(key(d.generator(), day, "running_h")), d.totals().runHours(), 1);
             energy = compare(energy, daily.get(key(d.generator(), day, "energy_kwh")), d.totals().energyKwh(), 1);
+            logOff(d.generator(), day, daily, d.totals().fuelL(), d.totals().runHours(), d.totals().energyKwh());
             if (d.totals().runHours() >= MIN_LOAD_FACTOR_HOURS) {
                 lf = compare(lf, daily.get(key(d.generator(), day, "load_factor_avg")),
                     d.totals().loadFactor(d.ratedKw()), 0);
@@ -234,6 +236,17 @@ public final class AccuracyHarness {
 
     private static boolean overlaps(TruthEvent e, EventMatcher.Window w, Duration tolerance) {
         return !w.start().isAfter(e.end().plus(tolerance)) && !w.end().isBefore(e.start().minus(tolerance));
+    }
+
+    /** Logs a generator-day whose fuel, hours or kWh are off by more than a fifth of the target (diagnosis). */
+    private static void logOff(String generator, LocalDate day, Map<String, Double> daily, double... truth) {
+        String[] figures = {"fuel_consumed_l", "running_h", "energy_kwh"};
+        for (int i = 0; i < figures.length; i++) {
+            Double v = daily.get(key(generator, day, figures[i]));
+            if (v != null && Math.abs(v - truth[i]) / Math.max(1, Math.abs(truth[i])) > DIAGNOSE_ERROR) {
+                LOG.info("{} {} {}: {} against {} in truth", generator, day, figures[i], v, truth[i]);
+            }
+        }
     }
 
     private static RunResult.Errors compare(RunResult.Errors errors, Double estimate, double truth, double floor) {
