@@ -161,6 +161,7 @@ public final class AccuracyHarness {
     private static Score outages(TruthFigures truth, List<Detected> events) {
         List<EventMatcher.Window> real = windows(truth.events("power_outage"));
         List<EventMatcher.Window> free = new ArrayList<>(windowsOf(of(events, "outage")));
+        LOG.info("power outages: real {}, detected {}", real, free);
         int detected = free.size();
         int matched = 0;
         for (EventMatcher.Window r : real) {
