@@ -32,7 +32,8 @@ public final class AccuracyReport {
         - The scenarios carry no delivery notes, so short fills are not scored (`DeliveryReconciliationTest` checks
           them with known answers).
         - Simulated sensors: their noise, sloshing, spikes, stuck readings and dropouts are modelled, a real
-          camp's sensors will differ.
+          camp's sensors will differ. Generator power is simulated as each interval's mean, as the catalogue
+          declares it; a meter that sends instantaneous samples instead adds a sampling error at each change.
         """;
 
     private final List<RunResult> runs;
@@ -178,7 +179,11 @@ public final class AccuracyReport {
             .append(" one of the same asset that it overlaps within 30 minutes (leaks: within 3 days); a theft")
             .append(" detected where only a theft under 20 L happened counts as a false positive. Days of supply")
             .append(" are compared with the truth at the end of the run: the fuel held over the rate it left the tanks")
-            .append(" other than by theft over the last week.\n\n");
+            .append(" other than by theft over the last week. A power outage (the camp had load and no source")
+            .append(" supplied it) is found when a detected outage starts and ends within 5 minutes of it; an")
+            .append(" overload event counts against a set whose true output never exceeded its rating; a stuck")
+            .append(" gauge (at least 30 identical readings) is found by a flat-line event of its asset and metric")
+            .append(" overlapping it, and a flat-line event on a gauge that was never stuck is a false alarm.\n\n");
         md.append("| Figure | Target | Measured | Met |\n|---|---|---|---|\n");
         row(md, "daily fuel per generator (" + fuel().compared() + " generator-days)",
             "within 1 % on >= 98 % of days, never worse than 3 %", pct(fuel().shareWithinOnePercent())
