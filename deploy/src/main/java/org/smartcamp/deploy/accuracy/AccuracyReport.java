@@ -22,6 +22,22 @@ public final class AccuracyReport {
     static final double OUTAGE_SCORE_TARGET = 0.95;
     static final double STUCK_RECALL_TARGET = 0.9;
 
+    /** How the runs are scored, printed above the figures. */
+    static final String METHOD = """
+        Each run feeds a bundled scenario (with its link outages, backlogs and resends) through the ingest pipeline \
+        into a fresh schema, runs one pass of the analytics job with the analyzers of `smartcamp analytics`, and \
+        compares what the job stored (`analytics_daily`, `analytics_events`, `analytics_current`) with the \
+        simulator's ground truth. Counts are summed over all runs before ratios are taken; errors are the worst over \
+        all runs. Relative errors of litres and hours are taken against at least 1 L or 1 h (a set that never ran); \
+        a detected event pairs with a true one of the same asset that it overlaps within 30 minutes (leaks: within 3 \
+        days); a theft detected where only a theft under 20 L happened counts as a false positive. Days of supply \
+        are compared with the truth at the end of the run: the fuel held over the rate it left the tanks other than \
+        by theft over the last week. A power outage (the camp had load and no source supplied it) is found when a \
+        detected outage starts and ends within 5 minutes of it; an overload event counts against a set whose true \
+        output never exceeded its rating; a stuck gauge (at least 30 identical readings) is found by a flat-line \
+        event of its asset and metric overlapping it, and a flat-line event on a gauge that was never stuck is a \
+        false alarm.""";
+
     /** What the figures do not show, printed under them. */
     static final String LIMITS = """
 
@@ -169,21 +185,7 @@ public final class AccuracyReport {
         StringBuilder md = new StringBuilder();
         md.append("# Analytics accuracy against simulator ground truth\n\n")
             .append("Written by `").append(command).append("`, ").append(machine).append("\n\n")
-            .append("Each run feeds a bundled scenario (with its link outages, backlogs and resends) through the")
-            .append(" ingest")
-            .append(" pipeline into a fresh schema, runs one pass of the analytics job with the analyzers of")
-            .append(" `smartcamp analytics`, and compares what the job stored (`analytics_daily`, `analytics_events`,")
-            .append(" `analytics_current`) with the simulator's ground truth. Counts are summed over all runs before")
-            .append(" ratios are taken; errors are the worst over all runs. Relative errors of litres and hours are")
-            .append(" taken against at least 1 L or 1 h (a set that never ran); a detected event pairs with a true")
-            .append(" one of the same asset that it overlaps within 30 minutes (leaks: within 3 days); a theft")
-            .append(" detected where only a theft under 20 L happened counts as a false positive. Days of supply")
-            .append(" are compared with the truth at the end of the run: the fuel held over the rate it left the tanks")
-            .append(" other than by theft over the last week. A power outage (the camp had load and no source")
-            .append(" supplied it) is found when a detected outage starts and ends within 5 minutes of it; an")
-            .append(" overload event counts against a set whose true output never exceeded its rating; a stuck")
-            .append(" gauge (at least 30 identical readings) is found by a flat-line event of its asset and metric")
-            .append(" overlapping it, and a flat-line event on a gauge that was never stuck is a false alarm.\n\n");
+            .append(METHOD).append("\n\n");
         md.append("| Figure | Target | Measured | Met |\n|---|---|---|---|\n");
         row(md, "daily fuel per generator (" + fuel().compared() + " generator-days)",
             "within 1 % on >= 98 % of days, never worse than 3 %", pct(fuel().shareWithinOnePercent())
