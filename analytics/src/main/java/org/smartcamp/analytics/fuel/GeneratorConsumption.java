@@ -3,6 +3,7 @@ package org.smartcamp.analytics.fuel;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.smartcamp.analytics.power.SampledPower;
 import org.smartcamp.analytics.series.Cumulative;
 import org.smartcamp.analytics.series.Series;
 import org.smartcamp.analytics.series.SeriesMath;
@@ -48,29 +49,8 @@ public final class GeneratorConsumption {
             return Cumulative.weightedSum(List.of(counter(r.engineHours(), settings), counter(r.energy(), settings)),
                 new double[] {g.f0() * g.ratedKw(), g.f1()});
         }
-        if (r.power().isEmpty()) {
-            return Cumulative.empty();
-        }
-        // a median of three removes isolated spikes but keeps the edges of starts, stops and load steps; a lone
-        // reading the running state confirms (a one-minute run between stops, a one-minute stop) is real
-        long interval = SeriesMath.typicalInterval(r.power());
-        double[] power = SeriesMath.runningMedian(r.power(), interval + interval / 2);
-        double runningKw = 0.005 * g.ratedKw();
-        Series.Builder rate = Series.builder();
-        for (int i = 0; i < power.length; i++) {
-            long t = r.power().time(i);
-            boolean running = r.running().isEmpty() ? power[i] > runningKw : runningAt(r.running(), t);
-            double raw = r.power().value(i);
-            boolean confirmed = !r.running().isEmpty() && running == raw > runningKw && running != power[i] > runningKw;
-            double kw = confirmed ? raw : power[i];
-            rate.add(t, running ? g.litresPerHour(kw) : 0);
-        }
-        return Cumulative.ofRatePerHour(rate.build(), gapMs(r.power(), settings));
-    }
-
-    /** The running flag last reported at or before {@code t} (the first one before any). */
-    private static boolean runningAt(Series running, long t) {
-        int i = running.indexAtOrAfter(t + 1) - 1;
-        return running.value(Math.max(0, i)) >= 0.5;
+        // the curve over sampled power and the running state, read as the catalogue declares them
+        return SampledPower.curveLitres(g.f0(), g.f1(), g.ratedKw(), r.power(), r.running(),
+            gapMs(r.power(), settings));
     }
 }

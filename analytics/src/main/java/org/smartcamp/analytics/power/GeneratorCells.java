@@ -7,6 +7,7 @@ import org.smartcamp.analytics.series.GapPolicy;
 import org.smartcamp.analytics.series.HampelFilter;
 import org.smartcamp.analytics.series.Series;
 import org.smartcamp.analytics.series.ValueBounds;
+import org.smartcamp.ingest.catalogue.Metric;
 
 /**
  * One generator's readings prepared for analysis: power cleaned of out-of-range values and spikes, power and running
@@ -50,22 +51,22 @@ final class GeneratorCells {
         PowerSettings.SignalRules rules = settings.signal();
         GapPolicy gaps = new GapPolicy(rules.maxGap().toMillis(), rules.maxBridge().toMillis());
         double maxKw = rules.maxLoadFactor() * rating.ratedKw();
-        Series possible = ValueBounds.within(s.power(), -0.05 * rating.ratedKw(), maxKw);
-        HampelFilter.Result filtered = new HampelFilter(rules.spikeHalfWindow(), rules.spikeSigmas(),
-            rules.spikeMinScale() * rating.ratedKw()).filter(possible,
-            confirmedByRunning(possible, s.running(), rules.runningThreshold() * rating.ratedKw()));
+        HampelFilter.Result filtered = SampledPower.clean(s.power(), s.running(), s.apparent(), rating.ratedKw(),
+            rules);
         Series clean = filtered.series();
-        Series runningSamples = s.running().isEmpty()
-            ? threshold(clean, rules.runningThreshold() * rating.ratedKw()) : ValueBounds.within(s.running(), 0, 1);
+        boolean fromPower = s.running().isEmpty();
+        Series runningSamples = fromPower ? SampledPower.above(clean, rules.runningThreshold() * rating.ratedKw())
+            : ValueBounds.within(s.running(), 0, 1);
         CounterCells[] counters = {
             CounterCells.of(s.energy(), maxKw, 1, grid, gaps),
             CounterCells.of(s.engineHours(), 1, 0.01, grid, gaps),
             CounterCells.of(s.starts(), STARTS_PER_HOUR, 1, grid, gaps),
             CounterCells.of(s.fuelUsed(), 1.5 * rating.expectedFuel(1, maxKw), 1, grid, gaps)};
         return new GeneratorCells(rating, grid, clean, filtered.replaced(),
-            CellResampler.resample(clean, grid, gaps), CellResampler.resample(runningSamples, grid, gaps),
-            runningSamples, counters,
-            CellResampler.resample(ValueBounds.within(s.fuelRate(), 0, Double.MAX_VALUE), grid, gaps));
+            CellResampler.resample(clean, grid, gaps, SampledPower.POWER),
+            CellResampler.resample(runningSamples, grid, gaps, fromPower ? SampledPower.POWER : SampledPower.RUNNING),
+            runningSamples, counters, CellResampler.resample(ValueBounds.within(s.fuelRate(), 0, Double.MAX_VALUE),
+                grid, gaps, Metric.FUEL_RATE.sampling()));
     }
 
     /** Energy delivered over cells {@code [a, b)}, kWh: the counter, else the integral of power. */
@@ -127,31 +128,5 @@ final class GeneratorCells {
     /** Measured share of the power and running signals over cells {@code [a, b)} (the lower of the two). */
     double signalCoverage(int a, int b) {
         return Math.min(power.measuredShare(a, b), running.measuredShare(a, b));
-    }
-
-    /**
-     * A power reading unlike its neighbours is real when the running state says the same about the set while the
-     * neighbours' median says the opposite: a one-minute run between stops, or a one-minute stop.
-     */
-    static HampelFilter.Confirmation confirmedByRunning(Series power, Series running, double runningKw) {
-        if (running.isEmpty()) {
-            return HampelFilter.Confirmation.NONE;
-        }
-        return (i, value, median) -> {
-            int k = running.indexAtOrAfter(power.time(i) + 1) - 1;
-            if (k < 0) {
-                return false;
-            }
-            boolean ran = running.value(k) >= 0.5;
-            return ran == value > runningKw && ran != median > runningKw;
-        };
-    }
-
-    private static Series threshold(Series s, double above) {
-        Series.Builder b = Series.builder();
-        for (int i = 0; i < s.size(); i++) {
-            b.add(s.time(i), s.value(i) > above ? 1 : 0);
-        }
-        return b.build();
     }
 }

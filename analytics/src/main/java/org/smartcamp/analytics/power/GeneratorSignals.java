@@ -14,9 +14,16 @@ import org.smartcamp.analytics.series.Series;
  * @param starts      {@code engine.starts} counter
  * @param fuelRate    {@code fuel.rate}, L/h
  * @param fuelUsed    {@code fuel.used} counter (flow meter), L
+ * @param apparent    {@code power.apparent}, kVA (confirms a power reading the spike filter doubts)
  */
 public record GeneratorSignals(Series power, Series running, Series energy, Series engineHours, Series starts,
-                               Series fuelRate, Series fuelUsed) {
+                               Series fuelRate, Series fuelUsed, Series apparent) {
+
+    /** Signals without apparent power. */
+    public GeneratorSignals(Series power, Series running, Series energy, Series engineHours, Series starts,
+                            Series fuelRate, Series fuelUsed) {
+        this(power, running, energy, engineHours, starts, fuelRate, fuelUsed, null);
+    }
 
     /** Null series are empty. */
     public GeneratorSignals {
@@ -27,13 +34,14 @@ public record GeneratorSignals(Series power, Series running, Series energy, Seri
         starts = orEmpty(starts);
         fuelRate = orEmpty(fuelRate);
         fuelUsed = orEmpty(fuelUsed);
+        apparent = orEmpty(apparent);
     }
 
     /** The signals read by their wire metric names from {@code byMetric} (which returns null or empty for none). */
     public static GeneratorSignals from(Function<String, Series> byMetric) {
         return new GeneratorSignals(byMetric.apply("power.active"), byMetric.apply("engine.running"),
             byMetric.apply("energy.active"), byMetric.apply("engine.hours"), byMetric.apply("engine.starts"),
-            byMetric.apply("fuel.rate"), byMetric.apply("fuel.used"));
+            byMetric.apply("fuel.rate"), byMetric.apply("fuel.used"), byMetric.apply("power.apparent"));
     }
 
     static Series orEmpty(Series s) {

@@ -1,24 +1,37 @@
 package org.smartcamp.analytics.series;
 
 import java.util.Arrays;
+import org.smartcamp.ingest.catalogue.Sampling;
 
 /**
- * Resamples a {@link Series} onto a {@link CellGrid} under a {@link GapPolicy}: each sample holds its value until
- * the next one; a gap holds the last sample for the series' usual spacing (the median spacing, at most
- * {@code maxGapMs}), is bridged with the mean of its two sides up to {@code maxBridgeMs}, and is unknown beyond.
- * The last sample holds for the usual spacing. Time before the first sample is unknown.
+ * Resamples a {@link Series} onto a {@link CellGrid} under a {@link GapPolicy}, as the metric's {@link Sampling}
+ * says a reading stands. An {@code INSTANT} sample holds its value until the next one; a gap holds the last sample
+ * for the series' usual spacing (the median spacing, at most {@code maxGapMs}), is bridged with the mean of its two
+ * sides up to {@code maxBridgeMs}, and is unknown beyond; the last sample holds for the usual spacing and time
+ * before the first is unknown. An {@code AVERAGED} sample (a meter's mean over its interval) stands for the time
+ * since the previous one; after a gap it stands for the usual spacing before it, the rest of the gap is bridged
+ * the same way; the first stands for the usual spacing before it and time after the last is unknown.
  */
 public final class CellResampler {
     private CellResampler() {
     }
 
-    /** The cell means, known and measured shares of {@code series} on {@code grid}. */
+    /** The cell means, known and measured shares of {@code series} (instant readings) on {@code grid}. */
     public static CellSeries resample(Series series, CellGrid grid, GapPolicy gaps) {
+        return resample(series, grid, gaps, Sampling.INSTANT);
+    }
+
+    /** The cell means, known and measured shares of {@code series} on {@code grid}, read as {@code sampling}. */
+    public static CellSeries resample(Series series, CellGrid grid, GapPolicy gaps, Sampling sampling) {
         Accumulator acc = new Accumulator(grid);
         if (series.isEmpty()) {
             return acc.result();
         }
         long usual = Math.min(gaps.maxGapMs(), SeriesSpacing.median(series, gaps.maxGapMs()));
+        if (sampling == Sampling.AVERAGED) {
+            averaged(series, grid, gaps, usual, acc);
+            return acc.result();
+        }
         int first = Math.max(0, series.indexAtOrAfter(grid.from()) - 1);
         int last = Math.min(series.size() - 1, series.indexAtOrAfter(grid.to()));
         for (int i = first; i <= last; i++) {
@@ -39,6 +52,28 @@ public final class CellResampler {
             }
         }
         return acc.result();
+    }
+
+    private static void averaged(Series series, CellGrid grid, GapPolicy gaps, long usual, Accumulator acc) {
+        int first = Math.max(0, series.indexAtOrAfter(grid.from()));
+        int last = Math.min(series.size() - 1, series.indexAtOrAfter(grid.to()));
+        for (int i = first; i <= last; i++) {
+            long t = series.time(i);
+            double v = series.value(i);
+            if (i == 0) {
+                acc.add(t - usual, t, v, true);
+                continue;
+            }
+            long previous = series.time(i - 1);
+            if (t - previous <= gaps.maxGapMs()) {
+                acc.add(previous, t, v, true);
+                continue;
+            }
+            acc.add(t - usual, t, v, true);
+            if (t - usual - previous <= gaps.maxBridgeMs()) {
+                acc.add(previous, t - usual, (v + series.value(i - 1)) / 2, false);
+            }
+        }
     }
 
     /** Sums value-time, known time and measured time per cell. */

@@ -3,6 +3,7 @@ package org.smartcamp.analytics.series;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
+import org.smartcamp.ingest.catalogue.Sampling;
 
 /**
  * A cumulative quantity (litres burned, kWh produced) known at sample times and linear between them, with what
@@ -73,6 +74,47 @@ public final class Cumulative {
             kind[i - 1] = dt > gapMs ? Interval.ESTIMATED_GAP : Interval.MEASURED;
         }
         return new Cumulative(rate.times(), c, kind);
+    }
+
+    /**
+     * The integral of a rate given per hour, each reading standing where its {@link Sampling} says: an
+     * {@code INSTANT} reading holds until the next one (and the last for {@code usualMs}), an {@code AVERAGED}
+     * reading stands for the time since the previous one (and the first for the {@code usualMs} before it). No
+     * trapezoid: a set that stops between two readings burns nothing after its last running reading's interval.
+     * Across an interval longer than {@code gapMs} the reading counts for {@code usualMs} only and the rest is
+     * bridged with the mean of the two sides, an estimated gap.
+     */
+    public static Cumulative ofSampledRatePerHour(Series rate, Sampling sampling, long gapMs, long usualMs) {
+        int n = rate.size();
+        if (n == 0) {
+            return EMPTY;
+        }
+        boolean averaged = sampling == Sampling.AVERAGED;
+        long[] t = new long[n + 1];
+        double[] c = new double[n + 1];
+        Interval[] kind = new Interval[n];
+        int offset = averaged ? 1 : 0;
+        if (averaged) {
+            t[0] = rate.time(0) - usualMs;
+            c[1] = rate.value(0) * usualMs / 3_600_000.0;
+            kind[0] = Interval.MEASURED;
+        }
+        for (int i = 1; i < n; i++) {
+            long dt = rate.time(i) - rate.time(i - 1);
+            double held = averaged ? rate.value(i) : rate.value(i - 1);
+            boolean gap = dt > gapMs;
+            double ms = gap ? held * usualMs + (rate.value(i) + rate.value(i - 1)) / 2 * (dt - usualMs) : held * dt;
+            t[i - 1 + offset] = rate.time(i - 1);
+            c[i + offset] = c[i - 1 + offset] + ms / 3_600_000.0;
+            kind[i - 1 + offset] = gap ? Interval.ESTIMATED_GAP : Interval.MEASURED;
+        }
+        t[n - 1 + offset] = rate.time(n - 1);
+        if (!averaged) {
+            t[n] = rate.time(n - 1) + usualMs;
+            c[n] = c[n - 1] + rate.value(n - 1) * usualMs / 3_600_000.0;
+            kind[n - 1] = Interval.MEASURED;
+        }
+        return new Cumulative(t, c, kind);
     }
 
     /**

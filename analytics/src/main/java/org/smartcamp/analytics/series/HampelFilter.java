@@ -34,6 +34,11 @@ public final class HampelFilter {
         Confirmation NONE = (i, value, median) -> false;
 
         boolean confirms(int i, double value, double median);
+
+        /** Confirmed when this or {@code other} confirms. */
+        default Confirmation or(Confirmation other) {
+            return (i, value, median) -> confirms(i, value, median) || other.confirms(i, value, median);
+        }
     }
 
     /** The filtered series (same times) and how many samples were replaced. */

@@ -95,7 +95,7 @@ class GeneratorAnalyzerTest {
         java.util.function.IntToDoubleFunction spiky = i -> i == 65 || i == 80 || i == 95 ? 140 : LOW_THEN_TARGET
             .applyAsDouble(i);
         GeneratorSignals clean = Minutes.generator(SET, 120, 1, LOW_THEN_TARGET, 1, false, ALL);
-        GeneratorSignals s = new GeneratorSignals(Minutes.gauge(120, 1, spiky, ALL), clean.running(), null, null,
+        GeneratorSignals s = new GeneratorSignals(Minutes.averaged(120, 1, spiky, ALL), clean.running(), null, null,
             null, clean.fuelRate(), null);
 
         GeneratorReport r = analyze(s, 120, Map.of());

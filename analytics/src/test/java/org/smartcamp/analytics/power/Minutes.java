@@ -29,6 +29,24 @@ final class Minutes {
     }
 
     /**
+     * A gauge the catalogue declares averaged (power, fuel rate) read every {@code every} minutes where
+     * {@code present}: at minute {@code i} the mean of {@code value} over the minutes {@code [i - every, i)} (at
+     * minute 0, the value of minute 0).
+     */
+    static Series averaged(int minutes, int every, IntToDoubleFunction value, IntPredicate present) {
+        return gauge(minutes, every, i -> {
+            if (i == 0) {
+                return value.applyAsDouble(0);
+            }
+            double sum = 0;
+            for (int k = i - every; k < i; k++) {
+                sum += value.applyAsDouble(k);
+            }
+            return sum / every;
+        }, present);
+    }
+
+    /**
      * A counter sampled every {@code every} minutes where {@code present}: at minute {@code i} it holds
      * {@code start} plus the sum of {@code perMinute} over the minutes before {@code i}.
      */
@@ -54,9 +72,9 @@ final class Minutes {
         IntToDoubleFunction out = i -> Math.max(0, kw.applyAsDouble(i));
         IntToDoubleFunction run = i -> kw.applyAsDouble(i) >= 0 ? 1 : 0;
         IntToDoubleFunction lph = i -> run.applyAsDouble(i) * fuelFactor * rating.expectedFuel(1, out.applyAsDouble(i));
-        Series power = gauge(minutes, every, out, present);
+        Series power = averaged(minutes, every, out, present);
         Series running = gauge(minutes, every, run, present);
-        Series rate = gauge(minutes, every, lph, present);
+        Series rate = averaged(minutes, every, lph, present);
         if (!counters) {
             return new GeneratorSignals(power, running, null, null, null, rate, null);
         }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.smartcamp.deploy.bench.BenchSchema;
 import org.smartcamp.ingest.store.DatabaseConfig;
 import org.smartcamp.ingest.store.StoreException;
 import org.smartcamp.simulator.SimulationResult;
+import org.smartcamp.simulator.scenario.GeneratorSpec;
 import org.smartcamp.simulator.scenario.Scenario;
 import org.smartcamp.simulator.scenario.TankSpec;
 import org.smartcamp.simulator.truth.TruthEvent;
@@ -40,10 +42,24 @@ public final class AccuracyHarness {
     static final double MIN_THEFT_L = 20;
     static final double MIN_LEAK_L_PER_DAY = 10;
     private static final double MIN_LOAD_FACTOR_HOURS = 1;
+    /** A detected outage matches a real one when its start and its end are each at most this far off. */
+    static final Duration OUTAGE_TOLERANCE = Duration.ofMinutes(5);
+    /** A stuck period counts when the gauge repeated at least this many readings. */
+    static final int MIN_STUCK_READINGS = 30;
+    /** A generator's output within its rating: the simulator never runs a set above it. */
+    private static final double RATING_SLACK = 1e-9;
+    private static final double DIAGNOSE_ERROR = 0.002;
 
     private final DatabaseConfig database;
     private final Clock clock;
     private final EventMatcher matcher = new EventMatcher(MATCH_TOLERANCE);
+
+    /**
+     * Every bundled scenario, the adversarial ones (written to break the analyzers, not with them) beside the
+     * ones written with the analyzers.
+     */
+    public static final List<String> SCENARIOS = List.of("small-outpost", "battalion-camp", "logistics-hub",
+        "gauge-trouble-outpost", "load-following-pair", "hybrid-cycle-charging");
 
     /**
      * The simulated days of a run of {@code scenario}: ten, so that the leaks the outpost and the hub start on day
@@ -86,14 +102,22 @@ public final class AccuracyHarness {
         RunResult.Errors fuel = RunResult.Errors.NONE;
         RunResult.Errors hours = RunResult.Errors.NONE;
         RunResult.Errors lf = RunResult.Errors.NONE;
+        RunResult.Errors energy = RunResult.Errors.NONE;
         for (TruthFigures.GeneratorDay d : truth.generatorDays()) {
             LocalDate day = LocalDate.ofInstant(d.day(), ZoneOffset.UTC);
             fuel = compare(fuel, daily.get(key(d.generator(), day, "fuel_consumed_l")), d.totals().fuelL(), 1);
             hours = compare(hours, daily.get(key(d.generator(), day, "running_h")), d.totals().runHours(), 1);
+            energy = compare(energy, daily.get(key(d.generator(), day, "energy_kwh")), d.totals().energyKwh(), 1);
+            logOff(d.generator(), day, daily, d.totals().fuelL(), d.totals().runHours(), d.totals().energyKwh());
             if (d.totals().runHours() >= MIN_LOAD_FACTOR_HOURS) {
                 lf = compare(lf, daily.get(key(d.generator(), day, "load_factor_avg")),
                     d.totals().loadFactor(d.ratedKw()), 0);
             }
+        }
+        RunResult.Errors campFuel = RunResult.Errors.NONE;
+        for (Map.Entry<Instant, Double> d : truth.campDailyFuel().entrySet()) {
+            campFuel = compare(campFuel, daily.get(key(s.camp().id(), LocalDate.ofInstant(d.getKey(), ZoneOffset.UTC),
+                "fuel_consumed_l")), d.getValue(), 1);
         }
         List<Detected> events = events(ds);
         List<TruthEvent> realRefuels = truth.events("refuel", "vehicle_refuel");
@@ -129,7 +153,101 @@ public final class AccuracyHarness {
         }
         forecasts.add(new RunResult.Forecast(s.camp().id(), dos.get(s.camp().id()), truth.campDaysOfSupply()));
         return new RunResult(s.header().name(), s.header().seed(), (int) s.header().duration().toDays(), readings,
-            fuel, hours, lf, refuelScore, volume, thefts, leakScore, delays, forecasts, feedSeconds, analyzeSeconds);
+            fuel, hours, lf, energy, campFuel, refuelScore, volume, thefts, leakScore, delays, forecasts,
+            outages(truth, events), overload(truth, events), stuck(truth, events), feedSeconds, analyzeSeconds);
+    }
+
+    /** Camp-wide power outages: a detection matches when its start and end are both within the tolerance. */
+    private static Score outages(TruthFigures truth, List<Detected> events) {
+        List<EventMatcher.Window> real = windows(truth.events("power_outage"));
+        List<EventMatcher.Window> free = new ArrayList<>(windowsOf(of(events, "outage")));
+        LOG.info("power outages: real {}, detected {}", real, free);
+        int detected = free.size();
+        int matched = 0;
+        for (EventMatcher.Window r : real) {
+            EventMatcher.Window hit = free.stream().filter(d -> d.asset().equals(r.asset())
+                && within(r.start(), d.start()) && within(r.end(), d.end())).findFirst().orElse(null);
+            if (hit != null) {
+                free.remove(hit);
+                matched++;
+            }
+        }
+        return new Score(matched, detected - matched, real.size() - matched);
+    }
+
+    private static boolean within(Instant a, Instant b) {
+        return Duration.between(a, b).abs().compareTo(OUTAGE_TOLERANCE) <= 0;
+    }
+
+    /** Overload events on the sets whose true output never exceeded their rating. */
+    private static RunResult.Overload overload(TruthFigures truth, List<Detected> events) {
+        int sets = 0;
+        int falseEvents = 0;
+        for (GeneratorSpec g : truth.scenario().plant().generators()) {
+            String id = truth.assetId(g.id());
+            if (truth.generatorPeakKw(id) <= g.ratedKw() * (1 + RATING_SLACK)) {
+                sets++;
+                falseEvents += (int) of(events, "overload").stream().filter(e -> e.window().asset().equals(id))
+                    .count();
+            }
+        }
+        return new RunResult.Overload(sets, falseEvents);
+    }
+
+    /**
+     * Stuck gauges: each injected stuck period of at least {@link #MIN_STUCK_READINGS} readings is found when a
+     * flat-line event of the same asset and metric overlaps it; a flat-line event that overlaps no stuck period
+     * of its gauge (of any length) is a false alarm on a healthy gauge.
+     */
+    private static Score stuck(TruthFigures truth, List<Detected> events) {
+        List<TruthEvent> stuck = truth.events("sensor_fault").stream()
+            .filter(e -> e.detail() != null && e.detail().startsWith("stuck")).toList();
+        List<Detected> flat = of(events, "flatline");
+        int found = 0;
+        int missed = 0;
+        for (TruthEvent e : stuck) {
+            Duration interval = truth.reportInterval(localId(truth, e.asset()));
+            if (interval == null || e.end().toEpochMilli() - e.start().toEpochMilli()
+                < (MIN_STUCK_READINGS - 1) * interval.toMillis()) {
+                continue;
+            }
+            if (flat.stream().anyMatch(d -> sameGauge(e, d) && overlaps(e, d.window(), Duration.ZERO))) {
+                found++;
+            } else {
+                missed++;
+            }
+        }
+        int falseAlarms = (int) flat.stream().filter(d -> stuck.stream()
+            .noneMatch(e -> sameGauge(e, d) && overlaps(e, d.window(), MATCH_TOLERANCE))).count();
+        return new Score(found, falseAlarms, missed);
+    }
+
+    private static String localId(TruthFigures truth, String assetId) {
+        String prefix = truth.scenario().camp().id() + "-";
+        return assetId.startsWith(prefix) ? assetId.substring(prefix.length()) : assetId;
+    }
+
+    private static boolean sameGauge(TruthEvent stuck, Detected flat) {
+        if (!stuck.asset().equals(flat.window().asset())) {
+            return false;
+        }
+        String metric = stuck.detail().substring("stuck ".length());
+        return metric.equals("all metrics") || flat.metrics().contains(metric);
+    }
+
+    private static boolean overlaps(TruthEvent e, EventMatcher.Window w, Duration tolerance) {
+        return !w.start().isAfter(e.end().plus(tolerance)) && !w.end().isBefore(e.start().minus(tolerance));
+    }
+
+    /** Logs a generator-day whose fuel, hours or kWh are off by more than a fifth of the target (diagnosis). */
+    private static void logOff(String generator, LocalDate day, Map<String, Double> daily, double... truth) {
+        String[] figures = {"fuel_consumed_l", "running_h", "energy_kwh"};
+        for (int i = 0; i < figures.length; i++) {
+            Double v = daily.get(key(generator, day, figures[i]));
+            if (v != null && Math.abs(v - truth[i]) / Math.max(1, Math.abs(truth[i])) > DIAGNOSE_ERROR) {
+                LOG.info("{} {} {}: {} against {} in truth", generator, day, figures[i], v, truth[i]);
+            }
+        }
     }
 
     private static RunResult.Errors compare(RunResult.Errors errors, Double estimate, double truth, double floor) {
@@ -143,7 +261,7 @@ public final class AccuracyHarness {
         return subject + "|" + day + "|" + figure;
     }
 
-    private record Detected(String kind, EventMatcher.Window window, double quantity) {
+    private record Detected(String kind, EventMatcher.Window window, double quantity, List<String> metrics) {
     }
 
     private static List<Detected> of(List<Detected> events, String kind) {
@@ -169,8 +287,9 @@ public final class AccuracyHarness {
 
     private static Map<String, Double> daily(DataSource ds) {
         Map<String, Double> out = new HashMap<>();
-        query(ds, "SELECT subject_id, day, figure, value FROM analytics_daily WHERE subject_kind = 'asset'"
-            + " AND figure IN ('fuel_consumed_l', 'running_h', 'load_factor_avg') AND value IS NOT NULL", rs -> {
+        query(ds, "SELECT subject_id, day, figure, value FROM analytics_daily WHERE subject_kind IN ('asset', 'camp')"
+            + " AND figure IN ('fuel_consumed_l', 'running_h', 'load_factor_avg', 'energy_kwh') AND value IS NOT NULL",
+            rs -> {
                 out.put(key(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3)), rs.getDouble(4));
             });
         return out;
@@ -178,11 +297,12 @@ public final class AccuracyHarness {
 
     private static List<Detected> events(DataSource ds) {
         List<Detected> out = new ArrayList<>();
-        query(ds, "SELECT kind, asset_id, starts_at, coalesce(ends_at, starts_at), coalesce(quantity, 'NaN')"
-            + " FROM analytics_events WHERE status = 'active' ORDER BY starts_at",
+        query(ds, "SELECT kind, asset_id, starts_at, coalesce(ends_at, starts_at), coalesce(quantity, 'NaN'),"
+            + " coalesce(evidence->>'metric', '') FROM analytics_events WHERE status = 'active' ORDER BY starts_at",
             rs -> out.add(new Detected(rs.getString(1),
                 new EventMatcher.Window(rs.getString(2), rs.getTimestamp(3).toInstant(),
-                    rs.getTimestamp(4).toInstant()), rs.getDouble(5))));
+                    rs.getTimestamp(4).toInstant()), rs.getDouble(5),
+                List.of(rs.getString(6).split(",\\s*")))));
         return out;
     }
 

@@ -34,8 +34,10 @@ final class AccuracyCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--scenarios", split = ",", defaultValue = "small-outpost,battalion-camp,logistics-hub",
-        description = "Bundled scenarios to run (default: all three).")
+    @Option(names = "--scenarios", split = ",", defaultValue = "small-outpost,battalion-camp,logistics-hub,"
+        + "gauge-trouble-outpost,load-following-pair,hybrid-cycle-charging",
+        description = "Bundled scenarios to run (default: all six, the adversarial gauge-trouble-outpost, "
+            + "load-following-pair and hybrid-cycle-charging beside the other three).")
     List<String> scenarios;
 
     @Option(names = "--seeds", split = ",", defaultValue = "11,22,33", description = "Seeds of each scenario.")

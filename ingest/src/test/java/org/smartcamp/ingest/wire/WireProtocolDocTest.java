@@ -113,7 +113,7 @@ class WireProtocolDocTest {
         }
         for (Metric m : Metric.values()) {
             assertThat(doc).contains("| `" + m.wireName() + "` | `" + m.unit().symbol() + "` | " + m.kind().code()
-                + " | " + m.description() + " |\n");
+                + " | " + m.sampling().code() + " | " + m.description() + " |\n");
         }
         assertThat(DOC_METRIC_ROW.matcher(doc).results().count()).isEqualTo(Metric.values().length);
     }

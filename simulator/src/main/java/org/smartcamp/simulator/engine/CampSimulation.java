@@ -28,6 +28,7 @@ public final class CampSimulation {
     private final double dt;
     private final GroundTruth truth;
     private final FuelEvents fuelEvents;
+    private final PowerEvents powerEvents;
     private final SensorFaults faults;
     private final Sensors sensors;
 
@@ -41,6 +42,7 @@ public final class CampSimulation {
         this.dt = step.toMillis() / 1000.0;
         this.truth = new GroundTruth(scenario, start, end);
         this.fuelEvents = new FuelEvents(scenario.events(), start, end);
+        this.powerEvents = new PowerEvents(scenario.events(), start, end);
         this.faults = new SensorFaults(scenario.events(), scenario.camp().id(), start, end, random.stream("faults"));
         this.sensors = new Sensors(camp, faults, random, start);
     }
@@ -75,7 +77,9 @@ public final class CampSimulation {
         double temp = camp.weather.temperatureC();
         double pumps = camp.water.stream().mapToDouble(WaterTank::pumpKw).sum();
         double load = camp.load.loadKw(t, temp, dt) + pumps;
+        powerEvents.before(t, camp);
         PowerPlant.Balance b = camp.plant.step(load, camp.load.powerFactor(dt), camp.weather.irradiance(), dt);
+        powerEvents.after(t, b, camp.scenario.camp().id());
         double h = dt / 3600;
         truth.campStep(t, b.loadKw() * h, b.pvKw() * h, Math.max(0, b.batteryKw()) * h,
             Math.max(0, -b.batteryKw()) * h, b.generatorKw() * h, b.unservedKw() * h);
@@ -96,6 +100,7 @@ public final class CampSimulation {
     public void finish() {
         camp.generators.forEach(g -> truth.generatorStarts(g.assetId(), g.starts()));
         fuelEvents.report(truth, camp.scenario.camp().id(), end);
+        powerEvents.report(truth, camp, end);
         faults.report(truth, end);
     }
 
@@ -105,6 +110,7 @@ public final class CampSimulation {
             double energy = g.energyKwh();
             double litres = g.advance(dt, temp);
             truth.generatorStep(g.assetId(), t, litres, g.energyKwh() - energy, wasRunning ? dt / 3600 : 0);
+            truth.generatorOutput(g.assetId(), g.outputKw());
             FuelTank tank = camp.tankOf(g);
             if (tank != null && litres > 0) {
                 truth.tankFlow(tank.assetId(), t, TankFlow.CONSUMED, tank.remove(litres));

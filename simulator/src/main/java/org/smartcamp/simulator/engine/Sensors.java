@@ -30,6 +30,8 @@ final class Sensors {
     private final RandomStreams random;
     private final Instant start;
     private final Map<String, SplittableRandom> streams = new HashMap<>();
+    /** Per generator: its energy and fuel counters and the time (ms) at its previous report. */
+    private final Map<String, double[]> lastReport = new HashMap<>();
 
     Sensors(CampModel camp, SensorFaults faults, RandomStreams random, Instant start) {
         this.camp = camp;
@@ -72,11 +74,20 @@ final class Sensors {
         if (e == null) {
             return;
         }
-        double kw = e.emit(Metric.POWER_ACTIVE, g.outputKw(), g.running() ? 0.004 * g.ratedKw() : 0, 2);
-        if (g.running()) {
+        // power and fuel rate are averaged over the reporting interval, as the catalogue declares them (a meter
+        // reports the mean of its interval); the first report has no interval and reads the output at its time
+        double[] last = lastReport.get(g.assetId());
+        double hours = last == null ? 0 : (e.t.toEpochMilli() - last[2]) / 3_600_000.0;
+        double meanKw = hours > 0 ? (g.energyKwh() - last[0]) / hours : g.outputKw();
+        double meanLph = hours > 0 ? (g.fuelUsedL() - last[1]) / hours : g.fuelRateLph();
+        lastReport.put(g.assetId(), new double[] {g.energyKwh(), g.fuelUsedL(), e.t.toEpochMilli()});
+        boolean ran = g.running() || meanKw > 0;
+        e.emit(Metric.POWER_ACTIVE, meanKw, ran ? 0.004 * g.ratedKw() : 0, 2);
+        if (ran) {
+            // the apparent power comes from the meter's own reading of the output, not from a spike of the
+            // active-power register
             double pf = e.emit(Metric.POWER_FACTOR, g.powerFactor(), 0.005, 3);
-            e.emit(Metric.POWER_APPARENT, Double.isNaN(kw) || Double.isNaN(pf) ? g.outputKw() / g.powerFactor()
-                : kw / pf, 0, 2);
+            e.emit(Metric.POWER_APPARENT, meanKw / (Double.isNaN(pf) || pf <= 0 ? g.powerFactor() : pf), 0, 2);
         } else {
             e.emit(Metric.POWER_APPARENT, 0, 0, 2);
         }
@@ -88,7 +99,7 @@ final class Sensors {
         }
         e.emit(Metric.ENGINE_COOLANT_TEMP, g.coolantC(), 0.3, 1);
         if (g.spec().fuelRate()) {
-            e.emit(Metric.FUEL_RATE, g.fuelRateLph(), g.running() ? 0.01 * g.fuelRateLph() : 0, 2);
+            e.emit(Metric.FUEL_RATE, meanLph, ran ? 0.01 * meanLph : 0, 2);
         }
         if (g.spec().flowMeter()) {
             e.emit(Metric.FUEL_USED, g.fuelUsedL(), 0, 3);

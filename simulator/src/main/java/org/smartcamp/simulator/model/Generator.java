@@ -12,6 +12,7 @@ public final class Generator {
     private final GeneratorSpec spec;
     private final String assetId;
     private boolean running;
+    private boolean available = true;
     private double runSeconds;
     private double outputKw;
     private double powerFactor = 1;
@@ -27,12 +28,26 @@ public final class Generator {
         this.assetId = assetId;
     }
 
+    /** Starts the set unless it is out of service. */
     public void start() {
-        if (!running) {
+        if (!running && available) {
             running = true;
             runSeconds = 0;
             starts++;
         }
+    }
+
+    /** Puts the set in or out of service; out of service it stops at once and cannot start. */
+    public void setAvailable(boolean available) {
+        this.available = available;
+        if (!available) {
+            stop();
+        }
+    }
+
+    /** Whether the set may be started (not out of service). */
+    public boolean available() {
+        return available;
     }
 
     public void stop() {

@@ -75,7 +75,7 @@ public final class GeneratorDispatcher {
 
     private boolean startNext() {
         for (Generator g : sets) {
-            if (!g.running()) {
+            if (!g.running() && g.available()) {
                 g.start();
                 return true;
             }

@@ -85,6 +85,11 @@ public final class PowerPlant {
         double capacity = Math.max(dispatcher.onlineKw(), dispatcher.lead() == null ? 0 : dispatcher.lead().ratedKw());
         double genCharge = Math.max(0, Math.min(room - fromPv, capacity * CHARGE_LOAD_FACTOR - residual));
         double gen = dispatcher.dispatch(residual + genCharge, pf);
+        if (gen == 0 && residual > 0) {
+            // no set could start (all out of service): the battery carries what it can down to its minimum charge
+            double fromBattery = Math.min(residual, battery.maxDischargeKw(dt));
+            return new Balance(load, pvAvailable, pvKw, fromBattery, 0, residual - fromBattery);
+        }
         double toBattery = Math.max(0, gen - residual) + fromPv;
         double unserved = Math.max(0, residual - gen);
         return new Balance(load, pvAvailable, pvKw, -Math.min(toBattery, room), gen, unserved);

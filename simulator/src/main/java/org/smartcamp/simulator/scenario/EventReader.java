@@ -43,12 +43,15 @@ final class EventReader {
             case "outage":
                 n.allow("kind", "gateway", "at", "duration");
                 return new OutageEvent(n.id("gateway"), n.duration("at"), n.positiveDuration("duration", null));
+            case "generator_stop":
+                n.allow("kind", "asset", "at", "duration");
+                return new GeneratorStopEvent(n.id("asset"), n.duration("at"), n.positiveDuration("duration", null));
             case "duplicate_resend":
                 n.allow("kind", "gateway", "at", "messages");
                 return new DuplicateEvent(n.id("gateway"), n.duration("at"), n.count("messages", 1, 1, 10_000));
             default:
                 throw n.error("kind", "'" + kind
-                    + "' is not refuel, theft, leak, sensor_fault, outage or duplicate_resend");
+                    + "' is not refuel, theft, leak, sensor_fault, outage, generator_stop or duplicate_resend");
         }
     }
 

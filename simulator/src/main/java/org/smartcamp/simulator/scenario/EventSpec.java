@@ -7,7 +7,7 @@ import java.time.Duration;
  * at another instant keeps its events in place) and lasting {@code duration}.
  */
 public sealed interface EventSpec permits RefuelEvent, TheftEvent, LeakEvent, SensorFaultEvent, OutageEvent,
-    DuplicateEvent {
+    DuplicateEvent, GeneratorStopEvent {
 
     /** The event's kind as written in scenario and ground-truth files, e.g. {@code refuel}. */
     String kind();

@@ -99,6 +99,8 @@ final class ScenarioChecker {
             if (!gateways.contains(e.target())) {
                 throw root.error(path + ".gateway", "no gateway '" + e.target() + "' in gateways");
             }
+        } else if (e instanceof GeneratorStopEvent) {
+            requireKind(path + ".asset", e.target(), AssetKind.GENERATOR);
         } else if (e instanceof RefuelEvent || e instanceof LeakEvent) {
             requireKind(path + ".asset", e.target(), AssetKind.FUEL_TANK);
         } else if (e instanceof TheftEvent) {

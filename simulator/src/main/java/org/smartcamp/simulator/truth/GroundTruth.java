@@ -33,6 +33,7 @@ public final class GroundTruth {
     private final Instant end;
     private final Map<String, Bins> generators = new LinkedHashMap<>();
     private final Map<String, Long> starts = new LinkedHashMap<>();
+    private final Map<String, Double> peakKw = new LinkedHashMap<>();
     private final Map<String, Bins> tankFlows = new LinkedHashMap<>();
     private final Map<String, TreeMap<Instant, Double>> tankVolumes = new LinkedHashMap<>();
     private final Map<String, Bins> vehicles = new LinkedHashMap<>();
@@ -53,6 +54,16 @@ public final class GroundTruth {
         b.add(t, FUEL, fuelL);
         b.add(t, ENERGY, energyKwh);
         b.add(t, RUN_H, runHours);
+    }
+
+    /** Records a generator's output in a step (its peak over the run is kept). */
+    public void generatorOutput(String asset, double kw) {
+        peakKw.merge(asset, kw, Math::max);
+    }
+
+    /** A generator's highest output in any step of the run, kW (0 when it never ran). */
+    public double generatorPeakKw(String asset) {
+        return peakKw.getOrDefault(asset, 0.0);
     }
 
     /** Sets how often a generator started during the run. */

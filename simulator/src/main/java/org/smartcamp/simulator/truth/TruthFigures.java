@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.smartcamp.simulator.scenario.GeneratorSpec;
+import org.smartcamp.simulator.scenario.Reporting;
 import org.smartcamp.simulator.scenario.Scenario;
 import org.smartcamp.simulator.scenario.TankSpec;
 
@@ -59,6 +60,44 @@ public final class TruthFigures {
             days.headMap(lastDay).forEach((day, totals) -> out.add(new GeneratorDay(id, g.ratedKw(), day, totals)));
         }
         return out;
+    }
+
+    /** A generator's highest output in any step of the run, kW. */
+    public double generatorPeakKw(String generator) {
+        return truth.generatorPeakKw(generator);
+    }
+
+    /**
+     * The litres burned in the camp per whole UTC day (its generators and vehicles together), for every day a
+     * generator-day is reported.
+     */
+    public SortedMap<Instant, Double> campDailyFuel() {
+        TreeMap<Instant, Double> out = new TreeMap<>();
+        generatorDays().forEach(d -> out.merge(d.day(), d.totals().fuelL(), Double::sum));
+        truth.vehicleBins().values().forEach(b -> b.daily().forEach((day, v) -> {
+            if (out.containsKey(day)) {
+                out.merge(day, v[GroundTruth.VEHICLE_FUEL], Double::sum);
+            }
+        }));
+        return out;
+    }
+
+    /**
+     * The reporting interval of the asset with local id {@code localId} (a generator, tank, PV array, battery,
+     * water tank or vehicle), or {@code null} when the camp has no such asset.
+     */
+    public Duration reportInterval(String localId) {
+        List<Reporting> found = new ArrayList<>();
+        scenario.plant().generators().stream().filter(g -> g.id().equals(localId))
+            .forEach(g -> found.add(g.reporting()));
+        scenario.plant().tanks().stream().filter(t -> t.id().equals(localId)).forEach(t -> found.add(t.reporting()));
+        scenario.plant().pv().stream().filter(p -> p.id().equals(localId)).forEach(p -> found.add(p.reporting()));
+        if (scenario.plant().battery() != null && scenario.plant().battery().id().equals(localId)) {
+            found.add(scenario.plant().battery().reporting());
+        }
+        scenario.water().stream().filter(w -> w.id().equals(localId)).forEach(w -> found.add(w.reporting()));
+        scenario.vehicles().stream().filter(v -> v.id().equals(localId)).forEach(v -> found.add(v.reporting()));
+        return found.isEmpty() ? null : found.get(0).interval();
     }
 
     /** The events of one of {@code kinds}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.SortedMap;
 import org.junit.jupiter.api.Test;
 import org.smartcamp.simulator.ProgressListener;
@@ -13,6 +14,7 @@ import org.smartcamp.simulator.gateway.OutgoingMessage;
 import org.smartcamp.simulator.gateway.TelemetrySink;
 import org.smartcamp.simulator.truth.GeneratorTotals;
 import org.smartcamp.simulator.truth.GroundTruth;
+import org.smartcamp.simulator.truth.TruthEvent;
 
 /**
  * The adversarial scenarios hold the physics they promise the analyzers: a second set that starts many times a day
@@ -66,5 +68,24 @@ class AdversarialScenariosTest {
         SortedMap<Instant, GeneratorTotals> hourly = truth.generatorHourly("hosp1-gen-1");
         assertThat(hourly.values().stream().filter(h -> h.runHours() > 0.99).mapToDouble(GeneratorTotals::energyKwh)
             .max().orElse(0)).as("a full hour's energy never above the rating").isLessThanOrEqualTo(100.0);
+    }
+
+    @Test
+    void aGeneratorStopIsAPowerOutageOnlyWhileNothingElseSupplies() throws InterruptedException {
+        GroundTruth truth = run("load-following-pair", Duration.ofDays(5));
+
+        assertThat(truth.events()).filteredOn(e -> e.kind().equals("generator_stop")).hasSize(2);
+        // the large set is out from 4d14h for 3 h: the small one carries the camp, no outage; it trips at 4d15h20m
+        // for 25 minutes, and only then is the camp dark
+        Instant trip = truth.start().plus(Duration.ofDays(4).plusHours(15).plusMinutes(20));
+        List<TruthEvent> outages = truth.events().stream().filter(e -> e.kind().equals("power_outage")).toList();
+        assertThat(outages).hasSize(1);
+        assertThat(outages.get(0).asset()).isEqualTo("sector2");
+        assertThat(outages.get(0).start()).isEqualTo(trip);
+        assertThat(outages.get(0).end()).isEqualTo(trip.plus(Duration.ofMinutes(25)));
+        Instant out = truth.start().plus(Duration.ofDays(4).plusHours(14));
+        assertThat(truth.generatorHourly("sector2-gen-1").subMap(out, out.plus(Duration.ofHours(3))).values())
+            .hasSize(3).allMatch(h -> h.runHours() == 0 && h.energyKwh() == 0);
+        assertThat(truth.generatorPeakKw("sector2-gen-2")).isLessThanOrEqualTo(100);
     }
 }
