@@ -96,8 +96,9 @@ public final class AlarmEvaluator {
             if (a != null && a.open()) {
                 updated += update(c, rule, a, f, now) ? 1 : 0;
             } else if (a != null && a.clearedBy() == null && rule.condition().basis() == AlarmCondition.Basis.EVENT) {
+                // the reopened alarm takes what the event says now; the reopening is its history entry
+                lifecycle.update(c, a.id(), rule, f, false, false, now);
                 lifecycle.reopen(c, a.id(), now);
-                update(c, rule, a, f, now);
                 reopened++;
             } else if (a != null && a.clearedBy() != null && !a.ended()) {
                 continue;

@@ -312,7 +312,12 @@ public final class RuleParser {
         return v.asInt();
     }
 
+    /** At most 80 characters of {@code v}, control characters escaped (the message stays one line). */
     private static String shorten(String v) {
-        return v == null ? "null" : v.length() > 80 ? v.substring(0, 80) + "..." : v;
+        if (v == null) {
+            return "null";
+        }
+        String cut = v.length() > 80 ? v.substring(0, 80) + "..." : v;
+        return cut.replace("\r", "\\r").replace("\n", "\\n").replaceAll("\\p{Cntrl}", "?");
     }
 }
