@@ -71,6 +71,28 @@ export async function get(path, params, value) {
   return body;
 }
 
+/**
+ * Sends {@code body} as JSON with {@code method} (POST, PUT, DELETE); the JSON answer, or null without one.
+ *
+ * @throws ApiError with the status and the problem document's detail when the answer is not 2xx
+ */
+export async function send(method, path, body) {
+  const cred = credential();
+  if (!cred) {
+    throw new ApiError(401, 'Unauthorized', 'sign in first');
+  }
+  const response = await fetch(path, {
+    method, headers: Object.assign(headers(cred), { 'Content-Type': 'application/json' }),
+    body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit', cache: 'no-store',
+    referrerPolicy: 'no-referrer'
+  });
+  const answer = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new ApiError(response.status, answer && answer.title, answer && answer.detail);
+  }
+  return answer;
+}
+
 /** Every item of a paged listing, following its next links (at most {@value MAX_PAGES} pages). */
 export async function getAll(path, params) {
   let body = await get(path, Object.assign({ limit: PAGE }, params));

@@ -10,8 +10,9 @@ import * as power from './views/power.js';
 import * as events from './views/events.js';
 import * as utilization from './views/utilization.js';
 import * as quality from './views/quality.js';
+import * as alarms from './views/alarms.js';
 
-const VIEWS = { camps, fuel, power, events, utilization, quality };
+const VIEWS = { camps, fuel, power, events, utilization, quality, alarms };
 const $ = id => document.getElementById(id);
 let generation = 0;
 
@@ -60,6 +61,7 @@ async function render() {
     a.classList.toggle('active', a.dataset.view === name);
   }
   const mine = ++generation;
+  alarms.refreshCount();
   destroyAll();
   const root = $('view');
   root.dataset.view = name;

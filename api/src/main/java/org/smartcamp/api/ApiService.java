@@ -57,6 +57,8 @@ public final class ApiService implements AutoCloseable {
     private int port = -1;
     private int managementPort = -1;
     private List<String> routes = List.of();
+    private List<String> operations = List.of();
+    private String publicUrl = "http://localhost:8080";
 
     public ApiService(ApiConfig config, DataSource dataSource, Clock clock) {
         this.config = Objects.requireNonNull(config);
@@ -85,8 +87,9 @@ public final class ApiService implements AutoCloseable {
             RequestObserver observer = new RequestObserver(metrics, audit, clock,
                 new ClientAddress(config.http().trustedProxies()));
             ApiRouter router = new ApiRouter(vertx, config, new RouteSupport(db, registryCache, config.limits(), clock),
-                auth(db, metrics), observer, ops(vertx));
+                auth(db, metrics), observer, ops(vertx), new ApiRouter.Alarms(publicUrl, () -> port));
             routes = router.routes();
+            operations = router.operations();
             HttpServer server = lifecycle.add("http server", vertx.createHttpServer(serverOptions())
                 .requestHandler(router.router()).invalidRequestHandler(Problems::invalidRequest)
                 .listen(config.listen().port(), config.listen().host()).await(), s -> s.close().await());
@@ -132,6 +135,17 @@ public final class ApiService implements AutoCloseable {
     /** The base URL, once started. */
     public String url() {
         return (config.http().tls() ? "https" : "http") + "://" + config.listen().host() + ":" + port;
+    }
+
+    /** With this public URL ({@code api.publicUrl}): the links of alarm notifications; no webhook may aim at it. */
+    public ApiService publicUrl(String url) {
+        this.publicUrl = Objects.requireNonNull(url);
+        return this;
+    }
+
+    /** Every operation served, as {@code METHOD template}, once started. */
+    public List<String> operations() {
+        return operations;
     }
 
     public int port() {

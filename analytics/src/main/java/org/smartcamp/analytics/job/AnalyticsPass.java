@@ -3,6 +3,7 @@ package org.smartcamp.analytics.job;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.smartcamp.analytics.alarm.AlarmEvaluator;
 import org.smartcamp.analytics.store.ArrivalScanner;
 import org.smartcamp.analytics.store.Arrivals;
 import org.smartcamp.analytics.store.RollupMaintainer;
@@ -27,6 +28,7 @@ public final class AnalyticsPass implements AnalyticsJob.Pass {
     private final AnalysisStage analysis;
     private final AnalyticsMetrics metrics;
     private final Clock clock;
+    private AlarmEvaluator alarms;
 
     public AnalyticsPass(ArrivalScanner scanner, Watermarks watermarks, WatermarkPolicy policy,
                          RollupMaintainer rollups, AnalysisStage analysis, AnalyticsMetrics metrics, Clock clock) {
@@ -60,10 +62,20 @@ public final class AnalyticsPass implements AnalyticsJob.Pass {
             Arrivals changed = scanner.since(analysisMark);
             result = analysis.run(changed, now);
             analysisMark = advance(ANALYSIS, analysisMark, changed, now);
+            // every analysis, even with nothing new: a silent gateway is found by the absence of data
+            if (alarms != null) {
+                alarms.evaluate(now);
+            }
         }
         return new PassSummary(buckets, rollupMark, analyze, result.assets(), result.camps(), result.events(),
             result.dailyFigures(), result.currentFigures(), result.failures(), analysisMark,
             Duration.between(started, clock.instant()));
+    }
+
+    /** Has every analysis end by evaluating the alarm rules. */
+    public AnalyticsPass withAlarms(AlarmEvaluator evaluator) {
+        this.alarms = evaluator;
+        return this;
     }
 
     /** The watermark of {@code stage} now. */

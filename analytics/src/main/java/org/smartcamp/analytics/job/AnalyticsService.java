@@ -4,9 +4,17 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.smartcamp.analytics.alarm.AlarmConfig;
+import org.smartcamp.analytics.alarm.AlarmEvaluator;
+import org.smartcamp.analytics.alarm.AlarmLifecycle;
+import org.smartcamp.analytics.alarm.AlarmMetrics;
+import org.smartcamp.analytics.alarm.MicrometerAlarmMetrics;
+import org.smartcamp.analytics.alarm.RuleStore;
 import org.smartcamp.analytics.store.ArrivalScanner;
 import org.smartcamp.analytics.job.standard.StandardAnalyzers;
 import org.smartcamp.analytics.store.AssetCatalog;
@@ -22,6 +30,8 @@ import org.smartcamp.platform.Lifecycle;
 import org.smartcamp.platform.OpsServer;
 import org.smartcamp.platform.DataSources;
 import org.smartcamp.ingest.store.DatabaseConfig;
+import org.smartcamp.ingest.store.StoreException;
+import org.smartcamp.ingest.store.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +58,7 @@ public final class AnalyticsService implements AutoCloseable {
     private int httpPort = -1;
     private volatile Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
     private Duration reprocess;
+    private AlarmConfig alarms = AlarmConfig.DEFAULT;
 
     public AnalyticsService(DatabaseConfig database, AnalyticsJobConfig config, boolean migrate,
                             List<AssetAnalyzer> assetAnalyzers, List<CampAnalyzer> campAnalyzers, Clock clock) {
@@ -83,6 +94,12 @@ public final class AnalyticsService implements AutoCloseable {
         return this;
     }
 
+    /** With these alarm settings (the configuration file's rules, the public URL of links). */
+    public AnalyticsService alarms(AlarmConfig settings) {
+        this.alarms = settings;
+        return this;
+    }
+
     /**
      * Connects (and migrates when asked), checks every camp's and asset's analytics settings, and builds the job
      * without starting it.
@@ -103,6 +120,7 @@ public final class AnalyticsService implements AutoCloseable {
                 ? "TimescaleDB continuous aggregates, refreshed by this job" : "tables kept by this job");
             AnalyticsPass pass = new AnalyticsPass(new ArrivalScanner(dataSource, config.maxLateness()),
                 new Watermarks(dataSource), new WatermarkPolicy(config.lag()), rollups, analysis, metrics, clock);
+            pass.withAlarms(alarmEvaluator());
             if (reprocess != null) {
                 pass.reprocessSince(clock.instant().minus(reprocess));
                 LOG.info("Readings received in the last {} will be processed again", reprocess);
@@ -114,6 +132,19 @@ public final class AnalyticsService implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** Stores the configuration file's rules and builds the evaluator that ends every analysis. */
+    private AlarmEvaluator alarmEvaluator() {
+        try (Connection c = dataSource.getConnection()) {
+            Transactions.run(c, tx -> RuleStore.syncConfig(tx, alarms.rules(), clock.instant()));
+        } catch (SQLException e) {
+            throw new StoreException("cannot store the alarm rules of the configuration: " + e.getMessage(), e);
+        }
+        AlarmMetrics metrics = new MicrometerAlarmMetrics(registry);
+        LOG.info("Alarm rules: {} from the configuration", alarms.rules().size());
+        return new AlarmEvaluator(dataSource, new AlarmLifecycle(alarms.publicUrl(), metrics), alarms.lookback(),
+            metrics);
     }
 
     /** Opens, starts the job and serves {@code /health/live}, {@code /health/ready} and {@code /metrics}. */

@@ -93,16 +93,47 @@ public final class Scope {
 
     /** Checks an event's camp: an event outside the scope, or absent for a caller without the wildcard, is 403. */
     public void event(long id, String campId) {
+        owned("event", id, campId);
+    }
+
+    /** Checks an alarm's camp, as {@link #event} does an event's. */
+    public void alarm(long id, String campId) {
+        owned("alarm", id, campId);
+    }
+
+    /**
+     * Checks the camp of a numbered {@code what} (null when it does not exist): outside the scope, or absent for a
+     * caller without the wildcard, is 403 with the same words.
+     */
+    private void owned(String what, long id, String campId) {
         if (campId == null) {
             if (principal.grant().all()) {
-                throw ApiException.notFound("event " + id + " does not exist");
+                throw ApiException.notFound(what + " " + id + " does not exist");
             }
-            throw outside("event", Long.toString(id));
+            throw outside(what, Long.toString(id));
         }
         if (!principal.grant().allowsCamp(registry, campId)) {
-            throw outside("event", Long.toString(id));
+            throw outside(what, Long.toString(id));
         }
         named(campId);
+    }
+
+    /**
+     * Checks that the caller may administer rules of {@code mission} (and {@code camp}, when given): a rule for a
+     * whole mission needs the mission itself in the grant, a camp's rule the camp.
+     */
+    public void administers(String mission, String camp) {
+        boolean ok = camp == null ? principal.grant().all() || principal.grant().missions().contains(mission)
+            : principal.grant().allowsCamp(registry, camp);
+        if (!ok) {
+            throw outside(camp == null ? "mission" : "camp", camp == null ? mission : camp);
+        }
+        coverage.named(mission, camp);
+    }
+
+    /** Whether the caller sees mission {@code missionId} (nothing is noted for the audit log). */
+    public boolean seesMission(String missionId) {
+        return principal.grant().allowsMission(registry, missionId);
     }
 
     /**

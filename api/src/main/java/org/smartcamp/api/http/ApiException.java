@@ -61,6 +61,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(409, "Ambiguous id", detail, "camp", 0, camps);
     }
 
+    /** 409: the request conflicts with the state of what it addresses (an alarm already cleared, a name taken). */
+    public static ApiException conflict(String detail) {
+        return new ApiException(409, "Conflict", detail, null, 0);
+    }
+
     /** 429: the client's rate limit is spent; retry after that many seconds. */
     public static ApiException tooManyRequests(long retryAfterSeconds) {
         return new ApiException(429, "Too many requests",

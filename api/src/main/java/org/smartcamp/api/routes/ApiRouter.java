@@ -9,7 +9,12 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.CorsHandler;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
+import org.smartcamp.analytics.alarm.AlarmLifecycle;
+import org.smartcamp.analytics.alarm.AlarmMetrics;
+import org.smartcamp.analytics.alarm.RuleParser;
+import org.smartcamp.analytics.alarm.SelfAddress;
 import org.smartcamp.api.ApiConfig;
 import org.smartcamp.api.auth.AuthHandler;
 import org.smartcamp.api.auth.Role;
@@ -27,12 +32,32 @@ public final class ApiRouter {
     private final Router router;
     private final JsonObject openApi;
     private final List<String> routes;
+    private final List<String> operations;
 
-    /**
-     * @param ops the health and metrics endpoints to mount (health open, metrics for admins)
-     */
+    /** With the default alarm settings. */
     public ApiRouter(Vertx vertx, ApiConfig config, RouteSupport support, AuthHandler auth, RequestObserver observer,
                      OpsServer ops) {
+        this(vertx, config, support, auth, observer, ops, Alarms.DEFAULT);
+    }
+
+    /**
+     * The alarm settings of the routes.
+     *
+     * @param publicUrl the API's public URL ({@code api.publicUrl}), for notification links and to refuse webhooks
+     *                  aimed at the API itself
+     * @param port      the port the API listens on, once it does
+     */
+    public record Alarms(String publicUrl, IntSupplier port) {
+        /** Links to http://localhost:8080. */
+        public static final Alarms DEFAULT = new Alarms("http://localhost:8080", () -> -1);
+    }
+
+    /**
+     * @param ops    the health and metrics endpoints to mount (health open, metrics for admins)
+     * @param alarms the public URL and port the alarm routes need
+     */
+    public ApiRouter(Vertx vertx, ApiConfig config, RouteSupport support, AuthHandler auth, RequestObserver observer,
+                     OpsServer ops, Alarms alarms) {
         router = Router.router(vertx);
         router.route().handler(observer);
         router.route().handler(new SecurityHeaders(config.http().pageCsp(), config.http().tls()));
@@ -54,10 +79,15 @@ public final class ApiRouter {
         new DataQualityRoutes(support).mount(endpoints);
         new AuditRoutes(support).mount(endpoints);
         new CatalogueRoutes(support).mount(endpoints);
+        new AlarmRoutes(support, new AlarmLifecycle(alarms.publicUrl(), AlarmMetrics.NONE)).mount(endpoints);
+        new RuleRoutes(support, () -> new RuleParser(new SelfAddress(config.listen().host(), alarms.port().getAsInt(),
+            alarms.publicUrl()))).mount(endpoints);
         DocsRoutes docs = new DocsRoutes();
         docs.mount(endpoints);
         openApi = docs.document();
         routes = Stream.concat(OpsServer.PATHS.stream(), endpoints.templates().stream()).toList();
+        operations = Stream.concat(OpsServer.PATHS.stream().map(p -> "GET " + p), endpoints.operations().stream())
+            .toList();
         Handler<RoutingContext> problems = Problems::handle;
         router.route().failureHandler(problems);
         Problems.install(router);
@@ -80,6 +110,11 @@ public final class ApiRouter {
     /** The templates of the API's GET routes (what the OpenAPI document must describe). */
     public List<String> routes() {
         return routes;
+    }
+
+    /** Every operation of the API as {@code METHOD template} (what the OpenAPI document must describe). */
+    public List<String> operations() {
+        return operations;
     }
 
     /** The OpenAPI document served at /api/v1/openapi.json. */

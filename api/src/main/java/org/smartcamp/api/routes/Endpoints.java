@@ -1,8 +1,10 @@
 package org.smartcamp.api.routes;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import org.smartcamp.api.ops.RequestObserver;
 
 /**
@@ -15,7 +17,11 @@ public final class Endpoints {
     private final Router router;
     private final Handler<RoutingContext> admission;
     private final Handler<RoutingContext> auth;
+    /** The largest request body a write route reads. */
+    public static final int MAX_BODY = 16 * 1024;
+
     private final java.util.List<String> templates = new java.util.ArrayList<>();
+    private final java.util.List<String> operations = new java.util.ArrayList<>();
 
     /**
      * @param admission runs first on every route, holding a slot in the audit log for the request's entry
@@ -30,6 +36,25 @@ public final class Endpoints {
     public void get(String template, Handler<RoutingContext> handler) {
         templates.add(template);
         router.get(vertxPath(template)).handler(tag(template)).handler(admission).handler(auth).handler(handler);
+    }
+
+    /**
+     * A route of another method ({@code POST}, {@code PUT}, {@code DELETE}) that needs a credential, with its JSON
+     * body read up to {@code MAX_BODY} bytes (a larger one is 413).
+     */
+    public void write(HttpMethod method, String template, Handler<RoutingContext> handler) {
+        operations.add(method.name() + " " + template);
+        // Vert.x reads the body before any other handler of the route; the limit keeps that cheap
+        router.route(method, vertxPath(template)).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY))
+            .handler(tag(template)).handler(admission).handler(auth).handler(handler);
+    }
+
+    /** Every operation registered here as {@code METHOD template}, GET routes first. */
+    public java.util.List<String> operations() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        templates.forEach(t -> out.add("GET " + t));
+        out.addAll(operations);
+        return out;
     }
 
     /** The templates of every GET route registered here, in order. */

@@ -35,6 +35,8 @@ class AuthorizationMatrixIT {
     private static Http http;
     private static final Map<String, Caller> CALLERS = new java.util.LinkedHashMap<>();
     private static final Map<String, Long> EVENT_OF = new java.util.HashMap<>();
+    private static final Map<String, Long> ALARM_OF = new java.util.HashMap<>();
+    private static final Map<String, Long> RULE_OF = new java.util.HashMap<>();
 
     /** A credential, its role and the camps it reaches. */
     record Caller(String name, Role role, Set<String> camps, String[] headers) {
@@ -70,6 +72,25 @@ class AuthorizationMatrixIT {
         JsonObject all = http.get("/api/v1/events?" + RANGE, CALLERS.get("admin-jwt-all").headers()).json();
         all.getJsonArray("items").forEach(o -> EVENT_OF.putIfAbsent(((JsonObject) o).getString("camp"),
             ((JsonObject) o).getLong("id")));
+        alarms();
+    }
+
+    /** A rule per camp and an active alarm of each (what the analytics job would have raised). */
+    private static void alarms() {
+        for (String camp : List.of("juba1", "malakal", "gao", "kidal")) {
+            server.sql("INSERT INTO alarm_rules (name, mission_id, camp_id, condition, threshold, severity) "
+                + "VALUES ('dos-" + camp + "', '" + MISSION_OF.get(camp) + "', '" + camp
+                + "', 'days_of_supply_below', 5, 'major');"
+                + "INSERT INTO alarms (rule_id, mission_id, camp_id, condition, subject_key, severity, status, summary,"
+                + " raised_at, updated_at) SELECT id, mission_id, camp_id, condition, 'camp:' || camp_id, severity,"
+                + " 'active', 'Days of supply below 5 d', now(), now() FROM alarm_rules WHERE name = 'dos-" + camp
+                + "';INSERT INTO alarm_history (alarm_id, seq, at, action, status, severity) SELECT id, 1, now(),"
+                + " 'raised', status, severity FROM alarms WHERE camp_id = '" + camp + "'");
+            RULE_OF.put(camp, server.store().db().queryLong("SELECT id FROM alarm_rules WHERE name = 'dos-" + camp
+                + "'"));
+            ALARM_OF.put(camp, server.store().db().queryLong("SELECT id FROM alarms WHERE camp_id = '" + camp
+                + "'"));
+        }
     }
 
     private static void add(String name, Role role, Set<String> camps, String header, String value) {
@@ -117,6 +138,9 @@ class AuthorizationMatrixIT {
             out.add(new Probe("/api/v1/events?camp=" + camp + "&" + RANGE, camp, null, false, false));
             out.add(new Probe("/api/v1/events?asset=" + gen + "&format=csv&" + RANGE, camp, null, true, false));
             out.add(new Probe("/api/v1/data-quality?camp=" + camp, camp, null, false, false));
+            out.add(new Probe("/api/v1/alarms?camp=" + camp, camp, null, false, false));
+            out.add(new Probe("/api/v1/alarms?camp=" + camp + "&status=open&severity=major", camp, null, false,
+                false));
             out.add(new Probe("/api/v1/camps?mission=" + mission + "&format=csv", null, mission, true, false));
         }
         for (String mission : List.of("unmiss", "minusma")) {
@@ -125,12 +149,16 @@ class AuthorizationMatrixIT {
             out.add(new Probe("/api/v1/assets?mission=" + mission, null, mission, false, false));
             out.add(new Probe("/api/v1/events?mission=" + mission + "&format=csv&" + RANGE, null, mission, true,
                 false));
+            out.add(new Probe("/api/v1/alarms?mission=" + mission, null, mission, false, false));
+            out.add(new Probe("/api/v1/alarm-rules?mission=" + mission, null, mission, false, true));
         }
         out.add(new Probe("/api/v1/audit", null, null, false, true));
         out.add(new Probe("/metrics", null, null, false, true));
         out.add(new Probe("/api/v1/metrics", null, null, false, false));
         out.add(new Probe("/api/v1/metrics?format=csv", null, null, true, false));
         out.add(new Probe("/api/v1/catalogue", null, null, false, false));
+        out.add(new Probe("/api/v1/alarms", null, null, false, false));
+        out.add(new Probe("/api/v1/alarm-rules", null, null, false, true));
         return out;
     }
 
@@ -170,13 +198,106 @@ class AuthorizationMatrixIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("callers")
+    void alarmsAndRulesById(String callerName) {
+        Caller caller = CALLERS.get(callerName);
+        for (String camp : ALARM_OF.keySet()) {
+            boolean sees = caller.camps().contains(camp);
+            Http.Answer alarm = http.get("/api/v1/alarms/" + ALARM_OF.get(camp), caller.headers());
+            assertThat(alarm.status()).as("alarm of %s", camp).isEqualTo(sees ? 200 : 403);
+            if (sees) {
+                assertThat(alarm.json().getJsonArray("history")).hasSize(1);
+            }
+            assertThat(http.get("/api/v1/alarm-rules/" + RULE_OF.get(camp), caller.headers()).status())
+                .as("rule of %s", camp).isEqualTo(sees && caller.role() == Role.ADMIN ? 200 : 403);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("callers")
+    void onlyLogisticsInScopeActsOnAnAlarmAndAViewerCannotAcknowledge(String callerName) {
+        Caller caller = CALLERS.get(callerName);
+        for (String camp : ALARM_OF.keySet()) {
+            boolean may = caller.camps().contains(camp) && caller.role().includes(Role.LOGISTICS);
+            String path = "/api/v1/alarms/" + ALARM_OF.get(camp);
+            Http.Answer comment = http.send("POST", path + "/comments", "{\"comment\":\"seen by " + callerName
+                + "\"}", caller.headers());
+            assertThat(comment.status()).as("comment on %s: %s", camp, comment.body()).isEqualTo(may ? 201 : 403);
+            if (!may) {
+                // refusals leave the alarm as it was (whoever may act acknowledges in another test)
+                for (String action : List.of("acknowledge", "clear")) {
+                    Http.Answer refused = http.send("POST", path + "/" + action, "{}", caller.headers());
+                    assertThat(refused.status()).as("%s of %s", action, camp).isEqualTo(403);
+                    assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+                }
+            }
+        }
+        Http.Answer viewer = http.send("POST", "/api/v1/alarms/" + ALARM_OF.get("juba1") + "/acknowledge", "{}",
+            CALLERS.get("viewer-key-juba1").headers());
+        assertThat(viewer.json().getString("detail")).isEqualTo("acting on an alarm needs the logistics role");
+    }
+
+    @Test
+    void logisticsAcknowledgesThenClearsAndAStaleActionIsAConflict() {
+        String[] lou = CALLERS.get("logistics-jwt-mixed").headers();
+        String path = "/api/v1/alarms/" + ALARM_OF.get("kidal");
+        Http.Answer ack = http.send("POST", path + "/acknowledge", "{\"comment\":\"truck on its way\"}", lou);
+        assertThat(ack.status()).as(ack.body()).isEqualTo(200);
+        assertThat(ack.json().getString("status")).isEqualTo("acknowledged");
+        assertThat(ack.json().getString("acknowledgedBy")).isEqualTo("jwt:lou");
+        assertThat(http.send("POST", path + "/acknowledge", "{}", lou).status()).isEqualTo(409);
+        Http.Answer clear = http.send("POST", path + "/clear", null, lou);
+        assertThat(clear.json().getString("clearedBy")).isEqualTo("jwt:lou");
+        assertThat(clear.json().getJsonArray("history").stream().map(h -> ((JsonObject) h).getString("action")))
+            .containsSubsequence("raised", "acknowledged", "cleared");
+        assertThat(http.send("POST", path + "/clear", null, lou).status()).isEqualTo(409);
+        assertThat(http.send("POST", path + "/comments", "{\"comment\":\"" + "x".repeat(2001) + "\"}", lou)
+            .json().getString("detail")).isEqualTo("comment: at most 2000 characters, got 2001");
+        assertThat(http.send("POST", path + "/comments", "{\"comment\":\"  \"}", lou).status()).isEqualTo(400);
+        assertThat(http.send("POST", path + "/comments", "not json", lou).status()).isEqualTo(400);
+        assertThat(server.store().db().queryLong("SELECT count(*) FROM alarm_outbox WHERE alarm_id = "
+            + ALARM_OF.get("kidal"))).as("the rule names no channel").isZero();
+    }
+
+    @Test
+    void anAdminEditsTheRulesOfItsOwnMissionOnly() {
+        String[] minusma = CALLERS.get("admin-key-minusma").headers();
+        String rule = "{\"name\":\"theft-gao\",\"mission\":\"minusma\",\"camp\":\"gao\",\"condition\":"
+            + "\"theft\",\"threshold\":100,\"severity\":\"critical\",\"channels\":[{\"type\":\"mqtt\"}]}";
+        Http.Answer created = http.send("POST", "/api/v1/alarm-rules", rule, minusma);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().getLong("id");
+        assertThat(http.send("POST", "/api/v1/alarm-rules", rule, minusma).status()).as("name taken").isEqualTo(409);
+        assertThat(http.send("POST", "/api/v1/alarm-rules", rule.replace("minusma", "unmiss").replace("gao", "juba1"),
+            minusma).status()).isEqualTo(403);
+        assertThat(http.send("POST", "/api/v1/alarm-rules", rule.replace("theft-gao", "t2"),
+            CALLERS.get("logistics-key-gao").headers()).status()).isEqualTo(403);
+        Http.Answer bad = http.send("POST", "/api/v1/alarm-rules", rule.replace("100", "-5"), minusma);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().getString("detail")).isEqualTo("threshold: must not be negative, got -5");
+        Http.Answer self = http.send("POST", "/api/v1/alarm-rules", rule.replace("{\"type\":\"mqtt\"}",
+            "{\"type\":\"webhook\",\"url\":\"" + server.service().url() + "/hook\"}"), minusma);
+        assertThat(self.json().getString("detail")).endsWith("points at this API itself");
+        assertThat(http.send("PUT", "/api/v1/alarm-rules/" + id, rule.replace("critical", "major"), minusma)
+            .json().getString("severity")).isEqualTo("major");
+        assertThat(http.send("PUT", "/api/v1/alarm-rules/" + id, rule, CALLERS.get("admin-key-minusma").headers())
+            .status()).isEqualTo(200);
+        assertThat(http.send("DELETE", "/api/v1/alarm-rules/" + RULE_OF.get("juba1"), null, minusma).status())
+            .isEqualTo(403);
+        assertThat(http.send("DELETE", "/api/v1/alarm-rules/" + id, null, minusma).status()).isEqualTo(204);
+        assertThat(http.get("/api/v1/alarm-rules/" + id, CALLERS.get("admin-jwt-all").headers()).status())
+            .isEqualTo(404);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("callers")
     void unknownIdsAre403OutsideAWildcardGrantAnd404Inside(String callerName) {
         Caller caller = CALLERS.get(callerName);
         boolean all = callerName.equals("admin-jwt-all");
         for (String path : List.of("/api/v1/camps/ghost", "/api/v1/assets/ghost-gen", "/api/v1/events/999999",
             "/api/v1/assets/ghost-gen/readings", "/api/v1/camps/ghost/fuel", "/api/v1/missions/ghost",
             "/api/v1/figures/daily?camp=ghost", "/api/v1/readings?asset=ghost-gen", "/api/v1/gateways/ghost-gw",
-            "/api/v1/camps/ghost/assets/ghost-gen", "/api/v1/camps/ghost/gateways/gw-1")) {
+            "/api/v1/camps/ghost/assets/ghost-gen", "/api/v1/camps/ghost/gateways/gw-1", "/api/v1/alarms/999999",
+            "/api/v1/alarms?camp=ghost")) {
             assertThat(http.get(path, caller.headers()).status()).as(path).isEqualTo(all ? 404 : 403);
         }
     }
@@ -193,6 +314,13 @@ class AuthorizationMatrixIT {
             } else {
                 assertThat(status).as(path).isEqualTo(401);
             }
+        }
+        List<String> writes = server.service().operations().stream().filter(o -> !o.startsWith("GET ")).toList();
+        assertThat(writes).contains("POST /api/v1/alarms/{id}/acknowledge", "PUT /api/v1/alarm-rules/{id}");
+        for (String op : writes) {
+            String[] parts = op.split(" ");
+            String path = parts[1].replaceAll("\\{[a-zA-Z]+}", "1");
+            assertThat(http.send(parts[0], path, "{}").status()).as(op).isEqualTo(401);
         }
     }
 
@@ -222,6 +350,8 @@ class AuthorizationMatrixIT {
             .isSubsetOf(caller.camps());
         assertThat(campsOf(http.get("/api/v1/data-quality?" + RANGE, caller.headers()).json(), "camp"))
             .isSubsetOf(caller.camps());
+        assertThat(campsOf(http.get("/api/v1/alarms", caller.headers()).json(), "camp"))
+            .containsExactlyInAnyOrderElementsOf(caller.camps());
         List<String> missions = campsOf(http.get("/api/v1/missions", caller.headers()).json(), "id");
         assertThat(missions).allMatch(caller::seesMission);
     }

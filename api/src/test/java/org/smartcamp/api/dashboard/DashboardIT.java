@@ -34,6 +34,17 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.smartcamp.analytics.alarm.AlarmEvaluator;
+import org.smartcamp.analytics.alarm.AlarmLifecycle;
+import org.smartcamp.analytics.alarm.AlarmMetrics;
+import org.smartcamp.analytics.alarm.AlarmRule;
+import org.smartcamp.analytics.alarm.RuleParser;
+import org.smartcamp.analytics.alarm.RuleStore;
+import org.smartcamp.analytics.alarm.SelfAddress;
+import org.smartcamp.api.auth.ApiKeys;
+import org.smartcamp.api.store.ApiKeyRecord;
+import org.smartcamp.api.store.ApiKeyStore;
 import org.smartcamp.api.ApiConfig;
 import org.smartcamp.api.ApiService;
 import org.smartcamp.api.JwtConfig;
@@ -316,6 +327,67 @@ class DashboardIT {
         go("#/fuel/camp-a", "fuel");
         assertThat(text()).contains("Fuel: Bravo outpost").doesNotContain("Alpha");
         assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(12)
+    void anAlarmAppearsInTheInboxIsAcknowledgedWithACommentAndItsEventLinkOpensTheEvidence() throws Exception {
+        long alarm = raiseTheftAlarm();
+        String key = ApiKeys.newSecret();
+        try (Connection c = store.dataSource().getConnection()) {
+            ApiKeyStore.insert(c, new ApiKeyRecord(ApiKeys.newId(), "dashboard logistics", "logistics",
+                List.of(DashboardFixture.MISSION), List.of(), null, null, null), ApiKeys.hash(key));
+        }
+        browser.driver().findElement(By.id("logout")).click();
+        type(key);
+        WebElement count = browser.until(() -> {
+            WebElement e = element("#alarm-count");
+            return "1".equals(e.getAttribute("data-active")) && e.isDisplayed() ? e : null;
+        });
+        assertThat(count.getText()).isEqualTo("1 active alarm");
+        go("#/alarms", "alarms");
+        WebElement row = element("tr[data-alarm-row='" + alarm + "']");
+        assertThat(row.findElement(By.cssSelector("[data-severity]")).getText()).isEqualTo("Critical");
+        assertThat(row.getText()).contains("Suspected theft: 180 L on " + DashboardFixture.TANK_1);
+        row.findElement(By.cssSelector("a[data-alarm]")).click();
+        waitForView("alarms");
+        browser.driver().findElement(By.id("alarm-comment")).sendKeys("Guard on duty questioned; tank padlocked");
+        browser.driver().findElement(By.id("alarm-acknowledge")).click();
+        browser.until(() -> browser.driver().findElements(By.cssSelector("tr[data-action='acknowledged']"))
+            .isEmpty() ? null : true);
+        waitForView("alarms");
+        assertThat(element("tr[data-action='acknowledged']").getText())
+            .contains("Guard on duty questioned; tank padlocked");
+        assertThat(element("[data-alarm-status]").getAttribute("data-alarm-status")).isEqualTo("acknowledged");
+        JsonObject stored = api.get("/api/v1/alarms/" + alarm);
+        assertThat(stored.getString("status")).isEqualTo("acknowledged");
+        assertThat(stored.getString("acknowledgedBy")).startsWith("key:");
+        browser.until(() -> "0".equals(element("#alarm-count").getAttribute("data-active")) ? true : null);
+        element("a[data-event-link='" + fixture.theftId() + "']").click();
+        waitForView("events");
+        assertThat(element("[data-explanation]").getText()).isEqualTo(api.get("/api/v1/events/"
+            + fixture.theftId()).getJsonObject("evidence").getString("explanation"));
+        assertNoConsoleErrors();
+    }
+
+    /** A critical theft rule of the fixture's mission and the alarm it raises from the fixture's theft. */
+    private static long raiseTheftAlarm() throws Exception {
+        AlarmRule rule = new RuleParser(SelfAddress.NONE).parse(new ObjectMapper().readTree("{\"name\":\"theft\","
+            + "\"mission\":\"" + DashboardFixture.MISSION + "\",\"condition\":\"theft\",\"severity\":\"critical\"}"),
+            AlarmRule.API);
+        try (Connection c = store.dataSource().getConnection()) {
+            AlarmRule stored = rule.withId(RuleStore.insert(c, rule, "test", Instant.now()));
+            AlarmEvaluator evaluator = new AlarmEvaluator(store.dataSource(), new AlarmLifecycle(service.url(),
+                AlarmMetrics.NONE), Duration.ofDays(30), AlarmMetrics.NONE);
+            assertThat(evaluator.evaluate(Instant.now()).raised()).isEqualTo(1);
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM alarms WHERE rule_id = ?")) {
+                ps.setLong(1, stored.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        }
     }
 
     /** An HS256 token over {@code claims}, signed with the server's secret. */

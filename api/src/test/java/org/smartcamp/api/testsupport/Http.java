@@ -43,6 +43,20 @@ public final class Http {
         return send(b.build());
     }
 
+    /** Any method on {@code path} with a JSON body ({@code null}: none). */
+    public Answer send(String method, String path, String json, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+            .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
+    }
+
     private static Answer send(HttpRequest request) {
         try {
             return new Answer(CLIENT.send(request, HttpResponse.BodyHandlers.ofString()));

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.smartcamp.analytics.job.AnalyticsJobConfig;
 import org.smartcamp.analytics.job.AnalyticsService;
 import org.smartcamp.analytics.job.PassSummary;
+import org.smartcamp.deploy.config.AlarmSettings;
 import org.smartcamp.deploy.config.AnalyticsJobSettings;
 import org.smartcamp.deploy.config.ConfigKey;
 import org.smartcamp.deploy.config.IngestSettings;
@@ -46,7 +47,7 @@ final class AnalyticsCommand implements Callable<Integer> {
         DatabaseConfig db = IngestSettings.database(s);
         AnalyticsJobConfig job = AnalyticsJobSettings.job(s);
         AnalyticsService service = AnalyticsJobSettings.service(db, job, s.bool(ConfigKey.DATABASE_MIGRATE_ON_START),
-            Clock.systemUTC());
+            Clock.systemUTC()).alarms(AlarmSettings.of(s));
         if (reprocess != null) {
             service.reprocessing(Settings.parsePositiveDuration("--reprocess", reprocess));
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.smartcamp.api.ApiConfig;
 import org.smartcamp.api.ApiService;
 import org.smartcamp.api.http.ApiException;
+import org.smartcamp.deploy.config.AlarmSettings;
 import org.smartcamp.deploy.config.ApiSettings;
 import org.smartcamp.deploy.config.ConfigException;
 import org.smartcamp.deploy.config.ConfigKey;
@@ -54,7 +55,8 @@ final class ApiCommand implements Callable<Integer> {
         try {
             HikariDataSource ds = lifecycle.add("database pool", DataSources.open(db, "smartcamp-api",
                 s.bool(ConfigKey.DATABASE_MIGRATE_ON_START)));
-            service = lifecycle.add("api service", new ApiService(api, ds, Clock.systemUTC()));
+            service = lifecycle.add("api service", new ApiService(api, ds, Clock.systemUTC())
+                .publicUrl(AlarmSettings.publicUrl(s)));
             start(service, api, db);
         } catch (RuntimeException e) {
             lifecycle.close();

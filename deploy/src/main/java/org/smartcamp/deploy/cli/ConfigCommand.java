@@ -2,6 +2,7 @@ package org.smartcamp.deploy.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.smartcamp.deploy.config.AlarmSettings;
 import org.smartcamp.deploy.config.AnalyticsJobSettings;
 import org.smartcamp.deploy.config.ApiSettings;
 import org.smartcamp.deploy.config.ConfigKey;
@@ -33,6 +34,7 @@ final class ConfigCommand implements Callable<Integer> {
         IngestSettings.ingest(s);
         AnalyticsJobSettings.job(s);
         ApiSettings.api(s);
+        AlarmSettings.of(s);
         out.println("configuration is valid");
         return 0;
     }

@@ -116,7 +116,13 @@ public enum ConfigKey {
     API_KEY_CACHE_TTL("api.keyCacheTtl", "30s",
         "How long an API key lookup is cached, and so how long a revoked key may still be accepted."),
     API_REGISTRY_REFRESH("api.registryRefresh", "30s",
-        "How often the API reloads the missions, camps and assets it serves.");
+        "How often the API reloads the missions, camps and assets it serves."),
+    API_PUBLIC_URL("api.publicUrl", "http://localhost:8080",
+        "The URL people reach the API and dashboard at: the links in alarm notifications; no webhook may aim at it."),
+    ALARMS_RULES_FILE("alarms.rulesFile", "",
+        "YAML file of alarm rules (docs/alarms.md); they replace the configuration's rules when analytics starts."),
+    ALARMS_EVENT_LOOKBACK("alarms.eventLookback", "1d",
+        "Events detected or revised within this time raise alarms (older ones do not when a rule is added).");
 
     private final String key;
     private final String defaultValue;

@@ -1,0 +1,185 @@
+// Alarms: the inbox (active first, then by severity) and one alarm with its history, where logistics staff
+// acknowledge, clear or comment; and the count of active alarms in the header of every view.
+import * as api from '../api.js';
+import { h, notice, panel, select, table, viewHead } from '../dom.js';
+import { time } from '../format.js';
+
+// Every user-visible string of this view (to be folded into the dashboard's EN/FR bundles).
+export const STRINGS = {
+  title: 'Alarms',
+  status: 'Status',
+  statusOpen: 'open (active and acknowledged)',
+  statusActive: 'active',
+  statusAcknowledged: 'acknowledged',
+  statusCleared: 'cleared',
+  statusAll: 'all',
+  severity: {
+    critical: 'Critical',
+    major: 'Major',
+    minor: 'Minor',
+    warning: 'Warning'
+  },
+  shown: n => n + (n === 1 ? ' alarm' : ' alarms'),
+  none: 'No alarm matches.',
+  colSeverity: 'Severity',
+  colStatus: 'Status',
+  colSummary: 'What',
+  colCamp: 'Camp',
+  colRaised: 'Raised (UTC)',
+  colEvidence: 'Evidence',
+  evidence: 'evidence',
+  back: '← all alarms',
+  facts: 'Alarm',
+  factRule: 'Rule',
+  factCondition: 'Condition',
+  factCampAsset: 'Camp / asset',
+  factQuantity: 'Quantity',
+  factRaised: 'Raised (UTC)',
+  factAcknowledged: 'Acknowledged',
+  factCleared: 'Cleared',
+  clearedByCondition: 'the condition ended',
+  by: ' by ',
+  event: 'Event',
+  openEvidence: 'Open the event and its evidence',
+  history: 'History',
+  colAt: 'When (UTC)',
+  colAction: 'What happened',
+  colActor: 'Who',
+  colComment: 'Comment',
+  system: 'SmartCamp',
+  actions: {
+    raised: 'raised',
+    updated: 'updated',
+    acknowledged: 'acknowledged',
+    cleared: 'cleared',
+    commented: 'commented',
+    reopened: 'reopened'
+  },
+  act: 'Act on this alarm',
+  comment: 'Comment',
+  commentHint: 'Optional for acknowledge and clear; at most 2000 characters.',
+  acknowledge: 'Acknowledge',
+  clear: 'Clear',
+  addComment: 'Add comment',
+  done: 'Saved.',
+  failed: 'Not saved: ',
+  headerCount: n => n + (n === 1 ? ' active alarm' : ' active alarms'),
+  headerTitle: 'Active alarms in your camps'
+};
+
+const SEVERITIES = ['critical', 'major', 'minor', 'warning'];
+
+/** A severity badge: colour and the word, never colour alone. */
+export function badge(severity) {
+  return h('span', { class: 'badge sev-' + severity, 'data-severity': severity },
+    STRINGS.severity[severity] || severity);
+}
+
+export async function render(root, ctx, mount) {
+  if (/^\d+$/.test(ctx.args[0] || '')) {
+    return one(root, ctx, mount, ctx.args[0]);
+  }
+  const status = ctx.args[0] === 'status' && ctx.args[1] ? ctx.args[1] : 'open';
+  const body = await api.get('/api/v1/alarms', { status, limit: 1000 });
+  const items = body.items;
+  root.append(viewHead(STRINGS.title,
+    select('alarms-status', STRINGS.status, [['open', STRINGS.statusOpen], ['active', STRINGS.statusActive],
+      ['acknowledged', STRINGS.statusAcknowledged], ['cleared', STRINGS.statusCleared], ['all', STRINGS.statusAll]],
+    status, v => { location.hash = '#/alarms/status/' + encodeURIComponent(v); }),
+    h('span', { class: 'hint', 'data-count': String(items.length) }, STRINGS.shown(items.length))),
+  panel(null, items.length ? inbox(items) : notice(STRINGS.none)));
+  mount();
+}
+
+function inbox(items) {
+  return table([
+    { label: STRINGS.colSeverity, cell: a => badge(a.severity) },
+    { label: STRINGS.colStatus, cell: a => h('span', { 'data-status': a.status }, STRINGS['status' + cap(a.status)]) },
+    { label: STRINGS.colSummary, cell: a => h('a', { href: '#/alarms/' + a.id, 'data-alarm': String(a.id) }, a.summary) },
+    { label: STRINGS.colCamp, cell: a => a.camp },
+    { label: STRINGS.colRaised, cell: a => time(a.raisedAt) },
+    { label: STRINGS.colEvidence, cell: a => a.event ? eventLink(a.event, STRINGS.evidence) : '' }
+  ], items, { rowAttrs: a => ({ class: 'alarm-' + a.status, 'data-alarm-row': String(a.id) }) });
+}
+
+function eventLink(id, text) {
+  return h('a', { href: '#/events/' + id, 'data-event-link': String(id) }, text);
+}
+
+function cap(s) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+async function one(root, ctx, mount, id) {
+  const a = await api.get('/api/v1/alarms/' + id);
+  const done = h('p', { class: 'notice', role: 'status', hidden: true });
+  const comment = h('textarea', { id: 'alarm-comment', rows: 3, maxlength: 2000 });
+  const act = async (path, ok) => {
+    try {
+      await api.send('POST', '/api/v1/alarms/' + id + '/' + path, { comment: comment.value.trim() || null });
+      done.className = 'notice';
+      done.textContent = STRINGS.done;
+      done.hidden = false;
+      refreshCount();
+      ok();
+    } catch (e) {
+      done.className = 'notice error';
+      done.textContent = STRINGS.failed + e.message;
+      done.hidden = false;
+    }
+  };
+  const again = () => window.dispatchEvent(new HashChangeEvent('hashchange'));
+  root.append(viewHead(a.summary, badge(a.severity), h('a', { href: '#/alarms' }, STRINGS.back)),
+    h('div', { class: 'cols' },
+      panel(STRINGS.facts, h('dl', { class: 'facts', 'data-alarm-status': a.status },
+        h('dt', {}, STRINGS.colStatus), h('dd', {}, STRINGS['status' + cap(a.status)]),
+        h('dt', {}, STRINGS.factRule), h('dd', {}, a.rule),
+        h('dt', {}, STRINGS.factCondition), h('dd', {}, a.condition),
+        h('dt', {}, STRINGS.factCampAsset), h('dd', {}, a.camp + (a.asset ? ' / ' + a.asset : '')),
+        a.quantity !== null && a.quantity !== undefined ? [h('dt', {}, STRINGS.factQuantity),
+          h('dd', {}, a.quantity + (a.unit ? ' ' + a.unit : ''))] : null,
+        h('dt', {}, STRINGS.factRaised), h('dd', {}, time(a.raisedAt)),
+        a.acknowledgedAt ? [h('dt', {}, STRINGS.factAcknowledged),
+          h('dd', {}, time(a.acknowledgedAt) + STRINGS.by + a.acknowledgedBy)] : null,
+        a.clearedAt ? [h('dt', {}, STRINGS.factCleared), h('dd', {}, time(a.clearedAt)
+          + (a.clearedBy ? STRINGS.by + a.clearedBy : ' (' + STRINGS.clearedByCondition + ')'))] : null,
+        a.event ? [h('dt', {}, STRINGS.event), h('dd', {}, eventLink(a.event, STRINGS.openEvidence))] : null)),
+      panel(STRINGS.act,
+        h('label', { for: 'alarm-comment' }, STRINGS.comment), comment,
+        h('p', { class: 'hint' }, STRINGS.commentHint),
+        h('div', { class: 'actions' },
+          a.status === 'active' ? h('button', { type: 'button', id: 'alarm-acknowledge',
+            onclick: () => act('acknowledge', again) }, STRINGS.acknowledge) : null,
+          a.status !== 'cleared' ? h('button', { type: 'button', id: 'alarm-clear',
+            onclick: () => act('clear', again) }, STRINGS.clear) : null,
+          h('button', { type: 'button', id: 'alarm-add-comment', onclick: () => act('comments', again) },
+            STRINGS.addComment)),
+        done)),
+    panel(STRINGS.history, table([
+      { label: STRINGS.colAt, cell: e => time(e.at) },
+      { label: STRINGS.colAction, cell: e => STRINGS.actions[e.action] || e.action },
+      { label: STRINGS.colActor, cell: e => e.actor || STRINGS.system },
+      { label: STRINGS.colComment, cell: e => e.comment || '' }
+    ], a.history, { attrs: { 'data-history': String(a.history.length) },
+      rowAttrs: e => ({ 'data-action': e.action }) })));
+  mount();
+}
+
+/** Updates the header's count of active alarms (hidden when the caller sees none or cannot read them). */
+export async function refreshCount() {
+  const link = document.getElementById('alarm-count');
+  if (!link) {
+    return;
+  }
+  try {
+    const body = await api.get('/api/v1/alarms', { status: 'active', limit: 1 });
+    const n = body.counts.active;
+    link.textContent = STRINGS.headerCount(n);
+    link.title = STRINGS.headerTitle;
+    link.dataset.active = String(n);
+    link.classList.toggle('has-active', n > 0);
+    link.hidden = false;
+  } catch (e) {
+    link.hidden = true;
+  }
+}
