@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.smartcamp.analytics.alarm.delivery.AlarmDelivery;
 import org.smartcamp.analytics.store.ArrivalScanner;
 import org.smartcamp.analytics.job.standard.StandardAnalyzers;
 import org.smartcamp.analytics.store.AssetCatalog;
@@ -48,6 +49,7 @@ public final class AnalyticsService implements AutoCloseable {
     private int httpPort = -1;
     private volatile Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
     private Duration reprocess;
+    private AlarmDelivery alarmDelivery;
 
     public AnalyticsService(DatabaseConfig database, AnalyticsJobConfig config, boolean migrate,
                             List<AssetAnalyzer> assetAnalyzers, List<CampAnalyzer> campAnalyzers, Clock clock) {
@@ -84,6 +86,16 @@ public final class AnalyticsService implements AutoCloseable {
     }
 
     /**
+     * Delivers the alarm outbox while running ({@link #start}, not {@link AnalyticsJob#runOnce}): the dispatcher's
+     * channels are checked before the job starts (an unreachable SMTP server fails the start) and it stops before
+     * the job on close.
+     */
+    public AnalyticsService deliveringAlarms(AlarmDelivery delivery) {
+        this.alarmDelivery = delivery;
+        return this;
+    }
+
+    /**
      * Connects (and migrates when asked), checks every camp's and asset's analytics settings, and builds the job
      * without starting it.
      *
@@ -116,10 +128,21 @@ public final class AnalyticsService implements AutoCloseable {
         }
     }
 
-    /** Opens, starts the job and serves {@code /health/live}, {@code /health/ready} and {@code /metrics}. */
+    /**
+     * Opens, starts the alarm dispatcher when {@link #deliveringAlarms} gave one and the job, and serves
+     * {@code /health/live}, {@code /health/ready} and {@code /metrics}.
+     *
+     * @throws org.smartcamp.analytics.alarm.delivery.DeliveryConfigException naming the key of a channel setting
+     *                                                                        that cannot work
+     */
     public void start(String httpHost, int port) {
-        open().start();
+        AnalyticsJob opened = open();
         try {
+            if (alarmDelivery != null) {
+                lifecycle.add("alarm dispatcher", alarmDelivery.dispatcher(dataSource, registry, clock).check().start(),
+                    d -> d.stop(stopTimeout));
+            }
+            opened.start();
             Vertx vertx = lifecycle.add("vert.x", Vertx.vertx(), v -> v.close().await());
             List<HealthCheck> checks = List.of(new HealthCheck("database", dataSource::isRunning),
                 new HealthCheck("analytics", job::healthy));
