@@ -10,7 +10,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Locale;
@@ -47,7 +46,7 @@ public final class EmailChannel implements Channel {
         p.put("mail.smtp.connectiontimeout", ms);
         p.put("mail.smtp.timeout", ms);
         p.put("mail.smtp.writetimeout", ms);
-        p.put("mail.smtp.from", config.from());
+        p.put("mail.smtp.from", from.getAddress());
         this.session = Session.getInstance(p);
     }
 
@@ -162,8 +161,7 @@ public final class EmailChannel implements Channel {
         String message = e.getMessage();
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
-            if (t.getMessage() != null && !(t instanceof IOException && message != null
-                && message.contains(t.getMessage()))) {
+            if (t.getMessage() != null && (message == null || !message.contains(t.getMessage().strip()))) {
                 message = (message == null ? "" : message + ": ") + t.getMessage();
             }
         }
