@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.random.RandomGenerator;
 import org.smartcamp.analytics.alarm.delivery.AlarmDelivery;
 import org.smartcamp.analytics.alarm.delivery.Channel;
@@ -95,6 +96,9 @@ public final class AlarmDeliverySettings {
         if (user == null) {
             user = s.optionalText(ConfigKey.MQTT_USERNAME);
         }
-        return new MqttChannel.Config(url, s.text(ConfigKey.ALARMS_MQTT_CLIENT_ID), user, password, MQTT_TIMEOUT);
+        // Clean sessions only: a random id per process is safe, and two processes never take each other's.
+        String clientId = Optional.ofNullable(s.optionalText(ConfigKey.ALARMS_MQTT_CLIENT_ID))
+            .orElse("smartcamp-alarms-" + UUID.randomUUID().toString().substring(0, 8));
+        return new MqttChannel.Config(url, clientId, user, password, MQTT_TIMEOUT);
     }
 }

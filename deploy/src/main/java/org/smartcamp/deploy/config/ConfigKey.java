@@ -107,8 +107,8 @@ public enum ConfigKey {
     ALARMS_SMTP_TIMEOUT("alarms.smtp.timeout", "10s", "Connect, read and write timeout of the SMTP connection."),
     ALARMS_MQTT_URL("alarms.mqtt.url", "",
         "Broker that MQTT alarm notifications are published to (smartcamp/alarms/...); empty: mqtt.url."),
-    ALARMS_MQTT_CLIENT_ID("alarms.mqtt.clientId", "smartcamp-analytics-alarms-1",
-        "MQTT client id of the alarm publisher; unique per analytics process."),
+    ALARMS_MQTT_CLIENT_ID("alarms.mqtt.clientId", "",
+        "MQTT client id of the alarm publisher, unique per analytics process; empty: smartcamp-alarms-<random>."),
     ALARMS_MQTT_USERNAME("alarms.mqtt.username", "",
         "Broker user of the alarm publisher; empty: mqtt.username with mqtt.password."),
     ALARMS_MQTT_PASSWORD("alarms.mqtt.password", "", "Password of alarms.mqtt.username (set it through the "
