@@ -15,6 +15,7 @@ import org.smartcamp.analytics.alarm.AlarmLifecycle;
 import org.smartcamp.analytics.alarm.AlarmMetrics;
 import org.smartcamp.analytics.alarm.MicrometerAlarmMetrics;
 import org.smartcamp.analytics.alarm.RuleStore;
+import org.smartcamp.analytics.alarm.delivery.AlarmDelivery;
 import org.smartcamp.analytics.store.ArrivalScanner;
 import org.smartcamp.analytics.job.standard.StandardAnalyzers;
 import org.smartcamp.analytics.store.AssetCatalog;
@@ -59,6 +60,7 @@ public final class AnalyticsService implements AutoCloseable {
     private volatile Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
     private Duration reprocess;
     private AlarmConfig alarms = AlarmConfig.DEFAULT;
+    private AlarmDelivery alarmDelivery;
 
     public AnalyticsService(DatabaseConfig database, AnalyticsJobConfig config, boolean migrate,
                             List<AssetAnalyzer> assetAnalyzers, List<CampAnalyzer> campAnalyzers, Clock clock) {
@@ -97,6 +99,16 @@ public final class AnalyticsService implements AutoCloseable {
     /** With these alarm settings (the configuration file's rules, the public URL of links). */
     public AnalyticsService alarms(AlarmConfig settings) {
         this.alarms = settings;
+        return this;
+    }
+
+    /**
+     * Delivers the alarm outbox while running ({@link #start}, not {@link AnalyticsJob#runOnce}): the dispatcher's
+     * channels are checked before the job starts (an unreachable SMTP server fails the start) and it stops before
+     * the job on close.
+     */
+    public AnalyticsService deliveringAlarms(AlarmDelivery delivery) {
+        this.alarmDelivery = delivery;
         return this;
     }
 
@@ -147,10 +159,21 @@ public final class AnalyticsService implements AutoCloseable {
             metrics);
     }
 
-    /** Opens, starts the job and serves {@code /health/live}, {@code /health/ready} and {@code /metrics}. */
+    /**
+     * Opens, starts the alarm dispatcher when {@link #deliveringAlarms} gave one and the job, and serves
+     * {@code /health/live}, {@code /health/ready} and {@code /metrics}.
+     *
+     * @throws org.smartcamp.analytics.alarm.delivery.DeliveryConfigException naming the key of a channel setting
+     *                                                                        that cannot work
+     */
     public void start(String httpHost, int port) {
-        open().start();
+        AnalyticsJob opened = open();
         try {
+            if (alarmDelivery != null) {
+                lifecycle.add("alarm dispatcher", alarmDelivery.dispatcher(dataSource, registry, clock).check().start(),
+                    d -> d.stop(stopTimeout));
+            }
+            opened.start();
             Vertx vertx = lifecycle.add("vert.x", Vertx.vertx(), v -> v.close().await());
             List<HealthCheck> checks = List.of(new HealthCheck("database", dataSource::isRunning),
                 new HealthCheck("analytics", job::healthy));

@@ -8,6 +8,7 @@ import org.smartcamp.analytics.job.AnalyticsJobConfig;
 import org.smartcamp.analytics.job.AnalyticsService;
 import org.smartcamp.analytics.job.PassSummary;
 import org.smartcamp.deploy.config.AlarmSettings;
+import org.smartcamp.deploy.config.AlarmDeliverySettings;
 import org.smartcamp.deploy.config.AnalyticsJobSettings;
 import org.smartcamp.deploy.config.ConfigKey;
 import org.smartcamp.deploy.config.IngestSettings;
@@ -59,6 +60,7 @@ final class AnalyticsCommand implements Callable<Integer> {
             }
             return 0;
         }
+        AlarmDeliverySettings.delivery(s, System.getenv(), Clock.systemUTC()).ifPresent(service::deliveringAlarms);
         String host = s.text(ConfigKey.ANALYTICS_HTTP_HOST);
         ShutdownSignal stopped = ShutdownSignal.onShutdown(() -> service.stop(STOP_TIMEOUT));
         service.start(host, s.integer(ConfigKey.ANALYTICS_HTTP_PORT, 0, 65_535));

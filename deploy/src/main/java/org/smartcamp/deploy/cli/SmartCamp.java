@@ -8,6 +8,7 @@ import java.net.URL;
 import java.util.concurrent.Callable;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import org.smartcamp.analytics.alarm.delivery.DeliveryConfigException;
 import org.smartcamp.analytics.power.SettingsException;
 import org.smartcamp.deploy.config.ConfigException;
 import org.smartcamp.ingest.inventory.InventoryException;
@@ -80,7 +81,7 @@ public final class SmartCamp implements Callable<Integer> {
     static String message(Throwable e) {
         if (e instanceof ConfigException || e instanceof StoreException || e instanceof BrokerUnavailableException
             || e instanceof InventoryException || e instanceof CommandException || e instanceof PortInUseException
-            || e instanceof SettingsException) {
+            || e instanceof SettingsException || e instanceof DeliveryConfigException) {
             return e.getMessage();
         }
         String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

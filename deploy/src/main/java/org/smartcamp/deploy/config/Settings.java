@@ -67,6 +67,21 @@ public final class Settings {
         throw fail(key, v, "true or false");
     }
 
+    /**
+     * One of {@code allowed} (case-insensitive), lower case.
+     *
+     * @throws ConfigException naming the key and the allowed values otherwise
+     */
+    public String choice(ConfigKey key, String... allowed) {
+        String v = text(key).toLowerCase(Locale.ROOT);
+        for (String a : allowed) {
+            if (a.equals(v)) {
+                return v;
+            }
+        }
+        throw fail(key, text(key), String.join(", ", allowed));
+    }
+
     /** A positive duration in the one syntax of {@link Durations} ({@code 250ms}, {@code 30s}, {@code 2d6h}, ISO). */
     public Duration duration(ConfigKey key) {
         Duration d = optionalDuration(key);

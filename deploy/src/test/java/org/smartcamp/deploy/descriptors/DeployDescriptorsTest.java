@@ -148,6 +148,38 @@ class DeployDescriptorsTest {
     }
 
     @Test
+    void prometheusSendsItsAlertsToTheAlertmanagerWhichRoutesEachToAReceiver() {
+        ComposeServices services = ComposeServices.load();
+        Map<String, Object> prometheus = yaml(compose().resolve("prometheus/prometheus.yml"));
+        List<String> targets = new ArrayList<>();
+        for (Object am : list(map(prometheus.get("alerting"), "alerting").get("alertmanagers"), "alertmanagers")) {
+            for (Object sc : list(map(am, "alertmanager").get("static_configs"), "static_configs")) {
+                targets.addAll(strings(map(sc, "static config").get("targets"), "targets"));
+            }
+        }
+        assertThat(targets).as("Prometheus' Alertmanagers").containsExactly("alertmanager:9093");
+        ComposeServices.Service alertmanager = services.all().get("alertmanager");
+        assertThat(alertmanager).as("the alertmanager service").isNotNull();
+        assertThat(strings(alertmanager.raw().get("volumes"), "volumes"))
+            .contains("./alertmanager/alertmanager.yml:/etc/alertmanager/alertmanager.yml:ro");
+        assertThat(String.join(" ", strings(alertmanager.raw().get("command"), "command")))
+            .contains("--config.file=/etc/alertmanager/alertmanager.yml");
+        Map<String, Object> config = yaml(compose().resolve("alertmanager/alertmanager.yml"));
+        Set<String> receivers = new TreeSet<>();
+        for (Object r : list(config.get("receivers"), "receivers")) {
+            Map<String, Object> receiver = map(r, "receiver");
+            assertThat(list(receiver.get("webhook_configs"), "webhook_configs")).as("receiver %s", receiver)
+                .isNotEmpty();
+            receivers.add(String.valueOf(receiver.get("name")));
+        }
+        Map<String, Object> route = map(config.get("route"), "route");
+        assertThat(receivers).as("receivers").contains(String.valueOf(route.get("receiver")));
+        for (Object sub : list(route.get("routes"), "routes")) {
+            assertThat(receivers).contains(String.valueOf(map(sub, "route").get("receiver")));
+        }
+    }
+
+    @Test
     void composeReachesTheBrokerAndDatabaseWhereTheyListen() throws IOException {
         ComposeServices services = ComposeServices.load();
         Set<Integer> listeners = Mosquitto.listeners(Descriptors.deploy().resolve("mosquitto/mosquitto.conf"));

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.smartcamp.analytics.alarm.delivery.MicrometerAlarmDeliveryMetrics;
 import org.smartcamp.analytics.job.AnalyticsPass;
 import org.smartcamp.analytics.job.MicrometerAnalyticsMetrics;
 import org.smartcamp.api.ops.MicrometerApiMetrics;
@@ -47,6 +48,8 @@ final class ExportedMetrics {
         analytics.passFinished(Duration.ofMillis(10), false);
         analytics.watermark(AnalyticsPass.ROLLUPS, Instant.now());
         analytics.watermark(AnalyticsPass.ANALYSIS, Instant.now());
+        MicrometerAlarmDeliveryMetrics alarms = new MicrometerAlarmDeliveryMetrics(registry, Clock.systemUTC());
+        alarms.outbox(1, Instant.now(), Instant.now());
         MicrometerApiMetrics api = new MicrometerApiMetrics(registry);
         api.request("/api/v1/camps", "GET", 200, 1_000_000);
         api.registerAuditQueue(() -> 0);
