@@ -16,8 +16,9 @@ final class CellText {
             case NUMBER -> column.unit() == null ? text.number((Double) value, column.decimals())
                 : text.quantity((Double) value, column.decimals(), column.unit());
             case PERCENT -> text.percent((Double) value);
-            case TIME -> text.time((Instant) value);
-            case DATE -> text.date((LocalDate) value);
+            // kept on one line in a narrow column
+            case TIME -> text.time((Instant) value).replace(' ', '\u00a0');
+            case DATE -> text.date((LocalDate) value).replace(' ', '\u00a0');
             case ID, TEXT -> value.toString();
         };
     }
