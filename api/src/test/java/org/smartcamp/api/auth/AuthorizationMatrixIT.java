@@ -176,7 +176,8 @@ class AuthorizationMatrixIT {
         for (String path : List.of("/api/v1/camps/ghost", "/api/v1/assets/ghost-gen", "/api/v1/events/999999",
             "/api/v1/assets/ghost-gen/readings", "/api/v1/camps/ghost/fuel", "/api/v1/missions/ghost",
             "/api/v1/figures/daily?camp=ghost", "/api/v1/readings?asset=ghost-gen", "/api/v1/gateways/ghost-gw",
-            "/api/v1/camps/ghost/assets/ghost-gen", "/api/v1/camps/ghost/gateways/gw-1")) {
+            "/api/v1/camps/ghost/assets/ghost-gen", "/api/v1/camps/ghost/gateways/gw-1",
+            "/api/v1/camps/ghost/reports/2026-03")) {
             assertThat(http.get(path, caller.headers()).status()).as(path).isEqualTo(all ? 404 : 403);
         }
     }
