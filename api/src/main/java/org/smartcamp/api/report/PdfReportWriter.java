@@ -235,11 +235,15 @@ public final class PdfReportWriter {
         }
         float x = MARGIN;
         for (int b = 1; b < t.columns().size(); b++) {
+            String name = t.columns().get(b).header();
+            if (x > MARGIN && x + 14 + width(regular, name) > MARGIN + width()) {
+                x = MARGIN;
+                y -= LINE;
+            }
             page.setNonStrokingColor(BAND_COLOURS[(b - 1) % BAND_COLOURS.length]);
             page.addRect(x, y, 8, 8);
             page.fill();
             page.setNonStrokingColor(Color.BLACK);
-            String name = t.columns().get(b).header();
             page.beginText();
             page.setFont(regular, SIZE);
             page.newLineAtOffset(x + 10, y + 1);
@@ -274,7 +278,15 @@ public final class PdfReportWriter {
         return safe(s, regular);
     }
 
-    /** {@code s} with every character the base font cannot show replaced by '?' (names may hold any). */
+    /** What is shown for a character the base font lacks: the digit of a subscript (CO₂), a space, or '?'. */
+    private static String fallback(int cp) {
+        if (cp >= 0x2080 && cp <= 0x2089) {
+            return String.valueOf((char) ('0' + cp - 0x2080));
+        }
+        return cp == 0x202F || cp == 0x2009 ? "\u00a0" : "?";
+    }
+
+    /** {@code s} with every character the base font cannot show replaced ({@link #fallback}; names may hold any). */
     static String safe(String s, PDFont font) {
         StringBuilder out = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
@@ -283,7 +295,7 @@ public final class PdfReportWriter {
                 font.encode(c);
                 out.append(c);
             } catch (IOException | IllegalArgumentException e) {
-                out.append(cp == 0x202F ? "\u00a0" : "?");
+                out.append(fallback(cp));
             }
         });
         return out.toString();

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.smartcamp.api.auth.Principal;
 import org.smartcamp.api.auth.Scope;
 import org.smartcamp.api.http.ApiException;
+import org.smartcamp.api.http.CsvOptions;
 import org.smartcamp.api.http.Format;
 import org.smartcamp.api.http.Params;
 import org.smartcamp.api.http.Responder;
@@ -43,6 +44,9 @@ final class ReportRoutes {
 
     private void report(RoutingContext ctx) {
         Params p = Params.of(ctx, Set.of("lang", "format"));
+        if (CsvOptions.given(p) != null) {
+            throw ApiException.badParameter(CsvOptions.given(p), "applies to CSV exports only, not to reports");
+        }
         ReportFormat format = format(ctx, p);
         Locale locale = language(ctx, p);
         Principal caller = Principal.of(ctx);

@@ -254,6 +254,7 @@ class ReportRoutesIT {
         assertThat(month.body()).contains("month");
         assertThat(http.get("/api/v1/camps/juba1/reports/2026-03?lang=de", key).body()).contains("lang");
         assertThat(http.get("/api/v1/camps/juba1/reports/2026-03?format=docx", key).body()).contains("format");
+        assertThat(http.get("/api/v1/camps/juba1/reports/2026-03?sep=%3B", key).body()).contains("'sep'");
         HttpResponse<byte[]> xlsx = http.bytes("/api/v1/camps/juba1/reports/2026-03", with("Accept",
             ReportFormat.XLSX.mediaType()));
         assertThat(xlsx.headers().firstValue("Content-Type")).hasValue(ReportFormat.XLSX.mediaType());
