@@ -36,12 +36,17 @@ public final class Params {
     }
 
     /**
-     * The query of {@code ctx}, checked against the parameters the route knows.
+     * The query of {@code ctx}, checked against the parameters the route knows; a route that knows {@code format}
+     * also knows the CSV options ({@link CsvOptions#PARAMS}).
      *
      * @throws ApiException 400 for an unknown or repeated parameter
      */
     public static Params of(RoutingContext ctx, Set<String> known) {
         MultiMap query = ctx.queryParams();
+        if (known.contains("format")) {
+            known = new java.util.HashSet<>(known);
+            known.addAll(CsvOptions.PARAMS);
+        }
         for (String name : query.names()) {
             if (!known.contains(name)) {
                 throw ApiException.badParameter(name, "is not known on this route; known: "

@@ -8,7 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes tables as JSON ({@code {..meta, "items": [...], "count": n, "next": link}}) or RFC 4180 CSV, with a
+ * Writes tables as JSON ({@code {..meta, "items": [...], "count": n, "next": link}}) or CSV ({@link Csv}), with a
  * {@code Link: <...>; rel="next"} header when more pages exist, and notes the rows and the export for the
  * audit log.
  */
@@ -30,8 +30,10 @@ public final class Responder {
         if (format == Format.CSV) {
             ctx.put(EXPORT, true);
             ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8; header=present")
-                .putHeader("Content-Disposition", "attachment; filename=\"" + listing.name() + ".csv\"")
-                .end(Csv.write(listing.csvColumns(), listing.items()));
+                .putHeader("Content-Disposition", "attachment; filename=\"" + listing.name() + ".csv\"");
+            CsvOptions options = ctx.get(Format.CSV_OPTIONS);
+            Csv.stream(ctx.response(), options == null ? CsvOptions.RFC_4180 : options, listing.csvColumns(),
+                listing.items());
             return;
         }
         JsonObject body = listing.meta().copy().put("items", new JsonArray(listing.items()))

@@ -82,6 +82,7 @@ public final class ApiRouter {
         new AlarmRoutes(support, new AlarmLifecycle(alarms.publicUrl(), AlarmMetrics.NONE)).mount(endpoints);
         new RuleRoutes(support, () -> new RuleParser(new SelfAddress(config.listen().host(), alarms.port().getAsInt(),
             alarms.publicUrl()))).mount(endpoints);
+        new ReportRoutes(support).mount(endpoints);
         DocsRoutes docs = new DocsRoutes();
         docs.mount(endpoints);
         openApi = docs.document();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.smartcamp.api.auth.Scope;
 import org.smartcamp.api.http.ApiException;
+import org.smartcamp.api.http.CsvOptions;
 import org.smartcamp.api.http.Cursor;
 import org.smartcamp.api.http.Format;
 import org.smartcamp.api.http.Listing;
@@ -83,6 +84,9 @@ final class RegistryRoutes {
         Format format = geoJsonPath ? Format.GEOJSON : Format.of(ctx, p, true);
         if (geoJsonPath && p.raw("format") != null) {
             throw ApiException.badParameter("format", "is not used on camps.geojson, which is always GeoJSON");
+        }
+        if (geoJsonPath && CsvOptions.given(p) != null) {
+            throw ApiException.badParameter(CsvOptions.given(p), "applies to CSV only; camps.geojson is GeoJSON");
         }
         List<String> camps = support.scope(ctx).camps(p.id("mission"), null);
         String after = after(p);

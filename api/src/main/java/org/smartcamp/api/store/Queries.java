@@ -12,6 +12,9 @@ public final class Queries {
     static final String CAMPS_ALL = "SELECT id, mission_id, name FROM camps";
     static final String ASSETS_ALL = "SELECT ref, id, camp_id, kind FROM assets";
     static final String METRICS_ALL = "SELECT id, name, unit FROM metrics";
+    /** The tank each asset of a camp draws from (a generator's or vehicle's tank, a day tank's bulk tank). */
+    static final String SUPPLY_TANKS = "SELECT id, supply_tank_id FROM assets WHERE camp_id = ? "
+        + "AND supply_tank_id IS NOT NULL ORDER BY id";
 
     static final String MISSIONS = "SELECT m.id, m.name, m.registered, m.created_at, m.updated_at, "
         + "(SELECT count(*) FROM camps c WHERE c.mission_id = m.id AND c.id = ANY(?)) AS camps "

@@ -297,7 +297,7 @@ class AuthorizationMatrixIT {
             "/api/v1/assets/ghost-gen/readings", "/api/v1/camps/ghost/fuel", "/api/v1/missions/ghost",
             "/api/v1/figures/daily?camp=ghost", "/api/v1/readings?asset=ghost-gen", "/api/v1/gateways/ghost-gw",
             "/api/v1/camps/ghost/assets/ghost-gen", "/api/v1/camps/ghost/gateways/gw-1", "/api/v1/alarms/999999",
-            "/api/v1/alarms?camp=ghost")) {
+            "/api/v1/alarms?camp=ghost", "/api/v1/camps/ghost/reports/2026-03")) {
             assertThat(http.get(path, caller.headers()).status()).as(path).isEqualTo(all ? 404 : 403);
         }
     }

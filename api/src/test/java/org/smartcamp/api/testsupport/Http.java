@@ -57,6 +57,22 @@ public final class Http {
         return send(b.build());
     }
 
+    /** GET {@code path} with headers given as name, value, ...; the body as bytes (PDF, XLSX, CSV with a BOM). */
+    public HttpResponse<byte[]> bytes(String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Answer send(HttpRequest request) {
         try {
             return new Answer(CLIENT.send(request, HttpResponse.BodyHandlers.ofString()));

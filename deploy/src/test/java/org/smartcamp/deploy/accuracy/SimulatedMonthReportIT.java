@@ -1,0 +1,71 @@
+package org.smartcamp.deploy.accuracy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.smartcamp.analytics.job.AnalyticsJobConfig;
+import org.smartcamp.analytics.job.AnalyticsService;
+import org.smartcamp.api.ApiConfig;
+import org.smartcamp.api.ApiService;
+import org.smartcamp.api.auth.ApiKeys;
+import org.smartcamp.api.store.ApiKeyRecord;
+import org.smartcamp.api.store.ApiKeyStore;
+import org.smartcamp.api.testsupport.Http;
+import org.smartcamp.api.testsupport.ReportCheck;
+import org.smartcamp.ingest.store.DatabaseConfig;
+import org.smartcamp.ingest.testsupport.MigratedStore;
+import org.smartcamp.simulator.scenario.Scenario;
+
+/**
+ * The monthly camp report on a simulated month: a week of the small outpost (a refuel, a theft, a slow leak,
+ * sensor faults, an outage backlog) fed through the ingest pipeline, analysed by one pass of the analytics job,
+ * then served by the API: every number of its JSON routes for the month is in the report's PDF and XLSX
+ * ({@link ReportCheck}).
+ */
+class SimulatedMonthReportIT {
+    /** The run ends here (UTC midnight): November 1-7, 2026. */
+    private static final Instant END = Instant.parse("2026-11-08T00:00:00Z");
+
+    @Test
+    void theReportOfASimulatedWeekHoldsTheApisNumbers() throws Exception {
+        Clock clock = Clock.fixed(END, ZoneOffset.UTC);
+        try (MigratedStore store = MigratedStore.create("report_sim")) {
+            SimulatedFeed feed = new SimulatedFeed(store.dataSource(), clock);
+            Scenario week = feed.scenario("small-outpost", 11, Duration.ofDays(7));
+            feed.feed(week);
+            var db = store.db();
+            try (AnalyticsService analytics = new AnalyticsService(new DatabaseConfig(db.url(), db.user(),
+                db.password(), 2, null), AnalyticsJobConfig.DEFAULTS, false, clock)) {
+                analytics.open().runOnce();
+            }
+            String secret = ApiKeys.newSecret();
+            try (Connection c = store.dataSource().getConnection()) {
+                ApiKeyStore.insert(c, new ApiKeyRecord(ApiKeys.newId(), "report", "logistics", List.of("*"),
+                    List.of(), null, null, null), ApiKeys.hash(secret));
+            }
+            ApiService api = new ApiService(ApiConfig.defaults(),
+                store.dataSource(), clock);
+            api.start();
+            try {
+                Http http = new Http("http://127.0.0.1:" + api.port());
+                ReportCheck check = new ReportCheck(http, new String[] {"X-API-Key", secret}, "outpost1",
+                    YearMonth.of(2026, 11));
+                ReportCheck.Api numbers = check.api();
+                assertThat(numbers.events()).extracting(e -> e.getString("kind")).contains("refuel", "theft");
+                assertThat(numbers.stocks()).containsKey("outpost1-tank-1");
+                assertThat(numbers.daily()).hasSize(7);
+                check.pdfHolds(numbers);
+                check.xlsxHolds(numbers);
+            } finally {
+                api.close();
+            }
+        }
+    }
+}
