@@ -116,7 +116,13 @@ public enum ConfigKey {
     API_KEY_CACHE_TTL("api.keyCacheTtl", "30s",
         "How long an API key lookup is cached, and so how long a revoked key may still be accepted."),
     API_REGISTRY_REFRESH("api.registryRefresh", "30s",
-        "How often the API reloads the missions, camps and assets it serves.");
+        "How often the API reloads the missions, camps and assets it serves."),
+    API_CACHE_MAX_BYTES("api.cache.maxBytes", "67108864",
+        "Most bytes of serialised analytics answers the API keeps (with their gzip/deflate forms); 0 turns the "
+            + "answer cache, ETags and 304 off."),
+    API_CACHE_MAX_AGE("api.cache.maxAge", "30s",
+        "How long after the analytics job last wrote an analytics answer is declared valid (Cache-Control max-age): "
+            + "set it to analytics.interval.");
 
     private final String key;
     private final String defaultValue;
