@@ -54,6 +54,7 @@ public final class AnswerCache {
     private final Supplier<String> registry;
     private final Clock clock;
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
+    private final LinkedHashMap<String, Part> parts = new LinkedHashMap<>(64, 0.75f, true);
     private long bytes;
     private long hits;
     private long misses;
@@ -89,7 +90,38 @@ public final class AnswerCache {
     /** Drops every answer (the generation changed: none of them can be served again). */
     public synchronized void clear() {
         entries.clear();
+        parts.clear();
         bytes = 0;
+    }
+
+    /**
+     * The generation now, for a route that keeps a part of its answer ({@link #part}), or
+     * {@link AnswerGeneration#UNKNOWN} when nothing may be kept.
+     */
+    public long generation() {
+        return maxBytes == 0 ? AnswerGeneration.UNKNOWN : generation.getAsLong();
+    }
+
+    /**
+     * The part of an answer kept under {@code key} for generation {@code gen}, or null: for a route whose answer
+     * mixes analytics figures (kept) with live data (read each time), such as the data-quality route.
+     */
+    public synchronized Object part(long gen, String key) {
+        Part p = gen == AnswerGeneration.UNKNOWN ? null : parts.get(gen + "|" + registry.get() + "|" + key);
+        return p == null ? null : p.value;
+    }
+
+    /** Keeps {@code value}, of about {@code size} bytes, as the part {@code key} of generation {@code gen}. */
+    public synchronized void part(long gen, String key, Object value, long size) {
+        if (gen == AnswerGeneration.UNKNOWN || gen != generation.getAsLong() || size > maxBytes / 4) {
+            return;
+        }
+        Part old = parts.put(gen + "|" + registry.get() + "|" + key, new Part(value, size + ENTRY_OVERHEAD));
+        bytes += size + ENTRY_OVERHEAD - (old == null ? 0 : old.size);
+        evict();
+    }
+
+    private record Part(Object value, long size) {
     }
 
     /** Bytes held now. */
@@ -175,6 +207,11 @@ public final class AnswerCache {
     }
 
     private void evict() {
+        Iterator<Part> p = parts.values().iterator();
+        while (bytes > maxBytes && p.hasNext()) {
+            bytes -= p.next().size();
+            p.remove();
+        }
         Iterator<Entry> it = entries.values().iterator();
         while (bytes > maxBytes && it.hasNext()) {
             bytes -= it.next().size();

@@ -48,6 +48,11 @@ public final class RouteSupport {
         return answers == null ? RoutingContext::next : answers.route(cacheable);
     }
 
+    /** The answer cache, for routes that keep a part of their answer; null when turned off. */
+    AnswerCache answers() {
+        return answers;
+    }
+
     Db db() {
         return db;
     }

@@ -61,7 +61,11 @@ class AnswerCacheIT {
         "/api/v1/events?camp=juba1&" + INSTANTS + "&limit=1",
         "/api/v1/readings?camp=juba1&bucket=1h&" + INSTANTS,
         "/api/v1/readings?camp=juba1&bucket=1d&" + INSTANTS,
-        "/api/v1/assets/juba1-gen-1/readings?bucket=1h&" + INSTANTS);
+        "/api/v1/assets/juba1-gen-1/readings?bucket=1h&" + INSTANTS,
+        // not cached as a whole, but its coverage and sensor faults are kept (the gateways are read each time)
+        "/api/v1/data-quality?camp=juba1&" + DAYS,
+        "/api/v1/data-quality?" + DAYS,
+        "/api/v1/data-quality?" + DAYS + "&format=csv");
 
     private static ApiTestServer server;
     private static ApiService uncached;
@@ -181,6 +185,17 @@ class AnswerCacheIT {
             assertThat(r.headers().firstValue("ETag")).as(path).isEmpty();
             assertThat(r.headers().firstValue("Cache-Control")).as(path).contains("no-store");
         }
+    }
+
+    @Test
+    void dataQualityShowsTheGatewaysLiveWhileItsFiguresAreKept() {
+        String[] admin = callers.get("admin");
+        String path = "/api/v1/data-quality?camp=juba1&" + DAYS;
+        get(server.service().port(), path, admin);
+        server.sql("UPDATE gateways SET messages = messages + 4242 WHERE camp_id = 'juba1'");
+        HttpResponse<byte[]> now = get(server.service().port(), path, admin);
+        assertThat(new String(now.body(), StandardCharsets.UTF_8)).contains("\"messages\":4342");
+        assertThat(now.body()).isEqualTo(get(uncached.port(), path, admin).body());
     }
 
     @Test

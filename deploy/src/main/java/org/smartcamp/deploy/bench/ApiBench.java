@@ -95,8 +95,8 @@ public final class ApiBench {
                 ApiLoad.Level level = load.run(clients, options.duration(), conditional, mode);
                 level.requireAllOk();
                 progress.accept(String.format("API (%s): %d clients: %,.0f requests/s, p95 %.1f ms, %,d 304, "
-                        + "heap peak %d MB", mode, clients, level.requestsPerSecond(level.all()), level.all().p95(),
-                    level.notModified(), level.heapPeak() >> 20));
+                        + "heap peak %d MB, after GC %d MB", mode, clients, level.requestsPerSecond(level.all()),
+                    level.all().p95(), level.notModified(), level.heapPeak() >> 20, level.heapAfterGc() >> 20));
                 levels.add(level);
             }
             return levels;

@@ -3,6 +3,8 @@ package org.smartcamp.deploy.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,12 +40,14 @@ final class ApiLoad {
     /**
      * One concurrency level: per route and overall, and the time measured; {@code mode} names how the API and
      * its clients ran (answer cache off or on, conditional requests or not), {@code notModified} counts the 304
-     * answers and {@code heapPeak} the most heap in use in this process while it ran (the API and the clients).
+     * answers, {@code heapPeak} the most heap in use in this process while it ran (the API and the clients,
+     * garbage not yet collected included) and {@code heapAfterGc} the most heap still in use after a collection
+     * (what the process really holds).
      */
     record Level(int clients, Duration elapsed, List<RouteResult> routes, RouteResult all, String mode,
-                 int notModified, long heapPeak) {
+                 int notModified, long heapPeak, long heapAfterGc) {
         Level(int clients, Duration elapsed, List<RouteResult> routes, RouteResult all) {
-            this(clients, elapsed, routes, all, "", 0, 0);
+            this(clients, elapsed, routes, all, "", 0, 0, 0);
         }
 
         double requestsPerSecond(RouteResult r) {
@@ -111,13 +115,16 @@ final class ApiLoad {
         heap.join();
         Level l = level(clients, elapsed, all);
         return new Level(l.clients(), l.elapsed(), l.routes(), l.all(), mode,
-            all.stream().mapToInt(c -> c.notModified).sum(), heap.peak);
+            all.stream().mapToInt(c -> c.notModified).sum(), heap.peak, heap.afterGc);
     }
 
-    /** Samples the heap in use every 50 ms. */
+    /** Samples the heap in use, and in use after the last collection, every 50 ms. */
     private static final class HeapWatch extends Thread {
         private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null).toList();
         private volatile long peak;
+        private volatile long afterGc;
 
         HeapWatch() {
             super("api-bench-heap");
@@ -128,6 +135,7 @@ final class ApiLoad {
         public void run() {
             while (!isInterrupted()) {
                 peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                afterGc = Math.max(afterGc, pools.stream().mapToLong(p -> p.getCollectionUsage().getUsed()).sum());
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {

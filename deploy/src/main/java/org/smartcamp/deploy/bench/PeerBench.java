@@ -133,10 +133,10 @@ public final class PeerBench {
             progress.accept("peer: installing node-red and pg from npm into " + work + " (node " + node + ", npm "
                 + npm + ")");
             Path user = work.resolve("user");
-            Files.createDirectories(user.resolve("externalModules"));
-            exec(work, "npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "node-red", "pg");
-            exec(user.resolve("externalModules"), "npm", "install", "--no-audit", "--no-fund", "--loglevel=error",
-                "pg");
+            Files.createDirectories(user);
+            exec(work, "npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "node-red");
+            // where Node-RED (2+) looks for a function node's external modules: the user directory
+            exec(user, "npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "pg");
             String nodeRed = new JsonObject(Files.readString(work.resolve("node_modules/node-red/package.json")))
                 .getString("version");
             try (BenchSchema schema = new BenchSchema(db, "peer", 2);
@@ -193,6 +193,9 @@ public final class PeerBench {
                 micros(ticks(broker.pid()) - before[2])};
             progress.accept(String.format(java.util.Locale.ROOT, "peer: %,d of %,d rows in %.1f s: %,.0f readings/s",
                 stored, workload.readings(), seconds, stored / seconds));
+            if (stored < workload.readings()) {
+                progress.accept("peer: Node-RED's last lines: " + String.join(" | ", lastLines(log)));
+            }
             return new Result(null, nodeRed, workload.readings(), stored, seconds, cpu, smartCamp);
         } finally {
             red.destroy();
@@ -257,28 +260,36 @@ public final class PeerBench {
                 + "+ values.join(',') + ' ON CONFLICT DO NOTHING', params)",
             "  .then(() => node.done()).catch(err => node.error(err, msg));",
             "return null;");
-        String tab = "peer";
+        // ids of 16 hex digits as the editor makes them (a word such as "json" can clash with a node's settings)
+        String tab = "5c0a000000000000";
+        String in = "5c0a000000000001";
+        String json = "5c0a000000000002";
+        String readings = "5c0a000000000003";
+        String split = "5c0a000000000004";
+        String join = "5c0a000000000005";
+        String insert = "5c0a000000000006";
+        String broker = "5c0a000000000007";
         return new JsonArray()
             .add(new JsonObject().put("id", tab).put("type", "tab").put("label", "SmartCamp peer"))
-            .add(new JsonObject().put("id", "broker").put("type", "mqtt-broker").put("name", "bench")
+            .add(new JsonObject().put("id", broker).put("type", "mqtt-broker").put("name", "bench")
                 .put("broker", mqtt.getHost()).put("port", String.valueOf(mqtt.getPort()))
                 .put("clientid", APPLICATION).put("autoConnect", true).put("usetls", false)
                 .put("protocolVersion", "4").put("keepalive", "60").put("cleansession", true))
-            .add(node("in", tab, "mqtt in", "json").put("topic", TopicAddress.ROOT + "/" + mission + "/+/+/"
-                + TopicAddress.TELEMETRY).put("qos", "1").put("datatype", "utf8").put("broker", "broker")
+            .add(node(in, tab, "mqtt in", json).put("topic", TopicAddress.ROOT + "/" + mission + "/+/+/"
+                + TopicAddress.TELEMETRY).put("qos", "1").put("datatype", "utf8").put("broker", broker)
                 .put("nl", false).put("rap", false).put("inputs", 0))
-            .add(node("json", tab, "json", "readings").put("property", "payload").put("action", "obj")
+            .add(node(json, tab, "json", readings).put("property", "payload").put("action", "obj")
                 .put("pretty", false))
-            .add(node("readings", tab, "change", "split").put("rules", new JsonArray().add(new JsonObject()
+            .add(node(readings, tab, "change", split).put("rules", new JsonArray().add(new JsonObject()
                 .put("t", "set").put("p", "payload").put("pt", "msg").put("to", "payload.readings")
                 .put("tot", "msg"))))
-            .add(node("split", tab, "split", "join").put("splt", "\\n").put("spltType", "str")
+            .add(node(split, tab, "split", join).put("splt", "\\n").put("spltType", "str")
                 .put("arraySplt", 1).put("arraySpltType", "len").put("stream", false).put("addname", ""))
-            .add(node("join", tab, "join", "insert").put("mode", "custom").put("build", "array")
+            .add(node(join, tab, "join", insert).put("mode", "custom").put("build", "array")
                 .put("property", "payload").put("propertyType", "msg").put("key", "topic").put("joiner", "\\n")
                 .put("joinerType", "str").put("accumulate", false).put("timeout", "0.2")
                 .put("count", String.valueOf(JOIN_COUNT)).put("reduceRight", false))
-            .add(new JsonObject().put("id", "insert").put("type", "function").put("z", tab).put("name", "INSERT")
+            .add(new JsonObject().put("id", insert).put("type", "function").put("z", tab).put("name", "INSERT")
                 .put("func", func).put("outputs", 0).put("timeout", 0).put("noerr", 0)
                 .put("initialize", "context.set('pool', new pg.Pool(" + pool.encode() + "));")
                 .put("finalize", "const p = context.get('pool'); if (p) { p.end(); }")
