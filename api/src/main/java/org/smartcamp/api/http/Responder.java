@@ -1,6 +1,7 @@
 package org.smartcamp.api.http;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.smartcamp.api.store.Fingerprint;
 
 /**
  * Writes tables as JSON ({@code {..meta, "items": [...], "count": n, "next": link}}) or RFC 4180 CSV, with a
@@ -20,6 +22,8 @@ public final class Responder {
     /** Context keys the audit log reads. */
     public static final String ROWS = "smartcamp.rows";
     public static final String EXPORT = "smartcamp.export";
+    /** Context key of routes whose answers must not be kept by clients at all (the audit log). */
+    public static final String NO_STORE = "smartcamp.nostore";
 
     private Responder() {
     }
@@ -75,7 +79,20 @@ public final class Responder {
         }
         HttpServerResponse r = ctx.response();
         headers.forEach(h -> r.putHeader(h.getKey(), h.getValue()));
-        r.putHeader("Content-Type", contentType).putHeader("Vary", "Accept-Encoding").end(body);
+        r.putHeader("Content-Type", contentType).putHeader("Vary", "Accept-Encoding");
+        if (Boolean.TRUE.equals(ctx.get(NO_STORE))) {
+            r.end(body);
+            return;
+        }
+        // computed now, so never stale: a tag of the bytes lets a client that holds them skip the transfer
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String tag = "\"b-" + Fingerprint.of(bytes) + "\"";
+        r.putHeader("ETag", tag).putHeader("Cache-Control", "private, no-cache");
+        if (AnswerCache.matches(ctx.request().getHeader("If-None-Match"), tag)) {
+            r.setStatusCode(304).end();
+            return;
+        }
+        r.end(Buffer.buffer(bytes));
     }
 
     /** This request's path and query with {@code cursor} replaced. */

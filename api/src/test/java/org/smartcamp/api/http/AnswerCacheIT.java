@@ -175,16 +175,35 @@ class AnswerCacheIT {
     }
 
     @Test
-    void rawReadingsDataQualityAndTheAuditLogAreServedLiveAndNeverStored() {
+    void rawReadingsDataQualityAndRangesWithoutBothEndsAreComputedEachTimeAndTaggedByTheirBytes() {
         String[] admin = callers.get("admin");
         for (String path : List.of("/api/v1/assets/juba1-gen-1/readings?" + INSTANTS,
             "/api/v1/readings?camp=juba1&bucket=15m&" + INSTANTS, "/api/v1/data-quality?camp=juba1&" + DAYS,
-            "/api/v1/audit", "/api/v1/figures/daily?camp=juba1", "/api/v1/events?camp=juba1")) {
+            "/api/v1/figures/daily?camp=juba1", "/api/v1/events?camp=juba1")) {
             HttpResponse<byte[]> r = get(server.service().port(), path, admin);
             assertThat(r.statusCode()).as(path).isEqualTo(200);
-            assertThat(r.headers().firstValue("ETag")).as(path).isEmpty();
-            assertThat(r.headers().firstValue("Cache-Control")).as(path).contains("no-store");
+            String tag = r.headers().firstValue("ETag").orElseThrow();
+            assertThat(tag).as(path).startsWith("\"b-");
+            assertThat(r.headers().firstValue("Cache-Control")).as(path).contains("private, no-cache");
+            assertThat(get(server.service().port(), path, with(admin, "If-None-Match", tag)).statusCode()).as(path)
+                .isEqualTo(304);
         }
+        String raw = "/api/v1/assets/juba1-gen-1/readings?" + INSTANTS;
+        String tag = get(server.service().port(), raw, admin).headers().firstValue("ETag").orElseThrow();
+        server.sql("INSERT INTO readings (asset_ref, metric_id, ts, value, received_at) SELECT a.ref, m.id,"
+            + " '2026-03-01T12:34:56Z', 1.25, now() FROM assets a, metrics m WHERE a.id = 'juba1-gen-1'"
+            + " AND m.name = 'power.active'");
+        HttpResponse<byte[]> after = get(server.service().port(), raw, with(admin, "If-None-Match", tag));
+        assertThat(after.statusCode()).as("a late reading is served at once").isEqualTo(200);
+        assertThat(new String(after.body(), StandardCharsets.UTF_8)).contains("2026-03-01T12:34:56Z");
+    }
+
+    @Test
+    void theAuditLogIsNeverKept() {
+        HttpResponse<byte[]> r = get(server.service().port(), "/api/v1/audit", callers.get("admin"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("ETag")).isEmpty();
+        assertThat(r.headers().firstValue("Cache-Control")).contains("no-store");
     }
 
     @Test
