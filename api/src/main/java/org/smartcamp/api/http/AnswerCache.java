@@ -147,6 +147,7 @@ public final class AnswerCache {
     private void serve(RoutingContext ctx, Predicate<RoutingContext> cacheable) {
         long gen = generation.getAsLong();
         if (maxBytes == 0 || gen == AnswerGeneration.UNKNOWN || !cacheable.test(ctx)) {
+            ctx.put(Responder.LIVE, true);
             ctx.next();
             return;
         }

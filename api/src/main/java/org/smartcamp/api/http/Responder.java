@@ -22,8 +22,11 @@ public final class Responder {
     /** Context keys the audit log reads. */
     public static final String ROWS = "smartcamp.rows";
     public static final String EXPORT = "smartcamp.export";
-    /** Context key of routes whose answers must not be kept by clients at all (the audit log). */
-    public static final String NO_STORE = "smartcamp.nostore";
+    /**
+     * Context key of an answer of an analytics or readings route that is computed for this request (not cached):
+     * it is tagged by its bytes instead of {@code no-store}.
+     */
+    static final String LIVE = "smartcamp.live";
 
     private Responder() {
     }
@@ -80,7 +83,7 @@ public final class Responder {
         HttpServerResponse r = ctx.response();
         headers.forEach(h -> r.putHeader(h.getKey(), h.getValue()));
         r.putHeader("Content-Type", contentType).putHeader("Vary", "Accept-Encoding");
-        if (Boolean.TRUE.equals(ctx.get(NO_STORE))) {
+        if (!Boolean.TRUE.equals(ctx.get(LIVE))) {
             r.end(body);
             return;
         }

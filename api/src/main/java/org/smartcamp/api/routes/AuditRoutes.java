@@ -46,7 +46,6 @@ final class AuditRoutes {
         if (!AuthHandler.require(ctx, Role.ADMIN, "the audit log")) {
             return;
         }
-        ctx.put(Responder.NO_STORE, true);
         Params p = Params.of(ctx, RouteSupport.known(RouteSupport.PAGING, List.of("from", "to", "principal",
             "format")));
         Format format = Format.of(ctx, p, false);

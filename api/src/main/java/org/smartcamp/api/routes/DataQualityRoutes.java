@@ -40,7 +40,8 @@ final class DataQualityRoutes {
     }
 
     void mount(Endpoints e) {
-        e.get("/api/v1/data-quality", this::quality);
+        // never cached whole (the gateways are live), but tagged by its bytes; its figures are kept (see quality)
+        e.get("/api/v1/data-quality", support.cached(ctx -> false), this::quality);
         e.get("/api/v1/gateways/{id}", ctx -> gateway(ctx, false));
         e.get("/api/v1/camps/{camp}/gateways/{gateway}", ctx -> gateway(ctx, true));
     }

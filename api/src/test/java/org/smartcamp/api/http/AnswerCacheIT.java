@@ -199,11 +199,13 @@ class AnswerCacheIT {
     }
 
     @Test
-    void theAuditLogIsNeverKept() {
-        HttpResponse<byte[]> r = get(server.service().port(), "/api/v1/audit", callers.get("admin"));
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("ETag")).isEmpty();
-        assertThat(r.headers().firstValue("Cache-Control")).contains("no-store");
+    void theAuditLogAndTheRegistryAreNeverKept() {
+        for (String path : List.of("/api/v1/audit", "/api/v1/camps", "/api/v1/assets?camp=juba1")) {
+            HttpResponse<byte[]> r = get(server.service().port(), path, callers.get("admin"));
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.headers().firstValue("ETag")).as(path).isEmpty();
+            assertThat(r.headers().firstValue("Cache-Control")).as(path).contains("no-store");
+        }
     }
 
     @Test
