@@ -228,8 +228,8 @@ public final class AnswerCache {
             ctx.put(Responder.EXPORT, true);
         }
         e.headers.forEach(h -> r.putHeader(h.getKey(), h.getValue()));
-        r.putHeader("ETag", tag).putHeader("Cache-Control", "private, max-age=" + maxAgeLeft())
-            .putHeader("Vary", "Accept-Encoding");
+        r.putHeader("ETag", tag).putHeader("Cache-Control", "private, max-age=" + maxAgeLeft());
+        r.headers().add("Vary", "Accept-Encoding");
         if (matches(ctx.request().getHeader("If-None-Match"), tag)) {
             r.setStatusCode(304).end();
             return;

@@ -82,7 +82,7 @@ public final class Responder {
         }
         HttpServerResponse r = ctx.response();
         headers.forEach(h -> r.putHeader(h.getKey(), h.getValue()));
-        r.putHeader("Content-Type", contentType).putHeader("Vary", "Accept-Encoding");
+        r.putHeader("Content-Type", contentType).headers().add("Vary", "Accept-Encoding");
         if (!Boolean.TRUE.equals(ctx.get(LIVE))) {
             r.end(body);
             return;
