@@ -34,6 +34,7 @@ public final class AnswerGeneration implements AutoCloseable {
     private volatile long generation = UNKNOWN;
     private volatile Instant changedAt = Instant.EPOCH;
     private volatile boolean running = true;
+    private boolean warned;
 
     public AnswerGeneration(DataSource dataSource, long pollMillis) {
         this.dataSource = Objects.requireNonNull(dataSource);
@@ -81,10 +82,14 @@ public final class AnswerGeneration implements AutoCloseable {
                     pg.getNotifications((int) pollMillis);
                 }
             } catch (SQLException | RuntimeException e) {
+                boolean wasKnown = generation != UNKNOWN;
                 set(UNKNOWN, changedAt);
                 if (running) {
-                    LOG.warn("Answer generation unavailable ({}); answers are not cached until it is back",
-                        e.getMessage());
+                    if (wasKnown || !warned) {
+                        LOG.warn("Answer generation unavailable ({}); answers are not cached until it is back",
+                            e.getMessage());
+                        warned = true;
+                    }
                     pause();
                 }
             }
