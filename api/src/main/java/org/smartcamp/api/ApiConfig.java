@@ -16,9 +16,10 @@ import org.smartcamp.api.http.ClientAddress;
  * @param limits          the largest ranges, points and pages a request may ask for
  * @param keyCacheTtl     how long an API key lookup (and so a revocation) may be cached
  * @param registryRefresh how often the registry snapshot (missions, camps, assets) is reloaded
+ * @param cache           the cache of analytics answers
  */
 public record ApiConfig(Listen listen, JwtConfig jwt, RateLimit rateLimit, HttpPolicy http, Limits limits,
-                        Duration keyCacheTtl, Duration registryRefresh) {
+                        Duration keyCacheTtl, Duration registryRefresh, Cache cache) {
 
     public ApiConfig {
         Objects.requireNonNull(listen, "listen");
@@ -28,6 +29,33 @@ public record ApiConfig(Listen listen, JwtConfig jwt, RateLimit rateLimit, HttpP
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(keyCacheTtl, "keyCacheTtl");
         Objects.requireNonNull(registryRefresh, "registryRefresh");
+        Objects.requireNonNull(cache, "cache");
+    }
+
+    /** With the default answer cache. */
+    public ApiConfig(Listen listen, JwtConfig jwt, RateLimit rateLimit, HttpPolicy http, Limits limits,
+                     Duration keyCacheTtl, Duration registryRefresh) {
+        this(listen, jwt, rateLimit, http, limits, keyCacheTtl, registryRefresh, Cache.DEFAULT);
+    }
+
+    /**
+     * The answer cache: at most {@code maxBytes} of serialised answers (0 turns caching, ETags and 304 off), and
+     * {@code maxAge}, how long after the analytics job last wrote an answer is declared valid to clients (the
+     * time between two of its passes, {@code analytics.interval}).
+     */
+    public record Cache(long maxBytes, Duration maxAge) {
+        /** 64 MiB, 30 s. */
+        public static final Cache DEFAULT = new Cache(64L << 20, Duration.ofSeconds(30));
+
+        public Cache {
+            if (maxBytes < 0) {
+                throw new IllegalArgumentException("the answer cache size must be 0 (off) or positive");
+            }
+            Objects.requireNonNull(maxAge, "maxAge");
+            if (maxAge.isNegative()) {
+                throw new IllegalArgumentException("the answers' max age must not be negative");
+            }
+        }
     }
 
     /**
@@ -110,21 +138,26 @@ public record ApiConfig(Listen listen, JwtConfig jwt, RateLimit rateLimit, HttpP
 
     /** A copy with other listen settings. */
     public ApiConfig withListen(Listen other) {
-        return new ApiConfig(other, jwt, rateLimit, http, limits, keyCacheTtl, registryRefresh);
+        return new ApiConfig(other, jwt, rateLimit, http, limits, keyCacheTtl, registryRefresh, cache);
     }
 
     /** A copy with another JWT configuration. */
     public ApiConfig withJwt(JwtConfig other) {
-        return new ApiConfig(listen, other, rateLimit, http, limits, keyCacheTtl, registryRefresh);
+        return new ApiConfig(listen, other, rateLimit, http, limits, keyCacheTtl, registryRefresh, cache);
     }
 
     /** A copy with another rate limit. */
     public ApiConfig withRateLimit(RateLimit other) {
-        return new ApiConfig(listen, jwt, other, http, limits, keyCacheTtl, registryRefresh);
+        return new ApiConfig(listen, jwt, other, http, limits, keyCacheTtl, registryRefresh, cache);
     }
 
     /** A copy with another HTTP policy. */
     public ApiConfig withHttp(HttpPolicy other) {
-        return new ApiConfig(listen, jwt, rateLimit, other, limits, keyCacheTtl, registryRefresh);
+        return new ApiConfig(listen, jwt, rateLimit, other, limits, keyCacheTtl, registryRefresh, cache);
+    }
+
+    /** A copy with another answer cache. */
+    public ApiConfig withCache(Cache other) {
+        return new ApiConfig(listen, jwt, rateLimit, http, limits, keyCacheTtl, registryRefresh, other);
     }
 }

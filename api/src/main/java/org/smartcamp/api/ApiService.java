@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.smartcamp.api.auth.ApiKeyAuthenticator;
 import org.smartcamp.api.auth.AuthHandler;
 import org.smartcamp.api.auth.JwtAuthenticator;
+import org.smartcamp.api.http.AnswerCache;
 import org.smartcamp.api.http.ClientAddress;
 import org.smartcamp.api.http.Problems;
 import org.smartcamp.api.http.RateLimiter;
@@ -25,6 +26,7 @@ import org.smartcamp.api.ops.MicrometerApiMetrics;
 import org.smartcamp.api.ops.RequestObserver;
 import org.smartcamp.api.routes.ApiRouter;
 import org.smartcamp.api.routes.RouteSupport;
+import org.smartcamp.api.store.AnswerGeneration;
 import org.smartcamp.api.store.AuditLog;
 import org.smartcamp.api.store.Db;
 import org.smartcamp.api.store.RegistryCache;
@@ -44,6 +46,8 @@ public final class ApiService implements AutoCloseable {
     private static final int AUDIT_CAPACITY = 100_000;
     private static final long AUDIT_ADMISSION_WAIT_MS = 10_000;
     private static final long EVICT_PERIOD_MS = 60_000;
+    /** How often the answer generation is read when no notification came. */
+    private static final long GENERATION_POLL_MS = 1_000;
 
     private final ApiConfig config;
     private final DataSource dataSource;
@@ -54,6 +58,7 @@ public final class ApiService implements AutoCloseable {
     private Vertx vertx;
     private RegistryCache registryCache;
     private AuditLog audit;
+    private AnswerCache answerCache;
     private int port = -1;
     private int managementPort = -1;
     private List<String> routes = List.of();
@@ -86,8 +91,8 @@ public final class ApiService implements AutoCloseable {
             audit.start();
             RequestObserver observer = new RequestObserver(metrics, audit, clock,
                 new ClientAddress(config.http().trustedProxies()));
-            ApiRouter router = new ApiRouter(vertx, config, new RouteSupport(db, registryCache, config.limits(), clock),
-                auth(db, metrics), observer, ops(vertx), new ApiRouter.Alarms(publicUrl, () -> port));
+            ApiRouter router = new ApiRouter(vertx, config, new RouteSupport(db, registryCache, config.limits(), clock,
+                answers()), auth(db, metrics), observer, ops(vertx), new ApiRouter.Alarms(publicUrl, () -> port));
             routes = router.routes();
             operations = router.operations();
             HttpServer server = lifecycle.add("http server", vertx.createHttpServer(serverOptions())
@@ -105,6 +110,25 @@ public final class ApiService implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** The answer cache, with the thread that follows the answer generation; null when turned off. */
+    private AnswerCache answers() {
+        ApiConfig.Cache c = config.cache();
+        if (c.maxBytes() == 0) {
+            return null;
+        }
+        AnswerGeneration generation = lifecycle.add("answer generation", new AnswerGeneration(dataSource,
+            GENERATION_POLL_MS), AnswerGeneration::close);
+        answerCache = new AnswerCache(c.maxBytes(), c.maxAge(), generation::current, generation::changedAt,
+            () -> registryCache.current().fingerprint(), clock);
+        generation.start(g -> answerCache.clear());
+        return answerCache;
+    }
+
+    /** The answer cache, or null when turned off (tests and the bench read its counters). */
+    public AnswerCache answerCache() {
+        return answerCache;
     }
 
     private AuthHandler auth(Db db, ApiMetrics metrics) {

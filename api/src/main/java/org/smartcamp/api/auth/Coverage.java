@@ -55,6 +55,22 @@ public final class Coverage {
         }
     }
 
+    /**
+     * Notes on {@code ctx}'s coverage everything {@code covered} covered: a cached answer replays what the request
+     * that computed it covered, so its audit entry names the same missions and camps.
+     */
+    public static void replay(RoutingContext ctx, Coverage covered) {
+        Coverage into = of(ctx);
+        synchronized (covered) {
+            synchronized (into) {
+                into.missions.addAll(covered.missions);
+                into.camps.addAll(covered.camps);
+                into.listedMissions.addAll(covered.listedMissions);
+                into.listedCamps.addAll(covered.listedCamps);
+            }
+        }
+    }
+
     private boolean explicit() {
         return !missions.isEmpty() || !camps.isEmpty();
     }

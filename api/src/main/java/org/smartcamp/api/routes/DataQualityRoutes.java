@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.smartcamp.api.auth.Scope;
+import org.smartcamp.api.http.AnswerCache;
 import org.smartcamp.api.http.ApiException;
 import org.smartcamp.api.http.Format;
 import org.smartcamp.api.http.Listing;
@@ -14,6 +15,7 @@ import org.smartcamp.api.http.Params;
 import org.smartcamp.api.http.Responder;
 import org.smartcamp.api.http.TimeRange;
 import org.smartcamp.api.store.AnalyticsStore;
+import org.smartcamp.api.store.AnswerGeneration;
 import org.smartcamp.api.store.EventQuery;
 import org.smartcamp.api.store.Page;
 import org.smartcamp.api.store.Registry;
@@ -38,7 +40,8 @@ final class DataQualityRoutes {
     }
 
     void mount(Endpoints e) {
-        e.get("/api/v1/data-quality", this::quality);
+        // never cached whole (the gateways are live), but tagged by its bytes; its figures are kept (see quality)
+        e.get("/api/v1/data-quality", support.cached(ctx -> false), this::quality);
         e.get("/api/v1/gateways/{id}", ctx -> gateway(ctx, false));
         e.get("/api/v1/camps/{camp}/gateways/{gateway}", ctx -> gateway(ctx, true));
     }
@@ -74,6 +77,11 @@ final class DataQualityRoutes {
         }).onSuccess(gateway -> Responder.json(ctx, gateway)).onFailure(ctx::fail);
     }
 
+    /** About the bytes {@code rows} take (their JSON length, twice for Java's strings). */
+    private static long size(List<JsonObject> rows) {
+        return rows.stream().mapToLong(r -> r.encode().length() * 2L).sum();
+    }
+
     private void quality(RoutingContext ctx) {
         Params p = Params.of(ctx, RouteSupport.known(List.of("mission", "camp", "from", "to", "format")));
         Format format = Format.of(ctx, p, false);
@@ -85,10 +93,25 @@ final class DataQualityRoutes {
         TimeRange range = TimeRange.of(p, support.now(), DEFAULT_SPAN, support.limits().maxRange());
         EventQuery faults = new EventQuery(camps, List.of(), List.of("stale_sensor", "flatline"), range.from(),
             range.to(), null, support.limits().maxPageSize());
+        AnswerCache answers = support.answers();
+        long gen = answers == null || !AnswerCache.explicitRange(ctx) ? AnswerGeneration.UNKNOWN
+            : answers.generation();
+        String part = "data-quality|" + camps + "|" + assets + "|" + range.from() + "|" + range.to();
         support.db().run(c -> {
-            List<JsonObject> coverage = AnalyticsStore.coverage(c, registry, subjects, range.fromDay(),
-                range.toDayExclusive(), THRESHOLD);
-            Page events = AnalyticsStore.events(c, faults);
+            // coverage and sensor faults are analytics figures, kept until the job writes; gateways are live
+            Object[] kept = answers == null ? null : (Object[]) answers.part(gen, part);
+            if (kept == null) {
+                List<JsonObject> coverage = AnalyticsStore.coverage(c, registry, subjects, range.fromDay(),
+                    range.toDayExclusive(), THRESHOLD);
+                Page events = AnalyticsStore.events(c, faults);
+                kept = new Object[] {coverage, events};
+                if (answers != null) {
+                    answers.part(gen, part, kept, size(coverage) + size(events.items()));
+                }
+            }
+            @SuppressWarnings("unchecked")
+            List<JsonObject> coverage = (List<JsonObject>) kept[0];
+            Page events = (Page) kept[1];
             List<JsonObject> gateways = AnalyticsStore.gateways(c, camps);
             JsonObject meta = new JsonObject().put("from", range.from().toString()).put("to", range.to().toString())
                 .put("threshold", THRESHOLD).put("events", new JsonArray(events.items()))

@@ -57,6 +57,13 @@ public final class Endpoints {
         return out;
     }
 
+    /** A GET route that needs a credential, with {@code cache} (the answer cache's handler) before it. */
+    public void get(String template, Handler<RoutingContext> cache, Handler<RoutingContext> handler) {
+        templates.add(template);
+        router.get(vertxPath(template)).handler(tag(template)).handler(admission).handler(auth).handler(cache)
+            .handler(handler);
+    }
+
     /** The templates of every GET route registered here, in order. */
     public java.util.List<String> templates() {
         return java.util.List.copyOf(templates);

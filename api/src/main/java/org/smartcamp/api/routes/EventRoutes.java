@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.smartcamp.api.auth.Scope;
+import org.smartcamp.api.http.AnswerCache;
 import org.smartcamp.api.http.ApiException;
 import org.smartcamp.api.http.Cursor;
 import org.smartcamp.api.http.Format;
@@ -34,8 +35,8 @@ final class EventRoutes {
     }
 
     void mount(Endpoints e) {
-        e.get("/api/v1/events", this::list);
-        e.get("/api/v1/events/{id}", this::one);
+        e.get("/api/v1/events", support.cached(AnswerCache::explicitRange), this::list);
+        e.get("/api/v1/events/{id}", support.cached(ctx -> true), this::one);
     }
 
     private void list(RoutingContext ctx) {

@@ -1,9 +1,11 @@
 package org.smartcamp.api.routes;
 
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.List;
+import org.smartcamp.api.http.AnswerCache;
 import org.smartcamp.api.http.Cursor;
 import org.smartcamp.api.http.Format;
 import org.smartcamp.api.http.Listing;
@@ -34,10 +36,11 @@ final class FigureRoutes {
     }
 
     void mount(Endpoints e) {
-        e.get("/api/v1/figures/hourly", ctx -> figures(ctx, AnalyticsStore.Period.HOUR));
-        e.get("/api/v1/figures/daily", ctx -> figures(ctx, AnalyticsStore.Period.DAY));
-        e.get("/api/v1/figures/monthly", ctx -> figures(ctx, AnalyticsStore.Period.MONTH));
-        e.get("/api/v1/figures/current", this::current);
+        Handler<RoutingContext> ranged = support.cached(AnswerCache::explicitRange);
+        e.get("/api/v1/figures/hourly", ranged, ctx -> figures(ctx, AnalyticsStore.Period.HOUR));
+        e.get("/api/v1/figures/daily", ranged, ctx -> figures(ctx, AnalyticsStore.Period.DAY));
+        e.get("/api/v1/figures/monthly", ranged, ctx -> figures(ctx, AnalyticsStore.Period.MONTH));
+        e.get("/api/v1/figures/current", support.cached(ctx -> true), this::current);
     }
 
     /** The CSV columns of hourly, daily or monthly figures. */

@@ -1,5 +1,6 @@
 package org.smartcamp.api.routes;
 
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.smartcamp.api.auth.Scope;
+import org.smartcamp.api.http.AnswerCache;
 import org.smartcamp.api.http.ApiException;
 import org.smartcamp.api.http.Cursor;
 import org.smartcamp.api.http.Format;
@@ -38,9 +40,18 @@ final class ReadingsRoutes {
     }
 
     void mount(Endpoints e) {
-        e.get("/api/v1/assets/{id}/readings", ctx -> ofAsset(ctx, false));
-        e.get("/api/v1/camps/{camp}/assets/{asset}/readings", ctx -> ofAsset(ctx, true));
-        e.get("/api/v1/readings", this::ofCamps);
+        // only the buckets read from the rollups the analytics job keeps are cached; raw readings are served live
+        Handler<RoutingContext> rollups = support.cached(ctx -> AnswerCache.explicitRange(ctx)
+            && fromRollups(ctx.queryParams().get("bucket")));
+        e.get("/api/v1/assets/{id}/readings", rollups, ctx -> ofAsset(ctx, false));
+        e.get("/api/v1/camps/{camp}/assets/{asset}/readings", rollups, ctx -> ofAsset(ctx, true));
+        e.get("/api/v1/readings", rollups, this::ofCamps);
+    }
+
+    /** Whether {@code bucket} names a width read from the stored rollups (not from raw readings). */
+    static boolean fromRollups(String bucket) {
+        Bucket b = bucket == null ? null : Bucket.ofId(bucket);
+        return b != null && !b.fromRaw();
     }
 
     private void ofAsset(RoutingContext ctx, boolean campInPath) {

@@ -1,15 +1,18 @@
 package org.smartcamp.api.routes;
 
+import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.smartcamp.api.ApiConfig;
 import org.smartcamp.api.auth.Coverage;
 import org.smartcamp.api.auth.Principal;
 import org.smartcamp.api.auth.Scope;
+import org.smartcamp.api.http.AnswerCache;
 import org.smartcamp.api.http.Params;
 import org.smartcamp.api.store.Db;
 import org.smartcamp.api.store.Registry;
@@ -24,12 +27,30 @@ public final class RouteSupport {
     private final RegistryCache registry;
     private final ApiConfig.Limits limits;
     private final Clock clock;
+    private final AnswerCache answers;
 
-    public RouteSupport(Db db, RegistryCache registry, ApiConfig.Limits limits, Clock clock) {
+    /**
+     * @param answers the cache of analytics answers, or null for none
+     */
+    public RouteSupport(Db db, RegistryCache registry, ApiConfig.Limits limits, Clock clock, AnswerCache answers) {
         this.db = db;
         this.registry = registry;
         this.limits = limits;
         this.clock = clock;
+        this.answers = answers;
+    }
+
+    /**
+     * The handler in front of a route that reads only what the analytics job writes: its requests for which
+     * {@code cacheable} holds are answered from the answer cache (see {@link AnswerCache}).
+     */
+    Handler<RoutingContext> cached(Predicate<RoutingContext> cacheable) {
+        return answers == null ? RoutingContext::next : answers.route(cacheable);
+    }
+
+    /** The answer cache, for routes that keep a part of their answer; null when turned off. */
+    AnswerCache answers() {
+        return answers;
     }
 
     Db db() {

@@ -1,5 +1,6 @@
 package org.smartcamp.api.routes;
 
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -9,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.smartcamp.api.auth.Scope;
+import org.smartcamp.api.http.AnswerCache;
 import org.smartcamp.api.http.Format;
 import org.smartcamp.api.http.Listing;
 import org.smartcamp.api.http.Params;
@@ -77,10 +79,11 @@ final class SummaryRoutes {
     }
 
     void mount(Endpoints e) {
-        e.get("/api/v1/camps/{id}/fuel", ctx -> camp(ctx, FUEL));
-        e.get("/api/v1/camps/{id}/power", ctx -> camp(ctx, POWER));
-        e.get("/api/v1/assets/{id}/utilization", ctx -> asset(ctx, false));
-        e.get("/api/v1/camps/{camp}/assets/{asset}/utilization", ctx -> asset(ctx, true));
+        Handler<RoutingContext> ranged = support.cached(AnswerCache::explicitRange);
+        e.get("/api/v1/camps/{id}/fuel", ranged, ctx -> camp(ctx, FUEL));
+        e.get("/api/v1/camps/{id}/power", ranged, ctx -> camp(ctx, POWER));
+        e.get("/api/v1/assets/{id}/utilization", ranged, ctx -> asset(ctx, false));
+        e.get("/api/v1/camps/{camp}/assets/{asset}/utilization", ranged, ctx -> asset(ctx, true));
     }
 
     private void camp(RoutingContext ctx, Summary summary) {

@@ -32,6 +32,7 @@ public final class Registry {
     private final Map<Integer, Asset> assetsByRef;
     private final Map<String, Metric> metrics;
     private final Map<Integer, Metric> metricsById;
+    private final String fingerprint;
 
     /** A snapshot of these (mission id to name, camps, assets, metrics). */
     public Registry(Map<String, String> missions, List<Camp> camps, List<Asset> assets, List<Metric> metrics) {
@@ -46,6 +47,16 @@ public final class Registry {
         this.assetsByRef = assets.stream().collect(Collectors.toUnmodifiableMap(Asset::ref, a -> a));
         this.metrics = sorted(metrics, Metric::name);
         this.metricsById = metrics.stream().collect(Collectors.toUnmodifiableMap(Metric::id, m -> m));
+        this.fingerprint = Fingerprint.of(new java.util.TreeMap<>(this.missions) + "|" + this.camps.values() + "|"
+            + this.assets.values() + "|" + this.metrics.values());
+    }
+
+    /**
+     * A digest of everything in the snapshot: equal on every replica that loaded the same registry, different
+     * after any change (the cached answers and their ETags depend on it, as answers name camps and units).
+     */
+    public String fingerprint() {
+        return fingerprint;
     }
 
     private static <T> Map<String, T> sorted(List<T> items, Function<T, String> key) {

@@ -61,24 +61,42 @@ public final class ApiBench {
         }
     }
 
+    /** How the API and its clients run, in the order measured: before caching, then after (twice). */
+    static final String CACHE_OFF = "answer cache off";
+    static final String UNCONDITIONAL = "answer cache on, unconditional clients";
+    static final String CONDITIONAL = "answer cache on, conditional clients (If-None-Match)";
+
     private List<ApiLoad.Level> drive(BenchSchema schema, String key, List<ApiLoad.Route> routes,
                                       ApiBenchOptions options) throws InterruptedException {
         ApiConfig config = ApiConfig.defaults().withRateLimit(new ApiConfig.RateLimit(1e9, Integer.MAX_VALUE));
+        List<ApiLoad.Level> levels = new ArrayList<>();
+        levels.addAll(drive(schema, key, routes, options, config.withCache(new ApiConfig.Cache(0,
+            ApiConfig.Cache.DEFAULT.maxAge())), CACHE_OFF, false));
+        levels.addAll(drive(schema, key, routes, options, config, UNCONDITIONAL, false));
+        levels.addAll(drive(schema, key, routes, options, config, CONDITIONAL, true));
+        return levels;
+    }
+
+    private List<ApiLoad.Level> drive(BenchSchema schema, String key, List<ApiLoad.Route> routes,
+                                      ApiBenchOptions options, ApiConfig config, String mode, boolean conditional)
+        throws InterruptedException {
         try (ApiService api = new ApiService(config, schema.dataSource(), Clock.systemUTC())) {
             api.start();
             ApiLoad load = new ApiLoad(URI.create(api.url()), key, routes);
             int most = options.clients().stream().mapToInt(Integer::intValue).max().orElseThrow();
             if (!options.warmup().isZero()) {
-                progress.accept("API: warming up for " + options.warmup().toSeconds() + " s with " + most
-                    + " clients");
+                progress.accept("API (" + mode + "): warming up for " + options.warmup().toSeconds() + " s with "
+                    + most + " clients");
                 load.run(most, options.warmup()).requireAllOk();
             }
             List<ApiLoad.Level> levels = new ArrayList<>();
             for (int clients : options.clients()) {
-                ApiLoad.Level level = load.run(clients, options.duration());
+                System.gc();
+                ApiLoad.Level level = load.run(clients, options.duration(), conditional, mode);
                 level.requireAllOk();
-                progress.accept(String.format("API: %d clients: %,.0f requests/s, p95 %.1f ms", clients,
-                    level.requestsPerSecond(level.all()), level.all().p95()));
+                progress.accept(String.format("API (%s): %d clients: %,.0f requests/s, p95 %.1f ms, %,d 304, "
+                        + "heap peak %d MB, after GC %d MB", mode, clients, level.requestsPerSecond(level.all()),
+                    level.all().p95(), level.notModified(), level.heapPeak() >> 20, level.heapAfterGc() >> 20));
                 levels.add(level);
             }
             return levels;

@@ -1,6 +1,10 @@
 package org.smartcamp.deploy.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +37,19 @@ final class ApiLoad {
                        double p99, double max, double meanBytes) {
     }
 
-    /** One concurrency level: per route and overall, and the time measured. */
-    record Level(int clients, Duration elapsed, List<RouteResult> routes, RouteResult all) {
+    /**
+     * One concurrency level: per route and overall, and the time measured; {@code mode} names how the API and
+     * its clients ran (answer cache off or on, conditional requests or not), {@code notModified} counts the 304
+     * answers, {@code heapPeak} the most heap in use in this process while it ran (the API and the clients,
+     * garbage not yet collected included) and {@code heapAfterGc} the most heap still in use after a collection
+     * (what the process really holds).
+     */
+    record Level(int clients, Duration elapsed, List<RouteResult> routes, RouteResult all, String mode,
+                 int notModified, long heapPeak, long heapAfterGc) {
+        Level(int clients, Duration elapsed, List<RouteResult> routes, RouteResult all) {
+            this(clients, elapsed, routes, all, "", 0, 0, 0);
+        }
+
         double requestsPerSecond(RouteResult r) {
             return r.requests() / (elapsed.toNanos() / 1e9);
         }
@@ -68,14 +84,24 @@ final class ApiLoad {
             .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    /** Runs {@code clients} clients for {@code duration}. */
+    /** Runs {@code clients} unconditional clients for {@code duration}. */
     Level run(int clients, Duration duration) throws InterruptedException {
+        return run(clients, duration, false, "");
+    }
+
+    /**
+     * Runs {@code clients} clients for {@code duration}; conditional clients send {@code If-None-Match} with the
+     * ETag of their last answer to the same URL, and a 304 counts as answered.
+     */
+    Level run(int clients, Duration duration, boolean conditional, String mode) throws InterruptedException {
         long deadline = System.nanoTime() + duration.toNanos();
+        HeapWatch heap = new HeapWatch();
+        heap.start();
         List<Client> all = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < clients; i++) {
-            Client client = new Client(i, deadline);
+            Client client = new Client(i, deadline, conditional);
             all.add(client);
             Thread t = new Thread(client, "api-bench-client-" + i);
             threads.add(t);
@@ -84,7 +110,39 @@ final class ApiLoad {
         for (Thread t : threads) {
             t.join();
         }
-        return level(clients, Duration.ofNanos(System.nanoTime() - start), all);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        heap.interrupt();
+        heap.join();
+        Level l = level(clients, elapsed, all);
+        return new Level(l.clients(), l.elapsed(), l.routes(), l.all(), mode,
+            all.stream().mapToInt(c -> c.notModified).sum(), heap.peak, heap.afterGc);
+    }
+
+    /** Samples the heap in use, and in use after the last collection, every 50 ms. */
+    private static final class HeapWatch extends Thread {
+        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null).toList();
+        private volatile long peak;
+        private volatile long afterGc;
+
+        HeapWatch() {
+            super("api-bench-heap");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (!isInterrupted()) {
+                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                afterGc = Math.max(afterGc, pools.stream().mapToLong(p -> p.getCollectionUsage().getUsed()).sum());
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
     }
 
     private Level level(int clients, Duration elapsed, List<Client> all) {
@@ -126,13 +184,17 @@ final class ApiLoad {
     /** One client: its own random, its own tallies, the routes in turn from its own starting point. */
     private final class Client implements Runnable {
         final Map<String, Tally> tallies = new LinkedHashMap<>();
+        final Map<URI, String> tags = new HashMap<>();
         final Random random;
         final long deadline;
+        final boolean conditional;
         int next;
+        int notModified;
 
-        Client(int index, long deadline) {
+        Client(int index, long deadline, boolean conditional) {
             this.random = new Random(index * 7919L + 17);
             this.deadline = deadline;
+            this.conditional = conditional;
             this.next = index;
             routes.forEach(r -> tallies.put(r.name(), new Tally()));
         }
@@ -141,18 +203,27 @@ final class ApiLoad {
         public void run() {
             while (System.nanoTime() < deadline) {
                 Route route = routes.get(next++ % routes.size());
-                HttpRequest request = HttpRequest.newBuilder(base.resolve(route.path().apply(random)))
-                    .timeout(REQUEST_TIMEOUT).header("X-API-Key", apiKey).header("Accept", "application/json")
-                    .GET().build();
+                URI uri = base.resolve(route.path().apply(random));
+                HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                    .timeout(REQUEST_TIMEOUT).header("X-API-Key", apiKey).header("Accept", "application/json");
+                String tag = conditional ? tags.get(uri) : null;
+                if (tag != null) {
+                    builder.header("If-None-Match", tag);
+                }
+                HttpRequest request = builder.GET().build();
                 Tally tally = tallies.get(route.name());
                 long t0 = System.nanoTime();
                 try {
                     HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                     tally.latencies.add(System.nanoTime() - t0);
                     tally.bytes += response.body().length;
-                    if (response.statusCode() != 200) {
+                    if (conditional && response.statusCode() == 304 && tag != null) {
+                        notModified++;
+                    } else if (response.statusCode() != 200) {
                         fail(tally, response.statusCode() + " " + request.uri().getRawPath() + ": "
                             + new String(response.body(), StandardCharsets.UTF_8));
+                    } else if (conditional) {
+                        response.headers().firstValue("ETag").ifPresent(t -> tags.put(uri, t));
                     }
                 } catch (IOException e) {
                     tally.latencies.add(System.nanoTime() - t0);

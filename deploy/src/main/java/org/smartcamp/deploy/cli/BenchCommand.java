@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.smartcamp.deploy.bench.ApiBench;
 import org.smartcamp.deploy.bench.ApiBenchOptions;
+import org.smartcamp.deploy.bench.PeerBench;
 import org.smartcamp.deploy.bench.BenchOptions;
 import org.smartcamp.deploy.bench.BenchReport;
 import org.smartcamp.deploy.bench.BenchRunner;
@@ -30,10 +31,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", description = "Measure broker-only and database-only ceilings, end-to-end ingest "
     + "throughput, a naive baseline, latency at half load and ingest memory, with one message mix (part 'ingest'); "
     + "and the API's latency and throughput on the analytics routes under concurrent clients over a year of seeded "
-    + "data (part 'api'). Prints markdown with the machine and the command, and writes it to --out.")
+    + "data (part 'api'); the batched Node-RED flow on the same workload (part 'peer'). Prints markdown with the "
+    + "machine and the command, and writes it to --out.")
 final class BenchCommand implements Callable<Integer> {
     static final String INGEST = "ingest";
     static final String API = "api";
+    static final String PEER = "peer";
     private static final List<String> INGEST_OPTIONS = List.of("--readings", "--per-message", "--gateways",
         "--naive-readings", "--latency-seconds", "--mqtt-url");
 
@@ -41,7 +44,8 @@ final class BenchCommand implements Callable<Integer> {
     ConfigOption config;
 
     @Option(names = "--parts", split = ",", defaultValue = "ingest,api",
-        description = "Parts to run, comma separated: ingest, api (default: both).")
+        description = "Parts to run, comma separated: ingest, api, peer (the batched Node-RED flow on the ingest "
+            + "part's workload, installed from npm; default: ingest,api).")
     List<String> parts;
 
     @Option(names = "--readings", defaultValue = "1000000", description = "Readings per throughput phase.")
@@ -97,10 +101,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> unknown = parts.stream().filter(p -> !List.of(INGEST, API).contains(p)).toList();
+        List<String> unknown = parts.stream().filter(p -> !List.of(INGEST, API, PEER).contains(p)).toList();
         if (!unknown.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--parts: unknown part(s) " + unknown
-                + "; the parts are ingest and api");
+                + "; the parts are ingest, api and peer");
         }
         DatabaseConfig db = IngestSettings.database(config.load());
         ApiBenchOptions api = parts.contains(API) ? apiOptions(db) : null;
@@ -110,11 +114,17 @@ final class BenchCommand implements Callable<Integer> {
             err.flush();
         };
         StringBuilder text = new StringBuilder(header(db));
+        double endToEnd = 0;
         if (parts.contains(INGEST)) {
             Path work = Files.createTempDirectory("smartcamp-bench");
             BenchReport report = new BenchRunner(progress).run(new BenchOptions(db, mqttUrl, readings, perMessage,
                 gateways, naiveReadings, latencySeconds, work));
+            endToEnd = PeerBench.endToEnd(report);
             text.append("## Ingest\n\n").append(report.markdown()).append('\n');
+        }
+        if (parts.contains(PEER)) {
+            text.append(new PeerBench(progress).run(db, readings, perMessage, gateways, endToEnd)
+                .markdown(perMessage, gateways));
         }
         if (api != null) {
             text.append(new ApiBench(progress).run(api).markdown());
@@ -152,7 +162,7 @@ final class BenchCommand implements Callable<Integer> {
     private boolean appliesToParts(String option) {
         boolean api = option.startsWith("--api-");
         boolean ingest = INGEST_OPTIONS.contains(option);
-        return (!api || parts.contains(API)) && (!ingest || parts.contains(INGEST));
+        return (!api || parts.contains(API)) && (!ingest || parts.contains(INGEST) || parts.contains(PEER));
     }
 
     private static String value(Object v) {

@@ -33,7 +33,8 @@ public final class ApiSettings {
         ApiConfig.RateLimit rate = new ApiConfig.RateLimit(s.decimal(ConfigKey.API_RATE_LIMIT_PER_SECOND),
             s.integer(ConfigKey.API_RATE_LIMIT_BURST, 1, 1_000_000));
         return new ApiConfig(listen, jwt(s), rate, http(s), limits(s), s.duration(ConfigKey.API_KEY_CACHE_TTL),
-            s.duration(ConfigKey.API_REGISTRY_REFRESH));
+            s.duration(ConfigKey.API_REGISTRY_REFRESH), new ApiConfig.Cache(s.integer(ConfigKey.API_CACHE_MAX_BYTES, 0,
+            Integer.MAX_VALUE), s.duration(ConfigKey.API_CACHE_MAX_AGE)));
     }
 
     /** How bearer tokens are verified; disabled when {@code api.jwt.algorithm} is empty. */

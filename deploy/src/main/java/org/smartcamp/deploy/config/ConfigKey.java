@@ -154,7 +154,13 @@ public enum ConfigKey {
     ALARMS_RULES_FILE("alarms.rulesFile", "",
         "YAML file of alarm rules (docs/alarms.md); they replace the configuration's rules when analytics starts."),
     ALARMS_EVENT_LOOKBACK("alarms.eventLookback", "1d",
-        "Events detected or revised within this time raise alarms (older ones do not when a rule is added).");
+        "Events detected or revised within this time raise alarms (older ones do not when a rule is added)."),
+    API_CACHE_MAX_BYTES("api.cache.maxBytes", "67108864",
+        "Most bytes of serialised analytics answers the API keeps (with their gzip/deflate forms); 0 turns the "
+            + "answer cache, ETags and 304 off."),
+    API_CACHE_MAX_AGE("api.cache.maxAge", "30s",
+        "How long after the analytics job last wrote an analytics answer is declared valid (Cache-Control max-age): "
+            + "set it to analytics.interval.");
 
     private final String key;
     private final String defaultValue;

@@ -48,6 +48,10 @@ class ApiBenchIT {
             "**2 concurrent clients**", "**4 concurrent clients**", "2 camps in 1 mission(s)",
             "**Target** \"analytics routes p95 at most 50 ms over a year of data\"", "(over 30 days of data here");
         assertThat(report).doesNotContain("NaN").doesNotContain("--readings").doesNotContain("## Ingest");
+        assertThat(report).contains(ApiBench.CACHE_OFF + ";", ApiBench.UNCONDITIONAL + ";",
+            ApiBench.CONDITIONAL + ";");
+        assertThat(report).containsPattern("conditional clients \\(If-None-Match\\); [1-9][0-9,]* answers 304")
+            .containsPattern("[0-9]+ MB after a collection");
         for (String level : List.of("**2 concurrent clients**", "**4 concurrent clients**")) {
             String table = report.substring(report.indexOf(level));
             for (String route : ROUTES) {
