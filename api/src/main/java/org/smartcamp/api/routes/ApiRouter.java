@@ -54,6 +54,7 @@ public final class ApiRouter {
         new DataQualityRoutes(support).mount(endpoints);
         new AuditRoutes(support).mount(endpoints);
         new CatalogueRoutes(support).mount(endpoints);
+        new I18nRoutes().mount(router);
         DocsRoutes docs = new DocsRoutes();
         docs.mount(endpoints);
         openApi = docs.document();
