@@ -134,8 +134,8 @@ export function lastDays(days) {
 }
 
 /** "3 h ago", "2 d ago". */
-export function age(t) {
-  const ms = Date.now() - millis(t);
+export function age(at) {
+  const ms = Date.now() - millis(at);
   if (!Number.isFinite(ms)) {
     return '–';
   }

@@ -149,39 +149,41 @@ function drawMap(box, geo, boundaries, rows) {
     return;
   }
   if (map) {
-    map.remove();
+    try {
+      map.remove();
+    } catch (e) {
+      // The old view's map went with its container.
+    }
+    map = null;
   }
   map = L.map(box, { attributionControl: false, zoomSnap: 0.5, worldCopyJump: false, minZoom: 1, maxZoom: 9 });
   map.zoomControl.remove();
   L.control.zoom({ zoomInTitle: t('overview.zoomIn'), zoomOutTitle: t('overview.zoomOut') }).addTo(map);
-  if (boundaries) {
-    L.geoJSON(boundaries, { style: { color: '#8a958f', weight: 0.8, fillColor: '#e4e9e3', fillOpacity: 1 }, interactive: false })
-      .addTo(map);
-  }
   const byId = new Map(rows.map(r => [r.camp.id, r]));
-  const points = [];
-  for (const f of geo.features || []) {
-    if (!f.geometry || f.geometry.type !== 'Point') {
-      continue;
-    }
-    const [lon, lat] = f.geometry.coordinates;
-    const r = byId.get(f.properties.id || f.id);
-    const name = f.properties.name || f.properties.id || f.id;
-    const alert = r && r.alerts > 0;
-    const marker = L.circleMarker([lat, lon], {
-      radius: 8, color: '#1d2521', weight: 2, fillColor: alert ? '#b3261e' : '#2f6f4f', fillOpacity: 0.9
-    }).addTo(map);
-    marker.bindTooltip(name + (r ? ' – ' + plural('overview.alerts', r.alerts) : ''), { permanent: true, direction: 'right' });
-    if (marker.getElement()) {
-      marker.getElement().setAttribute('data-camp-marker', f.properties.id || f.id);
-    }
-    points.push([lat, lon]);
-  }
+  const placed = (geo.features || []).filter(f => f.geometry && f.geometry.type === 'Point');
+  const points = placed.map(f => [f.geometry.coordinates[1], f.geometry.coordinates[0]]);
+  // The view first: Leaflet places layers (and permanent tooltips) relative to it.
   if (points.length) {
     map.fitBounds(L.latLngBounds(points).pad(0.5), { maxZoom: 6 });
   } else {
     map.setView([0, 20], 2);
   }
+  if (boundaries) {
+    L.geoJSON(boundaries, { style: { color: '#8a958f', weight: 0.8, fillColor: '#e4e9e3', fillOpacity: 1 }, interactive: false })
+      .addTo(map);
+  }
+  placed.forEach((f, i) => {
+    const id = f.properties.id || f.id;
+    const r = byId.get(id);
+    const name = f.properties.name || id;
+    const marker = L.circleMarker(points[i], {
+      radius: 8, color: '#1d2521', weight: 2, fillColor: r && r.alerts > 0 ? '#b3261e' : '#2f6f4f', fillOpacity: 0.9
+    }).addTo(map);
+    marker.bindTooltip(name + (r ? ' – ' + plural('overview.alerts', r.alerts) : ''), { permanent: true, direction: 'right' });
+    if (marker.getElement()) {
+      marker.getElement().setAttribute('data-camp-marker', id);
+    }
+  });
   box.dataset.markers = String(points.length);
   box.dataset.drawn = 'true';
 }

@@ -78,8 +78,7 @@ public final class ProblemText {
                 String out = messages.text(lang, t.key());
                 for (int i = 0; i < t.order().size(); i++) {
                     String value = m.group(i + 1);
-                    String translated = exact(lang, value);
-                    out = out.replace("{" + t.order().get(i) + "}", translated == null ? value : translated);
+                    out = out.replace("{" + t.order().get(i) + "}", detail(lang, value));
                 }
                 return out;
             }
