@@ -117,7 +117,8 @@ async function signIn(event) {
     api.signIn(value);
     $('credential').value = '';
     if (!location.hash || location.hash === '#/') {
-      location.hash = '#/overview';
+      // The mission overview first when the scope holds several camps; a single camp's cards otherwise.
+      location.hash = (await api.camps()).length > 1 ? '#/overview' : '#/camps';
     }
     render();
   } catch (e) {

@@ -18,11 +18,6 @@ let map = null;
 
 export async function render(root, ctx, mount) {
   const camps = await api.camps();
-  if (camps.length < 2 && !ctx.args.includes('all')) {
-    // One camp: its own views say more than an overview of one row.
-    location.replace('#/camps');
-    return;
-  }
   const days = RECENT_DAYS + BEFORE_DAYS;
   const [geo, current, events, daily, quality, boundaries] = await Promise.all([
     api.get('/api/v1/camps.geojson'),
@@ -36,10 +31,9 @@ export async function render(root, ctx, mount) {
   const mapBox = h('div', { id: 'overview-map', class: 'map', role: 'region', 'aria-label': t('overview.mapLabel') });
   const tableHolder = h('div', {});
   root.append(viewHead(t('overview.title'), h('span', { class: 'hint' }, plural('overview.inScope', camps.length))),
-    h('div', { class: 'cols overview' },
-      panel(t('overview.map'), mapBox, h('p', { class: 'hint' }, t('overview.mapHint'))),
-      panel(t('overview.table'), tableHolder, h('p', { class: 'hint' }, t('overview.tableHint',
-        { recent: RECENT_DAYS, before: BEFORE_DAYS })))));
+    panel(t('overview.table'), tableHolder, h('p', { class: 'hint' }, t('overview.tableHint',
+      { recent: RECENT_DAYS, before: BEFORE_DAYS }))),
+    panel(t('overview.map'), mapBox, h('p', { class: 'hint' }, t('overview.mapHint'))));
   sortable(tableHolder, rows, 'dos', 1);
   mount();
   if (ctx.alive()) {
@@ -179,7 +173,7 @@ function drawMap(box, geo, boundaries, rows) {
     const marker = L.circleMarker(points[i], {
       radius: 8, color: '#1d2521', weight: 2, fillColor: r && r.alerts > 0 ? '#b3261e' : '#2f6f4f', fillOpacity: 0.9
     }).addTo(map);
-    marker.bindTooltip(name + (r ? ' – ' + plural('overview.alerts', r.alerts) : ''), { permanent: true, direction: 'right' });
+    marker.bindTooltip(name + (r ? ' – ' + plural('overview.alerts', r.alerts) : ''), { permanent: true, direction: 'right', offset: [10, 0] });
     if (marker.getElement()) {
       marker.getElement().setAttribute('data-camp-marker', id);
     }
