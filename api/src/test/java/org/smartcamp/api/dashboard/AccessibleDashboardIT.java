@@ -141,6 +141,29 @@ class AccessibleDashboardIT {
 
     @Test
     @Order(3)
+    void withoutAChoiceTheBrowsersLanguagePicksFrench() {
+        String agent = (String) browser.js("return navigator.userAgent;");
+        browser.driver().executeCdpCommand("Emulation.setUserAgentOverride",
+            Map.of("userAgent", agent, "acceptLanguage", "fr-CA,fr;q=0.9,en;q=0.5"));
+        try {
+            browser.js("localStorage.removeItem('smartcamp.lang'); location.reload();");
+            page.waitForView("overview");
+            browser.until(() -> "fr".equals(browser.js("return document.documentElement.lang")));
+            assertThat(browser.js("return navigator.languages[0]")).isEqualTo("fr-CA");
+            assertThat(browser.driver().findElement(By.cssSelector("#nav a[data-view='overview']")).getText())
+                .isEqualTo("Vue d’ensemble");
+            assertThat(browser.js("return localStorage.getItem('smartcamp.lang')")).as("not a choice").isNull();
+        } finally {
+            browser.driver().executeCdpCommand("Emulation.setUserAgentOverride",
+                Map.of("userAgent", agent, "acceptLanguage", "en-US,en"));
+        }
+        browser.js("location.reload();");
+        page.waitForView("overview");
+        browser.until(() -> "en".equals(browser.js("return document.documentElement.lang")));
+    }
+
+    @Test
+    @Order(4)
     void frenchIsOneSwitchAwayRememberedAndFormatsNumbersTheFrenchWay() throws Exception {
         page.go("#/fuel/camp-a", "fuel");
         language("fr");
@@ -172,7 +195,7 @@ class AccessibleDashboardIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void axeFindsNoWcagViolationOnAnyViewInEitherLanguage() throws Exception {
         Axe axe = Axe.load();
         List<String[]> views = List.of(new String[] {"#/overview", "overview"}, new String[] {"#/camps", "camps"},
