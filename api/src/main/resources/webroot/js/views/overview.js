@@ -85,7 +85,7 @@ const COLUMNS = [
   { id: 'load', label: 'overview.col.load', num: true, key: r => r.load,
     cell: r => r.load === null ? h('span', { class: 'nodata' }, t('fmt.noData'))
       : h('span', { 'data-value': String(r.load), class: r.load < 0.3 ? 'bad' : r.load < 0.4 ? 'warn' : null },
-        pct(r.load) + (r.load < 0.4 ? ' (' + t(r.load < 0.3 ? 'overview.wet' : 'overview.low') + ')' : '')) },
+        pct(r.load) + (r.load < 0.4 ? ' (' + (r.load < 0.3 ? t('overview.wet') : t('overview.low')) + ')' : '')) },
   { id: 'coverage', label: 'overview.col.coverage', key: r => r.cov, cell: r => coverage(r.cov) },
   { id: 'gateways', label: 'overview.col.gateways', num: true, key: r => r.gateways ? r.silent : null,
     cell: r => r.gateways ? h('span', { class: r.silent ? 'bad' : null, 'data-value': String(r.silent) },

@@ -58,7 +58,7 @@ export async function render(root, ctx, mount) {
   }
   if (withData.length) {
     stackedBars(bandBox, withData.map(l => l.g.name || l.g.id), BANDS.map((b, i) => ({
-      label: t(b.label), color: BAND_COLORS[i], values: withData.map(l => l.s.bands[i])
+      label: t('band.' + b.id), color: BAND_COLORS[i], values: withData.map(l => l.s.bands[i])
     })), { unit: t('power.runningHours') });
     lineChart(lfBox, withData.map(l => ({
       label: l.g.name || l.g.id,
