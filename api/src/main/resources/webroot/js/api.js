@@ -1,6 +1,8 @@
 // The SmartCamp HTTP API as the dashboard uses it. The credential lives in this tab's sessionStorage and goes
 // out in a header (X-API-Key for API keys, Authorization: Bearer for tokens), never in a URL.
 
+import { lang, t } from './i18n.js';
+
 const STORAGE_KEY = 'smartcamp.credential';
 const MAX_PAGES = 50;
 const PAGE = 10000;
@@ -34,7 +36,8 @@ export function isApiKey(value) {
 }
 
 function headers(value) {
-  const base = { Accept: 'application/json' };
+  // The API answers its problem documents (title, detail) in the dashboard's language.
+  const base = { Accept: 'application/json', 'Accept-Language': lang() };
   return isApiKey(value) ? Object.assign(base, { 'X-API-Key': value })
     : Object.assign(base, { Authorization: 'Bearer ' + value });
 }
@@ -59,7 +62,7 @@ export function url(path, params) {
 export async function get(path, params, value) {
   const cred = value || credential();
   if (!cred) {
-    throw new ApiError(401, 'Unauthorized', 'sign in first');
+    throw new ApiError(401, t('login.title'), t('login.first'));
   }
   const response = await fetch(url(path, params), {
     headers: headers(cred), credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer'

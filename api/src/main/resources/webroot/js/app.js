@@ -4,6 +4,8 @@ import * as api from './api.js';
 import * as catalogue from './catalogue.js';
 import { h, notice } from './dom.js';
 import { destroyAll } from './charts.js';
+import { lang, preferred, t, use } from './i18n.js';
+import * as overview from './views/overview.js';
 import * as camps from './views/camps.js';
 import * as fuel from './views/fuel.js';
 import * as power from './views/power.js';
@@ -12,13 +14,13 @@ import * as utilization from './views/utilization.js';
 import * as quality from './views/quality.js';
 import * as alarms from './views/alarms.js';
 
-const VIEWS = { camps, fuel, power, events, utilization, quality, alarms };
+const VIEWS = { overview, camps, fuel, power, events, utilization, quality, alarms };
 const $ = id => document.getElementById(id);
 let generation = 0;
 
 function route() {
   const [name, ...args] = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  return { name: VIEWS[name] ? name : 'camps', args };
+  return { name: VIEWS[name] ? name : 'overview', args };
 }
 
 function showLogin(message) {
@@ -36,13 +38,13 @@ function showLogin(message) {
 
 function describe(value) {
   if (api.isApiKey(value)) {
-    return 'API key';
+    return t('session.apiKey');
   }
   try {
     const claims = JSON.parse(atob(value.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
-    return claims.sub ? 'signed in as ' + claims.sub : 'token';
+    return claims.sub ? t('session.signedInAs', { sub: claims.sub }) : t('session.token');
   } catch (e) {
-    return 'token';
+    return t('session.token');
   }
 }
 
@@ -59,6 +61,11 @@ async function render() {
   const { name, args } = route();
   for (const a of document.querySelectorAll('#nav a')) {
     a.classList.toggle('active', a.dataset.view === name);
+    if (a.dataset.view === name) {
+      a.setAttribute('aria-current', 'page');
+    } else {
+      a.removeAttribute('aria-current');
+    }
   }
   const mine = ++generation;
   alarms.refreshCount();
@@ -66,7 +73,7 @@ async function render() {
   const root = $('view');
   root.dataset.view = name;
   root.dataset.state = 'loading';
-  root.replaceChildren(h('p', { class: 'loading' }, 'Loading…'));
+  root.replaceChildren(h('p', { class: 'loading' }, t('app.loading')));
   const days = Number($('range').value);
   const ctx = { args, days, alive: () => mine === generation };
   try {
@@ -92,13 +99,13 @@ function failed(root, e) {
   if (e instanceof api.ApiError && e.status === 401) {
     api.signOut();
     catalogue.forget();
-    showLogin('The API refused the credential: ' + e.message + '. Sign in again.');
+    showLogin(t('app.refused', { reason: e.message }));
     return;
   }
   root.dataset.state = 'error';
-  const text = e instanceof api.ApiError && e.status === 403 ? 'Not allowed: ' + e.message
-    : e instanceof api.ApiError && e.status === 429 ? 'Too many requests; try again in a few seconds.'
-      : 'This view could not be loaded: ' + e.message;
+  const text = e instanceof api.ApiError && e.status === 403 ? t('app.forbidden', { reason: e.message })
+    : e instanceof api.ApiError && e.status === 429 ? t('app.tooMany')
+      : t('app.failed', { reason: e.message });
   root.replaceChildren(notice(text, 'error'));
 }
 
@@ -112,12 +119,13 @@ async function signIn(event) {
     api.signIn(value);
     $('credential').value = '';
     if (!location.hash || location.hash === '#/') {
-      location.hash = '#/camps';
+      // The mission overview first when the scope holds several camps; a single camp's cards otherwise.
+      location.hash = (await api.camps()).length > 1 ? '#/overview' : '#/camps';
     }
     render();
   } catch (e) {
-    showLogin(e instanceof api.ApiError && e.status === 401 ? 'Not accepted: ' + e.message
-      : 'Sign-in failed: ' + e.message);
+    showLogin(e instanceof api.ApiError && e.status === 401 ? t('login.notAccepted', { reason: e.message })
+      : t('login.failed', { reason: e.message }));
   } finally {
     button.disabled = false;
   }
@@ -130,5 +138,16 @@ $('logout').addEventListener('click', () => {
   showLogin();
 });
 $('range').addEventListener('change', render);
+$('lang').addEventListener('change', async () => {
+  await use($('lang').value, true);
+  if (!$('login').hidden) {
+    $('login-error').hidden = true;
+    return;
+  }
+  render();
+});
 window.addEventListener('hashchange', render);
-render();
+use(preferred(), false).then(() => {
+  $('lang').value = lang();
+  render();
+});

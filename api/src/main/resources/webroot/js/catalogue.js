@@ -2,6 +2,7 @@
 // kinds and which asset kinds have a running signal, so that no view hard-codes a name and no stored name reaches the
 // screen. Loaded once per sign-in; every view awaits it before drawing.
 import * as api from './api.js';
+import { lang } from './i18n.js';
 
 let loaded = null;
 let figures = new Map();
@@ -47,7 +48,7 @@ export function figureLabel(name) {
   if (!figure) {
     return words(name);
   }
-  return metric ? figure.label.en + ': ' + metricLabel(metric) : figure.label.en;
+  return metric ? local(figure.label) + ': ' + metricLabel(metric) : local(figure.label);
 }
 
 /** The unit a figure is stored in (the catalogue's; else the row's own). */
@@ -75,7 +76,18 @@ export function metricUnit(name) {
 /** "Generator" for generator. */
 export function assetKindLabel(name) {
   const k = kinds.get(name);
-  return k ? k.label.en : words(name);
+  return k ? local(k.label) : words(name);
+}
+
+/** "Short fill" (or "Livraison incomplète") for short_fill: the event kind's label in the current language. */
+export function kindLabel(name) {
+  const k = events.find(e => e.name === name);
+  return k && k.label ? local(k.label) : words(name);
+}
+
+/** A catalogue label ({en, fr}) in the current language, else in English. */
+function local(label) {
+  return label[lang()] || label.en;
 }
 
 /** Units a detail key may end in (evidence figures such as level_before_l), longest first. */

@@ -1,7 +1,8 @@
 // Chart.js (MIT, loaded by index.html from this application) with the dashboard's defaults: no animation,
 // UTC time axes on plain numbers (no date adapter needed), and gaps drawn as gaps (spanGaps off).
-import { h } from './dom.js';
-import { num, time, day, millis, unitText } from './format.js';
+import { h, table } from './dom.js';
+import { dateText, num, time, day, millis, shortDay, unitText } from './format.js';
+import { t } from './i18n.js';
 
 export const COLORS = ['#2f6f4f', '#1f5f99', '#c26a1b', '#7b3fa0', '#b3261e', '#3d8c8c', '#8a7a14', '#5d6a63'];
 export const BAND_COLORS = ['#b3261e', '#d9822b', '#e0b23a', '#2e7d32', '#4f8fbf', '#7b3fa0'];
@@ -11,7 +12,7 @@ const DAY = 86_400_000;
 
 function library() {
   if (!window.Chart) {
-    throw new Error('the chart library did not load (vendor/chart.js/chart.umd.js)');
+    throw new Error(t('chart.noLibrary'));
   }
   return window.Chart;
 }
@@ -26,17 +27,60 @@ export function destroyAll() {
 /** A sized box with a canvas; {@code name} becomes data-chart so tests and styles can find it. */
 export function box(name, size) {
   return h('div', { class: 'chart' + (size ? ' ' + size : '') },
-    h('canvas', { 'data-chart': name, role: 'img', 'aria-label': name.replace(/-/g, ' ') }));
+    h('canvas', { 'data-chart': name, role: 'img', 'aria-label': t('chart.alt', { name: t('chart.' + name) }) }));
 }
 
-/** Draws {@code config} on the canvas inside {@code container} (which must be in the document). */
+/**
+ * Draws {@code config} on the canvas inside {@code container} (which must be in the document), followed by its text
+ * alternative: a button that shows the same numbers as a table (WCAG 1.1.1).
+ */
 export function draw(container, config) {
   const Chart = library();
   const canvas = container.querySelector('canvas');
   const base = { animation: false, responsive: true, maintainAspectRatio: false, normalized: true };
   const chart = new Chart(canvas, Object.assign({}, config, { options: Object.assign(base, config.options) }));
   live.push(chart);
+  const old = container.nextElementSibling;
+  if (old && old.classList.contains('chart-table')) {
+    old.remove();
+  }
+  container.insertAdjacentElement('afterend', alternative(canvas.dataset.chart, config.data));
   return chart;
+}
+
+/** An x value of a chart for people: its label, a UTC day at midnight, or a time. */
+function xText(x) {
+  if (typeof x !== 'number') {
+    return String(x);
+  }
+  return x % DAY === 0 ? dateText(day(x)) : time(x);
+}
+
+/** A table toggle with every value of every dataset: one row per x (or label), one column per dataset. */
+function alternative(name, data) {
+  const byX = new Map();
+  data.datasets.forEach((d, i) => d.data.forEach((p, j) => {
+    const x = p !== null && typeof p === 'object' ? p.x : data.labels[j];
+    const y = p !== null && typeof p === 'object' ? p.y : p;
+    if (!byX.has(x)) {
+      byX.set(x, []);
+    }
+    byX.get(x)[i] = y;
+  }));
+  const rows = [...byX.entries()].sort((a, b) => typeof a[0] === 'number' ? a[0] - b[0] : 0);
+  const holder = h('div', { class: 'table-holder', hidden: true, id: 'table-of-' + name },
+    table([{ label: t('chart.x'), cell: r => xText(r[0]) }].concat(data.datasets.map((d, i) => ({
+      label: d.label, num: true, cell: r => num(r[1][i], 2) ?? '–'
+    }))), rows));
+  const button = h('button', { type: 'button', class: 'link', 'aria-expanded': 'false', 'aria-controls': holder.id,
+    'data-table-toggle': name }, t('chart.showTable'));
+  button.addEventListener('click', () => {
+    const open = holder.hidden;
+    holder.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+    button.textContent = t(open ? 'chart.hideTable' : 'chart.showTable');
+  });
+  return h('div', { class: 'chart-table' }, button, holder);
 }
 
 /** The UTC midnights of the first and the last day of {@code range} ({from, to} ISO, to exclusive), in ms. */
@@ -76,13 +120,13 @@ function timeAxis(daily, range, window) {
   if (range) {
     return {
       type: 'linear', min: dayBounds(range).first, max: Date.parse(range.to), afterBuildTicks: midnights,
-      ticks: { maxRotation: 0, autoSkipPadding: 12, callback: v => day(v).slice(5) }
+      ticks: { maxRotation: 0, autoSkipPadding: 12, callback: v => shortDay(v) }
     };
   }
   return {
     type: 'linear', min: window ? millis(window.from) : undefined, max: window ? millis(window.to) : undefined,
     afterBuildTicks: window ? roundTimes : undefined,
-    ticks: { maxRotation: 0, autoSkipPadding: 18, callback: v => daily ? day(v) : time(v).slice(window ? 11 : 5) }
+    ticks: { maxRotation: 0, autoSkipPadding: 18, callback: v => daily ? dateText(day(v)) : window ? time(v).slice(-5) : shortDay(v) + ' ' + time(v).slice(-5) }
   };
 }
 
@@ -90,8 +134,8 @@ function tooltip(unit, digits, daily) {
   const u = unit ? unitText(unit) : '';
   return {
     callbacks: {
-      title: items => items.length ? (daily ? day(items[0].parsed.x) : time(items[0].parsed.x) + ' UTC') : '',
-      label: item => item.dataset.label + ': ' + (num(item.parsed.y, digits) ?? 'no data') + (u ? ' ' + u : '')
+      title: items => items.length ? (daily ? dateText(day(items[0].parsed.x)) : time(items[0].parsed.x) + ' UTC') : '',
+      label: item => item.dataset.label + ': ' + (num(item.parsed.y, digits) ?? t('fmt.noData')) + (u ? ' ' + u : '')
     }
   };
 }
@@ -152,7 +196,7 @@ export function dailyBars(container, daily, options) {
   }
   if (daily.coverage.length) {
     datasets.push({
-      type: 'line', label: 'coverage', data: daily.coverage.map(p => ({ x: p.x, y: Math.round(p.y * 1000) / 10 })),
+      type: 'line', label: t('chart.coverage'), data: daily.coverage.map(p => ({ x: p.x, y: Math.round(p.y * 1000) / 10 })),
       yAxisID: 'cov', borderColor: '#5d6a63', backgroundColor: '#5d6a63', borderDash: [4, 3], pointRadius: 2,
       parsing: false, spanGaps: false, order: 0
     });
@@ -171,18 +215,18 @@ export function dailyBars(container, daily, options) {
           type: 'linear', offset: true, min: bounds.first, max: bounds.last, afterBuildTicks: o.range ? midnights : undefined,
           ticks: {
             stepSize: DAY, autoSkip: !o.range, maxRotation: 0,
-            callback: (v, i) => v % DAY === 0 && i % every === 0 ? day(v).slice(5) : ''
+            callback: (v, i) => v % DAY === 0 && i % every === 0 ? shortDay(v) : ''
           }
         },
         y: { stacked: daily.stacked, beginAtZero: true, title: yTitle({ unit, yLabel: o.yLabel }) },
-        cov: { position: 'right', min: 0, max: 100, grid: { drawOnChartArea: false }, title: { display: true, text: 'coverage %' } }
+        cov: { position: 'right', min: 0, max: 100, grid: { drawOnChartArea: false }, title: { display: true, text: t('chart.coverageAxis') } }
       },
       plugins: {
         tooltip: {
           callbacks: {
-            title: items => items.length ? day(items[0].parsed.x) : '',
-            label: item => item.dataset.yAxisID === 'cov' ? 'coverage: ' + num(item.parsed.y, 0) + ' %'
-              : item.dataset.label + ': ' + (num(item.parsed.y, o.digits ?? 2) ?? 'no data') + (unit ? ' ' + unit : '')
+            title: items => items.length ? dateText(day(items[0].parsed.x)) : '',
+            label: item => item.dataset.yAxisID === 'cov' ? t('chart.coverageTip', { pct: num(item.parsed.y, 0) })
+              : item.dataset.label + ': ' + (num(item.parsed.y, o.digits ?? 2) ?? t('fmt.noData')) + (unit ? ' ' + unit : '')
           }
         }
       }

@@ -4,14 +4,14 @@ import { millis, DAY_MS } from './format.js';
 
 const HOUR_MS = 3_600_000;
 
-/** Load-factor bands of a generator (target 0.6-0.8, low load < 0.4, wet-stacking risk < 0.3). */
+/** Load-factor bands of a generator (target 0.6-0.8, low load < 0.4, wet-stacking risk < 0.3); labelled band.{id}. */
 export const BANDS = [
-  { id: 'lt30', label: '< 30 %', lo: -Infinity, hi: 0.3 },
-  { id: '30-40', label: '30–40 %', lo: 0.3, hi: 0.4 },
-  { id: '40-60', label: '40–60 %', lo: 0.4, hi: 0.6 },
-  { id: '60-80', label: '60–80 % (target)', lo: 0.6, hi: 0.8 },
-  { id: '80-90', label: '80–90 %', lo: 0.8, hi: 0.9 },
-  { id: 'ge90', label: '≥ 90 %', lo: 0.9, hi: Infinity }
+  { id: 'lt30', lo: -Infinity, hi: 0.3 },
+  { id: '30-40', lo: 0.3, hi: 0.4 },
+  { id: '40-60', lo: 0.4, hi: 0.6 },
+  { id: '60-80', lo: 0.6, hi: 0.8 },
+  { id: '80-90', lo: 0.8, hi: 0.9 },
+  { id: 'ge90', lo: 0.9, hi: Infinity }
 ];
 
 /** Readings rows grouped by asset then metric: Map(asset -> Map(metric -> rows in time order)). */

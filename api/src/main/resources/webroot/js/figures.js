@@ -1,7 +1,8 @@
 // Showing the analytics' stored figures (analytics_current, analytics_daily as the API serves them): always
 // with their coverage, an interval where one exists, and "as of".
 import { h, table, notice, select } from './dom.js';
-import { figureValue, interval, coverage, time, day, millis, unitText, value } from './format.js';
+import { dateText, figureValue, interval, coverage, time, day, millis, unitText, value } from './format.js';
+import { t } from './i18n.js';
 import { box, dailyBars } from './charts.js';
 import { dailySeries } from './compute.js';
 import { figureLabel, figureUnit } from './catalogue.js';
@@ -36,7 +37,7 @@ export function reorderDate(reorder, dos) {
 /** A days-of-supply cell: value, interval and coverage; red below a week. */
 export function daysOfSupply(dos) {
   if (!dos) {
-    return h('span', { class: 'nodata' }, 'no figure');
+    return h('span', { class: 'nodata' }, t('fig.noFigure'));
   }
   const low = typeof dos.value === 'number' && dos.value < 7;
   return h('span', { class: low ? 'bad' : null },
@@ -50,18 +51,18 @@ export function daysOfSupply(dos) {
  */
 export function currentTable(rows, labelOf) {
   if (!rows.length) {
-    return notice('No current figures for this selection yet.');
+    return notice(t('fig.noCurrent'));
   }
   return table([
-    { label: 'Subject', cell: r => labelOf ? labelOf(r) : r.subjectId },
-    { label: 'Figure', cell: r => figureLabel(r.figure) },
+    { label: t('fig.col.subject'), cell: r => labelOf ? labelOf(r) : r.subjectId },
+    { label: t('fig.col.figure'), cell: r => figureLabel(r.figure) },
     {
-      label: 'Value', num: true,
+      label: t('fig.col.value'), num: true,
       cell: r => [figureValue(r.value, figureUnit(r.figure, r.unit), digits(r), { 'data-figure': r.figure, 'data-subject': r.subjectId },
         r.detail), figureUnit(r.figure, r.unit) === '1' ? null : interval(r.low, r.high, digits(r))]
     },
-    { label: 'Coverage', cell: r => coverage(r.coverage) },
-    { label: 'As of (UTC)', cell: r => r.asOf ? time(r.asOf) : '–' }
+    { label: t('fig.col.coverage'), cell: r => coverage(r.coverage) },
+    { label: t('fig.col.asOf'), cell: r => r.asOf ? time(r.asOf) : '–' }
   ], rows);
 }
 
@@ -87,7 +88,7 @@ function shown(daily, unit) {
 export function dailyPanel(rows, preferred, labelOf, chartName, range) {
   const names = [...new Set(rows.map(r => r.figure))].sort((a, b) => figureLabel(a).localeCompare(figureLabel(b)));
   if (!names.length) {
-    return { node: notice('No daily figures in this range yet.'), draw: () => {} };
+    return { node: notice(t('fig.noDaily')), draw: () => {} };
   }
   let chosen = preferred.find(p => names.includes(p)) || names[0];
   const holder = h('div', {});
@@ -97,13 +98,13 @@ export function dailyPanel(rows, preferred, labelOf, chartName, range) {
     const series = dailySeries(rows, chosen, labelOf);
     const daily = shown(series, figureUnit(chosen, series.unit));
     const unit = unitText(daily.unit || '');
-    holder.append(container, h('p', { class: 'hint' }, 'Bars: ' + figureLabel(chosen)
-      + (unit ? ' (' + unit + ')' : '') + ' per UTC day'
-      + (daily.total ? '; solid line: ' + daily.total.label : '') + '; dashed line: the least coverage of the day. '
-      + 'A day without a bar has no figure: it is not a zero.'));
+    holder.append(container, h('p', { class: 'hint' }, t('fig.dailyHint', {
+      figure: figureLabel(chosen) + (unit ? ' (' + unit + ')' : ''),
+      total: daily.total ? t('fig.dailyHintTotal', { label: daily.total.label }) : ''
+    })));
     dailyBars(container, daily, { digits: 2, range, yLabel: figureLabel(chosen) });
   };
-  const controls = h('div', { class: 'view-head' }, select(chartName + '-figure', 'Figure', names.map(n => [n, figureLabel(n)]),
+  const controls = h('div', { class: 'view-head' }, select(chartName + '-figure', t('fig.col.figure'), names.map(n => [n, figureLabel(n)]),
     chosen, v => {
       chosen = v;
       render();

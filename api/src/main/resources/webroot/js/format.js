@@ -1,6 +1,7 @@
-// Numbers, times and coverage as the dashboard shows them. Everything is UTC; a missing value is shown as
-// "no data", never as 0.
+// Numbers, times and coverage as the dashboard shows them, formatted for the chosen language with Intl
+// (1,234.5 L in English, 1 234,5 L in French). Everything is UTC; a missing value is shown as "no data", never as 0.
 import { h } from './dom.js';
+import { lang, t } from './i18n.js';
 
 const DAY_MS = 86_400_000;
 
@@ -9,16 +10,14 @@ export function num(v, digits = 1) {
   if (typeof v !== 'number' || !Number.isFinite(v)) {
     return null;
   }
-  const [int, frac] = v.toFixed(digits).split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac === undefined ? grouped : grouped + '.' + frac;
+  return new Intl.NumberFormat(lang(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
 }
 
 /** A value cell: the number with its unit, its raw value in data-value, or "no data". */
 export function value(v, unit, digits = 1, attrs) {
   const text = num(v, digits);
   if (text === null) {
-    return h('span', Object.assign({ class: 'nodata' }, attrs || {}), 'no data');
+    return h('span', Object.assign({ class: 'nodata' }, attrs || {}), t('fmt.noData'));
   }
   const u = unit ? unitText(unit) : '';
   return h('span', Object.assign({ 'data-value': String(v) }, attrs || {}), u ? text + ' ' + u : text);
@@ -26,7 +25,8 @@ export function value(v, unit, digits = 1, attrs) {
 
 /** A readable unit. */
 export function unitText(unit) {
-  return { degC: '°C', '1': '', bool: '', count: '', 'L/d': 'L/day', 'W/m2': 'W/m²' }[unit] ?? unit;
+  return { degC: '°C', '1': '', bool: '', count: '', d: t('unit.d'), 'L/d': t('unit.litresPerDay'), 'W/m2': 'W/m²' }[unit]
+    ?? unit;
 }
 
 /**
@@ -38,13 +38,13 @@ export function figureValue(v, unit, digits, attrs, detail) {
   if (unit === 'date') {
     const date = detail && typeof detail.date === 'string' ? detail.date.slice(0, 10)
       : typeof v === 'number' ? day(v * DAY_MS) : null;
-    return date ? h('span', Object.assign({ 'data-value': String(v), 'data-date': date }, attrs || {}), date)
-      : h('span', Object.assign({ class: 'nodata' }, attrs || {}), 'no data');
+    return date ? h('span', Object.assign({ 'data-value': String(v), 'data-date': date }, attrs || {}), dateText(date))
+      : h('span', Object.assign({ class: 'nodata' }, attrs || {}), t('fmt.noData'));
   }
   if (typeof v !== 'number' || !Number.isFinite(v)) {
     return value(v, unit, digits, attrs);
   }
-  const shown = unit === '1' ? pct(v, Math.abs(v) < 0.1 ? 1 : 0) : unit === 'bool' ? (v >= 0.5 ? 'yes' : 'no')
+  const shown = unit === '1' ? pct(v, Math.abs(v) < 0.1 ? 1 : 0) : unit === 'bool' ? (v >= 0.5 ? t('fmt.yes') : t('fmt.no'))
     : unit === 's' ? duration(v) : null;
   return shown === null ? value(v, unit, digits, attrs) : h('span', Object.assign({ 'data-value': String(v) }, attrs || {}), shown);
 }
@@ -53,7 +53,7 @@ export function figureValue(v, unit, digits, attrs, detail) {
 export function duration(seconds) {
   const a = Math.abs(seconds);
   return a < 120 ? num(seconds, 0) + ' s' : a < 7200 ? num(seconds / 60, 0) + ' min'
-    : a < 172_800 ? num(seconds / 3600, 1) + ' h' : num(seconds / 86_400, 1) + ' d';
+    : a < 172_800 ? num(seconds / 3600, 1) + ' h' : num(seconds / 86_400, 1) + ' ' + t('unit.d');
 }
 
 /** The interval [low, high] of a figure, or null. */
@@ -73,13 +73,13 @@ export function pct(share, digits = 0) {
 /** The coverage badge that stands next to every figure. */
 export function coverage(share) {
   if (typeof share !== 'number' || !Number.isFinite(share)) {
-    return h('span', { class: 'cov cov-warn', title: 'coverage unknown' }, 'coverage ?');
+    return h('span', { class: 'cov cov-warn', title: t('cov.unknownTitle') }, t('cov.unknown'));
   }
   const kind = share >= 0.9 ? 'ok' : share >= 0.5 ? 'warn' : 'bad';
+  // The text says what the colour says (WCAG 1.4.1: colour is never the only carrier of meaning).
   return h('span', {
-    class: 'cov cov-' + kind, 'data-coverage': String(share),
-    title: 'coverage: the share of the expected data this figure rests on'
-  }, 'coverage ' + pct(share));
+    class: 'cov cov-' + kind, 'data-coverage': String(share), title: t('cov.title')
+  }, t('cov.' + kind, { pct: pct(share) }));
 }
 
 /** Milliseconds since the epoch of an ISO time, epoch seconds or epoch milliseconds; NaN when unreadable. */
@@ -90,16 +90,34 @@ export function millis(t) {
   return typeof t === 'string' ? Date.parse(t) : NaN;
 }
 
-/** "2026-11-22 10:00" (UTC). */
-export function time(t) {
-  const ms = millis(t);
-  return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 16).replace('T', ' ') : '–';
+/** "2026-11-22 10:00" in English, "22/11/2026 10:00" in French (UTC). */
+export function time(at) {
+  const ms = millis(at);
+  if (!Number.isFinite(ms)) {
+    return '–';
+  }
+  return lang() === 'en' ? new Date(ms).toISOString().slice(0, 16).replace('T', ' ')
+    : new Intl.DateTimeFormat(lang(), { dateStyle: 'short', timeStyle: 'short', timeZone: 'UTC' }).format(ms);
 }
 
-/** "2026-11-22" (UTC). */
-export function day(t) {
-  const ms = millis(t);
+/** The UTC day of a time as YYYY-MM-DD (a value for attributes and comparisons, not for people: see dateText). */
+export function day(at) {
+  const ms = millis(at);
   return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : '–';
+}
+
+/** A YYYY-MM-DD day for people: as is in English, "22/11/2026" in French. */
+export function dateText(ymd) {
+  const ms = Date.parse(ymd + 'T00:00:00Z');
+  return !Number.isFinite(ms) || lang() === 'en' ? ymd
+    : new Intl.DateTimeFormat(lang(), { dateStyle: 'short', timeZone: 'UTC' }).format(ms);
+}
+
+/** A day on a chart axis: "11-22" in English, "22/11" in French. */
+export function shortDay(at) {
+  const ms = millis(at);
+  return !Number.isFinite(ms) ? '' : lang() === 'en' ? day(ms).slice(5)
+    : new Intl.DateTimeFormat(lang(), { day: '2-digit', month: '2-digit', timeZone: 'UTC' }).format(ms);
 }
 
 /**
@@ -117,22 +135,17 @@ export function lastDays(days) {
 }
 
 /** "3 h ago", "2 d ago". */
-export function age(t) {
-  const ms = Date.now() - millis(t);
+export function age(at) {
+  const ms = Date.now() - millis(at);
   if (!Number.isFinite(ms)) {
     return '–';
   }
   const minutes = Math.round(ms / 60_000);
   if (minutes < 120) {
-    return minutes + ' min ago';
+    return t('age.minutes', { n: minutes });
   }
   const hours = Math.round(minutes / 60);
-  return hours < 48 ? hours + ' h ago' : Math.round(hours / 24) + ' d ago';
-}
-
-/** A label for an event kind id, e.g. "short fill". */
-export function kindLabel(kind) {
-  return String(kind || '').replace(/_/g, ' ');
+  return hours < 48 ? t('age.hours', { n: hours }) : t('age.days', { n: Math.round(hours / 24) });
 }
 
 export { DAY_MS };

@@ -3,71 +3,66 @@
 import * as api from '../api.js';
 import { h, notice, panel, select, table, viewHead } from '../dom.js';
 import { time } from '../format.js';
-
-// Every user-visible string of this view (to be folded into the dashboard's EN/FR bundles).
-export const STRINGS = {
-  title: 'Alarms',
-  status: 'Status',
-  statusOpen: 'open (active and acknowledged)',
-  statusActive: 'active',
-  statusAcknowledged: 'acknowledged',
-  statusCleared: 'cleared',
-  statusAll: 'all',
-  severity: {
-    critical: 'Critical',
-    major: 'Major',
-    minor: 'Minor',
-    warning: 'Warning'
-  },
-  shown: n => n + (n === 1 ? ' alarm' : ' alarms'),
-  none: 'No alarm matches.',
-  colSeverity: 'Severity',
-  colStatus: 'Status',
-  colSummary: 'What',
-  colCamp: 'Camp',
-  colRaised: 'Raised (UTC)',
-  colEvidence: 'Evidence',
-  evidence: 'evidence',
-  back: '← all alarms',
-  facts: 'Alarm',
-  factRule: 'Rule',
-  factCondition: 'Condition',
-  factCampAsset: 'Camp / asset',
-  factQuantity: 'Quantity',
-  factRaised: 'Raised (UTC)',
-  factAcknowledged: 'Acknowledged',
-  factCleared: 'Cleared',
-  clearedByCondition: 'the condition ended',
-  by: ' by ',
-  event: 'Event',
-  openEvidence: 'Open the event and its evidence',
-  history: 'History',
-  colAt: 'When (UTC)',
-  colAction: 'What happened',
-  colActor: 'Who',
-  colComment: 'Comment',
-  system: 'SmartCamp',
-  actions: {
-    raised: 'raised',
-    updated: 'updated',
-    acknowledged: 'acknowledged',
-    cleared: 'cleared',
-    commented: 'commented',
-    reopened: 'reopened'
-  },
-  act: 'Act on this alarm',
-  comment: 'Comment',
-  commentHint: 'Optional for acknowledge and clear; at most 2000 characters.',
-  acknowledge: 'Acknowledge',
-  clear: 'Clear',
-  addComment: 'Add comment',
-  done: 'Saved.',
-  failed: 'Not saved: ',
-  headerCount: n => n + (n === 1 ? ' active alarm' : ' active alarms'),
-  headerTitle: 'Active alarms in your camps'
-};
+import { plural, t } from '../i18n.js';
 
 const SEVERITIES = ['critical', 'major', 'minor', 'warning'];
+const ACTIONS = ['raised', 'updated', 'acknowledged', 'cleared', 'commented', 'reopened'];
+
+// Every user-visible string of this view, from the dashboard's bundles (i18n/dashboard_*.properties, alarms.*).
+export const STRINGS = {
+  get title() { return t('alarms.title'); },
+  get status() { return t('alarms.status'); },
+  get statusOpen() { return t('alarms.statusOpen'); },
+  get statusActive() { return t('alarms.statusActive'); },
+  get statusAcknowledged() { return t('alarms.statusAcknowledged'); },
+  get statusCleared() { return t('alarms.statusCleared'); },
+  get statusAll() { return t('alarms.statusAll'); },
+  get none() { return t('alarms.none'); },
+  get colSeverity() { return t('alarms.colSeverity'); },
+  get colStatus() { return t('alarms.colStatus'); },
+  get colSummary() { return t('alarms.colSummary'); },
+  get colCamp() { return t('alarms.colCamp'); },
+  get colRaised() { return t('alarms.colRaised'); },
+  get colEvidence() { return t('alarms.colEvidence'); },
+  get evidence() { return t('alarms.evidence'); },
+  get back() { return t('alarms.back'); },
+  get facts() { return t('alarms.facts'); },
+  get factRule() { return t('alarms.factRule'); },
+  get factCondition() { return t('alarms.factCondition'); },
+  get factCampAsset() { return t('alarms.factCampAsset'); },
+  get factQuantity() { return t('alarms.factQuantity'); },
+  get factRaised() { return t('alarms.factRaised'); },
+  get factAcknowledged() { return t('alarms.factAcknowledged'); },
+  get factCleared() { return t('alarms.factCleared'); },
+  get event() { return t('alarms.event'); },
+  get openEvidence() { return t('alarms.openEvidence'); },
+  get history() { return t('alarms.history'); },
+  get colAt() { return t('alarms.colAt'); },
+  get colAction() { return t('alarms.colAction'); },
+  get colActor() { return t('alarms.colActor'); },
+  get colComment() { return t('alarms.colComment'); },
+  get system() { return t('alarms.system'); },
+  get act() { return t('alarms.act'); },
+  get comment() { return t('alarms.comment'); },
+  get commentHint() { return t('alarms.commentHint'); },
+  get acknowledge() { return t('alarms.acknowledge'); },
+  get clear() { return t('alarms.clear'); },
+  get addComment() { return t('alarms.addComment'); },
+  get done() { return t('alarms.done'); },
+  get headerTitle() { return t('alarms.headerTitle'); },
+  get severity() {
+    return Object.fromEntries(SEVERITIES.map(s => [s, t('alarms.severity.' + s)]));
+  },
+  get actions() {
+    return Object.fromEntries(ACTIONS.map(a => [a, t('alarms.action.' + a)]));
+  },
+  shown: n => plural('alarms.shown', n),
+  atBy: (at, who) => t('alarms.atBy', { at, who }),
+  atConditionEnded: at => t('alarms.atConditionEnded', { at }),
+  failed: reason => t('alarms.failed', { reason }),
+  headerCount: n => plural('alarms.headerCount', n)
+};
+
 
 /** A severity badge: colour and the word, never colour alone. */
 export function badge(severity) {
@@ -124,7 +119,7 @@ async function one(root, ctx, mount, id) {
       ok();
     } catch (e) {
       done.className = 'notice error';
-      done.textContent = STRINGS.failed + e.message;
+      done.textContent = STRINGS.failed(e.message);
       done.hidden = false;
     }
   };
@@ -140,9 +135,9 @@ async function one(root, ctx, mount, id) {
           h('dd', {}, a.quantity + (a.unit ? ' ' + a.unit : ''))] : null,
         h('dt', {}, STRINGS.factRaised), h('dd', {}, time(a.raisedAt)),
         a.acknowledgedAt ? [h('dt', {}, STRINGS.factAcknowledged),
-          h('dd', {}, time(a.acknowledgedAt) + STRINGS.by + a.acknowledgedBy)] : null,
-        a.clearedAt ? [h('dt', {}, STRINGS.factCleared), h('dd', {}, time(a.clearedAt)
-          + (a.clearedBy ? STRINGS.by + a.clearedBy : ' (' + STRINGS.clearedByCondition + ')'))] : null,
+          h('dd', {}, STRINGS.atBy(time(a.acknowledgedAt), a.acknowledgedBy))] : null,
+        a.clearedAt ? [h('dt', {}, STRINGS.factCleared), h('dd', {}, a.clearedBy
+          ? STRINGS.atBy(time(a.clearedAt), a.clearedBy) : STRINGS.atConditionEnded(time(a.clearedAt)))] : null,
         a.event ? [h('dt', {}, STRINGS.event), h('dd', {}, eventLink(a.event, STRINGS.openEvidence))] : null)),
       panel(STRINGS.act,
         h('label', { for: 'alarm-comment' }, STRINGS.comment), comment,

@@ -2,8 +2,9 @@
 // interval, reorder date and coverage) and the alerts (events) of the last 7 days.
 import * as api from '../api.js';
 import { h, notice, viewHead } from '../dom.js';
-import { lastDays, kindLabel, num } from '../format.js';
-import { alertKinds } from '../catalogue.js';
+import { dateText, lastDays, num } from '../format.js';
+import { alertKinds, kindLabel } from '../catalogue.js';
+import { plural, t } from '../i18n.js';
 import { DAYS_OF_SUPPLY, REORDER_DATE, daysOfSupply, find, reorderDate } from '../figures.js';
 
 const ALERT_DAYS = 7;
@@ -14,10 +15,9 @@ export async function render(root, ctx, mount) {
     api.getAll('/api/v1/figures/current', { figure: [DAYS_OF_SUPPLY, REORDER_DATE] }),
     api.getAll('/api/v1/events', lastDays(ALERT_DAYS))
   ]);
-  root.append(viewHead('Camps', h('span', { class: 'hint' }, camps.length + ' camp' + (camps.length === 1 ? '' : 's')
-    + ' in your scope; alerts over the last ' + ALERT_DAYS + ' days')));
+  root.append(viewHead(t('camps.title'), h('span', { class: 'hint' }, plural('camps.inScope', camps.length, { days: ALERT_DAYS }))));
   if (!camps.length) {
-    root.append(notice('No camps are in your scope.'));
+    root.append(notice(t('common.noCamps')));
   }
   root.append(h('div', { class: 'grid' }, camps.map(c => card(c, assets, current, events))));
   mount();
@@ -27,23 +27,23 @@ function card(camp, assets, current, events) {
   const tanks = assets.filter(a => a.campId === camp.id && a.kind === 'fuel_tank');
   const mine = events.filter(e => e.camp === camp.id);
   const today = new Date().toISOString().slice(0, 10);
-  const rows = [{ id: camp.id, label: 'Camp' }].concat(tanks.map(t => ({ id: t.id, label: t.name || t.id })))
+  const rows = [{ id: camp.id, label: t('common.campCap') }].concat(tanks.map(t => ({ id: t.id, label: t.name || t.id })))
     .map(s => ({ s, dos: find(current, s.id, DAYS_OF_SUPPLY), reorder: find(current, s.id, REORDER_DATE) }))
     .filter(r => r.dos || r.s.id !== camp.id);
   return h('article', { class: 'panel card', 'data-camp': camp.id },
     h('h2', {}, h('span', {}, camp.name || camp.id), h('span', { class: 'hint' }, camp.id)),
-    h('p', { class: 'meta' }, [camp.missionId, camp.population ? num(camp.population, 0) + ' people' : null,
-      (camp.assets ?? 0) + ' assets'].filter(Boolean).join(' · ')),
-    h('h3', {}, 'Fuel: days of supply'),
+    h('p', { class: 'meta' }, [camp.missionId, camp.population ? plural('camps.people', camp.population) : null,
+      plural('camps.assets', camp.assets ?? 0)].filter(Boolean).join(' · ')),
+    h('h3', {}, t('camps.dos')),
     rows.length ? h('div', { class: 'scroll' }, h('table', {}, h('tbody', {}, rows.map(r => fuelRow(r, today)))))
-      : notice('No fuel tanks registered.'),
-    h('h3', {}, 'Alerts (' + ALERT_DAYS + ' d)'),
+      : notice(t('camps.noTanks')),
+    h('h3', {}, t('camps.alerts', { days: ALERT_DAYS })),
     alerts(mine),
     h('div', { class: 'links' },
-      h('a', { href: '#/fuel/' + encodeURIComponent(camp.id) }, 'Fuel'),
-      h('a', { href: '#/power/' + encodeURIComponent(camp.id) }, 'Generators'),
-      h('a', { href: '#/utilization/' + encodeURIComponent(camp.id) }, 'Utilization'),
-      h('a', { href: '#/events/camp/' + encodeURIComponent(camp.id) }, 'Events')));
+      h('a', { href: '#/fuel/' + encodeURIComponent(camp.id) }, t('nav.fuel')),
+      h('a', { href: '#/power/' + encodeURIComponent(camp.id) }, t('nav.power')),
+      h('a', { href: '#/utilization/' + encodeURIComponent(camp.id) }, t('nav.utilization')),
+      h('a', { href: '#/events/camp/' + encodeURIComponent(camp.id) }, t('nav.events'))));
 }
 
 function fuelRow(r, today) {
@@ -52,13 +52,12 @@ function fuelRow(r, today) {
   return h('tr', { 'data-subject': r.s.id },
     h('td', {}, r.s.label),
     h('td', { class: 'num' }, daysOfSupply(r.dos)),
-    h('td', {}, date ? h('span', { class: due ? 'bad' : null, 'data-reorder': date }, (due ? 'reorder now (' : 'reorder by ')
-      + date + (due ? ')' : '')) : null));
+    h('td', {}, date ? h('span', { class: due ? 'bad' : null, 'data-reorder': date }, t(due ? 'camps.reorderNow' : 'camps.reorderBy', { date: dateText(date) })) : null));
 }
 
 function alerts(events) {
   if (!events.length) {
-    return h('p', { class: 'hint', 'data-alerts': '0' }, 'No events.');
+    return h('p', { class: 'hint', 'data-alerts': '0' }, t('camps.noEvents'));
   }
   const counts = new Map();
   for (const e of events) {

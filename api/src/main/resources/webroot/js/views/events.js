@@ -2,10 +2,11 @@
 // looked at (chart, with the event's window shaded), its figures and its explanation.
 import * as api from '../api.js';
 import { h, notice, panel, select, table, viewHead } from '../dom.js';
-import { figureValue, lastDays, kindLabel, millis, time, value } from '../format.js';
+import { figureValue, lastDays, millis, time, value } from '../format.js';
+import { t } from '../i18n.js';
 import { box, lineChart, shadeX } from '../charts.js';
 import { eventTable } from './shared.js';
-import { detailLabel, eventKinds, metricLabel, metricUnit } from '../catalogue.js';
+import { detailLabel, eventKinds, kindLabel, metricLabel, metricUnit } from '../catalogue.js';
 
 
 export async function render(root, ctx, mount) {
@@ -21,10 +22,10 @@ export async function render(root, ctx, mount) {
     location.hash = '#/events' + (next.camp ? '/camp/' + encodeURIComponent(next.camp) : '')
       + (next.kind ? '/kind/' + encodeURIComponent(next.kind) : '');
   };
-  root.append(viewHead('Events',
-    select('events-camp', 'Camp', [['', 'all camps']].concat(camps.map(c => [c.id, c.name || c.id])), filter.camp || '', v => go('camp', v)),
-    select('events-kind', 'Kind', [['', 'all kinds']].concat(eventKinds().map(k => [k, kindLabel(k)])), filter.kind || '', v => go('kind', v)),
-    h('span', { class: 'hint', 'data-count': String(events.length) }, events.length + ' over the last ' + ctx.days + ' days')),
+  root.append(viewHead(t('events.title'),
+    select('events-camp', t('common.campLabel'), [['', t('events.allCamps')]].concat(camps.map(c => [c.id, c.name || c.id])), filter.camp || '', v => go('camp', v)),
+    select('events-kind', t('events.col.kind'), [['', t('events.allKinds')]].concat(eventKinds().map(k => [k, kindLabel(k)])), filter.kind || '', v => go('kind', v)),
+    h('span', { class: 'hint', 'data-count': String(events.length) }, t('events.count', { n: events.length, days: ctx.days }))),
   panel(null, eventTable(events.slice().reverse(), names)));
   mount();
 }
@@ -46,25 +47,25 @@ async function evidence(root, ctx, mount, id) {
   const readings = (ev.readings || []).map(p => ({ x: millis(p.ts), y: typeof p.value === 'number' ? p.value : null }))
     .filter(p => Number.isFinite(p.x)).sort((a, b) => a.x - b.x);
   const chart = box('evidence', 'tall');
-  root.append(viewHead(kindLabel(event.kind) + ' at ' + (names.get(event.camp + '/' + event.asset) || event.asset),
-    h('a', { href: '#/events/camp/' + encodeURIComponent(event.camp) }, '← events of ' + event.camp)),
+  root.append(viewHead(t('events.at', { kind: kindLabel(event.kind), asset: names.get(event.camp + '/' + event.asset) || event.asset }),
+    h('a', { href: '#/events/camp/' + encodeURIComponent(event.camp) }, t('events.back', { camp: event.camp }))),
   h('div', { class: 'cols' },
-    panel('What was detected',
-      h('p', { class: 'explanation', 'data-explanation': '' }, ev.explanation || 'No explanation was stored.'),
+    panel(t('events.what'),
+      h('p', { class: 'explanation', 'data-explanation': '' }, ev.explanation || t('events.noExplanation')),
       h('dl', { class: 'facts' },
-        h('dt', {}, 'Quantity'), h('dd', {}, value(event.quantity, event.unit, 1, { 'data-quantity': String(event.id) })),
-        h('dt', {}, 'Event (UTC)'), h('dd', {}, time(event.start) + ' – ' + time(event.end)),
-        h('dt', {}, 'Camp / asset'), h('dd', {}, event.camp + ' / ' + event.asset),
-        h('dt', {}, 'Window examined'), h('dd', {}, time(ev.windowStart) + ' – ' + time(ev.windowEnd)),
-        h('dt', {}, 'Detected at'), h('dd', {}, time(event.detectedAt)))),
-    panel('Figures behind it', figures(ev.figures || {}))),
-  panel('Evidence: ' + (ev.metric ? metricLabel(ev.metric).toLowerCase() : 'readings') + ' (' + readings.length + ' readings)',
-    readings.length ? chart : notice('This event carries no readings.'),
-    h('p', { class: 'hint' }, 'Shaded: the event from start to end.')));
+        h('dt', {}, t('events.col.quantity')), h('dd', {}, value(event.quantity, event.unit, 1, { 'data-quantity': String(event.id) })),
+        h('dt', {}, t('events.when')), h('dd', {}, time(event.start) + ' – ' + time(event.end)),
+        h('dt', {}, t('events.campAsset')), h('dd', {}, event.camp + ' / ' + event.asset),
+        h('dt', {}, t('events.window')), h('dd', {}, time(ev.windowStart) + ' – ' + time(ev.windowEnd)),
+        h('dt', {}, t('events.detectedAt')), h('dd', {}, time(event.detectedAt)))),
+    panel(t('events.figures'), figures(ev.figures || {}))),
+  panel(t('events.evidence', { what: ev.metric ? metricLabel(ev.metric).toLowerCase() : t('events.readings'), n: readings.length }),
+    readings.length ? chart : notice(t('events.noReadings')),
+    h('p', { class: 'hint' }, t('events.shaded'))));
   mount();
   if (readings.length && ctx.alive()) {
     const window = ev.windowStart && ev.windowEnd ? { from: ev.windowStart, to: ev.windowEnd } : null;
-    lineChart(chart, [{ label: ev.metric ? metricLabel(ev.metric) : 'Reading', points: readings }], {
+    lineChart(chart, [{ label: ev.metric ? metricLabel(ev.metric) : t('events.reading'), points: readings }], {
       digits: 1, unit: ev.metric ? metricUnit(ev.metric) : null, yLabel: ev.metric ? metricLabel(ev.metric) : null, window, plugins: [shadeX(millis(event.start), Math.max(millis(event.end), millis(event.start) + 60_000), 'rgba(179,38,30,0.12)')]
     });
   }
@@ -73,12 +74,12 @@ async function evidence(root, ctx, mount, id) {
 function figures(map) {
   const rows = Object.entries(map).sort();
   if (!rows.length) {
-    return notice('No figures were stored with this event.');
+    return notice(t('events.noFigures'));
   }
   return table([
-    { label: 'Figure', cell: ([k]) => detailLabel(k).label },
+    { label: t('fig.col.figure'), cell: ([k]) => detailLabel(k).label },
     {
-      label: 'Value', num: true,
+      label: t('fig.col.value'), num: true,
       cell: ([k, v]) => typeof v === 'number' ? figureValue(v, detailLabel(k).unit, 2, { 'data-evidence-figure': k })
         : h('span', { 'data-evidence-figure': k, 'data-value': String(v) }, String(v))
     }

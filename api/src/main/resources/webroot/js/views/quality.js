@@ -6,25 +6,25 @@ import { h, notice, panel, table, viewHead } from '../dom.js';
 import { age, coverage, lastDays, num, pct, time } from '../format.js';
 import { bars, box } from '../charts.js';
 import { eventTable } from './shared.js';
+import { t } from '../i18n.js';
 
 const STALE_GATEWAY_MS = 3_600_000;
 
 export async function render(root, ctx, mount) {
   const [quality, assets] = await Promise.all([api.get('/api/v1/data-quality', lastDays(ctx.days)), api.assets()]);
   const names = new Map(assets.map(a => [a.campId + '/' + a.id, a.name || a.id]));
-  const label = r => r.subjectKind === 'camp' ? 'camp ' + r.subjectId : names.get(r.camp + '/' + r.subjectId) || r.subjectId;
+  const label = r => r.subjectKind === 'camp' ? t('quality.campSubject', { id: r.subjectId }) : names.get(r.camp + '/' + r.subjectId) || r.subjectId;
   const items = quality.items || [];
   const chart = box('coverage', items.length > 12 ? 'tall' : null);
-  root.append(viewHead('Data quality', h('span', { class: 'hint' }, 'Coverage of the daily figures over the last ' + ctx.days
-    + ' days; threshold ' + pct(quality.threshold))),
+  root.append(viewHead(t('quality.title'), h('span', { class: 'hint' }, t('quality.hint', { days: ctx.days, threshold: pct(quality.threshold) }))),
   h('div', { class: 'cols' },
-    panel('Mean coverage per subject', items.length ? chart : notice('No daily figures in this range yet.')),
-    panel('Gateways', gateways(quality.gateways || []))),
-  panel('Coverage per subject', items.length ? coverageTable(items, label, quality.threshold) : notice('No daily figures in this range yet.')),
-  panel('Stale and flat-lined sensors', eventTable(quality.events || [], names)));
+    panel(t('quality.meanPerSubject'), items.length ? chart : notice(t('fig.noDaily'))),
+    panel(t('quality.gateways'), gateways(quality.gateways || []))),
+  panel(t('quality.perSubject'), items.length ? coverageTable(items, label, quality.threshold) : notice(t('fig.noDaily'))),
+  panel(t('quality.sensors'), eventTable(quality.events || [], names)));
   mount();
   if (items.length && ctx.alive()) {
-    bars(chart, items.map(label), 'mean coverage', items.map(r => typeof r.coverageMean === 'number' ? r.coverageMean * 100 : null), {
+    bars(chart, items.map(label), t('quality.meanSeries'), items.map(r => typeof r.coverageMean === 'number' ? r.coverageMean * 100 : null), {
       unit: '%', min: 0, max: 100, digits: 0, horizontal: true,
       colors: items.map(r => r.coverageMean >= quality.threshold ? '#2e7d32' : r.coverageMean >= 0.5 ? '#d9822b' : '#b3261e')
     });
@@ -33,12 +33,12 @@ export async function render(root, ctx, mount) {
 
 function coverageTable(items, label, threshold) {
   return table([
-    { label: 'Subject', cell: label },
-    { label: 'Days', num: true, cell: r => num(r.days, 0) },
-    { label: 'Mean coverage', cell: r => h('span', { 'data-coverage-mean': r.subjectId, 'data-value': String(r.coverageMean) }, coverage(r.coverageMean)) },
-    { label: 'Least', cell: r => coverage(r.coverageMin) },
+    { label: t('fig.col.subject'), cell: label },
+    { label: t('quality.col.days'), num: true, cell: r => num(r.days, 0) },
+    { label: t('quality.col.mean'), cell: r => h('span', { 'data-coverage-mean': r.subjectId, 'data-value': String(r.coverageMean) }, coverage(r.coverageMean)) },
+    { label: t('quality.col.least'), cell: r => coverage(r.coverageMin) },
     {
-      label: 'Figures below ' + pct(threshold), num: true,
+      label: t('quality.col.below', { threshold: pct(threshold) }), num: true,
       cell: r => h('span', { class: r.figuresBelowThreshold > 0 ? 'warn' : null, 'data-below': r.subjectId }, num(r.figuresBelowThreshold, 0))
     }
   ], items, { rowAttrs: r => ({ 'data-subject': r.subjectId }) });
@@ -46,17 +46,17 @@ function coverageTable(items, label, threshold) {
 
 function gateways(list) {
   if (!list.length) {
-    return notice('No gateway has sent anything yet.');
+    return notice(t('quality.noGateways'));
   }
   return table([
-    { label: 'Camp', cell: g => g.camp },
-    { label: 'Gateway', cell: g => g.gateway },
+    { label: t('common.campLabel'), cell: g => g.camp },
+    { label: t('quality.col.gateway'), cell: g => g.gateway },
     {
-      label: 'Last message', cell: g => h('span', {
+      label: t('quality.col.last'), cell: g => h('span', {
         class: Date.now() - Date.parse(g.lastReceivedAt) > STALE_GATEWAY_MS ? 'bad' : null
       }, time(g.lastReceivedAt) + ' (' + age(g.lastReceivedAt) + ')')
     },
-    { label: 'Last seq', num: true, cell: g => g.lastSeq ?? '–' },
-    { label: 'Messages', num: true, cell: g => num(g.messages, 0) }
+    { label: t('quality.col.seq'), num: true, cell: g => g.lastSeq ?? '–' },
+    { label: t('quality.col.messages'), num: true, cell: g => num(g.messages, 0) }
   ], list, { rowAttrs: g => ({ 'data-gateway': g.gateway }) });
 }

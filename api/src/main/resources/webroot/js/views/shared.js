@@ -1,14 +1,16 @@
 // Pieces several views share: the camp picker and the events table.
 import { h, notice, select, table, viewHead } from '../dom.js';
-import { kindLabel, time, value } from '../format.js';
+import { time, value } from '../format.js';
+import { kindLabel } from '../catalogue.js';
+import { t } from '../i18n.js';
 
 /** The view heading with a camp select that navigates to #/{view}/{camp}. */
 export function campPicker(title, camps, camp, view) {
   if (!camps.length) {
     return viewHead(title);
   }
-  return viewHead(title + ': ' + (camp.name || camp.id),
-    select(view + '-camp', 'Camp', camps.map(c => [c.id, c.name || c.id]), camp.id, id => {
+  return viewHead(t('common.titleOf', { title, name: camp.name || camp.id }),
+    select(view + '-camp', t('common.campLabel'), camps.map(c => [c.id, c.name || c.id]), camp.id, id => {
       location.hash = '#/' + view + '/' + encodeURIComponent(id);
     }));
 }
@@ -16,13 +18,13 @@ export function campPicker(title, camps, camp, view) {
 /** Events with kind, asset, times, quantity and explanation; each links to its evidence. */
 export function eventTable(events, names) {
   if (!events.length) {
-    return notice('No events in this range.');
+    return notice(t('events.none'));
   }
   return table([
-    { label: 'Start (UTC)', cell: e => h('a', { href: '#/events/' + e.id, 'data-event': String(e.id) }, time(e.start)) },
-    { label: 'Kind', cell: e => kindLabel(e.kind) },
-    { label: 'Asset', cell: e => names && names.get(e.camp + '/' + e.asset) || e.asset },
-    { label: 'Quantity', num: true, cell: e => value(e.quantity, e.unit, 1, { 'data-quantity': String(e.id) }) },
-    { label: 'Explanation', cell: e => e.explanation || '' }
+    { label: t('events.col.start'), cell: e => h('a', { href: '#/events/' + e.id, 'data-event': String(e.id) }, time(e.start)) },
+    { label: t('events.col.kind'), cell: e => kindLabel(e.kind) },
+    { label: t('events.col.asset'), cell: e => names && names.get(e.camp + '/' + e.asset) || e.asset },
+    { label: t('events.col.quantity'), num: true, cell: e => value(e.quantity, e.unit, 1, { 'data-quantity': String(e.id) }) },
+    { label: t('events.col.explanation'), cell: e => e.explanation || '' }
   ], events, { rowAttrs: e => ({ 'data-kind': e.kind }) });
 }

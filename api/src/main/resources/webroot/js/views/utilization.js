@@ -9,13 +9,14 @@ import { byAssetAndMetric, hoursSince, usage } from '../compute.js';
 import { currentTable, dailyPanel } from '../figures.js';
 import { campPicker, eventTable } from './shared.js';
 import { assetKindLabel, metricLabel, runningMetric, runningMetrics } from '../catalogue.js';
+import { t } from '../i18n.js';
 
 export async function render(root, ctx, mount) {
   const camps = await api.camps();
   const camp = camps.find(c => c.id === ctx.args[0]) || camps[0];
-  root.append(campPicker('Utilization', camps, camp, 'utilization'));
+  root.append(campPicker(t('util.title'), camps, camp, 'utilization'));
   if (!camp) {
-    root.append(notice('No camps are in your scope.'));
+    root.append(notice(t('common.noCamps')));
     mount();
     return;
   }
@@ -31,9 +32,9 @@ export async function render(root, ctx, mount) {
   const dailyBox = box('on-hours');
   root.append(
     h('div', { class: 'cols' },
-      panel('Share of hours in use', used.length ? [shareBox, usageTable(used)] : notice('No on/off readings in this range.')),
-      panel('Hours in use per UTC day', used.length ? dailyBox : notice('No on/off readings in this range.'),
-        h('p', { class: 'hint' }, 'Sum of the hourly means of the on/off signal; a day without data has no point.'))));
+      panel(t('util.share'), used.length ? [shareBox, usageTable(used)] : notice(t('util.noReadings'))),
+      panel(t('util.perDay'), used.length ? dailyBox : notice(t('util.noReadings')),
+        h('p', { class: 'hint' }, t('util.perDayHint')))));
   const detail = h('div', {});
   root.append(detail);
   mount();
@@ -41,9 +42,9 @@ export async function render(root, ctx, mount) {
     return;
   }
   if (used.length) {
-    bars(shareBox, used.map(x => x.a.name || x.a.id), 'in use', used.map(x => x.u.utilization === null ? null : x.u.utilization * 100),
-      { unit: '% of hours with data', min: 0, max: 100, digits: 0, horizontal: true });
-    lineChart(dailyBox, used.map(x => ({ label: x.a.name || x.a.id, points: x.u.perDay })), { unit: 'h', yLabel: 'Hours in use', digits: 1, daily: true, yMin: 0, suggestedMax: 24, range });
+    bars(shareBox, used.map(x => x.a.name || x.a.id), t('util.inUseSeries'), used.map(x => x.u.utilization === null ? null : x.u.utilization * 100),
+      { unit: t('util.unitShare'), min: 0, max: 100, digits: 0, horizontal: true });
+    lineChart(dailyBox, used.map(x => ({ label: x.a.name || x.a.id, points: x.u.perDay })), { unit: 'h', yLabel: t('util.hoursInUse'), digits: 1, daily: true, yMin: 0, suggestedMax: 24, range });
   }
   if (chosen) {
     await assetDetail(detail, ctx, camp, assets, chosen, range);
@@ -52,12 +53,12 @@ export async function render(root, ctx, mount) {
 
 function usageTable(used) {
   return table([
-    { label: 'Asset', cell: x => x.a.name || x.a.id },
-    { label: 'Signal', cell: x => metricLabel(runningMetric(x.a.kind)) },
-    { label: 'In use', num: true, cell: x => x.u.utilization === null ? h('span', { class: 'nodata' }, 'no data')
+    { label: t('util.col.asset'), cell: x => x.a.name || x.a.id },
+    { label: t('util.col.signal'), cell: x => metricLabel(runningMetric(x.a.kind)) },
+    { label: t('util.col.inUse'), num: true, cell: x => x.u.utilization === null ? h('span', { class: 'nodata' }, t('fmt.noData'))
       : h('span', { 'data-utilization': x.a.id, 'data-value': String(x.u.utilization) }, pct(x.u.utilization)) },
-    { label: 'On-hours', num: true, cell: x => value(x.u.onH, 'h', 1, { 'data-on-hours': x.a.id }) },
-    { label: 'Hours with data', cell: x => [num(x.u.hoursWithData, 0) + ' h', coverage(x.u.coverage)] }
+    { label: t('util.col.onHours'), num: true, cell: x => value(x.u.onH, 'h', 1, { 'data-on-hours': x.a.id }) },
+    { label: t('common.hoursWithData'), cell: x => [num(x.u.hoursWithData, 0) + ' h', coverage(x.u.coverage)] }
   ], used, { rowAttrs: x => ({ 'data-subject': x.a.id }) });
 }
 
@@ -68,13 +69,13 @@ async function assetDetail(detail, ctx, camp, assets, asset, range) {
   }
   const names = new Map(assets.map(a => [a.id, a.name || a.id]));
   const daily = dailyPanel(summary.daily, ['utilization_pct', 'engine_h', 'running_h', 'idle_ratio'], r => names.get(r.subjectId) || r.subjectId, 'asset-daily', range);
-  detail.append(panel('Asset: ' + (asset.name || asset.id),
-    h('div', { class: 'view-head' }, select('utilization-asset', 'Asset', assets.map(a => [a.id, (a.name || a.id) + ' (' + assetKindLabel(a.kind).toLowerCase() + ')']),
+  detail.append(panel(t('util.asset', { name: asset.name || asset.id }),
+    h('div', { class: 'view-head' }, select('utilization-asset', t('util.col.asset'), assets.map(a => [a.id, (a.name || a.id) + ' (' + assetKindLabel(a.kind).toLowerCase() + ')']),
       asset.id, id => {
         location.hash = '#/utilization/' + encodeURIComponent(camp.id) + '/' + encodeURIComponent(id);
       })),
-    h('h3', {}, 'Figures now'), currentTable(summary.current, r => names.get(r.subjectId) || r.subjectId),
-    h('h3', {}, 'Daily figures'), daily.node,
-    h('h3', {}, 'Events'), eventTable(summary.events, names)));
+    h('h3', {}, t('util.figuresNow')), currentTable(summary.current, r => names.get(r.subjectId) || r.subjectId),
+    h('h3', {}, t('util.dailyFigures')), daily.node,
+    h('h3', {}, t('util.events')), eventTable(summary.events, names)));
   daily.draw();
 }

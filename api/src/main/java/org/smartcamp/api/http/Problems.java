@@ -7,13 +7,17 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.smartcamp.api.i18n.Messages;
+import org.smartcamp.api.i18n.ProblemText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Every error the API answers is an RFC 9457 problem document ({@code application/problem+json}): failures
  * carrying an {@link ApiException}, unknown routes (404), wrong methods (405), requests the HTTP decoder refuses
- * (414, 431, 400) and anything unexpected (500, logged with its stack trace but never shown).
+ * (414, 431, 400) and anything unexpected (500, logged with its stack trace but never shown). Title and detail are
+ * in the language the request's {@code Accept-Language} asks for, when SmartCamp speaks it ({@link ProblemText}),
+ * and the answer says which in {@code Content-Language}.
  */
 public final class Problems {
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
@@ -21,6 +25,7 @@ public final class Problems {
     public static final String MEDIA_TYPE = "application/problem+json";
     /** Realm announced in WWW-Authenticate. */
     static final String CHALLENGE = "Bearer realm=\"smartcamp\", ApiKey realm=\"smartcamp\" header=\"X-API-Key\"";
+    private static final ProblemText TEXT = ProblemText.load();
 
     private Problems() {
     }
@@ -77,9 +82,11 @@ public final class Problems {
             title = "Bad request";
             detail = "the request is not valid HTTP";
         }
-        JsonObject body = new JsonObject().put("type", "about:blank").put("title", title).put("status", status)
-            .put("detail", detail);
+        String lang = Messages.negotiate(request.getHeader("Accept-Language"));
+        JsonObject body = new JsonObject().put("type", "about:blank").put("title", TEXT.title(lang, title))
+            .put("status", status).put("detail", TEXT.detail(lang, detail));
         request.response().setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE)
+            .putHeader("Content-Language", lang)
             .putHeader("X-Content-Type-Options", "nosniff").putHeader("Cache-Control", "no-store")
             .putHeader("Connection", "close").end(body.encode())
             .onComplete(ar -> request.connection().close());
@@ -108,11 +115,18 @@ public final class Problems {
     }
 
     private static JsonObject body(RoutingContext ctx, int status, String title, String detail) {
-        return new JsonObject().put("type", "about:blank").put("title", title).put("status", status)
-            .put("detail", detail).put("instance", ctx.request().path());
+        String lang = language(ctx);
+        return new JsonObject().put("type", "about:blank").put("title", TEXT.title(lang, title)).put("status", status)
+            .put("detail", TEXT.detail(lang, detail)).put("instance", ctx.request().path());
+    }
+
+    /** The language of the request's problem documents (Accept-Language; English by default). */
+    private static String language(RoutingContext ctx) {
+        return Messages.negotiate(ctx.request().getHeader("Accept-Language"));
     }
 
     private static void write(RoutingContext ctx, int status, JsonObject body) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE).end(body.encode());
+        ctx.response().setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE)
+            .putHeader("Content-Language", language(ctx)).putHeader("Vary", "Accept-Language").end(body.encode());
     }
 }

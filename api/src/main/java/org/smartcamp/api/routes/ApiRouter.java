@@ -83,6 +83,7 @@ public final class ApiRouter {
         new RuleRoutes(support, () -> new RuleParser(new SelfAddress(config.listen().host(), alarms.port().getAsInt(),
             alarms.publicUrl()))).mount(endpoints);
         new ReportRoutes(support).mount(endpoints);
+        new I18nRoutes().mount(router);
         DocsRoutes docs = new DocsRoutes();
         docs.mount(endpoints);
         openApi = docs.document();

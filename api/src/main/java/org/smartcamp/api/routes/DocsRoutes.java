@@ -48,9 +48,11 @@ final class DocsRoutes {
             + swaggerUiVersion()));
         router.get("/api/docs/*").handler(StaticHandler.create("apidocs"));
         router.get("/api/v1").handler(toDirectory("/api/v1/"));
-        // Licence texts (vendor/chart.js/LICENSE.md) as text a browser shows: as text/markdown it downloads them.
+        // Licence texts (vendor/chart.js/LICENSE.md, vendor/leaflet/LICENSE) as text a browser shows: as
+        // text/markdown or a file without a type it downloads them.
         router.get("/vendor/*").handler(ctx -> {
-            if (ctx.request().path().endsWith(".md")) {
+            String path = ctx.request().path();
+            if (path.endsWith(".md") || path.endsWith("/LICENSE")) {
                 ctx.addHeadersEndHandler(v -> ctx.response().headers().set("Content-Type",
                     "text/plain; charset=utf-8"));
             }

@@ -116,7 +116,9 @@ class DashboardIT {
     @Order(2)
     void campsOverviewShowsDaysOfSupplyReorderDatesAndAlertsAsTheApiServesThem() {
         type(fixture.browserKey());
-        waitForView("camps");
+        // Two camps in scope: the mission overview comes first (AccessibleDashboardIT checks it).
+        waitForView("overview");
+        go("#/camps", "camps");
         List<JsonObject> current = api.items("/api/v1/figures/current?figure=days_of_supply");
         assertThat(current).hasSize(3);
         for (JsonObject f : current) {

@@ -44,7 +44,8 @@ class DashboardReadabilityIT {
         "DELETE FROM readings_hourly WHERE bucket < now() - interval '24 hours'",
         "DELETE FROM analytics_daily WHERE day < (now() AT TIME ZONE 'UTC')::date");
     /** Every view, as a hash and its view name. */
-    private static final List<String[]> VIEWS = List.of(new String[] {"#/camps", "camps"},
+    private static final List<String[]> VIEWS = List.of(new String[] {"#/overview", "overview"},
+        new String[] {"#/camps", "camps"},
         new String[] {"#/fuel/camp-a", "fuel"}, new String[] {"#/fuel/camp-b", "fuel"},
         new String[] {"#/power/camp-a", "power"}, new String[] {"#/events", "events"},
         new String[] {"#/utilization/camp-a/gen-a1", "utilization"},
@@ -99,7 +100,7 @@ class DashboardReadabilityIT {
         page = new DashboardPage(browser);
         browser.driver().get(service.url() + "/");
         page.signIn(fixture.browserKey());
-        page.waitForView("camps");
+        page.waitForView("overview");
     }
 
     @AfterEach

@@ -83,7 +83,7 @@ class LinksIT {
         Map<String, String> failures = new TreeMap<>();
         visit("/", links.get("/"), failures);
         page.signIn(adminKey);
-        page.waitForView("camps");
+        page.waitForView("overview");
         links.putAll(dashboardLinks());
         for (Map.Entry<String, String> link : links.entrySet()) {
             if (!link.getKey().equals("/") && !link.getKey().startsWith("#")) {

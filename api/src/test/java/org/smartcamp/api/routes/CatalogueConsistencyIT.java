@@ -42,13 +42,14 @@ class CatalogueConsistencyIT {
     private static final Path WEBROOT = Path.of("src/main/resources/webroot/js");
     /** {@code a.kind === 'generator'}, {@code runningMetric('generator')}: names of asset kinds. */
     private static final Pattern KIND_USE = Pattern.compile("(?:\\ba\\.kind === |runningMetric\\()'([a-z_]+)'");
-    /** {@code 'fuel.volume'}: a dotted lower-case literal names a metric. */
-    private static final Pattern METRIC_USE = Pattern.compile("'([a-z][a-z0-9]*\\.[a-z][a-z0-9_]*)'");
+    /** {@code 'fuel.volume'}: a dotted lower-case literal names a metric, unless a text key ({@code t('app.x')}). */
+    private static final Pattern METRIC_USE =
+        Pattern.compile("(?<!\\bt\\()(?<!plural\\()'([a-z][a-z0-9]*\\.[a-z][a-z0-9_]*)'");
     /** The names a view prefers among the daily figures, and the figure constants of figures.js. */
     private static final Pattern FIGURE_LIST = Pattern.compile("dailyPanel\\([^\\[]*\\[([^\\]]*)\\]");
     private static final Pattern FIGURE_CONST = Pattern.compile("export const [A-Z_]+ = '([a-z0-9_]+)'");
-    /** Dotted literals that are not metrics: the browser storage key. */
-    private static final Set<String> NOT_METRICS = Set.of("smartcamp.credential");
+    /** Dotted literals that are not metrics: the browser storage keys. */
+    private static final Set<String> NOT_METRICS = Set.of("smartcamp.credential", "smartcamp.lang");
 
     private static ApiTestServer server;
     private static JsonObject catalogue;
@@ -135,7 +136,7 @@ class CatalogueConsistencyIT {
         Map<String, String> files = dashboard();
         files.put("views/drifted.js", "const t = assets.filter(a => a.kind === 'fuel_tnak' && s.kind === 'asset');\n"
             + "const m = 'fuel.volumes';\nconst d = dailyPanel(rows, ['fuel_burnt_l'], labelOf, 'x', range);\n"
-            + "const kinds = ['refuel', 'theft'];\n");
+            + "const kinds = ['refuel', 'theft'];\nconst text = t('fuel.title');\n");
         assertThat(outsideCatalogue(files)).containsExactlyInAnyOrder(
             "views/drifted.js: asset kind 'fuel_tnak'", "views/drifted.js: metric 'fuel.volumes'",
             "views/drifted.js: figure 'fuel_burnt_l'", "views/drifted.js: event kind 'refuel' listed",
