@@ -29,6 +29,31 @@ public final class StrappingTable {
         }
     }
 
+    /**
+     * The 1-sigma error (litres) of reading {@code volume} by straight lines between the table's rows: the largest
+     * error of a straight line across a row's segment is about a quarter of how far the rows around it bend away
+     * from the chord (exact for a locally quadratic tank), taken as uniform within that bound. Zero for a table of
+     * two rows or one that is straight there (a vertical cylinder); larger where the rows are far apart on a
+     * curved wall (a horizontal cylinder near its bottom and top).
+     */
+    public double interpolationSigma(double volume) {
+        int seg = 1;
+        while (seg < litres.length - 1 && volume > litres[seg]) {
+            seg++;
+        }
+        double bend = Math.max(bend(seg - 1), bend(seg));
+        return bend / 4 / Math.sqrt(3);
+    }
+
+    /** How far row {@code i} lies from the chord of its neighbours, litres (0 at the ends). */
+    private double bend(int i) {
+        if (i <= 0 || i >= litres.length - 1) {
+            return 0;
+        }
+        double f = (levelsMm[i] - levelsMm[i - 1]) / (levelsMm[i + 1] - levelsMm[i - 1]);
+        return Math.abs(litres[i] - (litres[i - 1] + f * (litres[i + 1] - litres[i - 1])));
+    }
+
     /** Litres at {@code levelMm}. */
     public double litres(double levelMm) {
         if (levelMm <= levelsMm[0]) {

@@ -1,0 +1,139 @@
+package org.smartcamp.analytics.fuel;
+
+import java.util.List;
+import java.util.Locale;
+import org.smartcamp.analytics.event.DetectedEvent;
+import org.smartcamp.analytics.series.Cumulative;
+import org.smartcamp.analytics.series.Series;
+import org.smartcamp.analytics.series.SeriesMath;
+
+/**
+ * The uncertainty of a tank's level and of litres read from its fall, estimated from the tank's own readings:
+ * <ul>
+ *   <li>the level at a moment is a median of the cleaned readings within the smoothing window around it: its
+ *       1 sigma is the gauge's noise there ({@link NoiseProfile}: spread of first differences) times 1.2533 (the
+ *       median's efficiency) over the square root of the readings in the window, with the gauge's resolution
+ *       (its smallest step, uniform) added in quadrature;</li>
+ *   <li>a level read through a strapping table adds the table's interpolation error there
+ *       ({@link StrappingTable#interpolationSigma});</li>
+ *   <li>a refuel's, transfer's or theft's measured litres add their own standard deviation (the {@code sd_l} of
+ *       their evidence), a leak taken out adds the standard error of its rate.</li>
+ * </ul>
+ * The errors at the two ends of a range are taken as independent.
+ */
+final class TankLevelError implements SourceError {
+    private static final double MEDIAN_EFFICIENCY = 1.2533;
+    private final Series clean;
+    private final NoiseProfile noise;
+    private final long halfWindowMs;
+    private final double resolution;
+    private final StrappingTable strapping;
+    private final List<DetectedEvent> events;
+    private final List<LeakLoss> leaks;
+    private final double leakRateSd;
+
+    private TankLevelError(Series clean, NoiseProfile noise, long halfWindowMs, StrappingTable strapping,
+                           List<DetectedEvent> events, List<LeakLoss> leaks, double leakRateSd) {
+        this.clean = clean;
+        this.noise = noise;
+        this.halfWindowMs = halfWindowMs;
+        this.resolution = SourceError.resolution(clean);
+        this.strapping = strapping;
+        this.events = List.copyOf(events);
+        this.leaks = List.copyOf(leaks);
+        this.leakRateSd = leakRateSd;
+    }
+
+    /**
+     * The error model of {@code tank}'s volume {@code litres}; {@code events} its refuels, transfers and thefts,
+     * {@code leaks} the leaks taken out with the daily losses of {@code leakReport} (may be null).
+     */
+    static TankLevelError of(TankParams tank, Series litres, List<DetectedEvent> events, List<LeakLoss> leaks,
+                             LeakReport leakReport, FuelSettings settings) {
+        LevelSignal signal = LevelSignal.of(litres, tank.capacityL(), Cumulative.empty(),
+            settings);
+        return new TankLevelError(signal.volume(), signal.noise(), settings.millis(FuelSetting.SMOOTHING_MINUTES),
+            tank.strapping(), events, leaks, leakRateSd(leakReport, leaks));
+    }
+
+    /** The standard error of a leak's rate: the days' own spread over the square root of the leak's days. */
+    private static double leakRateSd(LeakReport report, List<LeakLoss> leaks) {
+        if (report == null || leaks.isEmpty()) {
+            return 0;
+        }
+        double[] sd = report.days().stream().filter(d -> Double.isFinite(d.sd())
+            && leaks.stream().anyMatch(l -> !d.day().isBefore(l.start()) && d.day().isBefore(l.end())))
+            .mapToDouble(DailyLoss::sd).toArray();
+        return sd.length == 0 ? 0 : SeriesMath.median(sd) / Math.sqrt(sd.length);
+    }
+
+    /** The cleaned volume. */
+    Series clean() {
+        return clean;
+    }
+
+    /** The level at {@code t}: the median of the cleaned readings within the smoothing window; NaN with none. */
+    double levelAt(long t) {
+        return SeriesMath.median(clean, t - halfWindowMs, t + halfWindowMs + 1);
+    }
+
+    /** 1 sigma of {@link #levelAt}: gauge noise over the readings, resolution and strapping. */
+    double levelSigma(long t) {
+        int n = Math.max(1, clean.slice(t - halfWindowMs, t + halfWindowMs + 1).size());
+        double gauge = MEDIAN_EFFICIENCY * noise.at(t) / Math.sqrt(n);
+        double step = Double.isFinite(resolution) ? resolution / Math.sqrt(12) : 0;
+        double strap = strapping == null ? 0 : strapping.interpolationSigma(levelAt(t));
+        return Math.sqrt(gauge * gauge + step * step + (Double.isFinite(strap) ? strap * strap : 0));
+    }
+
+    /** 1 sigma of the measured litres of the events that overlap {@code [from, to)}, in proportion. */
+    double eventSigma(long from, long to) {
+        double var = 0;
+        for (DetectedEvent e : events) {
+            double share = overlap(e, from, to);
+            Double sd = e.evidence().figures().get("sd_l");
+            if (share > 0 && sd != null && Double.isFinite(sd)) {
+                var += Math.pow(share * sd, 2);
+            }
+        }
+        return Math.sqrt(var);
+    }
+
+    /** 1 sigma of the leaked litres taken out over {@code [from, to)}. */
+    double leakSigma(long from, long to) {
+        double days = 0;
+        for (LeakLoss l : leaks) {
+            long a = Math.max(from, l.start().toEpochMilli());
+            long b = Math.min(to, l.end().toEpochMilli());
+            days += Math.max(0, b - a) / 86_400_000.0;
+        }
+        return leakRateSd * days;
+    }
+
+    /** The share of event {@code e}'s time that lies in {@code [from, to)} (1 for an instant event inside). */
+    static double overlap(DetectedEvent e, long from, long to) {
+        long a = e.start().toEpochMilli();
+        long b = e.end().toEpochMilli();
+        if (b <= a) {
+            return a >= from && a < to ? 1 : 0;
+        }
+        return Math.max(0, Math.min(b, to) - Math.max(a, from)) / (double) (b - a);
+    }
+
+    @Override
+    public double sigma(long from, long to, double litres) {
+        double a = levelSigma(from);
+        double b = levelSigma(to);
+        double e = eventSigma(from, to);
+        double l = leakSigma(from, to);
+        return Math.sqrt(a * a + b * b + e * e + l * l);
+    }
+
+    @Override
+    public String basis() {
+        return String.format(Locale.ROOT, "tank level: gauge noise %.2f L a reading over the readings in %d min "
+            + "at each end, resolution %.3g L%s, refuel/theft measurement and leak rate errors",
+            noise.at(clean.isEmpty() ? 0 : clean.time(clean.size() - 1)), 2 * halfWindowMs / 60_000,
+            Double.isFinite(resolution) ? resolution : 0, strapping == null ? "" : ", strapping interpolation");
+    }
+}
