@@ -4,16 +4,17 @@ import java.util.List;
 import java.util.Locale;
 import org.smartcamp.analytics.event.DetectedEvent;
 import org.smartcamp.analytics.series.Cumulative;
+import org.smartcamp.analytics.series.SegmentedRegression;
 import org.smartcamp.analytics.series.Series;
 import org.smartcamp.analytics.series.SeriesMath;
 
 /**
  * The uncertainty of a tank's level and of litres read from its fall, estimated from the tank's own readings:
  * <ul>
- *   <li>the level at a moment is a median of the cleaned readings within the smoothing window around it: its
- *       1 sigma is the gauge's noise there ({@link NoiseProfile}: spread of first differences) times 1.2533 (the
- *       median's efficiency) over the square root of the readings in the window, with the gauge's resolution
- *       (its smallest step, uniform) added in quadrature;</li>
+ *   <li>the level at a moment is a straight line through the cleaned readings within the smoothing window around
+ *       it: its 1 sigma is the gauge's noise there ({@link NoiseProfile}: spread of first differences) through the
+ *       line's standard error at that moment, with the gauge's resolution (its smallest step, uniform) added in
+ *       quadrature;</li>
  *   <li>a level read through a strapping table adds the table's interpolation error there
  *       ({@link StrappingTable#interpolationSigma});</li>
  *   <li>a refuel's, transfer's or theft's measured litres add their own standard deviation (the {@code sd_l} of
@@ -72,18 +73,49 @@ final class TankLevelError implements SourceError {
         return clean;
     }
 
-    /** The level at {@code t}: the median of the cleaned readings within the smoothing window; NaN with none. */
+    /**
+     * The level at {@code t}: a straight line through the cleaned readings within the smoothing window, at
+     * {@code t} (the median of a window that the data's start or end cuts in half would sit half a window of burn
+     * away from {@code t}); the median with fewer than three readings; NaN with none.
+     */
     double levelAt(long t) {
-        return SeriesMath.median(clean, t - halfWindowMs, t + halfWindowMs + 1);
+        Series w = window(t);
+        if (w.size() < 3) {
+            return SeriesMath.median(w.values());
+        }
+        return SegmentedRegression.line(w).valueAt(0, t);
     }
 
-    /** 1 sigma of {@link #levelAt}: gauge noise over the readings, resolution and strapping. */
+    /**
+     * 1 sigma of {@link #levelAt}: the gauge's noise through the line's standard error at {@code t}
+     * ({@code sd * sqrt(1/n + (t - mean)^2 / Sxx)}: {@code sd / sqrt(n)} mid-window, twice that at a window's
+     * end), the resolution and the strapping.
+     */
     double levelSigma(long t) {
-        int n = Math.max(1, clean.slice(t - halfWindowMs, t + halfWindowMs + 1).size());
-        double gauge = MEDIAN_EFFICIENCY * noise.at(t) / Math.sqrt(n);
+        Series w = window(t);
+        int n = Math.max(1, w.size());
+        double spread = 1 / Math.sqrt(n);
+        if (w.size() >= 3) {
+            double mean = 0;
+            for (int i = 0; i < w.size(); i++) {
+                mean += w.time(i) / (double) n;
+            }
+            double sxx = 0;
+            for (int i = 0; i < w.size(); i++) {
+                sxx += Math.pow(w.time(i) - mean, 2);
+            }
+            spread = Math.sqrt(1.0 / n + (sxx > 0 ? Math.pow(t - mean, 2) / sxx : 0));
+        } else {
+            spread *= MEDIAN_EFFICIENCY;
+        }
+        double gauge = noise.at(t) * spread;
         double step = Double.isFinite(resolution) ? resolution / Math.sqrt(12) : 0;
         double strap = strapping == null ? 0 : strapping.interpolationSigma(levelAt(t));
         return Math.sqrt(gauge * gauge + step * step + (Double.isFinite(strap) ? strap * strap : 0));
+    }
+
+    private Series window(long t) {
+        return clean.slice(t - halfWindowMs, t + halfWindowMs + 1);
     }
 
     /** 1 sigma of the measured litres of the events that overlap {@code [from, to)}, in proportion. */
