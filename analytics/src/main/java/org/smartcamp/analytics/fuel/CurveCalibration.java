@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.LongPredicate;
 import org.smartcamp.analytics.series.Cumulative;
 
 /**
@@ -45,6 +46,26 @@ final class CurveCalibration {
 
     /** The calibration of {@code curve} to {@code level}, if there is enough. */
     static Optional<Fit> fit(Cumulative curve, Cumulative level) {
+        return fit(curve, level, List.of());
+    }
+
+    /**
+     * The calibration of {@code curve} to {@code level} over the stretches outside {@code leaks} (a detected leak's
+     * rate is an estimate: litres it misses would pass for fuel burned and bias the factor of every day) when those
+     * stretches are enough, else over all of them.
+     */
+    static Optional<Fit> fit(Cumulative curve, Cumulative level, List<LeakLoss> leaks) {
+        if (!leaks.isEmpty()) {
+            Optional<Fit> outside = fit(curve, level, h -> leaks.stream().noneMatch(l ->
+                h < l.end().toEpochMilli() && h + HOUR_MS > l.start().toEpochMilli()));
+            if (outside.isPresent()) {
+                return outside;
+            }
+        }
+        return fit(curve, level, h -> true);
+    }
+
+    private static Optional<Fit> fit(Cumulative curve, Cumulative level, LongPredicate usable) {
         if (curve.isEmpty() || level.isEmpty()) {
             return Optional.empty();
         }
@@ -57,7 +78,7 @@ final class CurveCalibration {
         long runStart = -1;
         // one hour past the last whole one, which is never quiet, closes the last stretch
         for (long h = from; h <= to; h += HOUR_MS) {
-            boolean quiet = h + HOUR_MS <= to && level.coverage(h, h + HOUR_MS) >= 1 - 1e-9
+            boolean quiet = h + HOUR_MS <= to && usable.test(h) && level.coverage(h, h + HOUR_MS) >= 1 - 1e-9
                 && curve.coverage(h, h + HOUR_MS) >= 1 - 1e-9;
             if (quiet && runStart < 0) {
                 runStart = h;
