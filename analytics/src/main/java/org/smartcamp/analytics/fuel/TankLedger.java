@@ -66,7 +66,8 @@ public final class TankLedger {
             return null;
         }
         double var = Math.pow(level.levelSigma(a), 2) + Math.pow(level.levelSigma(b), 2)
-            + Math.pow(level.eventSigma(a, b), 2) + Math.pow(level.leakSigma(a, b), 2);
+            + Math.pow(level.eventSigma(a, b), 2) + Math.pow(level.leakSigma(a, b), 2)
+            + Math.pow(level.strappingSigma(a, b), 2);
         double inL = litres(in, a, b);
         double theftsL = litres(thefts, a, b);
         double movedL = litres(movedOut, a, b);

@@ -15,12 +15,12 @@ import org.smartcamp.analytics.series.SeriesMath;
  *       it: its 1 sigma is the gauge's noise there ({@link NoiseProfile}: spread of first differences) through the
  *       line's standard error at that moment, with the gauge's resolution (its smallest step, uniform) added in
  *       quadrature;</li>
- *   <li>a level read through a strapping table adds the table's interpolation error there
- *       ({@link StrappingTable#interpolationSigma});</li>
+ *   <li>litres read through a strapping table add the table's interpolation error between the two levels
+ *       ({@link StrappingTable#differenceSigma}: small within one segment, where the errors mostly cancel);</li>
  *   <li>a refuel's, transfer's or theft's measured litres add their own standard deviation (the {@code sd_l} of
  *       their evidence), a leak taken out adds the standard error of its rate.</li>
  * </ul>
- * The errors at the two ends of a range are taken as independent.
+ * The gauge's errors at the two ends of a range are taken as independent.
  */
 final class TankLevelError implements SourceError {
     private static final double MEDIAN_EFFICIENCY = 1.2533;
@@ -89,7 +89,7 @@ final class TankLevelError implements SourceError {
     /**
      * 1 sigma of {@link #levelAt}: the gauge's noise through the line's standard error at {@code t}
      * ({@code sd * sqrt(1/n + (t - mean)^2 / Sxx)}: {@code sd / sqrt(n)} mid-window, twice that at a window's
-     * end), the resolution and the strapping.
+     * end) and the resolution; the strapping table's error is {@link #strappingSigma}'s.
      */
     double levelSigma(long t) {
         Series w = window(t);
@@ -110,8 +110,16 @@ final class TankLevelError implements SourceError {
         }
         double gauge = noise.at(t) * spread;
         double step = Double.isFinite(resolution) ? resolution / Math.sqrt(12) : 0;
-        double strap = strapping == null ? 0 : strapping.interpolationSigma(levelAt(t));
-        return Math.sqrt(gauge * gauge + step * step + (Double.isFinite(strap) ? strap * strap : 0));
+        return Math.hypot(gauge, step);
+    }
+
+    /** 1 sigma of the litres between the levels at {@code from} and {@code to} read through the strapping table. */
+    double strappingSigma(long from, long to) {
+        if (strapping == null) {
+            return 0;
+        }
+        double s = strapping.differenceSigma(levelAt(from), levelAt(to));
+        return Double.isFinite(s) ? s : 0;
     }
 
     private Series window(long t) {
@@ -158,7 +166,8 @@ final class TankLevelError implements SourceError {
         double b = levelSigma(to);
         double e = eventSigma(from, to);
         double l = leakSigma(from, to);
-        return Math.sqrt(a * a + b * b + e * e + l * l);
+        double t = strappingSigma(from, to);
+        return Math.sqrt(a * a + b * b + e * e + l * l + t * t);
     }
 
     @Override

@@ -101,6 +101,10 @@ class TankLedgerTest {
         // near the bottom: row 300 mm lies (520 - 710) = -190 L off the chord of its neighbours: 190 / 4 / sqrt(3)
         assertThat(round.interpolationSigma(400)).isCloseTo(190 / 4 / Math.sqrt(3), within(0.5));
         assertThat(round.interpolationSigma(2500)).isLessThan(round.interpolationSigma(400));
+        // within one segment the errors at two levels mostly cancel: 100 L apart in the 520 L segment at the bottom
+        assertThat(round.differenceSigma(300, 400)).isCloseTo(4 * 190 / 4 / Math.sqrt(3) / 520 * 100, within(0.01));
+        assertThat(round.differenceSigma(400, 2000)).isCloseTo(Math.hypot(round.interpolationSigma(400),
+            round.interpolationSigma(2000)), within(1e-9));
     }
 
     private static Inventory.StrappingPoint point(double mm, double litres) {
