@@ -169,7 +169,7 @@ public final class CampFuelAnalysis {
             FuelUse use = fuelUse.get(g).with(ConsumptionSource.TANK_LEVEL, level)
                 .withError(ConsumptionSource.TANK_LEVEL, error);
             Cumulative curve = use.source(ConsumptionSource.FUEL_CURVE);
-            Optional<CurveCalibration.Fit> fit = CurveCalibration.fit(curve, level, leaked);
+            Optional<CurveCalibration.Fit> fit = CurveCalibration.fit(curve, level);
             if (fit.isPresent()) {
                 CurveCalibration.Fit f = fit.get();
                 String text = String.format(Locale.ROOT, "factor %.4f +- %.4f from %d quiet stretches, %d h",
