@@ -2,10 +2,13 @@ package org.smartcamp.analytics.fuel;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import org.smartcamp.analytics.event.DetectedEvent;
 import org.smartcamp.analytics.series.Cumulative;
 import org.smartcamp.analytics.series.Series;
@@ -41,6 +44,7 @@ public final class CampFuelAnalysis {
         private final Map<String, LeakReport> leaks = new LinkedHashMap<>();
         private final Map<String, SupplyForecast> supply = new LinkedHashMap<>();
         private final Map<String, Series> litres = new LinkedHashMap<>();
+        private final Map<String, TankLedger> ledgers = new LinkedHashMap<>();
 
         Run(CampFuelInput input) {
             this.input = input;
@@ -48,7 +52,14 @@ public final class CampFuelAnalysis {
 
         void generator(CampFuelInput.Generator g) {
             FuelSettings s = input.settings().with(g.overrides());
-            fuelUse.put(g.params().assetId(), new GeneratorConsumption(s).fuelUse(g.params(), g.readings()));
+            FuelUse use = new GeneratorConsumption(s).fuelUse(g.params(), g.readings())
+                .withError(ConsumptionSource.FUEL_CURVE, SourceError.proportional(SourceError.CURVE_PRIOR_SIGMA,
+                    "fuel curve checked against nothing: 5 % (1 sigma), the ISO 3046 tolerance of a declared fuel "
+                    + "consumption (prior)"));
+            if (!g.readings().fuelUsed().isEmpty()) {
+                use = use.withError(ConsumptionSource.FLOW_METER, SourceError.meter(g.readings().fuelUsed()));
+            }
+            fuelUse.put(g.params().assetId(), use);
         }
 
         void vehicle(CampFuelInput.Vehicle v) {
@@ -82,15 +93,38 @@ public final class CampFuelAnalysis {
             List<DetectedEvent> own = new ArrayList<>(rises);
             own.addAll(thefts);
             List<LeakLoss> leaked = List.of();
+            LeakReport leak = null;
             if (known) {
-                LeakReport leak = new LeakDetector(s).detect(p, volume, expected, own);
+                leak = new LeakDetector(s).detect(p, volume, expected, own);
                 leaks.put(p.assetId(), leak);
                 events.addAll(leak.leaks());
                 leaked = LeakLoss.of(leak);
             }
             record(p, rises, thefts);
-            supply.put(p.assetId(), new DaysOfSupply(s).forTank(p, volume, own, input.asOf()));
-            tankLevelSource(p, volume, own, leaked, s);
+            supply.put(p.assetId(), supply(p, volume, own, s));
+            TankLevelError error = TankLevelError.of(p, volume, own, leaked, leak, s);
+            tankLevelSource(p, volume, own, leaked, error, s);
+            Map<String, FuelUse> consumers = new LinkedHashMap<>();
+            p.generators().stream().filter(fuelUse::containsKey).forEach(id -> consumers.put(id, fuelUse.get(id)));
+            ledgers.put(p.assetId(), new TankLedger(p.assetId(), error, rises, thefts, leaked, consumers,
+                movedOut(p)));
+        }
+
+        /**
+         * Days of supply of a tank; a bulk tank that fills day tanks at the rate it and its day tanks lose fuel
+         * together (its thefts and refuels and theirs, not the transfers between them).
+         */
+        private SupplyForecast supply(TankParams p, Series volume, List<DetectedEvent> own, FuelSettings s) {
+            List<TankParams> days = input.tanks().stream().map(CampFuelInput.Tank::params)
+                .filter(o -> p.assetId().equals(o.fillsFrom()) && litres.containsKey(o.assetId())).toList();
+            if (days.isEmpty()) {
+                return new DaysOfSupply(s).forTank(p, volume, own, input.asOf());
+            }
+            Set<String> ids = new HashSet<>(days.stream().map(TankParams::assetId).toList());
+            List<DetectedEvent> moved = new ArrayList<>(own);
+            external.stream().filter(e -> ids.contains(e.assetId()) && e.kind() == EventKind.THEFT)
+                .forEach(moved::add);
+            return new DaysOfSupply(s).forBulkTank(p, volume, days, litres, moved, input.asOf());
         }
 
         private void record(TankParams p, List<DetectedEvent> rises, List<DetectedEvent> thefts) {
@@ -124,7 +158,7 @@ public final class CampFuelAnalysis {
          * detected leaks taken out.
          */
         private void tankLevelSource(TankParams p, Series volume, List<DetectedEvent> own, List<LeakLoss> leaked,
-                                     FuelSettings s) {
+                                     TankLevelError error, FuelSettings s) {
             boolean feedsDayTank = input.tanks().stream().anyMatch(o -> p.assetId().equals(o.params().fillsFrom()));
             if (p.generators().size() != 1 || !p.vehicles().isEmpty() || feedsDayTank
                     || !fuelUse.containsKey(p.generators().get(0))) {
@@ -132,12 +166,20 @@ public final class CampFuelAnalysis {
             }
             String g = p.generators().get(0);
             Cumulative level = LevelConsumption.of(volume, p.capacityL(), own, leaked, s);
-            FuelUse use = fuelUse.get(g).with(ConsumptionSource.TANK_LEVEL, level);
+            FuelUse use = fuelUse.get(g).with(ConsumptionSource.TANK_LEVEL, level)
+                .withError(ConsumptionSource.TANK_LEVEL, error);
             Cumulative curve = use.source(ConsumptionSource.FUEL_CURVE);
-            OptionalDouble factor = CurveCalibration.factor(curve, level);
-            if (factor.isPresent()) {
-                use = use.with(ConsumptionSource.CALIBRATED_CURVE,
-                    CurveCalibration.scaled(curve, factor.getAsDouble()));
+            Optional<CurveCalibration.Fit> fit = CurveCalibration.fit(curve, level);
+            if (fit.isPresent()) {
+                CurveCalibration.Fit f = fit.get();
+                String text = String.format(Locale.ROOT, "factor %.4f +- %.4f from %d quiet stretches, %d h",
+                    f.factor(), f.se(), f.stretches(), f.hours());
+                use = use.with(ConsumptionSource.CALIBRATED_CURVE, CurveCalibration.scaled(curve, f.factor()))
+                    .withError(ConsumptionSource.CALIBRATED_CURVE, SourceError.proportional(f.se(),
+                        "calibrated curve: the standard error of its " + text))
+                    .withError(ConsumptionSource.FUEL_CURVE, SourceError.proportional(f.se(), "fuel curve: its "
+                        + "scatter about the tank's fall (" + text + "); its bias is what the calibration removes"))
+                    .withCalibration(text);
             }
             fuelUse.put(g, use);
         }
@@ -150,7 +192,7 @@ public final class CampFuelAnalysis {
             SupplyForecast camp = new DaysOfSupply(input.settings()).forCamp(input.campId(), tanks, litres,
                 external.stream().filter(e -> e.kind() != EventKind.LEAK).toList(), input.asOf());
             return new CampFuelReport(input.campId(), fuelUse, events, transfers, reconciliation, leaks, supply,
-                camp);
+                camp, ledgers);
         }
     }
 }

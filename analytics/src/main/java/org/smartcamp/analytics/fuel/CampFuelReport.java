@@ -16,11 +16,12 @@ import org.smartcamp.analytics.event.DetectedEvent;
  * @param leaks          per tank, the daily unexplained losses behind the leak detection
  * @param tankSupply     per tank, days of supply
  * @param campSupply     the camp's days of supply (all tanks together)
+ * @param ledgers        per tank, its daily account (ask it for the days: {@link TankLedger#days})
  */
 public record CampFuelReport(String campId, Map<String, FuelUse> fuelUse, List<DetectedEvent> events,
                              Map<String, List<DetectedEvent>> transfers, Reconciliation reconciliation,
                              Map<String, LeakReport> leaks, Map<String, SupplyForecast> tankSupply,
-                             SupplyForecast campSupply) {
+                             SupplyForecast campSupply, Map<String, TankLedger> ledgers) {
 
     public CampFuelReport {
         fuelUse = Map.copyOf(fuelUse);
@@ -28,6 +29,7 @@ public record CampFuelReport(String campId, Map<String, FuelUse> fuelUse, List<D
         transfers = Map.copyOf(transfers);
         leaks = Map.copyOf(leaks);
         tankSupply = Map.copyOf(tankSupply);
+        ledgers = Map.copyOf(ledgers);
     }
 
     /** The camp's litres per bucket: all its generators and vehicles together. */

@@ -1,7 +1,10 @@
 package org.smartcamp.analytics.fuel;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.LongPredicate;
 import org.smartcamp.analytics.series.Cumulative;
 
 /**
@@ -21,16 +24,52 @@ final class CurveCalibration {
     static final double MIN_LITRES = 50;
     static final double MIN_FACTOR = 0.8;
     static final double MAX_FACTOR = 1.25;
+    /** The factor's standard error when a single stretch leaves no scatter to measure it by. */
+    static final double PRIOR_SE = 0.01;
     private static final long HOUR_MS = 3_600_000L;
 
     private CurveCalibration() {
     }
 
+    /**
+     * A calibration: the factor, its standard error from the stretches' scatter about it (the ratio estimator's
+     * {@code sqrt(n / (n - 1) * sum(r_i^2)) / sum(c_i)} with {@code r_i = l_i - k c_i}; with one stretch the
+     * prior of 1 %), the quiet hours and stretches it rests on.
+     */
+    record Fit(double factor, double se, int hours, int stretches) {
+    }
+
     /** The factor that scales {@code curve} to {@code level} over their quiet stretches, if there is enough. */
     static OptionalDouble factor(Cumulative curve, Cumulative level) {
-        if (curve.isEmpty() || level.isEmpty()) {
-            return OptionalDouble.empty();
+        return fit(curve, level).map(f -> OptionalDouble.of(f.factor())).orElse(OptionalDouble.empty());
+    }
+
+    /** The calibration of {@code curve} to {@code level}, if there is enough. */
+    static Optional<Fit> fit(Cumulative curve, Cumulative level) {
+        return fit(curve, level, List.of());
+    }
+
+    /**
+     * The calibration of {@code curve} to {@code level} over the stretches outside {@code leaks} (a detected leak's
+     * rate is an estimate: litres it misses would pass for fuel burned and bias the factor of every day) when those
+     * stretches are enough, else over all of them.
+     */
+    static Optional<Fit> fit(Cumulative curve, Cumulative level, List<LeakLoss> leaks) {
+        if (!leaks.isEmpty()) {
+            Optional<Fit> outside = fit(curve, level, h -> leaks.stream().noneMatch(l ->
+                h < l.end().toEpochMilli() && h + HOUR_MS > l.start().toEpochMilli()));
+            if (outside.isPresent()) {
+                return outside;
+            }
         }
+        return fit(curve, level, h -> true);
+    }
+
+    private static Optional<Fit> fit(Cumulative curve, Cumulative level, LongPredicate usable) {
+        if (curve.isEmpty() || level.isEmpty()) {
+            return Optional.empty();
+        }
+        List<double[]> stretches = new ArrayList<>();
         long from = ceilHour(Math.max(curve.start(), level.start()));
         long to = Math.min(curve.end(), level.end());
         double levelLitres = 0;
@@ -39,25 +78,40 @@ final class CurveCalibration {
         long runStart = -1;
         // one hour past the last whole one, which is never quiet, closes the last stretch
         for (long h = from; h <= to; h += HOUR_MS) {
-            boolean quiet = h + HOUR_MS <= to && level.coverage(h, h + HOUR_MS) >= 1 - 1e-9
+            boolean quiet = h + HOUR_MS <= to && usable.test(h) && level.coverage(h, h + HOUR_MS) >= 1 - 1e-9
                 && curve.coverage(h, h + HOUR_MS) >= 1 - 1e-9;
             if (quiet && runStart < 0) {
                 runStart = h;
             } else if (!quiet && runStart >= 0) {
                 long hours = (h - runStart) / HOUR_MS;
                 if (hours >= MIN_RUN_HOURS) {
-                    levelLitres += level.delta(runStart, h);
-                    curveLitres += curve.delta(runStart, h);
+                    double l = level.delta(runStart, h);
+                    double c = curve.delta(runStart, h);
+                    levelLitres += l;
+                    curveLitres += c;
                     quietHours += (int) hours;
+                    stretches.add(new double[] {l, c});
                 }
                 runStart = -1;
             }
         }
         if (quietHours < MIN_QUIET_HOURS || curveLitres < MIN_LITRES) {
-            return OptionalDouble.empty();
+            return Optional.empty();
         }
         double k = levelLitres / curveLitres;
-        return k >= MIN_FACTOR && k <= MAX_FACTOR ? OptionalDouble.of(k) : OptionalDouble.empty();
+        if (k < MIN_FACTOR || k > MAX_FACTOR) {
+            return Optional.empty();
+        }
+        int n = stretches.size();
+        double se = PRIOR_SE;
+        if (n >= 2) {
+            double sq = 0;
+            for (double[] st : stretches) {
+                sq += Math.pow(st[0] - k * st[1], 2);
+            }
+            se = Math.sqrt(n / (n - 1.0) * sq) / curveLitres;
+        }
+        return Optional.of(new Fit(k, se, quietHours, n));
     }
 
     /** {@code curve} scaled by {@code factor}. */

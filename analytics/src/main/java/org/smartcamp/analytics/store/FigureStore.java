@@ -51,6 +51,7 @@ public final class FigureStore {
             s.setDouble(7, f.coverage());
             s.setTimestamp(8, now);
             s.setString(9, campId);
+            s.setString(10, f.detail().isEmpty() ? null : json(f.detail()));
         });
     }
 

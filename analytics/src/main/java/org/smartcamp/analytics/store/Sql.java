@@ -91,9 +91,10 @@ final class Sql {
         + " AND status = 'active' ORDER BY starts_at, kind";
 
     static final String UPSERT_DAILY_FIGURE = "INSERT INTO analytics_daily (subject_kind, subject_id, day, figure,"
-        + " value, unit, coverage, computed_at, camp_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        + " value, unit, coverage, computed_at, camp_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
         + " ON CONFLICT (subject_kind, camp_id, subject_id, day, figure) DO UPDATE SET value = excluded.value,"
-        + " unit = excluded.unit, coverage = excluded.coverage, computed_at = excluded.computed_at";
+        + " unit = excluded.unit, coverage = excluded.coverage, computed_at = excluded.computed_at,"
+        + " detail = excluded.detail";
     static final String UPSERT_HOURLY_FIGURE = "INSERT INTO analytics_hourly (subject_kind, subject_id, hour, figure,"
         + " value, unit, coverage, computed_at, camp_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
         + " ON CONFLICT (subject_kind, camp_id, subject_id, hour, figure) DO UPDATE SET value = excluded.value,"

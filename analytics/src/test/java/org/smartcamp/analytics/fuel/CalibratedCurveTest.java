@@ -30,7 +30,12 @@ class CalibratedCurveTest {
     }
 
     private static FuelUse analyse() {
-        double kw = (0.97 * BURN - 0.08 * 60) / 0.25;
+        return analyse(0.97).fuelUse().get("gen");
+    }
+
+    /** The camp with a curve that expects {@code share} of what the set burns. */
+    private static CampFuelReport analyse(double share) {
+        double kw = (share * BURN - 0.08 * 60) / 0.25;
         GeneratorReadings gen = new GeneratorReadings(Series.empty(),
             Synthetic.counter(at(0), at(DAYS * 1440), MIN, kw), Synthetic.counter(at(0), at(DAYS * 1440), MIN, 1),
             Series.empty(), Series.empty());
@@ -41,7 +46,33 @@ class CalibratedCurveTest {
             List.of(new CampFuelInput.Tank(TankParams.feeding("tank", 10_000, List.of("gen")), tank,
                 Map.of("fuel.leakMinLitresPerDay", 50))),
             List.of(), List.of(), Instant.ofEpochMilli(at(DAYS * 1440 - 5)));
-        return new CampFuelAnalysis().analyse(input).fuelUse().get("gen");
+        return new CampFuelAnalysis().analyse(input);
+    }
+
+    @Test
+    void aCurveThreePercentOffAgainstACleanGaugeIsFlaggedAndTheCalibratedCurveWins() {
+        CampFuelReport off = analyse(0.97);
+        CampFuelReport right = analyse(1.0);
+
+        for (int day = 5; day < DAYS - 1; day++) {
+            Instant from = Instant.ofEpochMilli(at(day * 1440));
+            Instant to = Instant.ofEpochMilli(at((day + 1) * 1440));
+            FuelDay d = off.fuelUse().get("gen").explain(from, to);
+            assertThat(d.bucket().source()).as("day %d", day).isEqualTo(ConsumptionSource.CALIBRATED_CURVE);
+            assertThat(d.reason()).isEqualTo("calibrated_to_tank");
+            assertThat(d.disagrees()).as("day %d: tank %s", day, d.bySource()).isTrue();
+            assertThat(d.disagreement()).isCloseTo(0.03 * 24 * BURN, within(3.0));
+            assertThat(d.reasonText()).contains("disagree");
+            assertThat(d.sigmaL()).as("day %d", day).isBetween(0.01, 0.01 * 24 * BURN);
+            assertThat(d.bySource().get(ConsumptionSource.TANK_LEVEL).sigmaL()).isBetween(0.1, 5.0);
+            FuelDay fine = right.fuelUse().get("gen").explain(from, to);
+            assertThat(fine.disagrees()).as("day %d with the right curve: %s", day, fine.bySource()).isFalse();
+            TankDay account = off.ledgers().get("tank").day(from, to);
+            assertThat(account.residualL()).as("day %d: the curve explains 3 %% less", day)
+                .isCloseTo(-0.03 * 24 * BURN, within(3.0));
+            assertThat(account.within()).isFalse();
+            assertThat(right.ledgers().get("tank").day(from, to).within()).as("day %d", day).isTrue();
+        }
     }
 
     @Test

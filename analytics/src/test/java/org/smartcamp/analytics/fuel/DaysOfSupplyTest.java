@@ -70,6 +70,34 @@ class DaysOfSupplyTest {
         assertThat(f.days()).isCloseTo((now - 1100) / 500, within(0.1));
     }
 
+    @Test
+    void aBulkTankThatFillsADayTankLastsAtTheRateTheSetsBurnNotAtItsStaircase() {
+        // 1000 L transfers every second day (days 2, 4, 6 at noon) for 500 L/day burned from the day tank: a line
+        // through the bulk tank's own week of steps, late in the week, gives 448 L/day (10 % slow)
+        TankParams bulk = new TankParams("bulk", 40_000, 1000, null, List.of(), null, List.of());
+        TankParams day = new TankParams("day", 2_000, 100, null, List.of(), "bulk", List.of());
+        // the bulk tank's gauge has a little noise: without it the still level between transfers reads as stuck
+        Series b = Synthetic.sample(at(0), at(7 * 1440) + 1, HOUR / 12, t -> 30_000 - 1000.0 * everyOther(t), 2, 7);
+        Series d = Synthetic.sample(at(0), at(7 * 1440) + 1, HOUR / 60, t -> 1500 - 500.0 * (t - at(0)) / DAY
+            + 1000.0 * everyOther(t), 0, 0);
+        SupplyForecast alone = dos.forTank(bulk, b, List.of(), AS_OF);
+        SupplyForecast f = dos.forBulkTank(bulk, b, List.of(day), Map.of("day", d), List.of(), AS_OF);
+        assertThat(Math.abs(alone.burnLitresPerDay() - 500)).isGreaterThan(25);
+        assertThat(f.burnLitresPerDay()).isCloseTo(500, within(5.0));
+        assertThat(f.volumeL()).isCloseTo(27_000, within(5.0));
+        assertThat(f.days()).isCloseTo((27_000 - 1000) / 500.0, within(0.3));
+    }
+
+    /** Transfers of 1000 L on days 2, 4 and 6, each over the hour from noon, so far (0 to 3). */
+    private static double everyOther(long t) {
+        double days = (t - at(0)) / (double) DAY;
+        double sum = 0;
+        for (int k = 2; k <= 6; k += 2) {
+            sum += Math.min(1, Math.max(0, (days - k - 0.5) * 24));
+        }
+        return sum;
+    }
+
     /** Transfers of the day tank so far, each over the hour from noon, as a fraction of 1000 L. */
     private static double transfers(long t) {
         double days = (t - at(0)) / (double) DAY;

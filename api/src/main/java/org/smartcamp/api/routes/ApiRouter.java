@@ -74,6 +74,7 @@ public final class ApiRouter {
         new RegistryRoutes(support).mount(endpoints);
         new ReadingsRoutes(support).mount(endpoints);
         new FigureRoutes(support).mount(endpoints);
+        new ReconciliationRoutes(support).mount(endpoints);
         new SummaryRoutes(support).mount(endpoints);
         new EventRoutes(support).mount(endpoints);
         new DataQualityRoutes(support).mount(endpoints);

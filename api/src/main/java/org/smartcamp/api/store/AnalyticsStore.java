@@ -19,6 +19,15 @@ import org.smartcamp.api.http.Cursor;
  * last word: nothing is recomputed on request.
  */
 public final class AnalyticsStore {
+    /** The stored account's keys and the names the API serves them by. */
+    private static final String[][] ACCOUNT_KEYS = {{"opening_l", "openingL"}, {"in_l", "inL"},
+        {"thefts_l", "theftsL"}, {"leak_l", "leakL"}, {"consumed_l", "consumedL"}, {"moved_out_l", "movedOutL"},
+        {"closing_l", "closingL"}, {"uncertainty_l", "uncertaintyL"}, {"uncertainty_95_l", "uncertainty95L"},
+        {"within", "within"}, {"verdict", "verdict"}};
+
+    /** The column of a daily figure's detail (daily rows only). */
+    private static final int DETAIL_COLUMN = 10;
+
     private AnalyticsStore() {
     }
 
@@ -159,7 +168,14 @@ public final class AnalyticsStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String t = listed.time().read(rs);
-                        page.add(figureRow(rs, listed.timeKey(), t),
+                        JsonObject row = figureRow(rs, listed.timeKey(), t);
+                        if (rs.getMetaData().getColumnCount() >= DETAIL_COLUMN) {
+                            Object detail = Rows.json(rs, DETAIL_COLUMN);
+                            if (detail != null) {
+                                row.put("detail", detail);
+                            }
+                        }
+                        page.add(row,
                             List.of(rs.getString(1), rs.getString(9), rs.getString(2), t, rs.getString(4)));
                         wanted--;
                     }
@@ -167,6 +183,39 @@ public final class AnalyticsStore {
             }
         }
         return page.build();
+    }
+
+    /**
+     * A tank's daily accounts over {@code [from, toExclusive)}, at most {@code limit}: per day the opening and
+     * closing level, what came in, thefts, leak, consumption by the consumers' own sources, moved out, the residual
+     * with its uncertainty and whether it is within it, and each consumer's litres and source.
+     */
+    public static List<JsonObject> tankAccounts(Connection c, Registry.Asset tank, LocalDate from,
+                                                LocalDate toExclusive, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Queries.TANK_ACCOUNTS)) {
+            ps.setString(1, tank.campId());
+            ps.setString(2, tank.id());
+            ps.setDate(3, Date.valueOf(from));
+            ps.setDate(4, Date.valueOf(toExclusive));
+            ps.setInt(5, limit);
+            List<JsonObject> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    JsonObject row = new JsonObject().put("camp", tank.campId()).put("tank", tank.id())
+                        .put("day", rs.getString(1));
+                    Object detail = Rows.json(rs, 5);
+                    JsonObject d = detail instanceof JsonObject o ? o : new JsonObject();
+                    for (String[] k : ACCOUNT_KEYS) {
+                        row.put(k[1], d.getValue(k[0]));
+                    }
+                    row.put("residualL", Rows.number(rs, 2)).put("coverage", Rows.number(rs, 3))
+                        .put("consumers", d.getJsonObject("consumers", new JsonObject()))
+                        .put("computedAt", Rows.instant(rs, 4));
+                    out.add(row);
+                }
+            }
+            return out;
+        }
     }
 
     /** A daily, hourly or monthly figure row; its camp is column 9. */

@@ -79,8 +79,13 @@ public final class Queries {
         + "AND subject_id BETWEEN ? AND ? AND figure LIKE ANY(?) ";
 
     static final String FIGURES_DAILY = "SELECT subject_kind, subject_id, day, figure, value, unit, coverage, "
-        + "computed_at, camp_id FROM analytics_daily WHERE " + OF_KIND + "AND day >= ? AND day < ? "
+        + "computed_at, camp_id, detail FROM analytics_daily WHERE " + OF_KIND + "AND day >= ? AND day < ? "
         + "AND (camp_id, subject_id, day, figure) > (?, ?, ?, ?) ORDER BY camp_id, subject_id, day, figure LIMIT ?";
+
+    /** A tank's daily accounts (figure fuel_residual_l with the account in its detail), by day. */
+    static final String TANK_ACCOUNTS = "SELECT day, value, coverage, computed_at, detail FROM analytics_daily "
+        + "WHERE subject_kind = 'asset' AND camp_id = ? AND subject_id = ? AND figure = 'fuel_residual_l' "
+        + "AND day >= ? AND day < ? ORDER BY day LIMIT ?";
 
     static final String FIGURES_HOURLY = "SELECT subject_kind, subject_id, hour, figure, value, unit, coverage, "
         + "computed_at, camp_id FROM analytics_hourly WHERE " + OF_KIND + "AND hour >= ? AND hour < ? "

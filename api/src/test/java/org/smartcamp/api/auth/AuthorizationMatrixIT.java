@@ -29,6 +29,8 @@ class AuthorizationMatrixIT {
         "gao", "minusma", "kidal", "minusma");
     private static final Map<String, String> GENERATOR_OF = Map.of("juba1", "juba1-gen-1", "malakal",
         "malakal-gen-1", "gao", "gao-gen-1", "kidal", "kidal-gen-1");
+    /** The fixture's fuel tanks: one in juba1 and one in gao. */
+    private static final Map<String, String> TANK_OF = Map.of("juba1", "juba1-tank-1", "gao", "gao-tank-1");
     /** The fixture's gateways: one in juba1 and one in gao. */
     private static final Map<String, String> GATEWAY_OF = Map.of("juba1", "gw-1", "gao", "gw-g");
     private static ApiTestServer server;
@@ -119,6 +121,11 @@ class AuthorizationMatrixIT {
             out.add(new Probe(scoped + "/utilization?" + RANGE, camp, null, false, false));
             out.add(new Probe(scoped + "/readings?format=csv&" + RANGE, camp, null, true, false));
             out.add(new Probe("/api/v1/assets/" + gen + "?camp=" + camp, camp, null, false, false));
+            if (TANK_OF.containsKey(camp)) {
+                String tank = "/api/v1/camps/" + camp + "/tanks/" + TANK_OF.get(camp) + "/reconciliation?" + RANGE;
+                out.add(new Probe(tank, camp, null, false, false));
+                out.add(new Probe(tank + "&format=csv", camp, null, true, false));
+            }
             if (GATEWAY_OF.containsKey(camp)) {
                 out.add(new Probe("/api/v1/camps/" + camp + "/gateways/" + GATEWAY_OF.get(camp), camp, null, false,
                     false));

@@ -14,16 +14,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.smartcamp.analytics.job.AnalyticsJob;
-import org.smartcamp.analytics.job.AnalyticsJobConfig;
-import org.smartcamp.analytics.job.AnalyticsService;
 import org.smartcamp.api.testsupport.ApiTestServer;
 import org.smartcamp.api.testsupport.Http;
 import org.smartcamp.api.testsupport.Tokens;
 import org.smartcamp.ingest.IngestService;
 import org.smartcamp.ingest.inventory.InventoryImporter;
 import org.smartcamp.ingest.inventory.InventoryLoader;
-import org.smartcamp.ingest.store.DatabaseConfig;
 import org.smartcamp.ingest.testsupport.IngestProcess;
 import org.smartcamp.ingest.testsupport.TestGateway;
 import org.smartcamp.ingest.testsupport.TestServices;
@@ -79,13 +75,7 @@ class CampScopedPipelineIT {
         } finally {
             ingest.stop(Duration.ofSeconds(10));
         }
-        try (AnalyticsService analytics = new AnalyticsService(new DatabaseConfig(db.url(), db.user(), db.password(),
-            2, null), new AnalyticsJobConfig(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ZERO,
-            Duration.ofDays(90), Duration.ofSeconds(30)), false, Clock.systemUTC())) {
-            AnalyticsJob job = analytics.open();
-            job.runOnce();
-        }
-        server.service().reloadRegistry();
+        server.analyseOnce();
 
         String range = "from=" + START.truncatedTo(ChronoUnit.DAYS) + "&to=" + START.plus(Duration.ofDays(2))
             .truncatedTo(ChronoUnit.DAYS);

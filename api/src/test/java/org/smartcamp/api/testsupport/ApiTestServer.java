@@ -12,12 +12,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.smartcamp.analytics.job.AnalyticsJob;
+import org.smartcamp.analytics.job.AnalyticsJobConfig;
+import org.smartcamp.analytics.job.AnalyticsService;
 import org.smartcamp.api.ApiConfig;
 import org.smartcamp.api.ApiService;
 import org.smartcamp.api.JwtConfig;
 import org.smartcamp.api.auth.ApiKeys;
 import org.smartcamp.api.store.ApiKeyRecord;
 import org.smartcamp.api.store.ApiKeyStore;
+import org.smartcamp.ingest.store.DatabaseConfig;
 import org.smartcamp.ingest.testsupport.MigratedStore;
 
 /**
@@ -106,6 +110,21 @@ public final class ApiTestServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(resource + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * One pass of the analytics job (the standard analyzers) over this server's database, then the registry
+     * reloaded, as after a deployment's job ran.
+     */
+    public void analyseOnce() {
+        var db = store.db();
+        try (AnalyticsService analytics = new AnalyticsService(new DatabaseConfig(db.url(), db.user(), db.password(),
+            2, null), new AnalyticsJobConfig(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ZERO,
+            Duration.ofDays(90), Duration.ofSeconds(30)), false, Clock.systemUTC())) {
+            AnalyticsJob job = analytics.open();
+            job.runOnce();
+        }
+        service().reloadRegistry();
     }
 
     @Override

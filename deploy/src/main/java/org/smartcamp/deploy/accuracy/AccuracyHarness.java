@@ -92,6 +92,7 @@ public final class AccuracyHarness {
                 (t1 - t0) / 1e9, (t2 - t1) / 1e9);
             LOG.info("{} seed {} scored: fuel worst {}, refuels {}, thefts {}, leaks {}, days of supply worst {}",
                 scenario, seed, r.fuel().worst(), r.refuels(), r.thefts(), r.leaks(), r.worstDaysOfSupply());
+            LOG.info("{} seed {} fuel accounts: {}", scenario, seed, ReconciliationSummary.of(ds));
             return r;
         }
     }

@@ -13,6 +13,8 @@ public enum Figure {
     CO2_KG("co2_kg", "kg", FigureFamily.FUEL, "CO₂ emitted", "CO₂ émis"),
     REFUEL_L("refuel_l", "L", FigureFamily.FUEL, "Fuel delivered", "Carburant livré"),
     LOSS_L("loss_l", "L", FigureFamily.FUEL, "Fuel lost", "Carburant perdu"),
+    FUEL_RESIDUAL_L("fuel_residual_l", "L", FigureFamily.FUEL, "Fuel unaccounted for (tank account)",
+        "Carburant non justifié (bilan de cuve)"),
     DAYS_OF_SUPPLY("days_of_supply", "d", FigureFamily.FUEL, "Days of supply", "Jours d'autonomie"),
     REORDER_DATE("reorder_date", "date", FigureFamily.FUEL, "Reorder by", "Commander avant le"),
 

@@ -116,12 +116,20 @@ public final class TruthFigures {
         return scenario.plant().tanks();
     }
 
-    /** The true days of supply of a tank at the end of the run. */
+    /**
+     * The true days of supply of a tank at the end of the run: what it holds over the rate it is drawn on. A bulk
+     * tank that fills day tanks is drawn on at the rate it and its day tanks lose fuel together (what their sets
+     * burn): its own fall over the week counts whole transfers, and so moves by up to a transfer with where the
+     * week starts and ends, which is the phase of the day tanks' pumps rather than the camp's burn.
+     */
     public double tankDaysOfSupply(TankSpec t) {
         Instant end = truth.end();
         Instant from = end.minus(BURN_WINDOW);
         String id = assetId(t.id());
-        double rate = t.fill() == null ? externalRate(List.of(id), from, end) : dayTankRate(t, from, end);
+        List<String> drawn = new ArrayList<>(List.of(id));
+        tanks().stream().filter(d -> d.fill() != null && t.id().equals(d.fill().from()))
+            .forEach(d -> drawn.add(assetId(d.id())));
+        double rate = t.fill() == null ? externalRate(drawn, from, end) : dayTankRate(t, from, end);
         return volume(id, end) / rate;
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.smartcamp.analytics.event.DetectedEvent;
@@ -20,12 +21,16 @@ import org.smartcamp.analytics.fuel.CampFuelInput;
 import org.smartcamp.analytics.fuel.CampFuelReport;
 import org.smartcamp.analytics.fuel.Co2;
 import org.smartcamp.analytics.fuel.ConsumptionBucket;
+import org.smartcamp.analytics.fuel.ConsumptionSource;
+import org.smartcamp.analytics.fuel.FuelDay;
 import org.smartcamp.analytics.fuel.FuelSettings;
 import org.smartcamp.analytics.fuel.FuelUse;
 import org.smartcamp.analytics.fuel.GeneratorParams;
 import org.smartcamp.analytics.fuel.GeneratorReadings;
 import org.smartcamp.analytics.fuel.StrappingTable;
 import org.smartcamp.analytics.fuel.SupplyForecast;
+import org.smartcamp.analytics.fuel.TankDay;
+import org.smartcamp.analytics.fuel.TankLedger;
 import org.smartcamp.analytics.fuel.TankParams;
 import org.smartcamp.analytics.fuel.TankReadings;
 import org.smartcamp.analytics.fuel.VehicleParams;
@@ -104,8 +109,11 @@ public final class FuelAnalyzer implements CampAnalyzer {
         List<DailyFigure> daily = new ArrayList<>();
         List<HourlyFigure> hourly = new ArrayList<>();
         for (FuelUse use : report.fuelUse().values()) {
-            consumption(Subject.ASSET, use.assetId(), use.buckets(from, to, BucketSize.DAY), daily);
+            explained(use.assetId(), use.explained(from, to, BucketSize.DAY), daily);
             hourly(Subject.ASSET, use.assetId(), use.buckets(from, to, BucketSize.HOUR), hourly);
+        }
+        for (TankLedger ledger : report.ledgers().values()) {
+            ledger.days(from, to).forEach(d -> daily.add(account(d)));
         }
         List<ConsumptionBucket> camp = report.campConsumption(from, to, BucketSize.DAY);
         consumption(Subject.CAMP, ctx.camp().id(), camp, daily);
@@ -203,6 +211,72 @@ public final class FuelAnalyzer implements CampAnalyzer {
                     Math.min(1, b.coverage())));
             }
         }
+    }
+
+    /**
+     * One {@code fuel_consumed_l} row per day a source covers, with the source, why, its 1-sigma uncertainty and
+     * what every source said in the detail.
+     */
+    private static void explained(String id, List<FuelDay> days, List<DailyFigure> out) {
+        for (FuelDay d : days) {
+            ConsumptionBucket b = d.bucket();
+            if (!(b.coverage() > 0 && Double.isFinite(b.litres()))) {
+                continue;
+            }
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("source", code(b.source()));
+            detail.put("reason", d.reason());
+            detail.put("reason_text", d.reasonText());
+            detail.put("uncertainty_l", finite(d.sigmaL()));
+            detail.put("uncertainty_95_l", finite(TankDay.Z * d.sigmaL()));
+            detail.put("uncertainty_basis", d.basis().isEmpty() ? "1 sigma" : "1 sigma; " + d.basis());
+            Map<String, Object> sources = new LinkedHashMap<>();
+            d.bySource().forEach((k, v) -> sources.put(code(k), figures("litres", v.litres(), "uncertainty_l",
+                v.sigmaL(), "coverage", v.coverage())));
+            detail.put("sources", sources);
+            detail.put("disagreement", d.disagrees());
+            if (d.disagrees()) {
+                detail.put("disagreement_l", finite(d.disagreement()));
+            }
+            out.add(new DailyFigure(Subject.ASSET, id, day(b.start()), Figure.FUEL_CONSUMED_L.id(),
+                Math.max(0, b.litres()), Figure.FUEL_CONSUMED_L.unit(), Math.min(1, b.coverage()), detail));
+        }
+    }
+
+    /** A tank's account of one day as {@code fuel_residual_l}: the residual, the account in the detail. */
+    private static DailyFigure account(TankDay d) {
+        Map<String, Object> detail = figures("opening_l", d.openingL(), "in_l", d.inL(), "thefts_l", d.theftsL(),
+            "leak_l", d.leakL(), "consumed_l", d.consumedL(), "moved_out_l", d.movedOutL());
+        detail.putAll(figures("closing_l", d.closingL(), "residual_l", d.residualL(), "uncertainty_l", d.sigmaL(),
+            "uncertainty_95_l", TankDay.Z * d.sigmaL()));
+        detail.put("within", d.within());
+        detail.put("verdict", d.verdict());
+        Map<String, Object> consumers = new LinkedHashMap<>();
+        d.consumers().forEach((k, v) -> {
+            Map<String, Object> c = figures("litres", v.litres(), "uncertainty_l", v.sigmaL());
+            c.put("source", code(v.source()));
+            consumers.put(k, c);
+        });
+        detail.put("consumers", consumers);
+        return new DailyFigure(Subject.ASSET, d.tankId(), day(d.day()), Figure.FUEL_RESIDUAL_L.id(),
+            finite(d.residualL()), Figure.FUEL_RESIDUAL_L.unit(), clamp(d.coverage()), detail);
+    }
+
+    /** Name/value pairs as a JSON object, non-finite values as null. */
+    private static Map<String, Object> figures(Object... pairs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], finite((Double) pairs[i + 1]));
+        }
+        return m;
+    }
+
+    private static Double finite(Double v) {
+        return v != null && Double.isFinite(v) ? v : null;
+    }
+
+    private static String code(ConsumptionSource s) {
+        return s.name().toLowerCase(Locale.ROOT);
     }
 
     /** One hourly {@code fuel_consumed_l} row per hour a source covers. */
