@@ -184,12 +184,12 @@ class SmartCampCliIT {
 
     @Test
     void usageErrorsExit2NamingWhatIsWrongAndTheVersionNamesItsCommit() throws Exception {
-        Run misspelt = run(env(), "reprot", "--help");
+        Run misspelt = run(env(), "reprot", "--help"); // a typo of report (of replay before report existed)
         Run badOption = run(env(), "migrate", "--no-such-option");
         Run version = run(env(), "--version");
 
         assertThat(misspelt.exit).as(misspelt.out).isEqualTo(2);
-        assertThat(misspelt.err).contains("'reprot'").contains("smartcamp replay");
+        assertThat(misspelt.err).contains("'reprot'").contains("smartcamp report");
         assertThat(misspelt.out).doesNotContain("Usage: smartcamp [");
         assertThat(badOption.exit).isEqualTo(2);
         assertThat(badOption.err).contains("--no-such-option");
