@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 
 /**
  * Writes alarm rules, alarms, their history and outbox rows as helper "alarm" writes them (the table contract of
- * V14 and docs/alarms-delivery.md), so that the dispatcher is tested without the rule evaluation.
+ * V14 and docs/alarms.md), so that the dispatcher is tested without the rule evaluation.
  */
 public final class OutboxRows {
     private static final ObjectMapper JSON = new ObjectMapper();
