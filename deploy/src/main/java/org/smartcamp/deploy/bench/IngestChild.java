@@ -165,6 +165,11 @@ public final class IngestChild implements AutoCloseable {
         return log.toPath();
     }
 
+    /** Its process id. */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
