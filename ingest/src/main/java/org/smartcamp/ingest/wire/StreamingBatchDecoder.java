@@ -58,6 +58,19 @@ final class StreamingBatchDecoder {
         }
     }
 
+    /**
+     * As {@link #decode(TopicAddress, String, Instant)}, from the payload's bytes.
+     *
+     * @param ascii the payload, already checked to be ASCII without NUL bytes (so UTF-8, which the parser detects)
+     */
+    DecodedMessage decode(TopicAddress address, byte[] ascii, Instant now) {
+        try (JsonParser p = TelemetryDecoder.MAPPER.createParser(ascii)) {
+            return batch(p, address, now);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private DecodedMessage batch(JsonParser p, TopicAddress address, Instant now) throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             return null;

@@ -62,14 +62,15 @@ public final class TelemetryDecoder {
             throw new WireFormatException(RejectReason.PAYLOAD_TOO_LARGE,
                 "payload of " + payload.length + " bytes exceeds the limit of " + limits.maxPayloadBytes());
         }
-        String text = PayloadText.decode(payload);
         Instant now = clock.instant();
-        // a batch without a fault goes the streaming way; everything else through the tree, which names each fault
-        DecodedMessage fast = fastPath ? streaming.decode(address, text, now) : null;
+        // a batch without a fault goes the streaming way, from its bytes when they are plain ASCII (so UTF-8 that
+        // the strict decoding below accepts as it is); everything else through the tree, which names each fault
+        DecodedMessage fast = !fastPath ? null : PayloadText.isPlainAscii(payload)
+            ? streaming.decode(address, payload, now) : streaming.decode(address, PayloadText.decode(payload), now);
         if (fast != null) {
             return fast;
         }
-        JsonNode root = parse(text);
+        JsonNode root = parse(PayloadText.decode(payload));
         if (root.isArray()) {
             checkCount(root.size());
             return senml.decode(address, root, now);
