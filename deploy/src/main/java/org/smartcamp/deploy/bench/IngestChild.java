@@ -23,7 +23,7 @@ import org.smartcamp.ingest.store.DatabaseConfig;
 public final class IngestChild implements AutoCloseable {
     public static final String HEAP = "512m";
     /** The JVM options that deploy/bin/smartcamp gives {@code smartcamp ingest} beside the heap (docs/deploy.md). */
-    public static final List<String> JVM_OPTIONS = List.of("-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError");
+    public static final List<String> JVM_OPTIONS = List.of("-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError");
     /** The series {@link #metrics()} reads, in the order of {@link Metrics}' components (summed over tags). */
     private static final List<String> SERIES = List.of("smartcamp_ingest_messages_received_total",
         "smartcamp_ingest_readings_stored_total", "smartcamp_ingest_readings_duplicates_total",

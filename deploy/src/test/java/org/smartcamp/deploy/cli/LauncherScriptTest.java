@@ -101,7 +101,7 @@ class LauncherScriptTest {
         String flags = "-Xmx" + IngestChild.HEAP + " " + String.join(" ", IngestChild.JVM_OPTIONS);
         assertThat(ingest).as("the bench measures what the launcher runs").contains("java " + flags + " -jar ");
         assertThat(withOption).contains("java " + flags + " -jar ");
-        assertThat(given).contains("java -Xmx1g -jar ").doesNotContain("ParallelGC");
+        assertThat(given).contains("java -Xmx1g -jar ").doesNotContain("G1GC");
         assertThat(empty).contains("java -jar ");
         assertThat(demo).contains("java -jar ");
     }
