@@ -36,6 +36,10 @@ public record BenchReport(double brokerCeiling, double copyCeiling, double store
         double e2e = endToEnd.readingsPerSecond();
         row(sb, "end-to-end (gateways -> Mosquitto -> ingest -> committed rows)", rate(e2e),
             ">= " + rate(TARGET_RATE), met(e2e >= TARGET_RATE));
+        EndToEnd.Cpu cpu = endToEnd.cpu();
+        row(sb, "CPU per reading end to end: ingest / database backends / broker / total (user + system time of"
+            + " each process over the measured run)", String.format(Locale.ROOT, "%s / %s / %s / %s", us(cpu.ingest()),
+            us(cpu.database()), us(cpu.broker()), us(cpu.total())), "ingest <= 3 us", met(cpu.ingest() <= 3));
         row(sb, "end-to-end / lower ceiling", pct(e2e / lowerCeiling()), ">= 75 %", met(e2e / lowerCeiling()
             >= TARGET_RATIO));
         row(sb, "end-to-end / naive baseline", String.format(Locale.ROOT, "%.1fx", e2e / naive), "", "");
@@ -55,6 +59,10 @@ public record BenchReport(double brokerCeiling, double copyCeiling, double store
 
     private static String rate(double perSecond) {
         return String.format(Locale.ROOT, "%,.0f readings/s", perSecond);
+    }
+
+    private static String us(double micros) {
+        return Double.isNaN(micros) ? "n/a" : String.format(Locale.ROOT, "%.2f us", micros);
     }
 
     private static String pct(double ratio) {

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,9 @@ import org.smartcamp.ingest.store.DatabaseConfig;
  * and resident memory can be measured apart from the publishers, and so it can be killed with SIGKILL.
  */
 public final class IngestChild implements AutoCloseable {
-    static final String HEAP = "512m";
+    public static final String HEAP = "512m";
+    /** The JVM options that deploy/bin/smartcamp gives {@code smartcamp ingest} beside the heap (docs/deploy.md). */
+    public static final List<String> JVM_OPTIONS = List.of("-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError");
     /** The series {@link #metrics()} reads, in the order of {@link Metrics}' components (summed over tags). */
     private static final List<String> SERIES = List.of("smartcamp_ingest_messages_received_total",
         "smartcamp_ingest_readings_stored_total", "smartcamp_ingest_readings_duplicates_total",
@@ -78,8 +81,11 @@ public final class IngestChild implements AutoCloseable {
             port = s.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx" + launch.heap(), "-cp",
-            System.getProperty("java.class.path"), "org.smartcamp.deploy.cli.SmartCamp", "ingest");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + launch.heap()));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.smartcamp.deploy.cli.SmartCamp",
+            "ingest"));
+        ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("SMARTCAMP_"));
         env.put("SMARTCAMP_DATABASE_URL", launch.db().url());
@@ -163,6 +169,11 @@ public final class IngestChild implements AutoCloseable {
     /** Its output so far. */
     public Path log() {
         return log.toPath();
+    }
+
+    /** Its process id. */
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {

@@ -76,6 +76,11 @@ public final class LocalBroker implements AutoCloseable {
         throw new IOException("mosquitto did not start on port " + port + " (see " + log + ")");
     }
 
+    /** Its process id, or 0 while it is stopped. */
+    public long pid() {
+        return process == null ? 0 : process.pid();
+    }
+
     public String url() {
         return "tcp://127.0.0.1:" + port;
     }

@@ -9,10 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smartcamp.deploy.bench.IngestChild;
 import org.smartcamp.deploy.testsupport.ProjectFiles;
 
 /**
@@ -82,14 +85,46 @@ class LauncherScriptTest {
         assertThat(missing.err).contains("smartcamp: error: SMARTCAMP_JAR=/nonexistent.jar not found");
     }
 
+    @Test
+    void theIngestGetsTheMeasuredJvmFlagsUnlessJavaOptsIsSet() throws Exception {
+        Files.createDirectories(jar.getParent());
+        Files.writeString(jar, "jar");
+        Files.setLastModifiedTime(source, FileTime.from(Instant.now().minusSeconds(120)));
+        Files.setLastModifiedTime(project.resolve("pom.xml"), FileTime.from(Instant.now().minusSeconds(120)));
+
+        String ingest = runCommand("ingest").out;
+        String withOption = runCommand("ingest", "--config=x.yaml").out;
+        String given = runCommand("ingest", "JAVA_OPTS=-Xmx1g").out;
+        String empty = runCommand("ingest", "JAVA_OPTS=").out;
+        String demo = runCommand("demo").out;
+
+        String flags = "-Xmx" + IngestChild.HEAP + " " + String.join(" ", IngestChild.JVM_OPTIONS);
+        assertThat(ingest).as("the bench measures what the launcher runs").contains("java " + flags + " -jar ");
+        assertThat(withOption).contains("java " + flags + " -jar ");
+        assertThat(given).contains("java -Xmx1g -jar ").doesNotContain("G1GC");
+        assertThat(empty).contains("java -jar ");
+        assertThat(demo).contains("java -jar ");
+    }
+
     private record Result(int exit, String out, String err) {
     }
 
     private Result run(String... env) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(project.resolve("deploy/bin/smartcamp").toString(), "demo");
-        pb.environment().keySet().removeIf(k -> k.startsWith("SMARTCAMP_"));
-        pb.environment().put("PATH", project.resolve("tools") + ":/usr/bin:/bin");
+        return runCommand("demo", env);
+    }
+
+    /** Runs the launcher with {@code command}; arguments starting with '-' go before it, NAME=value to its env. */
+    private Result runCommand(String command, String... env) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of(project.resolve("deploy/bin/smartcamp").toString()));
+        List<String> settings = new ArrayList<>();
         for (String e : env) {
+            (e.contains("=") && !e.startsWith("-") ? settings : args).add(e);
+        }
+        args.add(command);
+        ProcessBuilder pb = new ProcessBuilder(args);
+        pb.environment().keySet().removeIf(k -> k.startsWith("SMARTCAMP_") || "JAVA_OPTS".equals(k));
+        pb.environment().put("PATH", project.resolve("tools") + ":/usr/bin:/bin");
+        for (String e : settings) {
             pb.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1));
         }
         Process p = pb.start();

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -39,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * decode -> validate -> batch -> commit -> acknowledge, on one Vert.x context. Messages are decoded by the
  * {@link org.smartcamp.ingest.wire.WireFormat} that handles their topic; one that decodes to nothing (a control
  * message, a repeat) is acknowledged with its batch. Messages are batched by count
- * and time; batches are committed one at a time, in arrival order, on a worker thread; a message is
- * acknowledged only after the batch holding it is committed. A failed commit is retried with backoff and
+ * and time; batches are committed one at a time, in arrival order, on a worker thread, and while one commits the
+ * next is made ready ({@link TelemetryStore#prepare}: ids resolved, rows encoded) on another, so that the
+ * database and the ingest work at the same time; a message is acknowledged only after the batch holding it is
+ * committed. A failed commit is retried with backoff and
  * nothing is acknowledged meanwhile, so the broker stops sending once {@code receiveMaximum} messages are
  * unacknowledged: memory stays bounded and the backlog waits at the broker. A message the database refuses is
  * isolated by the store and does not block the others; when nothing is committed for
@@ -66,7 +69,14 @@ public final class IngestPipeline {
     private final List<Promise<Void>> drainWaiters = new ArrayList<>();
     private PendingBatch current = new PendingBatch();
     private long timerId = -1;
-    private boolean writing;
+    /** A batch is being made ready on a worker. */
+    private boolean preparing;
+    /** The head batch while it is being committed on a worker, else null. */
+    private PendingBatch committing;
+    /** A failed write waits for its backoff: nothing starts meanwhile. */
+    private boolean retrying;
+    /** Counts failures: a preparation that started before the last failure is not used. */
+    private long generation;
     private Duration backoff;
 
     /**
@@ -137,7 +147,7 @@ public final class IngestPipeline {
         Promise<Void> done = Promise.promise();
         context.runOnContext(v -> {
             seal();
-            if (!writing && sealed.isEmpty()) {
+            if (committing == null && sealed.isEmpty()) {
                 done.tryComplete();
                 return;
             }
@@ -200,21 +210,71 @@ public final class IngestPipeline {
         writeNext();
     }
 
+    /**
+     * Starts what can start: the commit of the head batch once it is ready, and the preparation of the head or of
+     * the batch after it (never further ahead), each on a worker.
+     */
     private void writeNext() {
-        if (writing) {
+        if (sealed.isEmpty()) {
+            if (committing == null) {
+                drainWaiters.forEach(Promise::tryComplete);
+                drainWaiters.clear();
+            }
             return;
         }
-        PendingBatch batch = sealed.peekFirst();
-        if (batch == null) {
-            drainWaiters.forEach(Promise::tryComplete);
-            drainWaiters.clear();
+        if (retrying) {
             return;
         }
-        writing = true;
+        PendingBatch head = sealed.peekFirst();
+        if (committing == null && head.prepared() != null) {
+            commit(head);
+        }
+        // read afresh: the commit may have completed already and started what follows
+        PendingBatch next = preparing || retrying ? null : nextToPrepare();
+        if (next != null) {
+            prepare(next);
+        }
+    }
+
+    /** The first of the two oldest batches that is neither ready nor committing; null if none. */
+    private PendingBatch nextToPrepare() {
+        Iterator<PendingBatch> it = sealed.iterator();
+        for (int i = 0; i < 2 && it.hasNext(); i++) {
+            PendingBatch b = it.next();
+            if (b.prepared() == null && b != committing) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    private void prepare(PendingBatch batch) {
+        preparing = true;
+        long started = generation;
+        vertx.executeBlocking(() -> store.prepare(batch.toWriteBatch()), false)
+            .onSuccess(ready -> {
+                preparing = false;
+                if (started == generation) {
+                    batch.prepared(ready);
+                }
+                writeNext();
+            })
+            .onFailure(error -> {
+                preparing = false;
+                failed(error);
+            });
+    }
+
+    private void commit(PendingBatch batch) {
+        committing = batch;
+        TelemetryStore.Prepared ready = batch.prepared();
         Instant started = clock.instant();
-        vertx.executeBlocking(() -> store.write(batch.toWriteBatch()), false)
+        vertx.executeBlocking(() -> store.commit(ready), false)
             .onSuccess(result -> committed(batch, result, Duration.between(started, clock.instant())))
-            .onFailure(this::failed);
+            .onFailure(error -> {
+                committing = null;
+                failed(error);
+            });
     }
 
     private void committed(PendingBatch batch, WriteResult result, Duration latency) {
@@ -229,7 +289,7 @@ public final class IngestPipeline {
         metrics.batchCommitted(result.stored(), result.duplicates(), batch.messages(), latency);
         recordDeadLetters(batch, result);
         backoff = config.retryBackoff();
-        writing = false;
+        committing = null;
         writeNext();
     }
 
@@ -248,8 +308,15 @@ public final class IngestPipeline {
         // one that even isolation could not get past (it shows as a stall, then readiness DOWN and an alert)
         LOG.warn("Committing a batch failed ({} failure: {}); retrying in {} ms, nothing acknowledged meanwhile",
             FailureClass.of(error).name().toLowerCase(Locale.ROOT), error.getMessage(), backoff.toMillis());
+        // every batch is made ready again after the backoff, as it would have been had it not been made ready early
+        generation++;
+        sealed.forEach(b -> b.prepared(null));
+        if (retrying) {
+            return;
+        }
+        retrying = true;
         vertx.setTimer(backoff.toMillis(), id -> {
-            writing = false;
+            retrying = false;
             writeNext();
         });
         Duration doubled = backoff.multipliedBy(2);

@@ -5,6 +5,7 @@ import java.util.List;
 import org.smartcamp.ingest.mqtt.InboundMessage;
 import org.smartcamp.ingest.store.DeadLetter;
 import org.smartcamp.ingest.store.ReceivedMessage;
+import org.smartcamp.ingest.store.TelemetryStore;
 import org.smartcamp.ingest.store.WriteBatch;
 import org.smartcamp.ingest.wire.RejectReason;
 
@@ -14,6 +15,8 @@ final class PendingBatch {
     private final List<ReceivedMessage> decoded = new ArrayList<>();
     private final List<DeadLetter> deadLetters = new ArrayList<>();
     private int readings;
+    /** The batch made ready by the store, or null while it is not (yet, or again after a failure). */
+    private TelemetryStore.Prepared prepared;
 
     void add(InboundMessage message, ReceivedMessage received, List<DeadLetter> rejected) {
         inbound.add(message);
@@ -38,6 +41,14 @@ final class PendingBatch {
 
     List<InboundMessage> inbound() {
         return inbound;
+    }
+
+    TelemetryStore.Prepared prepared() {
+        return prepared;
+    }
+
+    void prepared(TelemetryStore.Prepared ready) {
+        this.prepared = ready;
     }
 
     WriteBatch toWriteBatch() {

@@ -3,6 +3,7 @@ package org.smartcamp.ingest.store;
 import org.smartcamp.platform.DataSources;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,16 +14,19 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * The ingest's store: a batch goes in one transaction. Readings are streamed with COPY; a batch that contains a
- * reading seen before (broker redelivery, a resent backlog) goes through a per-connection staging table and one
+ * The ingest's store: a batch goes in one transaction. Readings are streamed with binary COPY; a batch that contains
+ * a reading seen before (broker redelivery, a resent backlog) goes through a per-connection staging table and one
  * {@code INSERT .. ON CONFLICT DO NOTHING} instead, so every reading is stored once (repeats within a batch are
- * removed before). Dead letters, gateway status and the wire formats' session states ({@link WireSessions}) commit
+ * removed before). What needs no database transaction (resolving ids against the registry, encoding the rows) is
+ * done by {@link #prepare}, so that the pipeline can make the next batch ready while this one commits. Dead
+ * letters, gateway status and the wire formats' session states ({@link WireSessions}) commit
  * in the same transaction, so acknowledging the batch afterwards loses nothing. A message the database refuses
  * with a data error does not block its batch: {@link PoisonIsolation} bisects the batch down to it, dead-letters it
  * and commits the rest.
@@ -31,7 +35,7 @@ public final class CopyBatchWriter implements TelemetryStore {
     private static final String UNIQUE_VIOLATION = "23505";
     private final DataSource dataSource;
     private final BatchResolver resolver;
-    private final PoisonIsolation isolation = new PoisonIsolation(this::commit);
+    private final PoisonIsolation isolation = new PoisonIsolation(this::resolveAndCommit);
     private final UnknownMetricLog unknownMetricLog = new UnknownMetricLog();
 
     public CopyBatchWriter(DataSource dataSource, AssetRegistry registry) {
@@ -51,16 +55,61 @@ public final class CopyBatchWriter implements TelemetryStore {
      */
     @Override
     public WriteResult write(WriteBatch batch) {
-        return isolation.write(batch);
+        return commit(prepare(batch));
+    }
+
+    /** The batch resolved against the registry and its readings encoded for COPY, before any transaction. */
+    @Override
+    public Prepared prepare(WriteBatch batch) {
+        ResolvedBatch resolved = resolver.resolve(batch);
+        return new ReadyBatch(batch, resolved, resolved.readings().isEmpty() ? null
+            : copyBinary(resolved.readings()));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A message (or dead letter) that the database refuses deterministically is isolated and dead-lettered as
+     * {@code database_refused}; the rest of the batch is committed (see {@link PoisonIsolation} for the bound on
+     * round trips).
+     *
+     * @throws StoreException (or another runtime exception) when a {@linkplain FailureClass#TRANSIENT transient}
+     *                        failure stopped the write: retry the batch later
+     */
+    @Override
+    public WriteResult commit(Prepared prepared) {
+        if (!(prepared instanceof ReadyBatch ready)) {
+            throw new IllegalArgumentException("a batch prepared by another store");
+        }
+        try {
+            return transaction(ready);
+        } catch (RuntimeException e) {
+            if (FailureClass.of(e) == FailureClass.TRANSIENT) {
+                throw e;
+            }
+            return isolation.write(ready.batch(), e);
+        }
+    }
+
+    /** A batch ready for its transaction: resolved, its readings as COPY rows ({@code null} when none). */
+    private record ReadyBatch(WriteBatch batch, ResolvedBatch resolved, byte[] rows) implements Prepared {
+    }
+
+    /** One transaction, the batch resolved anew: what {@link PoisonIsolation} commits each part with. */
+    private WriteResult resolveAndCommit(WriteBatch batch) {
+        ResolvedBatch resolved = resolver.resolve(batch);
+        return transaction(new ReadyBatch(batch, resolved, resolved.readings().isEmpty() ? null
+            : copyBinary(resolved.readings())));
     }
 
     /** One transaction: the batch whole, or nothing of it. */
-    private WriteResult commit(WriteBatch batch) {
-        ResolvedBatch resolved = resolver.resolve(batch);
+    private WriteResult transaction(ReadyBatch ready) {
+        WriteBatch batch = ready.batch();
+        ResolvedBatch resolved = ready.resolved();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                int stored = resolved.readings().isEmpty() ? 0 : copy(c, resolved.readings());
+                int stored = ready.rows() == null ? 0 : copy(c, ready.rows(), resolved.readings().size());
                 insertDeadLetters(c, resolved.deadLetters());
                 upsertGateways(c, resolved.gateways());
                 upsertUnknownMetrics(c, resolved.unknownMetrics());
@@ -88,14 +137,13 @@ public final class CopyBatchWriter implements TelemetryStore {
      * through the staging table, which skips what exists: the common case runs at COPY speed, the rare one
      * stays correct.
      */
-    private static int copy(Connection c, List<ResolvedBatch.Staged> readings) throws SQLException, IOException {
-        byte[] rows = copyText(readings);
+    private static int copy(Connection c, byte[] rows, int count) throws SQLException, IOException {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         Savepoint direct = c.setSavepoint();
         try {
             copy.copyIn(Sql.COPY_READINGS, new ByteArrayInputStream(rows));
             c.releaseSavepoint(direct);
-            return readings.size();
+            return count;
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw e;
@@ -111,14 +159,38 @@ public final class CopyBatchWriter implements TelemetryStore {
         }
     }
 
-    /** COPY text format: tab-separated, one row a line; numbers and ISO instants need no escaping. */
-    static byte[] copyText(List<ResolvedBatch.Staged> readings) {
-        StringBuilder sb = new StringBuilder(readings.size() * 80);
+    /** The binary COPY stream's signature, flags and header extension length (PostgreSQL's COPY, binary format). */
+    private static final byte[] BINARY_HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0,
+        0, 0, 0, 0, 0, 0, 0, 0};
+    private static final int ROW_BYTES = 2 + 2 * (4 + 4) + 3 * (4 + 8) + (4 + 2);
+    /** Seconds from the Unix epoch to PostgreSQL's, 2000-01-01T00:00:00Z. */
+    private static final long PG_EPOCH_SECONDS = 946_684_800L;
+
+    /**
+     * The rows in COPY's binary format: no number or time is formatted as text on this side or parsed on the
+     * database's (asset_ref int4, metric_id int4, ts timestamptz, value float8, quality int2, received_at
+     * timestamptz; times as microseconds since 2000-01-01 UTC).
+     */
+    static byte[] copyBinary(List<ResolvedBatch.Staged> readings) {
+        ByteBuffer b = ByteBuffer.allocate(BINARY_HEADER.length + readings.size() * ROW_BYTES + 2);
+        b.put(BINARY_HEADER);
         for (ResolvedBatch.Staged r : readings) {
-            sb.append(r.assetRef()).append('\t').append(r.metricId()).append('\t').append(r.ts()).append('\t')
-                .append(r.value()).append('\t').append(r.quality()).append('\t').append(r.receivedAt()).append('\n');
+            b.putShort((short) 6);
+            b.putInt(4).putInt(r.assetRef());
+            b.putInt(4).putInt(r.metricId());
+            b.putInt(8).putLong(pgMicros(r.ts()));
+            b.putInt(8).putLong(Double.doubleToLongBits(r.value()));
+            b.putInt(2).putShort(r.quality());
+            b.putInt(8).putLong(pgMicros(r.receivedAt()));
         }
-        return sb.toString().getBytes(StandardCharsets.US_ASCII);
+        b.putShort((short) -1);
+        return b.array();
+    }
+
+    /** Microseconds since PostgreSQL's epoch, nanoseconds rounded as PostgreSQL rounds a time's text. */
+    static long pgMicros(Instant t) {
+        long micros = (t.getNano() + 500) / 1000;
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond() - PG_EPOCH_SECONDS, 1_000_000L), micros);
     }
 
     private static void insertDeadLetters(Connection c, List<DeadLetter> deadLetters) throws SQLException {

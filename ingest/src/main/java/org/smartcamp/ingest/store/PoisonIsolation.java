@@ -52,24 +52,41 @@ final class PoisonIsolation {
      *                          ASCII dead letter of a refused unit could not get past
      */
     WriteResult write(WriteBatch batch) {
+        return write(batch, null);
+    }
+
+    /**
+     * As {@link #write(WriteBatch)}, when the whole batch was already tried once and refused with {@code refused}
+     * (a deterministic failure), or not yet tried ({@code null}): the bisection starts from its halves.
+     */
+    WriteResult write(WriteBatch batch, RuntimeException refused) {
         Deque<List<Unit>> work = new ArrayDeque<>();
-        work.push(units(batch));
         Totals totals = new Totals();
+        if (refused == null) {
+            work.push(units(batch));
+        } else {
+            totals.transactions++;
+            split(units(batch), refused, work, totals);
+        }
         while (!work.isEmpty()) {
             List<Unit> part = work.pop();
-            RuntimeException refused = attempt(part, totals);
-            if (refused == null) {
-                continue;
-            }
-            if (part.size() == 1) {
-                isolate(part.get(0), refused, totals);
-            } else {
-                int half = part.size() / 2;
-                work.push(part.subList(half, part.size()));
-                work.push(part.subList(0, half));
+            RuntimeException failure = attempt(part, totals);
+            if (failure != null) {
+                split(part, failure, work, totals);
             }
         }
         return totals.result();
+    }
+
+    /** A refused part: its halves go back on the stack, or a single unit is isolated. */
+    private void split(List<Unit> part, RuntimeException refused, Deque<List<Unit>> work, Totals totals) {
+        if (part.size() == 1) {
+            isolate(part.get(0), refused, totals);
+        } else {
+            int half = part.size() / 2;
+            work.push(part.subList(half, part.size()));
+            work.push(part.subList(0, half));
+        }
     }
 
     /** Commits the part; returns the deterministic failure, or null when committed. Transient failures throw. */

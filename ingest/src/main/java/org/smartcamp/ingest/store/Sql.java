@@ -49,13 +49,13 @@ final class Sql {
     static final String METRICS_BY_NAME = "SELECT id, name, unit, registered FROM metrics WHERE name = ANY (?)";
 
     static final String COPY_READINGS = "COPY readings (asset_ref, metric_id, ts, value, quality, received_at)"
-        + " FROM STDIN";
+        + " FROM STDIN WITH (FORMAT binary)";
     /** Per-connection staging table: COPY lands here, then one INSERT .. ON CONFLICT DO NOTHING dedupes. */
     static final String CREATE_STAGING = "CREATE TEMP TABLE IF NOT EXISTS staging_readings ("
         + "asset_ref integer, metric_id integer, ts timestamptz, value double precision, quality smallint,"
         + " received_at timestamptz) ON COMMIT DELETE ROWS";
     static final String COPY_STAGING = "COPY pg_temp.staging_readings (asset_ref, metric_id, ts, value, quality,"
-        + " received_at) FROM STDIN";
+        + " received_at) FROM STDIN WITH (FORMAT binary)";
     static final String MERGE_STAGING = "INSERT INTO readings (asset_ref, metric_id, ts, value, quality, received_at)"
         + " SELECT asset_ref, metric_id, ts, value, quality, received_at FROM pg_temp.staging_readings"
         + " ON CONFLICT (asset_ref, metric_id, ts) DO NOTHING";

@@ -18,6 +18,19 @@ final class PayloadText {
     }
 
     /**
+     * Whether the payload is ASCII without a NUL byte: then it is UTF-8 without a byte order mark, which
+     * {@link #decode} accepts as it is, and a parser may read the bytes themselves.
+     */
+    static boolean isPlainAscii(byte[] payload) {
+        for (byte b : payload) {
+            if (b <= NUL) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Decodes a payload strictly.
      *
      * @throws WireFormatException {@code byte_order_mark} when it starts with EF BB BF; {@code not_utf8} when a

@@ -3,7 +3,10 @@ package org.smartcamp.ingest.wire;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
-/** The per-reading rules of wire contract v1, shared by every payload format. */
+/**
+ * The per-reading rules of wire contract v1, shared by every payload format. The patterns are the documented form;
+ * {@link WireIds} checks them character by character.
+ */
 public final class ReadingValidator {
     /** Metric names: dot-separated lower-case words, e.g. {@code fuel.volume}, at most 64 long. */
     static final Pattern METRIC = Pattern.compile("(?=.{1,64}$)[a-z][a-z0-9_]*(\\.[a-z0-9_]+)*");
@@ -17,7 +20,7 @@ public final class ReadingValidator {
     }
 
     public String asset(String asset) {
-        if (!TopicAddress.ID.matcher(asset).matches()) {
+        if (!WireIds.isId(asset)) {
             throw new WireFormatException(RejectReason.INVALID_ID,
                 "asset id '" + asset + "' does not match " + TopicAddress.ID.pattern());
         }
@@ -25,7 +28,7 @@ public final class ReadingValidator {
     }
 
     public String metric(String metric) {
-        if (!METRIC.matcher(metric).matches()) {
+        if (!WireIds.isMetric(metric)) {
             throw new WireFormatException(RejectReason.INVALID_ID,
                 "metric '" + metric + "' is not a dot-separated lower-case name of at most 64 characters");
         }
@@ -33,7 +36,7 @@ public final class ReadingValidator {
     }
 
     String unit(String unit) {
-        if (unit != null && !UNIT.matcher(unit).matches()) {
+        if (unit != null && !WireIds.isUnit(unit)) {
             throw new WireFormatException(RejectReason.WRONG_TYPE, "unit '" + unit + "' is not a valid unit token");
         }
         return unit;

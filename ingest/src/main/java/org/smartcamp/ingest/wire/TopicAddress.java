@@ -44,7 +44,7 @@ public record TopicAddress(String mission, String camp, String gateway) {
                 "topic '" + topic + "' is not of the form " + ROOT + "/{mission}/{camp}/{gateway}/" + TELEMETRY);
         }
         for (int i = 2; i <= 4; i++) {
-            if (!ID.matcher(levels[i]).matches()) {
+            if (!WireIds.isId(levels[i])) {
                 throw new WireFormatException(RejectReason.INVALID_TOPIC,
                     "topic level '" + levels[i] + "' is not a valid id (" + ID.pattern() + ")");
             }
@@ -53,7 +53,7 @@ public record TopicAddress(String mission, String camp, String gateway) {
     }
 
     private static void requireId(String what, String id) {
-        if (id == null || !ID.matcher(id).matches()) {
+        if (id == null || !WireIds.isId(id)) {
             throw new IllegalArgumentException(what + " id '" + id + "' does not match " + ID.pattern());
         }
     }

@@ -43,10 +43,27 @@ final class DecodeOracle {
         } catch (WireFormatException e) {
             assertThat(e.reason()).isNotNull();
             assertThat(e.getMessage()).isNotBlank();
+            WireFormatException tree = catchTree(payload);
+            assertThat(tree).as("the tree decoder refuses it whole too").isNotNull();
+            assertThat(e.reason()).isEqualTo(tree.reason());
+            assertThat(e.getMessage()).isEqualTo(tree.getMessage());
             return null;
         }
+        assertThat(catchTree(payload)).as("the tree decoder accepts it too").isNull();
+        assertThat(message).as("the streaming fast path decodes as the tree decoder does")
+            .isEqualTo(WireFixtures.DECODER.decode(WireFixtures.TOPIC, payload, false));
         check(payload, message);
         return message;
+    }
+
+    /** What the tree decoder alone (no streaming fast path) refuses the payload with; null when it decodes it. */
+    private static WireFormatException catchTree(byte[] payload) {
+        try {
+            WireFixtures.DECODER.decode(WireFixtures.TOPIC, payload, false);
+            return null;
+        } catch (WireFormatException e) {
+            return e;
+        }
     }
 
     private static void check(byte[] payload, DecodedMessage message) {
