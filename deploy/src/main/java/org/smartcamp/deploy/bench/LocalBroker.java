@@ -85,11 +85,6 @@ public final class LocalBroker implements AutoCloseable {
         return "tcp://127.0.0.1:" + port;
     }
 
-    /** The broker's process id (for its CPU time), or -1 when it is not running. */
-    long pid() {
-        return process == null ? -1 : process.pid();
-    }
-
     /** Stops it with SIGTERM (a persistent broker writes its store first) and waits until it has exited. */
     public void stop() throws InterruptedException {
         if (process != null) {
