@@ -12,15 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
 import org.smartcamp.ingest.testsupport.MigratedStore;
@@ -30,18 +21,10 @@ import org.smartcamp.ingest.testsupport.TestServices;
 class MqttDeliveryIT {
     private static final String TOPIC = "smartcamp/alarms/unmiss/juba1";
 
-    /** One message as a camp display would receive it. */
-    private record Got(String topic, MqttMessage message) {
-    }
-
     @Test
     void theNotificationIsPublishedOnTheCampsAlarmTopic() throws Exception {
         String url = TestServices.mqttUrl();
-        List<Got> got = new CopyOnWriteArrayList<>();
-        MqttClient display = new MqttClient(url, "display-" + UUID.randomUUID(), new MemoryPersistence());
-        display.setCallback(new Recorder(got));
-        display.connect(new MqttConnectionOptions());
-        display.subscribe("smartcamp/alarms/#", 1);
+        AlarmDisplay display = new AlarmDisplay(url);
         MqttChannel mqtt = new MqttChannel(new MqttChannel.Config(url, "alarms-" + UUID.randomUUID(), null, null,
             Duration.ofSeconds(5)));
         try (MigratedStore store = MigratedStore.create("alarm_mqtt")) {
@@ -55,8 +38,8 @@ class MqttDeliveryIT {
                 .dispatcher(store.dataSource(), registry, Clock.systemUTC()).drain();
 
             assertThat(rows.status(row.id())).isEqualTo("delivered");
-            await().atMost(Duration.ofSeconds(10)).until(() -> !got.isEmpty());
-            Got first = got.get(0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !display.received().isEmpty());
+            AlarmDisplay.Got first = display.received().get(0);
             assertThat(first.topic()).isEqualTo(TOPIC);
             assertThat(first.message().getQos()).isEqualTo(1);
             assertThat(first.message().isRetained()).isFalse();
@@ -72,7 +55,6 @@ class MqttDeliveryIT {
                 .isEqualTo(1);
         } finally {
             mqtt.close();
-            display.disconnect();
             display.close();
         }
     }
@@ -93,33 +75,5 @@ class MqttDeliveryIT {
         assertThat(mqtt.deliver(new Notification(1, 1, "r", "mqtt", "smartcamp/alarms/#", "en", "k", "{}", payload,
             0, Instant.now(), null, null, null)).kind()).isEqualTo(DeliveryOutcome.Kind.FAIL);
         mqtt.close();
-    }
-
-    /** Records what arrives. */
-    private record Recorder(List<Got> got) implements MqttCallback {
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            got.add(new Got(topic, message));
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
     }
 }
