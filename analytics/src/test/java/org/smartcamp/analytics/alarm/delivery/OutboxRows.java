@@ -118,6 +118,15 @@ public final class OutboxRows {
         }
     }
 
+    /**
+     * Marks {@code alarm} cleared by a person: the alarm evaluator of a running analytics process then leaves it
+     * alone (an open alarm without a finding would be cleared by it, and that transition notified), so that only the
+     * rows a test writes reach the outbox.
+     */
+    public void clearedByPerson(long alarm) {
+        update("UPDATE alarms SET status = 'cleared', cleared_at = now(), cleared_by = 'ops' WHERE id = " + alarm);
+    }
+
     private void update(String sql) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.executeUpdate();
