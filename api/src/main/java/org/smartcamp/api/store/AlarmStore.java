@@ -2,6 +2,7 @@ package org.smartcamp.api.store;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +30,8 @@ public final class AlarmStore {
         + "WHERE a.id = ?";
     private static final String HISTORY = "SELECT seq, at, action, actor, comment, status, severity "
         + "FROM alarm_history WHERE alarm_id = ? ORDER BY seq";
+    private static final String NOTIFICATIONS = "SELECT history_seq, channel, target, status, attempts, last_error, "
+        + "created_at, next_attempt_at, delivered_at, idempotency_key FROM alarm_outbox WHERE alarm_id = ? ORDER BY id";
     private static final String CAMP = "SELECT camp_id FROM alarms WHERE id = ?";
 
     private AlarmStore() {
@@ -84,7 +87,7 @@ public final class AlarmStore {
         }
     }
 
-    /** Alarm {@code id} with its history, or null. */
+    /** Alarm {@code id} with its history and the delivery of its notifications, or null. */
     public static JsonObject one(Connection c, long id) throws SQLException {
         JsonObject alarm;
         try (PreparedStatement s = c.prepareStatement(ONE)) {
@@ -107,7 +110,38 @@ public final class AlarmStore {
                 }
             }
         }
-        return alarm.put("history", history);
+        return alarm.put("history", history).put("notifications", notifications(c, id));
+    }
+
+    /**
+     * Each notification of the alarm's transitions and how its delivery stands (pending, delivered, failed with the
+     * reason, suppressed). A webhook's URL is shown as its origin only: a receiver's path or query may hold a token.
+     */
+    private static JsonArray notifications(Connection c, long id) throws SQLException {
+        JsonArray out = new JsonArray();
+        try (PreparedStatement s = c.prepareStatement(NOTIFICATIONS)) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String channel = rs.getString(2);
+                    String target = "webhook".equals(channel) ? origin(rs.getString(3)) : rs.getString(3);
+                    out.add(new JsonObject().put("seq", rs.getInt(1)).put("channel", channel).put("target", target)
+                        .put("status", rs.getString(4)).put("attempts", rs.getInt(5)).put("lastError", rs.getString(6))
+                        .put("createdAt", Rows.instant(rs, 7)).put("nextAttemptAt", Rows.instant(rs, 8))
+                        .put("deliveredAt", Rows.instant(rs, 9)).put("idempotencyKey", rs.getString(10)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String origin(String url) {
+        try {
+            URI u = URI.create(url);
+            return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
+        } catch (IllegalArgumentException e) {
+            return "(webhook)";
+        }
     }
 
     private static JsonObject alarm(ResultSet rs) throws SQLException {

@@ -244,6 +244,24 @@ class AuthorizationMatrixIT {
     }
 
     @Test
+    void anAlarmShowsHowItsNotificationsStandWithAFailedOnesReasonAndNoWebhookToken() {
+        long alarm = ALARM_OF.get("juba1");
+        server.sql("INSERT INTO alarm_outbox (alarm_id, history_seq, rule_id, channel, target, idempotency_key,"
+            + " payload, status, attempts, last_error) VALUES (" + alarm + ", 1, " + RULE_OF.get("juba1")
+            + ", 'webhook',"
+            + " 'https://hooks.example.org:8443/T000/s3cr3t-token?sig=abc', 'alarm-" + alarm + "-1-webhook-test',"
+            + " '{}'::jsonb, 'failed', 3, 'gave up after 3 attempts: HTTP 500')");
+        Http.Answer answer = http.get("/api/v1/alarms/" + alarm, CALLERS.get("admin-jwt-all").headers());
+        assertThat(answer.status()).isEqualTo(200);
+        JsonObject n = answer.json().getJsonArray("notifications").getJsonObject(0);
+        assertThat(n.getString("status")).isEqualTo("failed");
+        assertThat(n.getString("lastError")).isEqualTo("gave up after 3 attempts: HTTP 500");
+        assertThat(n.getInteger("attempts")).isEqualTo(3);
+        assertThat(n.getString("target")).isEqualTo("https://hooks.example.org:8443");
+        assertThat(answer.body()).doesNotContain("s3cr3t");
+    }
+
+    @Test
     void logisticsAcknowledgesThenClearsAndAStaleActionIsAConflict() {
         String[] lou = CALLERS.get("logistics-jwt-mixed").headers();
         String path = "/api/v1/alarms/" + ALARM_OF.get("kidal");
