@@ -271,7 +271,7 @@ class DeployDescriptorsTest {
     void theImageIsTheProductionBuildWithItsBillOfMaterials() throws IOException {
         String dockerfile = Files.readString(compose().resolve("Dockerfile"));
         assertThat(dockerfile).as("the image leaves the demo broker out (docs/release.md)")
-            .contains("mvn -B -Dsmartcamp.production -Dmaven.test.skip=true -DskipTests package")
+            .contains("mvn -B -Dsmartcamp.production -DskipTests package")
             .contains("smartcamp-sbom.json").contains("THIRD-PARTY.txt");
     }
 
