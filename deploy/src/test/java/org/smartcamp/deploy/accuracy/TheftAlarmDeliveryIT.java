@@ -107,7 +107,10 @@ class TheftAlarmDeliveryIT {
                 Timer passes = service.registry().get("smartcamp.analytics.passes").tag("outcome", "ok").timer();
                 long after = passes.count();
                 await().atMost(Duration.ofSeconds(30)).until(() -> passes.count() >= after + 3);
-                Thread.sleep(1000);
+                // whatever those passes put in the outbox is delivered (or refused) before the counts are taken
+                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> store.db().queryLong("SELECT count(*) FROM alarm_outbox WHERE status = 'pending'")
+                        == 0);
                 assertDeliveredOnce(store, receiver, smtp, display, mission, camp);
             }
         } finally {
