@@ -51,6 +51,8 @@ public final class Problems {
         } else if (ctx.statusCode() == 405) {
             send(ctx, 405, "Method not allowed", ctx.request().method() + " is not allowed on "
                 + ctx.request().path());
+        } else if (ctx.statusCode() == 413) {
+            send(ctx, 413, "Payload too large", "the body is larger than " + JsonBody.MAX_BYTES + " bytes");
         } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
             send(ctx, ctx.statusCode(), "Bad request", "the request cannot be served");
         } else {

@@ -14,6 +14,7 @@ import org.smartcamp.api.auth.Principal;
 import org.smartcamp.api.auth.Role;
 import org.smartcamp.api.auth.Scope;
 import org.smartcamp.api.http.ApiException;
+import org.smartcamp.api.http.JsonBody;
 import org.smartcamp.api.http.Params;
 import org.smartcamp.api.http.Responder;
 import org.smartcamp.api.store.AlarmStore;
@@ -98,7 +99,7 @@ final class AlarmRoutes {
             return;
         }
         long id = Params.pathNumber(ctx, "id");
-        String comment = comment(RuleRoutes.body(ctx), action == Action.COMMENT);
+        String comment = comment(JsonBody.object(ctx), action == Action.COMMENT);
         Scope scope = support.scope(ctx);
         String actor = Principal.of(ctx).id();
         support.db().run(c -> {

@@ -18,7 +18,7 @@ public final class Endpoints {
     private final Handler<RoutingContext> admission;
     private final Handler<RoutingContext> auth;
     /** The largest request body a write route reads. */
-    public static final int MAX_BODY = 16 * 1024;
+    public static final int MAX_BODY = org.smartcamp.api.http.JsonBody.MAX_BYTES;
 
     private final java.util.List<String> templates = new java.util.ArrayList<>();
     private final java.util.List<String> operations = new java.util.ArrayList<>();

@@ -1,13 +1,10 @@
 package org.smartcamp.api.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +18,7 @@ import org.smartcamp.api.auth.Principal;
 import org.smartcamp.api.auth.Role;
 import org.smartcamp.api.auth.Scope;
 import org.smartcamp.api.http.ApiException;
+import org.smartcamp.api.http.JsonBody;
 import org.smartcamp.api.http.Params;
 import org.smartcamp.api.http.Responder;
 
@@ -30,7 +28,6 @@ import org.smartcamp.api.http.Responder;
  * replaces it at the next start). Every field is checked by {@link RuleParser}; a refusal names the field.
  */
 final class RuleRoutes {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RouteSupport support;
     private final Supplier<RuleParser> parser;
@@ -178,13 +175,7 @@ final class RuleRoutes {
     }
 
     private AlarmRule parse(RoutingContext ctx) {
-        JsonNode node;
-        try {
-            String text = ctx.body() == null ? null : ctx.body().asString();
-            node = text == null || text.isBlank() ? null : JSON.readTree(text);
-        } catch (IOException e) {
-            throw ApiException.badRequest("the body is not JSON");
-        }
+        JsonNode node = JsonBody.tree(ctx);
         try {
             return parser.get().parse(node, AlarmRule.API);
         } catch (RuleException e) {
@@ -196,16 +187,4 @@ final class RuleRoutes {
         return new JsonObject(r.json().toString());
     }
 
-    /** The JSON object body of a request (an empty body is an empty object). */
-    static JsonObject body(RoutingContext ctx) {
-        String text = ctx.body() == null ? null : ctx.body().asString();
-        if (text == null || text.isBlank()) {
-            return new JsonObject();
-        }
-        try {
-            return new JsonObject(text);
-        } catch (DecodeException | ClassCastException e) {
-            throw ApiException.badRequest("the body is not a JSON object");
-        }
-    }
 }

@@ -34,7 +34,7 @@ class HostileInputIT {
         "1) OR 1=1 --", "juba1\" UNION SELECT secret_sha256 FROM api_keys --", "%", "_", "\\", "juba1\u0000",
         "'; SELECT pg_sleep(5); --");
     private static final List<String> TABLES = List.of("missions", "camps", "assets", "readings", "analytics_daily",
-        "analytics_events", "api_keys");
+        "analytics_events", "api_keys", "alarm_rules", "alarms", "alarm_history", "alarm_outbox");
     private static ApiTestServer server;
     private static Http http;
     private static String[] key;
@@ -82,7 +82,17 @@ class HostileInputIT {
                 "/api/v1/camps/juba1/assets/" + v, "/api/v1/camps/" + v + "/assets/juba1-gen-1",
                 "/api/v1/camps/juba1/assets/" + v + "/readings", "/api/v1/camps/juba1/assets/" + v + "/utilization",
                 "/api/v1/assets/juba1-gen-1?camp=" + v, "/api/v1/gateways/" + v, "/api/v1/gateways/gw-1?camp=" + v,
-                "/api/v1/camps/juba1/gateways/" + v, "/api/v1/camps/" + v + "/gateways/gw-1"));
+                "/api/v1/camps/juba1/gateways/" + v, "/api/v1/camps/" + v + "/gateways/gw-1",
+                "/api/v1/camps/" + v + "/power", "/api/v1/camps/juba1/power?period=" + v, "/api/v1/alarms/" + v,
+                "/api/v1/alarms?camp=" + v, "/api/v1/alarms?mission=" + v, "/api/v1/alarms?status=" + v,
+                "/api/v1/alarms?severity=" + v, "/api/v1/alarm-rules/" + v, "/api/v1/alarm-rules?mission=" + v,
+                "/api/v1/camps/" + v + "/reports/2026-02", "/api/v1/camps/juba1/reports/" + v,
+                "/api/v1/camps/juba1/reports/2026-02?format=" + v, "/api/v1/camps/juba1/reports/2026-02?lang=" + v,
+                "/api/v1/camps/" + v + "/tanks/juba1-bulk-tank/reconciliation",
+                "/api/v1/camps/juba1/tanks/" + v + "/reconciliation",
+                "/api/v1/camps/juba1/tanks/juba1-bulk-tank/reconciliation?from=" + v,
+                "/api/v1/figures/daily?camp=juba1&sep=" + v, "/api/v1/figures/daily?camp=juba1&profile=" + v,
+                "/api/v1/figures/daily?camp=juba1&format=csv&bom=" + v));
         }
         long start = System.nanoTime();
         for (String url : urls) {
@@ -91,6 +101,62 @@ class HostileInputIT {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no injected pg_sleep ran")
             .isLessThan(Duration.ofSeconds(urls.size() / 4 + 5));
         assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void hostileWritesToTheAlarmRoutesAreRefusedAndChangeNothing() throws SQLException {
+        String[] admin = {"X-API-Key", server.apiKey("admin", List.of("unmiss"), List.of())};
+        Map<String, Long> before = counts();
+        String rule = "{\"name\":\"theft-juba1\",\"mission\":\"unmiss\",\"camp\":\"juba1\",\"condition\":"
+            + "\"theft\",\"threshold\":100,\"severity\":\"critical\",\"channels\":[{\"type\":\"mqtt\"}]}";
+        List<String> bodies = new ArrayList<>(List.of("", "not json", "null", "[]", "42", "\"theft\"", "{",
+            rule.substring(0, rule.length() - 1), rule.replace("100", "\"100\""), rule.replace("100", "1e999"),
+            rule.replace("100", "-1e308"), rule.replace("100", "NaN"), rule.replace("[{", "{").replace("}]", "}"),
+            rule.replace("\"critical\"", "[\"critical\"]"), rule.replace("\"theft\",", "{\"$ne\":1},"),
+            rule.replace("{\"name\"", "{\"x\":1,\"name\""), rule.replace("{\"name\"", "{\"name\":1,\"name\""),
+            rule.replace("theft-juba1", "x".repeat(10_000)), rule.replace("theft-juba1", "a\\u0000b"),
+            rule.replace("theft-juba1", "a\\nb"), "{\"a\":".repeat(2_000) + "1" + "}".repeat(2_000),
+            "[".repeat(5_000) + "]".repeat(5_000), rule.replace("mqtt\"}", "mqtt\"}" + ",{\"type\":\"mqtt\"}"
+                .repeat(1_000))));
+        for (String raw : INJECTIONS) {
+            String v = new JsonObject().put("v", raw).encode();
+            v = v.substring(5, v.length() - 1);
+            for (String field : List.of("\"unmiss\"", "\"juba1\"", "\"theft\"", "\"critical\"", "\"mqtt\"")) {
+                bodies.add(rule.replaceFirst(java.util.regex.Pattern.quote(field),
+                    java.util.regex.Matcher.quoteReplacement(v)));
+            }
+        }
+        for (String body : bodies) {
+            String what = "POST rule " + body.substring(0, Math.min(body.length(), 80));
+            assertProblem(http.send("POST", "/api/v1/alarm-rules", body, admin), what);
+        }
+        Http.Answer large = http.send("POST", "/api/v1/alarm-rules", rule.replace("theft-juba1", "x".repeat(20_000)),
+            admin);
+        assertThat(large.status()).as("a body over the limit: " + large).isEqualTo(413);
+        assertThat(large.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(large.json().getString("detail")).isEqualTo("the body is larger than 16384 bytes");
+        Http.Answer twice = http.send("POST", "/api/v1/alarm-rules", rule.replace("{\"name\"",
+            "{\"name\":\"other\",\"name\""), admin);
+        assertThat(twice.json().getString("detail")).as("two parsers must not read two rules")
+            .isEqualTo("the body is not valid JSON: field 'name' is given twice");
+        Http.Answer deep = http.send("POST", "/api/v1/alarm-rules", "[".repeat(100) + "]".repeat(100), admin);
+        assertThat(deep.json().getString("detail")).isEqualTo("the body nests deeper than 16 levels");
+        assertThat(http.send("POST", "/api/v1/alarm-rules", "[".repeat(100) + "]".repeat(100), admin[0],
+            admin[1], "Accept-Language", "fr").json().getString("detail"))
+            .isEqualTo("le corps de la requête imbrique plus de 16 niveaux");
+        for (String raw : INJECTIONS) {
+            String v = enc(raw);
+            for (String[] op : List.of(new String[] {"PUT", "/api/v1/alarm-rules/" + v},
+                new String[] {"DELETE", "/api/v1/alarm-rules/" + v},
+                new String[] {"POST", "/api/v1/alarms/" + v + "/acknowledge"},
+                new String[] {"POST", "/api/v1/alarms/" + v + "/clear"},
+                new String[] {"POST", "/api/v1/alarms/" + v + "/comments"})) {
+                assertProblem(http.send(op[0], op[1], op[0].equals("DELETE") ? null : "{\"comment\":\"x\"}", admin),
+                    op[0] + " " + op[1]);
+            }
+        }
+        assertThat(counts()).as("nothing was written").isEqualTo(before);
+        assertThat(http.get("/api/v1/alarm-rules", admin).status()).as("and the server serves on").isEqualTo(200);
     }
 
     @Test
