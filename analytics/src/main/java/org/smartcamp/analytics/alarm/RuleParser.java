@@ -54,7 +54,7 @@ public final class RuleParser {
         for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
             String f = it.next();
             if (!FIELDS.contains(f)) {
-                throw new RuleException(f, "is not a rule field; the fields are " + String.join(", ",
+                throw new RuleException(fieldName(f), "is not a rule field; the fields are " + String.join(", ",
                     FIELDS.stream().sorted().toList()));
             }
         }
@@ -206,7 +206,7 @@ public final class RuleParser {
         for (Iterator<String> it = ch.fieldNames(); it.hasNext();) {
             String f = it.next();
             if (!allowed.contains(f)) {
-                throw new RuleException(field + "." + f, "is not a field of a " + ch.get("type").asText()
+                throw new RuleException(field + "." + fieldName(f), "is not a field of a " + ch.get("type").asText()
                     + " channel");
             }
         }
@@ -272,6 +272,13 @@ public final class RuleParser {
         if (!q.isObject()) {
             throw new RuleException("quietHours", "must be an object {from, to, timezone, except}");
         }
+        for (Iterator<String> it = q.fieldNames(); it.hasNext();) {
+            String f = it.next();
+            if (!Set.of("from", "to", "timezone", "except").contains(f)) {
+                throw new RuleException("quietHours." + fieldName(f), "is not a field of quiet hours; the fields "
+                    + "are from, to, timezone, except");
+            }
+        }
         for (String f : List.of("from", "to")) {
             String v = text(q, f, true);
             try {
@@ -310,6 +317,11 @@ public final class RuleParser {
             throw new RuleException("ratePerHour", "must be a whole number above 0, got " + shorten(v.asText()));
         }
         return v.asInt();
+    }
+
+    /** An unknown field's name as a message shows it: plain when it is a word, else quoted and shortened. */
+    private static String fieldName(String f) {
+        return f.matches("[A-Za-z0-9_]{1,64}") ? f : "'" + shorten(f) + "'";
     }
 
     /** At most 80 characters of {@code v}, control characters escaped (the message stays one line). */
