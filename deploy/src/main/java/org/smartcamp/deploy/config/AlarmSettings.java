@@ -24,7 +24,8 @@ import org.smartcamp.analytics.alarm.SelfAddress;
  * ratePerHour, enabled}, ...]} read with the same checks as the API's (docs/alarms.md).
  */
 public final class AlarmSettings {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+        .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     private AlarmSettings() {
     }

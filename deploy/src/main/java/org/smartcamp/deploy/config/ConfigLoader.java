@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * key are errors, so typos do not pass silently.
  */
 public final class ConfigLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+        .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     /** Variables that bin/smartcamp and the launcher read themselves (docs/configuration.md). */
     static final Set<String> LAUNCHER_VARIABLES = Set.of("SMARTCAMP_CONFIG", "SMARTCAMP_JAR", "SMARTCAMP_DEBUG");
 
@@ -68,7 +69,8 @@ public final class ConfigLoader {
         try {
             root = YAML.readTree(Files.readString(file));
         } catch (JsonProcessingException e) {
-            throw new ConfigException("config file " + file + " is not valid YAML: " + e.getOriginalMessage());
+            throw new ConfigException("config file " + file + " is not valid YAML: " + e.getOriginalMessage()
+                + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
         }

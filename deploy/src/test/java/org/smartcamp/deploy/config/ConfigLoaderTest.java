@@ -68,6 +68,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aKeyGivenTwiceInTheFileIsAnErrorNotTheLastOneSilentlyWinning() throws IOException {
+        Path file = write("database:\n  user: smartcamp\n  poolSize: 4\n  user: postgres\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of())).isInstanceOf(ConfigException.class)
+            .hasMessageEndingWith("is not valid YAML: Duplicate field 'user' (line 4)");
+    }
+
+    @Test
     void aVariableThatNamesNoKeyIsAnErrorLikeAnUnknownKeyInTheFile() {
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("SMARTCAMP_MQTT_URLL", "tcp://x:1")))
             .isInstanceOf(ConfigException.class)

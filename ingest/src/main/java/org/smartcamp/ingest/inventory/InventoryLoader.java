@@ -22,7 +22,8 @@ import org.smartcamp.ingest.wire.TopicAddress;
  * must not silently drop a setting) and ids used twice.
  */
 public final class InventoryLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+        .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     private static final Set<String> COMMON = Set.of("id", "kind", "name", "attributes", "analytics", "sparkplug");
 
     private final Set<String> campIds = new HashSet<>();
@@ -54,7 +55,8 @@ public final class InventoryLoader {
         try {
             root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InventoryException(name + ": not valid YAML or JSON: " + e.getOriginalMessage(), e);
+            throw new InventoryException(name + ": not valid YAML or JSON: " + e.getOriginalMessage()
+                + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
         }
         if (root == null || !root.isObject()) {
             throw new InventoryException(name + ": the inventory must be a mapping with a 'missions' list");

@@ -29,7 +29,8 @@ public final class ScenarioLoader {
     public static final List<String> ADVERSARIAL = List.of("gauge-trouble-outpost", "load-following-pair",
         "hybrid-cycle-charging");
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+        .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     private static final List<Double> DAILY = List.of(0.55, 0.5, 0.5, 0.5, 0.5, 0.55, 0.7, 0.9, 1.0, 1.1, 1.15, 1.2,
         1.2, 1.2, 1.2, 1.15, 1.1, 1.1, 1.2, 1.25, 1.2, 1.0, 0.8, 0.65);
     private static final List<Double> WEEKLY = List.of(1.0, 1.0, 1.0, 1.0, 1.0, 0.9, 0.85);
