@@ -90,7 +90,8 @@ class InventoryLoaderTest {
         assertError("missions: [{id: m, camps: [{id: c, assets: [{id: g, kind: generator, rated_kw: high}]}]}]",
             "rated_kw: must be a number, not 'high'");
         assertError("missions: [", "f.yaml: not valid YAML or JSON");
-        assertError("missions:\n  - id: m\n    id: n\n", "f.yaml: not valid YAML or JSON: Duplicate field 'id' (line 3)");
+        assertError("missions:\n  - id: m\n    id: n\n",
+            "f.yaml: not valid YAML or JSON: Duplicate field 'id' (line 3)");
         assertError("- just a list", "f.yaml: the inventory must be a mapping");
     }
 
