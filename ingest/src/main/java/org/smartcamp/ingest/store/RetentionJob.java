@@ -8,15 +8,19 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Retention: on plain PostgreSQL deletes readings older than the retention period in bounded chunks, so it never
  * holds long locks (on TimescaleDB the extension's retention policy drops whole chunks instead). On both engines it
- * deletes the readings of personal metrics ({@code metrics.personal}) older than their shorter retention the same
- * way: a DELETE of those rows, since the chunks also hold every other metric.
+ * deletes the readings of personal metrics ({@code metrics.personal}) older than their shorter retention, and their
+ * hourly and daily rollup rows, the same way: a DELETE of those rows, since the chunks also hold every other metric.
  */
 public final class RetentionJob {
     static final int CHUNK = 50_000;
+    private static final String[] ROLLUPS = {"readings_hourly", "readings_daily"};
+    private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
 
     private final DataSource dataSource;
     private final Duration retention;
@@ -52,12 +56,8 @@ public final class RetentionJob {
             boolean hypertable = TimescaleSetup.isHypertable(c);
             long deleted = 0;
             if (personalRetention != null) {
-                deleted += delete(c, Sql.DELETE_EXPIRED_PERSONAL, personalRetention);
-                if (!hypertable) {
-                    // rows of the app-maintained rollups, not counted as readings
-                    delete(c, Sql.DELETE_EXPIRED_PERSONAL_HOURLY, personalRetention);
-                    delete(c, Sql.DELETE_EXPIRED_PERSONAL_DAILY, personalRetention);
-                }
+                deleted += delete(c, String.format(Sql.DELETE_EXPIRED_PERSONAL, "readings", "ts"), personalRetention);
+                deletePersonalRollups(c, hypertable);
             }
             if (retention != null && !hypertable) {
                 deleted += delete(c, Sql.DELETE_EXPIRED, retention);
@@ -65,6 +65,37 @@ public final class RetentionJob {
             return deleted;
         } catch (SQLException e) {
             throw new StoreException("retention job failed: " + DataSources.rootMessage(e), e);
+        }
+    }
+
+    /**
+     * The hourly and daily rollups' rows of personal metrics past their retention: an hourly mean position is a
+     * position too. On TimescaleDB the rollups are continuous aggregates, refreshed only where new readings land, so
+     * their rows are deleted from the materialization tables; a failure there is logged and the job goes on.
+     */
+    private void deletePersonalRollups(Connection c, boolean hypertable) throws SQLException {
+        for (String rollup : ROLLUPS) {
+            if (!hypertable) {
+                delete(c, String.format(Sql.DELETE_EXPIRED_PERSONAL, rollup, "bucket"), personalRetention);
+                continue;
+            }
+            try {
+                String table = materialization(c, rollup);
+                if (table != null) {
+                    delete(c, String.format(Sql.DELETE_EXPIRED_PERSONAL, table, "bucket"), personalRetention);
+                }
+            } catch (SQLException e) {
+                LOG.warn("Cannot delete expired personal rows of {}: {}", rollup, DataSources.rootMessage(e));
+            }
+        }
+    }
+
+    private static String materialization(Connection c, String view) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(Sql.CAGG_MATERIALIZATION)) {
+            s.setString(1, view);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
         }
     }
 

@@ -113,19 +113,18 @@ final class Sql {
     static final String DELETE_EXPIRED = "DELETE FROM readings WHERE ctid = ANY (ARRAY("
         + "SELECT ctid FROM readings WHERE ts < ? LIMIT ?))";
     /**
-     * Personal metrics' readings past their shorter retention, in chunks; a plain DELETE on both engines (on a
-     * hypertable it only touches the chunks before the cutoff, and compressed ones are decompressed as needed).
+     * Personal metrics' rows past their shorter retention, in chunks, from a table of readings or rollups: {@code %1$s}
+     * is the table (a fixed name, or a continuous aggregate's materialization table as TimescaleDB's catalogue names
+     * it, quoted), {@code %2$s} its time column. A plain DELETE by the unique key on both engines: on a hypertable
+     * the chunks also hold every other metric, and a ctid is only unique within one chunk.
      */
-    static final String DELETE_EXPIRED_PERSONAL = "DELETE FROM readings WHERE ctid = ANY (ARRAY("
-        + "SELECT r.ctid FROM readings r WHERE r.metric_id = ANY (SELECT id FROM metrics WHERE personal)"
-        + " AND r.ts < ? LIMIT ?))";
-    /** The same in the rollup tables of plain PostgreSQL: an hourly mean position is a position too. */
-    static final String DELETE_EXPIRED_PERSONAL_HOURLY = "DELETE FROM readings_hourly WHERE ctid = ANY (ARRAY("
-        + "SELECT r.ctid FROM readings_hourly r WHERE r.metric_id = ANY (SELECT id FROM metrics WHERE personal)"
-        + " AND r.bucket < ? LIMIT ?))";
-    static final String DELETE_EXPIRED_PERSONAL_DAILY = "DELETE FROM readings_daily WHERE ctid = ANY (ARRAY("
-        + "SELECT r.ctid FROM readings_daily r WHERE r.metric_id = ANY (SELECT id FROM metrics WHERE personal)"
-        + " AND r.bucket < ? LIMIT ?))";
+    static final String DELETE_EXPIRED_PERSONAL = "DELETE FROM %1$s WHERE (asset_ref, metric_id, %2$s) IN ("
+        + "SELECT asset_ref, metric_id, %2$s FROM %1$s WHERE metric_id = ANY (SELECT id FROM metrics WHERE personal)"
+        + " AND %2$s < ? LIMIT ?)";
+    /** The materialization table of a continuous aggregate of the current schema, quoted, or no row. */
+    static final String CAGG_MATERIALIZATION = "SELECT format('%I.%I', materialization_hypertable_schema,"
+        + " materialization_hypertable_name) FROM timescaledb_information.continuous_aggregates"
+        + " WHERE view_schema = current_schema() AND view_name = ?";
 
     private Sql() {
     }
