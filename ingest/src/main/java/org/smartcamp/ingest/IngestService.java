@@ -185,14 +185,15 @@ public final class IngestService implements AutoCloseable {
         return all;
     }
 
-    /** Sees inventory changes made by other processes, and applies retention on plain PostgreSQL. */
+    /** Sees inventory changes made by other processes, and applies retention (personal metrics' on both engines). */
     private void startHousekeeping(AssetRegistry assets) {
         vertx.setPeriodic(REGISTRY_REFRESH.toMillis(), id -> assets.refresh());
-        RetentionJob retention = new RetentionJob(dataSource, config.database().retention(), clock);
+        RetentionJob retention = RetentionJob.of(dataSource, config.database(), clock);
         vertx.setPeriodic(RETENTION_PERIOD.toMillis(), id -> vertx.executeBlocking(retention::run)
             .onSuccess(n -> {
                 if (n > 0) {
-                    LOG.info("Retention deleted {} readings older than {}", n, config.database().retention());
+                    LOG.info("Retention deleted {} readings older than {} (personal metrics' older than {})", n,
+                        config.database().retention(), config.database().personalRetention());
                 }
             })
             .onFailure(e -> LOG.warn("Retention job failed: {}", e.getMessage())));

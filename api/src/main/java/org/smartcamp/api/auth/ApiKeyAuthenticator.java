@@ -73,6 +73,7 @@ public final class ApiKeyAuthenticator {
         if (role == null) {
             throw ApiException.unauthorized("the API key has an unknown role");
         }
-        return new Principal("key:" + key.id(), role, Grant.of(key.missions(), key.camps()));
+        return new Principal("key:" + key.id(), role, Grant.of(key.missions(), key.camps())
+            .withLocation(key.location()));
     }
 }

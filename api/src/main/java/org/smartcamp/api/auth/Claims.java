@@ -14,7 +14,7 @@ import java.util.List;
 final class Claims {
     private static final List<String> NUMBERS = List.of("nbf", "iat");
     private static final List<String> TEXTS = List.of("iss", "sub", "role");
-    private static final List<String> ID_LISTS = List.of("missions", "camps");
+    private static final List<String> ID_LISTS = List.of("missions", "camps", "location");
 
     private Claims() {
     }

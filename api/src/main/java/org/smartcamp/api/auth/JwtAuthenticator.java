@@ -25,7 +25,8 @@ import org.smartcamp.api.http.Params;
  * Verifies bearer tokens with vertx-auth-jwt (signature with the configured algorithm and key only; exp and nbf
  * with the leeway; iss and aud when configured) and reads SmartCamp's claims: {@code sub}, {@code role}
  * (viewer, logistics, admin), {@code missions} and {@code camps} (arrays of ids; {@code "*"} in missions for
- * all). A token without {@code exp} is refused.
+ * all), and {@code location} (camps or missions whose personal metrics it may read, {@code "*"} for every camp in
+ * scope; absent for none). A token without {@code exp} is refused.
  */
 public final class JwtAuthenticator {
     private static final int MAX_SUBJECT = 200;
@@ -149,7 +150,8 @@ public final class JwtAuthenticator {
             if (role == null) {
                 throw refused("claim 'role' must be viewer, logistics or admin");
             }
-            Grant grant = Grant.of(ids(claims, "missions", true), ids(claims, "camps", false));
+            Grant grant = Grant.of(ids(claims, "missions", true), ids(claims, "camps", false))
+                .withLocation(ids(claims, "location", true));
             return new Principal("jwt:" + sub, role, grant);
         } catch (ClassCastException e) {
             throw refused("a claim has the wrong type");

@@ -157,6 +157,27 @@ public final class Scope {
         return camps.stream().map(Registry.Camp::id).toList();
     }
 
+    /** Whether the caller holds the {@code location} grant for camp {@code campId} (and sees it). */
+    public boolean locates(String campId) {
+        return principal.grant().locates(registry, campId);
+    }
+
+    /**
+     * Checks that the caller holds {@code location} for every one of {@code campIds}, as reading personal metrics
+     * (positions) there needs.
+     *
+     * @param what what was asked for, for the message ({@code metric 'vehicle.lat'}, {@code include=location})
+     * @throws ApiException 403 naming the first camp without the grant
+     */
+    public void requireLocation(String what, List<String> campIds) {
+        for (String campId : campIds) {
+            if (!locates(campId)) {
+                throw ApiException.forbidden(what + " is personal data (positions): it needs the 'location' grant for"
+                    + " camp '" + campId + "', which your credential does not hold");
+            }
+        }
+    }
+
     /** Whether the caller may see camp {@code campId} (nothing is noted for the audit log). */
     public boolean sees(String campId) {
         return principal.grant().allowsCamp(registry, campId);

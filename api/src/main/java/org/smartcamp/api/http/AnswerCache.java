@@ -169,7 +169,9 @@ public final class AnswerCache {
         Principal p = Principal.of(ctx);
         StringBuilder k = new StringBuilder(256).append(gen).append('|').append(registry.get()).append('|')
             .append(p.role().id()).append('|').append(new java.util.TreeSet<>(p.grant().missions())).append('|')
-            .append(new java.util.TreeSet<>(p.grant().camps())).append('|').append(ctx.request().path()).append('?');
+            .append(new java.util.TreeSet<>(p.grant().camps())).append('|')
+            .append(new java.util.TreeSet<>(p.grant().location())).append('|')
+            .append(ctx.request().path()).append('?');
         MultiMap q = ctx.queryParams();
         Map<String, List<String>> sorted = new TreeMap<>();
         for (String name : q.names()) {

@@ -87,7 +87,16 @@ public final class RequestObserver implements Handler<RoutingContext> {
             ctx.request().method().name(), cut(path, MAX_PATH), query == null ? null : cut(query, MAX_QUERY),
             status, ctx.get(Responder.ROWS), Boolean.TRUE.equals(ctx.get(Responder.EXPORT)), ClientAddress.of(ctx),
             TimeUnit.NANOSECONDS.toMillis(nanos), coverage == null ? List.of() : coverage.missions(),
-            coverage == null ? List.of() : coverage.camps());
+            coverage == null ? List.of() : coverage.camps(), personal(coverage));
+    }
+
+    /** The personal data the request read, as its scope checks and routes noted it. */
+    private static AuditEntry.PersonalRead personal(Coverage coverage) {
+        if (coverage == null || coverage.personalMetrics().isEmpty()) {
+            return AuditEntry.PersonalRead.NONE;
+        }
+        return new AuditEntry.PersonalRead(coverage.personalMetrics(), coverage.personalAssets(),
+            coverage.personalFrom(), coverage.personalTo());
     }
 
     private static String cut(String s, int max) {

@@ -22,13 +22,15 @@ import org.smartcamp.api.store.AuditStore;
 import org.smartcamp.api.store.Registry;
 
 /**
- * The audit log (admin only): who read or exported what, when, with what answer. An admin scoped to some
- * missions or camps reads only the entries of requests that covered nothing else; entries tied to no mission
- * (failed authentication, global routes) are for admins of every mission.
+ * The audit log (admin only): who read or exported what, when, with what answer, and which personal data
+ * (metrics, assets, range) it read; {@code personal=true} keeps only the reads of personal data. An admin scoped
+ * to some missions or camps reads only the entries of requests that covered nothing else; entries tied to no
+ * mission (failed authentication, global routes) are for admins of every mission.
  */
 final class AuditRoutes {
     static final List<String> CSV = List.of("id", "at", "principal", "role", "method", "path", "query", "status",
-        "rows", "export", "remote", "durationMs", "missions", "camps");
+        "rows", "export", "remote", "durationMs", "missions", "camps", "personalMetrics", "personalAssets",
+        "personalFrom", "personalTo");
     private static final Pattern PRINCIPAL = Pattern.compile("-|(key|jwt):[\\p{Alnum}._@:+-]{1,200}");
     private static final Duration DEFAULT_SPAN = Duration.ofDays(1);
 
@@ -47,18 +49,20 @@ final class AuditRoutes {
             return;
         }
         Params p = Params.of(ctx, RouteSupport.known(RouteSupport.PAGING, List.of("from", "to", "principal",
-            "format")));
+            "personal", "format")));
         Format format = Format.of(ctx, p, false);
         String principal = p.raw("principal");
         if (principal != null && !PRINCIPAL.matcher(principal).matches()) {
             throw ApiException.badParameter("principal", "must be '-', 'key:<id>' or 'jwt:<subject>'");
         }
+        boolean personalOnly = "true".equals(p.choice("personal", java.util.Set.of("true", "false"), "false"));
         TimeRange range = TimeRange.of(p, support.now(), DEFAULT_SPAN, support.limits().maxRange());
         List<String> cursor = Cursor.decode(p, 1);
         int limit = support.limit(p);
         JsonObject meta = new JsonObject().put("from", range.from().toString()).put("to", range.to().toString());
         AuditReader reader = reader(Principal.of(ctx).grant(), support.scope(ctx).registry());
-        support.db().run(c -> AuditStore.list(c, range.from(), range.to(), principal, reader, cursor, limit))
+        support.db().run(c -> AuditStore.list(c, range.from(), range.to(), principal, reader, personalOnly,
+            cursor, limit))
             .onSuccess(page -> Responder.send(ctx, format, new Listing("audit", meta, page.items(), CSV, page.next())))
             .onFailure(ctx::fail);
     }

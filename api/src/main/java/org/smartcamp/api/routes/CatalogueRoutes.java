@@ -51,7 +51,8 @@ final class CatalogueRoutes {
      */
     private static JsonObject metric(JsonObject stored) {
         JsonObject out = new JsonObject().put("name", stored.getString("name")).put("unit", stored.getString("unit"))
-            .put("kind", stored.getString("kind")).put("description", stored.getString("description"));
+            .put("kind", stored.getString("kind")).put("description", stored.getString("description"))
+            .put("personal", Boolean.TRUE.equals(stored.getBoolean("personal")));
         Metric.of(stored.getString("name")).ifPresent(m -> out.put("quantity", m.unit().quantity())
             .put("unitAliases", new JsonArray(List.copyOf(m.unit().aliases().keySet())))
             .put("sampling", m.sampling().code()));

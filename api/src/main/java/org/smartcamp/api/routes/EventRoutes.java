@@ -3,9 +3,11 @@ package org.smartcamp.api.routes;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.smartcamp.api.auth.Coverage;
 import org.smartcamp.api.auth.Scope;
 import org.smartcamp.api.http.AnswerCache;
 import org.smartcamp.api.http.ApiException;
@@ -80,6 +82,30 @@ final class EventRoutes {
         return kinds.isEmpty() ? KINDS : kinds;
     }
 
+    /**
+     * The event, its evidence's readings left out (and {@code readingsWithheld} true) when they are of a personal
+     * metric and the caller lacks {@code location} for the camp; a read of them is noted for the audit log.
+     */
+    private static JsonObject personalEvidence(RoutingContext ctx, Scope scope, JsonObject event) {
+        JsonObject evidence = event.getJsonObject("evidence");
+        Registry.Metric metric = evidence == null || evidence.getString("metric") == null ? null
+            : scope.registry().metric(evidence.getString("metric"));
+        if (metric == null || !metric.personal() || !evidence.containsKey("readings")) {
+            return event;
+        }
+        String camp = event.getString("camp");
+        if (!scope.locates(camp)) {
+            evidence.remove("readings");
+            evidence.put("readingsWithheld", true);
+            return event;
+        }
+        Instant from = Instant.parse(evidence.getString("windowStart"));
+        Instant to = Instant.parse(evidence.getString("windowEnd"));
+        Coverage.of(ctx).personal(List.of(metric.name()),
+            List.of(camp + "/" + event.getString("asset")), from, to);
+        return event;
+    }
+
     private void one(RoutingContext ctx) {
         Params.of(ctx, Set.of());
         long id = Params.pathNumber(ctx, "id");
@@ -87,7 +113,7 @@ final class EventRoutes {
         support.db().run(c -> AnalyticsStore.event(c, id))
             .map(event -> {
                 scope.event(id, event == null ? null : event.getString("camp"));
-                return event;
+                return personalEvidence(ctx, scope, event);
             })
             .onSuccess(event -> Responder.json(ctx, event))
             .onFailure(ctx::fail);

@@ -25,13 +25,19 @@ import org.smartcamp.api.store.Registry;
 /**
  * Readings in the long format, raw (paged by cursor) or in buckets ({@code bucket=15m|1h|1d|...}); with
  * {@code maxPoints} and no bucket the narrowest bucket giving at most that many points per series is chosen.
+ * Personal metrics (positions) are never in a default answer, JSON or CSV export: they come only when named
+ * ({@code metric=vehicle.lat}) or with {@code include=location}, and either needs {@code location} for every camp
+ * the request covers (else 403). Every answer holding them is noted for the audit log.
  */
 final class ReadingsRoutes {
     static final List<String> RAW_CSV = List.of("timestamp", "camp", "asset", "metric", "value", "unit", "quality");
     static final List<String> BUCKET_CSV = Stream.concat(RAW_CSV.stream(),
         Stream.of("samples", "min", "max", "first", "last")).toList();
     private static final Duration DEFAULT_SPAN = Duration.ofDays(1);
-    private static final List<String> PARAMS = List.of("metric", "from", "to", "bucket", "maxPoints", "format");
+    private static final List<String> PARAMS = List.of("metric", "from", "to", "bucket", "maxPoints", "format",
+        "include");
+    /** The value of {@code include} that adds the personal metrics to an answer naming no metric. */
+    static final String INCLUDE_LOCATION = "location";
 
     private final RouteSupport support;
 
@@ -59,7 +65,7 @@ final class ReadingsRoutes {
             PARAMS)));
         Scope scope = support.scope(ctx);
         Registry.Asset asset = RouteSupport.pathAsset(ctx, p, scope, campInPath);
-        serve(ctx, p, scope.registry(), List.of(asset.ref()));
+        serve(ctx, p, scope, List.of(asset.campId()), List.of(asset.ref()));
     }
 
     private void ofCamps(RoutingContext ctx) {
@@ -68,49 +74,71 @@ final class ReadingsRoutes {
         Scope scope = support.scope(ctx);
         List<Integer> refs = new ArrayList<>();
         String assetId = p.id("asset");
+        List<String> camps;
         if (assetId != null) {
             Registry.Asset asset = scope.asset(p.id("camp"), assetId);
-            List<String> camps = scope.camps(p.id("mission"), p.id("camp"));
+            camps = scope.camps(p.id("mission"), p.id("camp"));
             if (camps.contains(asset.campId())) {
                 refs.add(asset.ref());
             }
+            camps = List.of(asset.campId());
         } else {
-            scope.registry().assetsOf(scope.camps(p.id("mission"), p.id("camp"))).forEach(a -> refs.add(a.ref()));
+            camps = scope.camps(p.id("mission"), p.id("camp"));
+            scope.registry().assetsOf(camps).forEach(a -> refs.add(a.ref()));
         }
-        serve(ctx, p, scope.registry(), refs);
+        serve(ctx, p, scope, camps, refs);
     }
 
-    private void serve(RoutingContext ctx, Params p, Registry registry, List<Integer> refs) {
+    private void serve(RoutingContext ctx, Params p, Scope scope, List<String> camps, List<Integer> refs) {
         Format format = Format.of(ctx, p, false);
-        List<Integer> metrics = metrics(p, registry);
+        Registry registry = scope.registry();
+        List<Registry.Metric> metrics = metrics(p, scope, camps);
         TimeRange range = TimeRange.of(p, support.now(), DEFAULT_SPAN, support.limits().maxRange());
         Bucket bucket = bucket(p, range);
         List<String> cursor = Cursor.decode(p, 3);
-        ReadingsQuery q = new ReadingsQuery(refs, metrics, range.from(), range.to(), bucket, cursor,
-            support.limit(p));
+        ReadingsQuery q = new ReadingsQuery(refs, metrics.stream().map(Registry.Metric::id).toList(), range.from(),
+            range.to(), bucket, cursor, support.limit(p));
         JsonObject meta = new JsonObject().put("from", range.from().toString()).put("to", range.to().toString())
             .put("bucket", bucket == null ? "raw" : bucket.id());
+        List<String> personal = metrics.stream().filter(Registry.Metric::personal).map(Registry.Metric::name)
+            .toList();
         support.db().run(c -> ReadingsStore.read(c, registry, q))
-            .onSuccess(page -> Responder.send(ctx, format, new Listing("readings", meta, page.items(),
-                bucket == null ? RAW_CSV : BUCKET_CSV, page.next())))
+            .onSuccess(page -> {
+                PersonalReads.note(ctx, personal, page.items(), range);
+                Responder.send(ctx, format, new Listing("readings", meta, page.items(),
+                    bucket == null ? RAW_CSV : BUCKET_CSV, page.next()));
+            })
             .onFailure(ctx::fail);
     }
 
-    private static List<Integer> metrics(Params p, Registry registry) {
+    /**
+     * The metrics asked for, or every metric when none is named, the personal ones only with
+     * {@code include=location}; naming a personal metric or including them needs {@code location} for every camp
+     * covered (else 403).
+     */
+    private static List<Registry.Metric> metrics(Params p, Scope scope, List<String> camps) {
+        Registry registry = scope.registry();
+        boolean include = INCLUDE_LOCATION.equals(p.choice("include", Set.of(INCLUDE_LOCATION), null));
+        if (include) {
+            scope.requireLocation("include=location", camps);
+        }
         List<String> names = p.list("metric", Params.METRIC, "metric names such as fuel.level");
         if (names.isEmpty()) {
-            return registry.metrics().stream().map(Registry.Metric::id).toList();
+            return registry.metrics().stream().filter(m -> include || !m.personal()).toList();
         }
-        List<Integer> ids = new ArrayList<>();
+        List<Registry.Metric> out = new ArrayList<>();
         for (String name : names) {
             Registry.Metric m = registry.metric(name);
             if (m == null) {
                 throw ApiException.badParameter("metric", "names '" + name + "', which is not in the metric "
                     + "catalogue (GET /api/v1/metrics)");
             }
-            ids.add(m.id());
+            if (m.personal()) {
+                scope.requireLocation("metric '" + name + "'", camps);
+            }
+            out.add(m);
         }
-        return ids;
+        return out;
     }
 
     /** The bucket asked for or chosen by maxPoints (null for raw), checked against the range limits. */

@@ -26,7 +26,8 @@ final class RegistryRoutes {
     static final List<String> ASSET_CSV = List.of("id", "campId", "kind", "name", "registered", "ratedKw",
         "ratedKva", "capacityL", "unusableL", "ratedKwp", "capacityKwh", "fuelCapacityL", "serviceIntervalH",
         "firstSeenAt", "createdAt", "updatedAt");
-    static final List<String> METRIC_CSV = List.of("id", "name", "unit", "kind", "description");
+    static final List<String> METRIC_CSV = List.of("id", "name", "unit", "kind", "description",
+        "personal");
 
     /** The asset kinds of the schema: the inventory's and {@code unknown} (first seen in telemetry). */
     static final List<String> KINDS = java.util.stream.Stream.concat(

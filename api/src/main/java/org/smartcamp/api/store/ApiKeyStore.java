@@ -34,6 +34,7 @@ public final class ApiKeyStore {
             } else {
                 ps.setTimestamp(7, Timestamp.from(key.expiresAt()));
             }
+            ps.setArray(8, c.createArrayOf("text", key.location().toArray()));
             ps.executeUpdate();
         }
     }
@@ -70,7 +71,7 @@ public final class ApiKeyStore {
 
     private static ApiKeyRecord record(ResultSet rs) throws SQLException {
         return new ApiKeyRecord(rs.getString(1), rs.getString(2), rs.getString(3), Rows.texts(rs, 4),
-            Rows.texts(rs, 5), time(rs, 6), time(rs, 7), time(rs, 8));
+            Rows.texts(rs, 5), time(rs, 6), time(rs, 7), time(rs, 8), Rows.texts(rs, 9));
     }
 
     private static Instant time(ResultSet rs, int col) throws SQLException {

@@ -39,6 +39,10 @@ public final class AuditStore {
                 ps.setInt(11, (int) Math.min(Integer.MAX_VALUE, e.durationMs()));
                 ps.setArray(12, c.createArrayOf("text", e.missions().toArray()));
                 ps.setArray(13, c.createArrayOf("text", e.camps().toArray()));
+                ps.setArray(14, c.createArrayOf("text", e.personal().metrics().toArray()));
+                ps.setArray(15, c.createArrayOf("text", e.personal().assets().toArray()));
+                ps.setTimestamp(16, e.personal().from() == null ? null : Timestamp.from(e.personal().from()));
+                ps.setTimestamp(17, e.personal().to() == null ? null : Timestamp.from(e.personal().to()));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -58,10 +62,10 @@ public final class AuditStore {
 
     /**
      * Entries in {@code [from, to)}, of one principal when not null, after the cursor's id, that {@code reader}
-     * may see.
+     * may see; only those that read personal data when {@code personalOnly}.
      */
     public static Page list(Connection c, Instant from, Instant to, String principal, AuditReader reader,
-                            List<String> cursor, int limit) throws SQLException {
+                            boolean personalOnly, List<String> cursor, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Queries.AUDIT)) {
             ps.setTimestamp(1, Timestamp.from(from));
             ps.setTimestamp(2, Timestamp.from(to));
@@ -75,7 +79,8 @@ public final class AuditStore {
             ps.setBoolean(6, reader.all());
             ps.setArray(7, c.createArrayOf("text", reader.missions().toArray()));
             ps.setArray(8, c.createArrayOf("text", reader.camps().toArray()));
-            ps.setInt(9, limit + 1);
+            ps.setBoolean(9, personalOnly);
+            ps.setInt(10, limit + 1);
             Page.Builder page = new Page.Builder(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

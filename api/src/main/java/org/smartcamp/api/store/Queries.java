@@ -11,7 +11,7 @@ public final class Queries {
     static final String MISSIONS_ALL = "SELECT id FROM missions";
     static final String CAMPS_ALL = "SELECT id, mission_id, name FROM camps";
     static final String ASSETS_ALL = "SELECT ref, id, camp_id, kind FROM assets";
-    static final String METRICS_ALL = "SELECT id, name, unit FROM metrics";
+    static final String METRICS_ALL = "SELECT id, name, unit, personal FROM metrics";
     /** The tank each asset of a camp draws from (a generator's or vehicle's tank, a day tank's bulk tank). */
     static final String SUPPLY_TANKS = "SELECT id, supply_tank_id FROM assets WHERE camp_id = ? "
         + "AND supply_tank_id IS NOT NULL ORDER BY id";
@@ -35,7 +35,7 @@ public final class Queries {
 
     static final String ASSET = ASSET_COLUMNS + "WHERE camp_id = ? AND id = ?";
 
-    static final String METRICS = "SELECT id, name, unit, kind, description FROM metrics ORDER BY name";
+    static final String METRICS = "SELECT id, name, unit, kind, description, personal FROM metrics ORDER BY name";
 
     static final String READINGS_RAW = "SELECT asset_ref, metric_id, ts, value, quality FROM readings "
         + "WHERE asset_ref = ANY(?) AND metric_id = ANY(?) AND ts >= ? AND ts < ? "
@@ -154,20 +154,26 @@ public final class Queries {
      * Entries in a range, of one principal or all, that the reader may see: every entry for a reader of every
      * mission, else those covering at least one mission or camp and only missions and camps the reader sees.
      */
+    /** The last parameter but one keeps only the entries of requests that read personal data when true. */
     static final String AUDIT = "SELECT id, at, principal, role, method, path, query, status, rows, export, remote, "
-        + "duration_ms, to_jsonb(missions) AS missions, to_jsonb(camps) AS camps FROM api_audit "
+        + "duration_ms, to_jsonb(missions) AS missions, to_jsonb(camps) AS camps, "
+        + "to_jsonb(personal_metrics) AS personal_metrics, to_jsonb(personal_assets) AS personal_assets, "
+        + "personal_from, personal_to FROM api_audit "
         + "WHERE at >= ? AND at < ? AND (? = '' OR principal = ?) AND id > ? AND (? OR (cardinality(missions) "
-        + "+ cardinality(camps) > 0 AND missions <@ ?::text[] AND camps <@ ?::text[])) ORDER BY id LIMIT ?";
+        + "+ cardinality(camps) > 0 AND missions <@ ?::text[] AND camps <@ ?::text[])) "
+        + "AND (NOT ? OR cardinality(personal_metrics) > 0) ORDER BY id LIMIT ?";
 
     static final String AUDIT_INSERT = "INSERT INTO api_audit (at, principal, role, method, path, query, status, "
-        + "rows, export, remote, duration_ms, missions, camps) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        + "rows, export, remote, duration_ms, missions, camps, personal_metrics, personal_assets, personal_from, "
+        + "personal_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     static final String KEY_INSERT = "INSERT INTO api_keys (id, name, secret_sha256, role, missions, camps, "
-        + "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+        + "expires_at, location) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     static final String KEY_REVOKE = "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL";
 
-    static final String KEY_COLUMNS = "id, name, role, missions, camps, created_at, expires_at, revoked_at";
+    static final String KEY_COLUMNS = "id, name, role, missions, camps, created_at, expires_at, revoked_at, "
+        + "location";
 
     static final String KEY_LIST = "SELECT " + KEY_COLUMNS + " FROM api_keys ORDER BY id";
 

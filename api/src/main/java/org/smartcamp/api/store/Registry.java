@@ -21,8 +21,15 @@ public final class Registry {
     public record Asset(int ref, String id, String campId, String kind) {
     }
 
-    /** A catalogue metric. */
-    public record Metric(int id, String name, String unit) {
+    /**
+     * A metric of the database: {@code personal} when its readings are personal data (positions), served only with
+     * the {@code location} grant ({@code metrics.personal}, seeded from the catalogue).
+     */
+    public record Metric(int id, String name, String unit, boolean personal) {
+        /** A metric that is not personal data. */
+        public Metric(int id, String name, String unit) {
+            this(id, name, unit, false);
+        }
     }
 
     private final Map<String, String> missions;

@@ -38,7 +38,8 @@ public final class RegistryStore {
         }
         try (PreparedStatement ps = c.prepareStatement(Queries.METRICS_ALL); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                metrics.add(new Registry.Metric(rs.getInt(1), rs.getString(2), rs.getString(3)));
+                metrics.add(new Registry.Metric(rs.getInt(1), rs.getString(2), rs.getString(3),
+                    rs.getBoolean(4)));
             }
         }
         return new Registry(missions, camps, assets, metrics);

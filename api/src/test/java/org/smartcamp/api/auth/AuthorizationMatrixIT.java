@@ -21,7 +21,8 @@ import org.smartcamp.api.testsupport.Tokens;
 /**
  * Every role against every scope and route: reaching another mission's camps by id, by filter and by export is
  * refused with 403, the same way for camps that exist and camps that do not; lists never show what is out of
- * scope.
+ * scope. Personal metrics (vehicle positions) on every route that serves readings: with and without the
+ * {@code location} grant for the camp, and with it for another camp only; every read of them is in the audit log.
  */
 class AuthorizationMatrixIT {
     private static final String RANGE = "from=2026-03-01&to=2026-03-03";
@@ -39,6 +40,13 @@ class AuthorizationMatrixIT {
     private static final Map<String, Long> EVENT_OF = new java.util.HashMap<>();
     private static final Map<String, Long> ALARM_OF = new java.util.HashMap<>();
     private static final Map<String, Long> RULE_OF = new java.util.HashMap<>();
+    /** Callers of the location probes: each reads juba1 and gao, with location where its name says. */
+    private static final Map<String, Caller> LOCATION_CALLERS = new java.util.LinkedHashMap<>();
+    /** The camps each location caller holds the location grant for. */
+    private static final Map<String, Set<String>> LOCATED = new java.util.HashMap<>();
+    private static final String VEHICLE = "juba1-veh-1";
+    private static final List<String> POSITIONS = List.of("vehicle.lat", "vehicle.lon");
+    private static long positionEvent;
 
     /** A credential, its role and the camps it reaches. */
     record Caller(String name, Role role, Set<String> camps, String[] headers) {
@@ -75,6 +83,49 @@ class AuthorizationMatrixIT {
         all.getJsonArray("items").forEach(o -> EVENT_OF.putIfAbsent(((JsonObject) o).getString("camp"),
             ((JsonObject) o).getLong("id")));
         alarms();
+        vehicles();
+        locationCaller("key-location-juba1", Role.LOGISTICS, Set.of("juba1"), "X-API-Key",
+            server.apiKey("logistics", List.of(), List.of("juba1", "gao"), List.of("juba1")));
+        locationCaller("key-no-location", Role.LOGISTICS, Set.of(), "X-API-Key",
+            server.apiKey("logistics", List.of(), List.of("juba1", "gao")));
+        locationCaller("key-location-gao-only", Role.LOGISTICS, Set.of("gao"), "X-API-Key",
+            server.apiKey("logistics", List.of(), List.of("juba1", "gao"), List.of("gao")));
+        locationCaller("viewer-key-location-all", Role.VIEWER, Set.of("juba1", "gao"), "X-API-Key",
+            server.apiKey("viewer", List.of(), List.of("juba1", "gao"), List.of("*")));
+        locationCaller("jwt-location-by-mission", Role.LOGISTICS, Set.of("juba1"), "Authorization",
+            "Bearer " + Tokens.sign(Tokens.claims("loc", "logistics", List.of(), List.of("juba1", "gao"))
+                .put("location", new io.vertx.core.json.JsonArray(List.of("unmiss")))));
+    }
+
+    /** A vehicle in juba1 and one in gao with positions and speed over the fixture's days, and their rollups. */
+    private static void vehicles() {
+        for (String camp : List.of("juba1", "gao")) {
+            server.sql("INSERT INTO assets (id, camp_id, kind, name) VALUES ('" + camp + "-veh-1', '" + camp
+                + "', 'vehicle', 'Truck');INSERT INTO readings (asset_ref, metric_id, ts, value, quality, received_at)"
+                + " SELECT a.ref, m.id, t, CASE m.name WHEN 'vehicle.speed' THEN 30 ELSE 4.85 END, 0, t"
+                + " FROM assets a, metrics m, generate_series(TIMESTAMPTZ '2026-03-01 00:00:00+00',"
+                + " TIMESTAMPTZ '2026-03-02 23:00:00+00', INTERVAL '1 hour') t WHERE a.id = '" + camp + "-veh-1'"
+                + " AND m.name IN ('vehicle.lat', 'vehicle.lon', 'vehicle.speed');"
+                + "INSERT INTO readings_hourly SELECT asset_ref, metric_id, date_trunc('hour', ts), count(*),"
+                + " avg(value), min(value), max(value), min(value), max(value) FROM readings r JOIN assets a"
+                + " ON a.ref = r.asset_ref WHERE a.id = '" + camp + "-veh-1' GROUP BY 1, 2, 3;"
+                + "INSERT INTO readings_daily SELECT asset_ref, metric_id, date_trunc('day', bucket), sum(samples),"
+                + " avg(avg), min(min), max(max), min(first), max(last) FROM readings_hourly h JOIN assets a"
+                + " ON a.ref = h.asset_ref WHERE a.id = '" + camp + "-veh-1' GROUP BY 1, 2, 3");
+        }
+        server.sql("INSERT INTO analytics_events (camp_id, asset_id, kind, starts_at, ends_at, evidence, detected_at)"
+            + " VALUES ('juba1', '" + VEHICLE + "', 'flatline', '2026-03-01 08:00:00+00', '2026-03-01 12:00:00+00',"
+            + " '{\"windowStart\": \"2026-03-01T08:00:00Z\", \"windowEnd\": \"2026-03-01T12:00:00Z\","
+            + " \"metric\": \"vehicle.lat\", \"readings\": [{\"ts\": \"2026-03-01T08:00:00Z\","
+            + " \"value\": 4.85}], \"figures\": {}, \"explanation\": \"GPS stuck\"}', '2026-03-01 13:00:00+00')");
+        positionEvent = server.store().db().queryLong("SELECT id FROM analytics_events WHERE asset_id = '" + VEHICLE
+            + "'");
+        server.service().reloadRegistry();
+    }
+
+    private static void locationCaller(String name, Role role, Set<String> located, String header, String value) {
+        LOCATION_CALLERS.put(name, new Caller(name, role, Set.of("juba1", "gao"), new String[] {header, value}));
+        LOCATED.put(name, located);
     }
 
     /** A rule per camp and an active alarm of each (what the analytics job would have raised). */
@@ -394,6 +445,125 @@ class AuthorizationMatrixIT {
 
     static Stream<String> callers() {
         return CALLERS.keySet().stream();
+    }
+
+    /** One request for personal metrics and the camps it covers. */
+    record PersonalProbe(String path, Set<String> camps, boolean export) {
+        @Override
+        public String toString() {
+            return path;
+        }
+    }
+
+    static List<PersonalProbe> personalProbes() {
+        String vehicle = "/api/v1/assets/" + VEHICLE + "/readings?";
+        String scoped = "/api/v1/camps/juba1/assets/" + VEHICLE + "/readings?";
+        Set<String> juba = Set.of("juba1");
+        return List.of(new PersonalProbe(vehicle + "metric=vehicle.lat&" + RANGE, juba, false),
+            new PersonalProbe(vehicle + "include=location&format=csv&" + RANGE, juba, true),
+            new PersonalProbe(scoped + "metric=vehicle.lon,vehicle.speed&" + RANGE, juba, false),
+            new PersonalProbe(scoped + "include=location&bucket=1h&format=csv&" + RANGE, juba, true),
+            new PersonalProbe("/api/v1/readings?camp=juba1&metric=vehicle.lat,vehicle.lon&bucket=1h&" + RANGE, juba,
+                false),
+            new PersonalProbe("/api/v1/readings?asset=" + VEHICLE + "&include=location&format=csv&" + RANGE, juba,
+                true),
+            new PersonalProbe("/api/v1/readings?camp=gao&metric=vehicle.lat&" + RANGE, Set.of("gao"), false),
+            new PersonalProbe("/api/v1/readings?metric=vehicle.lon&bucket=1d&" + RANGE, Set.of("juba1", "gao"),
+                false),
+            new PersonalProbe("/api/v1/readings?include=location&bucket=1d&" + RANGE, Set.of("juba1", "gao"),
+                false));
+    }
+
+    static Stream<Arguments> locationMatrix() {
+        return LOCATION_CALLERS.keySet().stream().flatMap(c -> personalProbes().stream().map(p -> Arguments.of(c, p)));
+    }
+
+    @ParameterizedTest(name = "{0} GET {1}")
+    @MethodSource("locationMatrix")
+    void personalMetricsNeedTheLocationGrantForEveryCampAsked(String callerName, PersonalProbe probe) {
+        Caller caller = LOCATION_CALLERS.get(callerName);
+        Http.Answer answer = http.get(probe.path(), caller.headers());
+        boolean located = LOCATED.get(callerName).containsAll(probe.camps());
+        boolean allowed = located && (!probe.export() || caller.role().includes(Role.LOGISTICS));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(allowed ? 200 : 403);
+        if (allowed) {
+            assertThat(answer.body()).as("the positions asked for are served").containsAnyOf("vehicle.lat",
+                "vehicle.lon");
+        } else {
+            assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(answer.body()).doesNotContain("4.85");
+        }
+        if (!probe.export() && located) {
+            assertThat(answer.json().getJsonArray("items").stream().map(o -> ((JsonObject) o).getString("camp")))
+                .isNotEmpty().isSubsetOf(probe.camps());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyCaller")
+    void answersAndExportsThatDoNotAskForPositionsLeaveThemOut(String callerName) {
+        Caller caller = CALLERS.containsKey(callerName) ? CALLERS.get(callerName) : LOCATION_CALLERS.get(callerName);
+        boolean export = caller.role().includes(Role.LOGISTICS);
+        for (String path : List.of("/api/v1/readings?bucket=1d&" + RANGE,
+            "/api/v1/readings?camp=juba1&bucket=1h&limit=10000&" + RANGE, "/api/v1/assets/" + VEHICLE + "/readings?"
+                + RANGE, "/api/v1/readings?camp=juba1&limit=10000&" + (export ? "format=csv&" : "") + RANGE)) {
+            Http.Answer answer = http.get(path, caller.headers());
+            if (!caller.camps().contains("juba1")) {
+                continue;
+            }
+            assertThat(answer.status()).as(path + ": " + answer.body()).isEqualTo(200);
+            assertThat(answer.body()).as(path).contains("vehicle.speed").doesNotContain("vehicle.lat")
+                .doesNotContain("vehicle.lon");
+        }
+        Http.Answer event = http.get("/api/v1/events/" + positionEvent, caller.headers());
+        if (caller.camps().contains("juba1")) {
+            JsonObject evidence = event.json().getJsonObject("evidence");
+            boolean located = LOCATED.getOrDefault(callerName, Set.of()).contains("juba1");
+            assertThat(evidence.containsKey("readings")).as("evidence readings of a position").isEqualTo(located);
+            assertThat(evidence.getBoolean("readingsWithheld", false)).isEqualTo(!located);
+        } else {
+            assertThat(event.status()).isEqualTo(403);
+        }
+    }
+
+    static Stream<String> everyCaller() {
+        return Stream.concat(CALLERS.keySet().stream(), LOCATION_CALLERS.keySet().stream());
+    }
+
+    @Test
+    void everyReadOfPositionsIsAuditedWithWhoWhatAndWhenForAdminsToQuery() {
+        String[] located = LOCATION_CALLERS.get("key-location-juba1").headers();
+        String path = "/api/v1/camps/juba1/assets/" + VEHICLE + "/readings";
+        assertThat(http.get(path + "?metric=vehicle.lat&from=2026-03-01T06:00:00Z&to=2026-03-01T09:00:00Z",
+            located).status()).isEqualTo(200);
+        assertThat(http.get(path + "?metric=vehicle.lat&" + RANGE, LOCATION_CALLERS.get("key-no-location")
+            .headers()).status()).isEqualTo(403);
+        String audit = "/api/v1/audit?personal=true&from=2026-03-02T00:00:00Z&to=2026-03-04T00:00:00Z&limit=1000";
+        String[] admin = CALLERS.get("admin-jwt-all").headers();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> entries(
+            http.get(audit, admin).json(), path).size() > 0);
+        List<JsonObject> reads = entries(http.get(audit, admin).json(), path);
+        assertThat(reads).hasSize(1);
+        JsonObject read = reads.get(0);
+        assertThat(read.getString("principal")).startsWith("key:");
+        assertThat(read.getString("at")).isNotNull();
+        assertThat(read.getJsonArray("personalMetrics").getList()).containsExactly("vehicle.lat");
+        assertThat(read.getJsonArray("personalAssets").getList()).containsExactly("juba1/" + VEHICLE);
+        assertThat(read.getString("personalFrom")).isEqualTo("2026-03-01T06:00:00Z");
+        assertThat(read.getString("personalTo")).isEqualTo("2026-03-01T09:00:00Z");
+        assertThat(read.getJsonArray("camps").getList()).containsExactly("juba1");
+        JsonObject all = http.get(audit.replace("personal=true", "personal=false"), admin).json();
+        assertThat(all.getJsonArray("items").size()).as("personal=true keeps only the reads of personal data")
+            .isGreaterThan(http.get(audit, admin).json().getJsonArray("items").size());
+        assertThat(http.get(audit, LOCATION_CALLERS.get("key-location-juba1").headers()).status()).isEqualTo(403);
+        assertThat(http.get(audit.replace("true", "yes"), admin).status()).isEqualTo(400);
+    }
+
+    /** The entries of {@code path} that read from 06:00, as the audit test's own read did. */
+    private static List<JsonObject> entries(JsonObject page, String path) {
+        return page.getJsonArray("items").stream().map(o -> (JsonObject) o)
+            .filter(e -> path.equals(e.getString("path")) && "2026-03-01T06:00:00Z".equals(e.getString("personalFrom")))
+            .toList();
     }
 
     private static List<String> campsOf(JsonObject page, String field) {

@@ -29,6 +29,8 @@ class ClaimsTest {
         assertThat(Claims.wrongType(good().put("nbf", true))).contains("'nbf'");
         assertThat(Claims.wrongType(good().put("aud", new JsonArray().add(1)))).contains("'aud'");
         assertThat(Claims.wrongType(good().put("camps", "juba1"))).contains("'camps'");
+        assertThat(Claims.wrongType(good().put("location", "juba1"))).contains("'location'");
+        assertThat(Claims.wrongType(good().put("location", new JsonArray().add("juba1")))).isNull();
         assertThat(Claims.wrongType(good().put("sub", 5))).contains("'sub'");
     }
 

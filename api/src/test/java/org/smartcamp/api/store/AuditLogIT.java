@@ -58,7 +58,7 @@ class AuditLogIT {
 
     private static AuditEntry entry(String path, int status) {
         return new AuditEntry(Instant.parse("2026-03-03T00:00:00Z"), "key:test", "viewer", "GET", path, null, status,
-            1, false, "127.0.0.1", 3, List.of("unmiss"), List.of("juba1"));
+            1, false, "127.0.0.1", 3, List.of("unmiss"), List.of("juba1"), AuditEntry.PersonalRead.NONE);
     }
 
     @Test

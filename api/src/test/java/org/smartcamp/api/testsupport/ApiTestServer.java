@@ -82,8 +82,14 @@ public final class ApiTestServer implements AutoCloseable {
 
     /** Stores an API key with this role and scope and returns its secret. */
     public String apiKey(String role, List<String> missions, List<String> camps) {
+        return apiKey(role, missions, camps, List.of());
+    }
+
+    /** Stores an API key with this role, scope and {@code location} grant and returns its secret. */
+    public String apiKey(String role, List<String> missions, List<String> camps, List<String> location) {
         String secret = ApiKeys.newSecret();
-        ApiKeyRecord key = new ApiKeyRecord(ApiKeys.newId(), "test " + role, role, missions, camps, null, null, null);
+        ApiKeyRecord key = new ApiKeyRecord(ApiKeys.newId(), "test " + role, role, missions, camps, null, null, null,
+            location);
         try (Connection c = store.dataSource().getConnection()) {
             ApiKeyStore.insert(c, key, ApiKeys.hash(secret));
         } catch (SQLException e) {

@@ -47,10 +47,22 @@ public final class ApiKeyIssuer {
      */
     public Issued create(String name, Role role, List<String> missions, List<String> camps, Instant expiresAt,
                          Instant now) {
+        return create(name, role, missions, camps, List.of(), expiresAt, now);
+    }
+
+    /**
+     * Creates and stores a key holding the {@code location} grant (personal metrics such as vehicle positions) for
+     * {@code location}: camps, missions, or {@code *} for every camp the key reads.
+     *
+     * @throws IllegalArgumentException naming the bad argument, as above, or a malformed location id
+     */
+    public Issued create(String name, Role role, List<String> missions, List<String> camps, List<String> location,
+                         Instant expiresAt, Instant now) {
         check(name, missions, camps);
+        checkLocation(location);
         String secret = ApiKeys.newSecret();
         ApiKeyRecord key = new ApiKeyRecord(ApiKeys.newId(), name.trim(), role.id(), missions, camps,
-            now.truncatedTo(ChronoUnit.SECONDS), expiresAt, null);
+            now.truncatedTo(ChronoUnit.SECONDS), expiresAt, null, location);
         run(c -> {
             ApiKeyStore.insert(c, key, ApiKeys.hash(secret));
             return null;
@@ -103,6 +115,20 @@ public final class ApiKeyIssuer {
             if (!TopicAddress.ID.matcher(c).matches()) {
                 throw new IllegalArgumentException("camp '" + c + "' is not a camp id (lower case letters, digits, "
                     + "'.', '_', '-')");
+            }
+        }
+    }
+
+    /**
+     * Checks the ids of a {@code location} grant.
+     *
+     * @throws IllegalArgumentException naming the malformed id
+     */
+    public static void checkLocation(List<String> location) {
+        for (String id : location) {
+            if (!Grant.ALL.equals(id) && !TopicAddress.ID.matcher(id).matches()) {
+                throw new IllegalArgumentException("location '" + id + "' is not a camp or mission id (lower case "
+                    + "letters, digits, '.', '_', '-') or *");
             }
         }
     }

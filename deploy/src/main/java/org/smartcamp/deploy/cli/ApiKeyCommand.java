@@ -66,6 +66,11 @@ final class ApiKeyCommand implements Callable<Integer> {
             description = "Camps the key reads besides those of its missions, comma-separated.")
         List<String> camps = new ArrayList<>();
 
+        @Option(names = "--location", split = ",", paramLabel = "ID", description = "Camps or missions whose "
+            + "personal metrics (vehicle positions) the key may read, comma-separated; * for every camp it reads. "
+            + "Default: none.")
+        List<String> location = new ArrayList<>();
+
         @Option(names = "--expires", paramLabel = "DURATION",
             description = "Lifetime of the key, e.g. 90d (default: until revoked).")
         String expires;
@@ -85,15 +90,17 @@ final class ApiKeyCommand implements Callable<Integer> {
                 : now.plus(Settings.parsePositiveDuration("--expires", expires)).truncatedTo(ChronoUnit.SECONDS);
             List<String> m = trimmed(missions);
             List<String> c = trimmed(camps);
+            List<String> l = trimmed(location);
             try {
                 ApiKeyIssuer.check(name, m, c);
+                ApiKeyIssuer.checkLocation(l);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             List<String> unknown = new ArrayList<>();
             ApiKeyIssuer.Issued issued = withIssuer(config.load(), i -> {
                 unknown.addAll(i.unregistered(m, c));
-                return i.create(name, r, m, c, expiresAt, now);
+                return i.create(name, r, m, c, l, expiresAt, now);
             });
             PrintWriter err = spec.commandLine().getErr();
             unknown.forEach(u -> err.println("smartcamp: warning: " + u + " is not registered (yet); the key reads "
@@ -179,6 +186,9 @@ final class ApiKeyCommand implements Callable<Integer> {
         }
         if (!k.camps().isEmpty()) {
             b.append(", camps ").append(String.join(",", k.camps()));
+        }
+        if (!k.location().isEmpty()) {
+            b.append(", location ").append(String.join(",", k.location()));
         }
         b.append(", created ").append(k.createdAt());
         b.append(k.expiresAt() == null ? ", never expires" : ", expires " + k.expiresAt());

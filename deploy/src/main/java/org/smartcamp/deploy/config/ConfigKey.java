@@ -15,6 +15,8 @@ public enum ConfigKey {
     DATABASE_POOL_SIZE("database.poolSize", "4", "Connections in the pool of each process."),
     DATABASE_RETENTION("database.retention", "",
         "How long readings are kept, e.g. 400d; empty keeps them forever."),
+    DATABASE_PERSONAL_RETENTION("database.personalRetention", "30d",
+        "How long readings of personal metrics (vehicle positions) are kept; never longer than database.retention."),
     DATABASE_MIGRATE_ON_START("database.migrateOnStart", "true",
         "Whether ingest, analytics and api apply pending schema migrations when they start."),
     MQTT_URL("mqtt.url", "tcp://127.0.0.1:1883", "Broker URL (tcp:// or ssl://)."),

@@ -2,6 +2,7 @@ package org.smartcamp.deploy.config;
 
 import static org.smartcamp.deploy.config.ConfigKey.DATABASE_MIGRATE_ON_START;
 import static org.smartcamp.deploy.config.ConfigKey.DATABASE_PASSWORD;
+import static org.smartcamp.deploy.config.ConfigKey.DATABASE_PERSONAL_RETENTION;
 import static org.smartcamp.deploy.config.ConfigKey.DATABASE_POOL_SIZE;
 import static org.smartcamp.deploy.config.ConfigKey.DATABASE_RETENTION;
 import static org.smartcamp.deploy.config.ConfigKey.DATABASE_URL;
@@ -28,7 +29,8 @@ public final class IngestSettings {
                 + "'; expected a jdbc:postgresql:// URL");
         }
         return new DatabaseConfig(url, s.text(DATABASE_USER), s.text(DATABASE_PASSWORD),
-            s.integer(DATABASE_POOL_SIZE, 1, 200), s.optionalDuration(DATABASE_RETENTION));
+            s.integer(DATABASE_POOL_SIZE, 1, 200), s.optionalDuration(DATABASE_RETENTION),
+            s.duration(DATABASE_PERSONAL_RETENTION));
     }
 
     /** The broker settings. */

@@ -128,7 +128,7 @@ class ApiCliIT {
     @Test
     void aKeyIsPrintedOnceStoredAsItsHashListedWithoutItAndRevoked() throws Exception {
         Run created = create("--name", "BI export", "--role", "logistics", "--missions", "unmiss,minusma",
-            "--camps", "bor1", "--expires", "90d");
+            "--camps", "bor1", "--location", "bor1", "--expires", "90d");
         String secret = secret(created);
         Matcher id = KEY_ID.matcher(created.out());
         assertThat(id.find()).as(created.out()).isTrue();
@@ -137,12 +137,13 @@ class ApiCliIT {
             .doesNotContain("'bor1'");
 
         assertThat(db.queryLong("SELECT count(*) FROM api_keys WHERE id = '" + id.group(1) + "' AND role = "
-            + "'logistics' AND missions = '{unmiss,minusma}' AND camps = '{bor1}' AND expires_at > now() + INTERVAL "
+            + "'logistics' AND missions = '{unmiss,minusma}' AND camps = '{bor1}' AND location = '{bor1}'"
+            + " AND expires_at > now() + INTERVAL "
             + "'89 days' AND secret_sha256 = sha256(convert_to('" + secret + "', 'UTF8'))")).isEqualTo(1);
         Run list = Launcher.run(env(), "apikey", "list");
         assertThat(list.exit()).as(list.err()).isZero();
         assertThat(list.out()).contains(id.group(1), "logistics", "active", "BI export", "missions unmiss,minusma",
-            "camps bor1").doesNotContain(secret);
+            "camps bor1", "location bor1").doesNotContain(secret);
 
         Run revoke = Launcher.run(env(), "apikey", "revoke", id.group(1));
         Run again = Launcher.run(env(), "apikey", "revoke", id.group(1));
@@ -164,10 +165,11 @@ class ApiCliIT {
             List.of("--name", " ", "--role", "viewer", "--missions", "unmiss"),
             List.of("--name", "x", "--role", "viewer", "--camps", "Bad Camp"),
             List.of("--name", "x", "--role", "viewer", "--missions", "unmiss", "--expires", "forever"),
-            List.of("--role", "viewer", "--missions", "unmiss"));
+            List.of("--role", "viewer", "--missions", "unmiss"),
+            List.of("--name", "x", "--role", "viewer", "--missions", "unmiss", "--location", "Juba One"));
         List<String> expected = List.of("--role is 'boss'; expected viewer, logistics or admin",
             "the key needs a scope", "the key needs a name", "camp 'Bad Camp' is not a camp id",
-            "--expires is 'forever'", "--name");
+            "--expires is 'forever'", "--name", "location 'Juba One' is not a camp or mission id");
 
         for (int i = 0; i < bad.size(); i++) {
             Run run = create(bad.get(i).toArray(String[]::new));

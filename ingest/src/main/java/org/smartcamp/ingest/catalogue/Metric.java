@@ -7,6 +7,10 @@ import java.util.Optional;
  * are stored in (with the aliases a gateway may send instead, {@link Unit}), how it behaves over time, what one
  * reading stands for and a description. The database's {@code metrics} rows are seeded from this list
  * ({@code CatalogueSeeder}); a metric a gateway sends that is not here is stored as unregistered.
+ *
+ * <p>A metric marked {@link #personal()} is personal data (a vehicle's position says where its driver was): the
+ * API serves it only to callers granted {@code location} for the camp, audits every read of it, and the store keeps
+ * it for a shorter retention than other readings (docs/privacy.md).
  */
 public enum Metric {
     POWER_ACTIVE("power.active", Unit.KW, MetricKind.GAUGE, Sampling.AVERAGED, "Active power output"),
@@ -50,8 +54,10 @@ public enum Metric {
     PUMP_RUNNING("pump.running", Unit.BOOL, MetricKind.STATE, Sampling.INSTANT, "1 while the pump runs"),
     PUMP_FLOW_RATE("pump.flow_rate", Unit.LITRE_PER_HOUR, MetricKind.GAUGE, Sampling.AVERAGED,
         "Water flow rate through the pump"),
-    VEHICLE_LAT("vehicle.lat", Unit.DEGREE, MetricKind.GAUGE, Sampling.INSTANT, "GPS latitude (WGS 84)"),
-    VEHICLE_LON("vehicle.lon", Unit.DEGREE, MetricKind.GAUGE, Sampling.INSTANT, "GPS longitude (WGS 84)"),
+    VEHICLE_LAT("vehicle.lat", Unit.DEGREE, MetricKind.GAUGE, Sampling.INSTANT, "GPS latitude (WGS 84)",
+        Personal.YES),
+    VEHICLE_LON("vehicle.lon", Unit.DEGREE, MetricKind.GAUGE, Sampling.INSTANT, "GPS longitude (WGS 84)",
+        Personal.YES),
     VEHICLE_SPEED("vehicle.speed", Unit.KM_PER_HOUR, MetricKind.GAUGE, Sampling.INSTANT, "Ground speed"),
     VEHICLE_IGNITION("vehicle.ignition", Unit.BOOL, MetricKind.STATE, Sampling.INSTANT,
         "1 while the ignition is on"),
@@ -64,13 +70,22 @@ public enum Metric {
     private final MetricKind kind;
     private final Sampling sampling;
     private final String description;
+    private final boolean personal;
+
+    /** Whether a metric is personal data; a type rather than a bare boolean so the catalogue reads plainly. */
+    private enum Personal { YES, NO }
 
     Metric(String wireName, Unit unit, MetricKind kind, Sampling sampling, String description) {
+        this(wireName, unit, kind, sampling, description, Personal.NO);
+    }
+
+    Metric(String wireName, Unit unit, MetricKind kind, Sampling sampling, String description, Personal personal) {
         this.wireName = wireName;
         this.unit = unit;
         this.kind = kind;
         this.sampling = sampling;
         this.description = description;
+        this.personal = personal == Personal.YES;
     }
 
     /** The name on the wire and in {@code metrics.name}, e.g. {@code power.active}. */
@@ -93,6 +108,14 @@ public enum Metric {
 
     public String description() {
         return description;
+    }
+
+    /**
+     * Whether readings of this metric are personal data (positions): served only with the {@code location} grant,
+     * audited, and kept for the shorter personal retention. Seeded to {@code metrics.personal}.
+     */
+    public boolean personal() {
+        return personal;
     }
 
     /** The metric named {@code wireName} on the wire, if the catalogue has it. */

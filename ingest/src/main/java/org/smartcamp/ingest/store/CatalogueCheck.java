@@ -48,9 +48,10 @@ public final class CatalogueCheck {
         compare(out, "asset kind", List.of("label_en", "label_fr"), expectedKinds, rows(c, Sql.ASSET_KINDS));
         Map<String, List<String>> expectedMetrics = new LinkedHashMap<>();
         for (Metric m : Metric.values()) {
-            expectedMetrics.put(m.wireName(), List.of(m.unit().symbol(), m.kind().code(), m.description()));
+            expectedMetrics.put(m.wireName(), List.of(m.unit().symbol(), m.kind().code(), m.description(),
+                Boolean.toString(m.personal())));
         }
-        compare(out, "metric", List.of("unit", "kind", "description"), expectedMetrics,
+        compare(out, "metric", List.of("unit", "kind", "description", "personal"), expectedMetrics,
             rows(c, Sql.REGISTERED_METRICS));
         return out;
     }

@@ -1,8 +1,6 @@
 package org.smartcamp.ingest.store;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration 10, in Java because its rows come from code: creates {@code asset_kinds}, seeds it and the metrics from
@@ -10,33 +8,17 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * to {@code asset_kinds}. Plain DDL on regular tables, so the same on TimescaleDB. Later changes to the catalogue
  * reach the database through the seeding {@link SchemaMigrator} runs after every migration.
  */
-final class CatalogueMigration implements JavaMigration {
+final class CatalogueMigration extends CodeMigration {
     static final String VERSION = "10";
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion(VERSION);
-    }
-
-    @Override
-    public String getDescription() {
-        return "catalogue";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    CatalogueMigration() {
+        super(VERSION, "catalogue");
     }
 
     @Override
     public void migrate(Context context) throws Exception {
         CatalogueSeeder.createKindTable(context.getConnection());
-        CatalogueSeeder.seed(context.getConnection());
+        CatalogueSeeder.seedRows(context.getConnection());
         CatalogueSeeder.referenceKinds(context.getConnection());
     }
 }

@@ -29,8 +29,17 @@ public final class CatalogueSeeder {
         }
     }
 
-    /** Puts every kind and metric of the catalogue in (an upsert: labels and descriptions follow the code). */
+    /**
+     * Puts every kind and metric of the catalogue in (an upsert: labels, descriptions and the personal flag follow
+     * the code). Needs the schema of migration 23 ({@code metrics.personal}).
+     */
     public static void seed(Connection c) throws SQLException {
+        seedRows(c);
+        markPersonal(c);
+    }
+
+    /** The kinds and metrics without the personal flag: migration 10 runs before its column exists. */
+    static void seedRows(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Sql.SEED_ASSET_KIND)) {
             for (AssetKind k : AssetKind.values()) {
                 add(ps, k.code(), k.label("en"), k.label("fr"));
@@ -41,6 +50,19 @@ public final class CatalogueSeeder {
         try (PreparedStatement ps = c.prepareStatement(Sql.SEED_METRIC)) {
             for (Metric m : Metric.values()) {
                 add(ps, m.wireName(), m.unit().symbol(), m.kind().code(), m.description());
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Sets {@code metrics.personal} of the catalogue's metrics as the code says (migration 23 and every seeding). */
+    static void markPersonal(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Sql.SEED_PERSONAL)) {
+            for (Metric m : Metric.values()) {
+                ps.setBoolean(1, m.personal());
+                ps.setString(2, m.wireName());
+                ps.setBoolean(3, m.personal());
+                ps.addBatch();
             }
             ps.executeBatch();
         }

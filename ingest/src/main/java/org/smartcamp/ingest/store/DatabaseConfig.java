@@ -12,8 +12,13 @@ import java.util.Objects;
  * @param poolSize  connections in the pool
  * @param retention how long readings are kept (TimescaleDB retention policy; a delete job on plain PostgreSQL);
  *                  {@code null} keeps them forever
+ * @param personalRetention how long readings of personal metrics (positions) are kept, by a delete job on both
+ *                  engines; never longer than {@code retention}
  */
-public record DatabaseConfig(String url, String user, String password, int poolSize, Duration retention) {
+public record DatabaseConfig(String url, String user, String password, int poolSize, Duration retention,
+                             Duration personalRetention) {
+    /** Personal metrics' retention unless configured: 30 days. */
+    public static final Duration DEFAULT_PERSONAL_RETENTION = Duration.ofDays(30);
 
     public DatabaseConfig {
         Objects.requireNonNull(url, "url");
@@ -25,11 +30,23 @@ public record DatabaseConfig(String url, String user, String password, int poolS
         if (retention != null && (retention.isNegative() || retention.isZero())) {
             throw new IllegalArgumentException("retention must be positive");
         }
+        Objects.requireNonNull(personalRetention, "personalRetention");
+        if (personalRetention.isNegative() || personalRetention.isZero()) {
+            throw new IllegalArgumentException("personal retention must be positive");
+        }
+        if (retention != null && personalRetention.compareTo(retention) > 0) {
+            personalRetention = retention;
+        }
+    }
+
+    /** A configuration keeping personal metrics for {@link #DEFAULT_PERSONAL_RETENTION} (or less, see above). */
+    public DatabaseConfig(String url, String user, String password, int poolSize, Duration retention) {
+        this(url, user, password, poolSize, retention, DEFAULT_PERSONAL_RETENTION);
     }
 
     @Override
     public String toString() {
         return "DatabaseConfig[url=" + url + ", user=" + user + ", poolSize=" + poolSize + ", retention=" + retention
-            + "]";
+            + ", personalRetention=" + personalRetention + "]";
     }
 }

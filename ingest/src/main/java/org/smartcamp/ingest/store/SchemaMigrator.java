@@ -80,10 +80,10 @@ public final class SchemaMigrator {
 
     /**
      * Flyway's configuration of every migration: the SQL files in {@code db/migration} and the Java ones
-     * ({@link CatalogueMigration}), for tools and tests that drive Flyway themselves.
+     * ({@link CatalogueMigration}, {@link PrivacyMigration}), for tools and tests that drive Flyway themselves.
      */
     public static FluentConfiguration configuration(DataSource dataSource) {
         return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-            .javaMigrations(new CatalogueMigration());
+            .javaMigrations(new CatalogueMigration(), new PrivacyMigration());
     }
 }

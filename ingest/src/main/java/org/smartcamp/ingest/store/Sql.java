@@ -41,8 +41,27 @@ final class Sql {
     static final String KIND_FOREIGN_KEY = "ALTER TABLE assets ADD CONSTRAINT assets_kind_fkey"
         + " FOREIGN KEY (kind) REFERENCES asset_kinds (code)";
     static final String ASSET_KINDS = "SELECT code, label_en, label_fr FROM asset_kinds ORDER BY code";
-    static final String REGISTERED_METRICS = "SELECT name, unit, kind, description FROM metrics WHERE registered"
-        + " ORDER BY name";
+    static final String REGISTERED_METRICS = "SELECT name, unit, kind, description, personal::text FROM metrics"
+        + " WHERE registered ORDER BY name";
+    /** The catalogue's personal flag (migration 23 on): a metric not in the catalogue keeps what an admin set. */
+    static final String SEED_PERSONAL = "UPDATE metrics SET personal = ? WHERE name = ?"
+        + " AND personal IS DISTINCT FROM ?";
+    /**
+     * Migration 23: which metrics are personal data, the {@code location} grant of API keys, and what personal data
+     * an audited request read (empty arrays and nulls for every other request).
+     */
+    static final String[] PRIVACY_SCHEMA = {
+        "ALTER TABLE metrics ADD COLUMN personal boolean NOT NULL DEFAULT false",
+        "COMMENT ON COLUMN metrics.personal IS 'personal data (positions): location grant, audit, short retention'",
+        "ALTER TABLE api_keys ADD COLUMN location text[] NOT NULL DEFAULT '{}'",
+        "COMMENT ON COLUMN api_keys.location IS 'camps or missions (or *) whose personal metrics the key may read'",
+        "ALTER TABLE api_audit ADD COLUMN personal_metrics text[] NOT NULL DEFAULT '{}',"
+            + " ADD COLUMN personal_assets text[] NOT NULL DEFAULT '{}', ADD COLUMN personal_from timestamptz,"
+            + " ADD COLUMN personal_to timestamptz",
+        "COMMENT ON COLUMN api_audit.personal_metrics IS 'personal metrics the answer held; empty for none'",
+        "COMMENT ON COLUMN api_audit.personal_assets IS 'camp/asset of each asset whose personal metrics it held'",
+        "CREATE INDEX api_audit_personal_idx ON api_audit (at) WHERE cardinality(personal_metrics) > 0",
+    };
     static final String CAMPS_BY_ID = "SELECT id, mission_id, strict_metrics FROM camps WHERE id = ANY (?)";
     static final String ASSETS_BY_KEY = "SELECT a.ref, a.id, a.camp_id, a.status = 'provisional' FROM assets a"
         + " JOIN unnest(?::text[], ?::text[]) AS n(id, camp_id) ON a.camp_id = n.camp_id AND a.id = n.id";
@@ -93,6 +112,19 @@ final class Sql {
     static final String SPARKPLUG_NAMES = "SELECT kind, sparkplug_name, smartcamp_id FROM sparkplug_names";
     static final String DELETE_EXPIRED = "DELETE FROM readings WHERE ctid = ANY (ARRAY("
         + "SELECT ctid FROM readings WHERE ts < ? LIMIT ?))";
+    /**
+     * Personal metrics' rows past their shorter retention, in chunks, from a table of readings or rollups: {@code %1$s}
+     * is the table (a fixed name, or a continuous aggregate's materialization table as TimescaleDB's catalogue names
+     * it, quoted), {@code %2$s} its time column. A plain DELETE by the unique key on both engines: on a hypertable
+     * the chunks also hold every other metric, and a ctid is only unique within one chunk.
+     */
+    static final String DELETE_EXPIRED_PERSONAL = "DELETE FROM %1$s WHERE (asset_ref, metric_id, %2$s) IN ("
+        + "SELECT asset_ref, metric_id, %2$s FROM %1$s WHERE metric_id = ANY (SELECT id FROM metrics WHERE personal)"
+        + " AND %2$s < ? LIMIT ?)";
+    /** The materialization table of a continuous aggregate of the current schema, quoted, or no row. */
+    static final String CAGG_MATERIALIZATION = "SELECT format('%I.%I', materialization_hypertable_schema,"
+        + " materialization_hypertable_name) FROM timescaledb_information.continuous_aggregates"
+        + " WHERE view_schema = current_schema() AND view_name = ?";
 
     private Sql() {
     }

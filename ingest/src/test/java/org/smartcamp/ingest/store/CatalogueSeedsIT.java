@@ -25,6 +25,8 @@ class CatalogueSeedsIT {
             assertThat(db.queryLong("SELECT count(*) FROM asset_kinds")).isEqualTo(AssetKind.values().length + 1);
             assertThat(db.queryLong("SELECT count(*) FROM metrics WHERE registered"))
                 .isEqualTo(Metric.values().length);
+            assertThat(db.queryString("SELECT string_agg(name, ',' ORDER BY name) FROM metrics WHERE personal"))
+                .as("positions are personal data, seeded from the catalogue").isEqualTo("vehicle.lat,vehicle.lon");
             db.execute("INSERT INTO missions (id, name) VALUES ('m1', 'm1')");
             db.execute("INSERT INTO camps (id, mission_id, name) VALUES ('c1', 'm1', 'c1')");
             db.execute("INSERT INTO assets (id, camp_id, kind) VALUES ('wp-1', 'c1', 'water_pump')");
@@ -41,12 +43,14 @@ class CatalogueSeedsIT {
             db.execute("UPDATE asset_kinds SET label_fr = 'Pompe' WHERE code = 'water_pump'");
             db.execute("INSERT INTO asset_kinds (code, label_en, label_fr) VALUES ('crane', 'Crane', 'Grue')");
             db.execute("DELETE FROM metrics WHERE name = 'pump.flow_rate'");
+            db.execute("UPDATE metrics SET personal = false WHERE name = 'vehicle.lon'");
             try (Connection c = ds.getConnection()) {
                 assertThat(CatalogueCheck.seedingChangesRows(c)).isTrue();
                 assertThat(CatalogueCheck.differences(c)).containsExactlyInAnyOrder(
                     "asset kind water_pump: label_fr is 'Pompe' in the database, 'Pompe à eau' in the catalogue",
                     "asset kind crane: in the database, not in the catalogue",
                     "metric fuel.volume: unit is 'l' in the database, 'L' in the catalogue",
+                    "metric vehicle.lon: personal is 'false' in the database, 'true' in the catalogue",
                     "metric pump.flow_rate: in the catalogue, not in the database");
             }
             SchemaMigrator.withRetention(null).migrate(ds);
