@@ -148,11 +148,73 @@ class CampBridgeIT {
     }
 
     /**
+     * The control: the same bridge with a clean local session ({@code local_cleansession true}) loses what the camp
+     * published while the link was down, which is why the generated bridge keeps it persistent, and shows that the
+     * test above would see such a loss.
+     */
+    @Test
+    void aBridgeWithACleanLocalSessionLosesWhatTheCampPublishedDuringTheCut() throws Exception {
+        assumeThat(MosquittoProcess.executable("mosquitto")).as("mosquitto installed").isPresent();
+        try (EdgeSite hq = EdgeSite.create("hq"); EdgeSite camp = EdgeSite.create("camp")) {
+            TcpProxy link = TcpProxy.start("127.0.0.1", hq.gatewayPort());
+            String gatewayPassword = configure(camp, hq, link.port(), conf -> conf
+                .replace("\nlocal_cleansession false\n", "\nlocal_cleansession true\n"));
+            hq.startBroker();
+            camp.startBroker();
+            List<Long> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+            MqttAsyncClient headquarters = subscribe(hq, received);
+            try {
+                publish(camp, gatewayPassword, 0, 5, Duration.ZERO);
+                await().atMost(Duration.ofSeconds(60)).until(() -> received.size() >= 5);
+                link.block();
+                publish(camp, gatewayPassword, 5, 10, Duration.ZERO);
+                link.unblock();
+                int next = 15;
+                Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+                while (received.stream().noneMatch(seq -> seq >= 15) && Instant.now().isBefore(deadline)) {
+                    publish(camp, gatewayPassword, next++, 1, Duration.ofMillis(250));
+                }
+                assertThat(received).as("the bridge is back").anyMatch(seq -> seq >= 15);
+                assertThat(received).as("what the camp published during the cut is lost").noneMatch(seq -> seq >= 5
+                    && seq < 15);
+            } finally {
+                headquarters.disconnect().waitForCompletion(5_000);
+                headquarters.close();
+                link.close();
+            }
+        }
+    }
+
+    /** A subscriber on headquarters' internal listener that records the {@code seq} of every telemetry message. */
+    private static MqttAsyncClient subscribe(EdgeSite hq, List<Long> seqs) throws Exception {
+        MqttAsyncClient client = new MqttAsyncClient("tcp://127.0.0.1:" + hq.internalPort(), "control",
+            new MemoryPersistence());
+        client.setCallback(new org.smartcamp.ingest.mqtt.MessageListener() {
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                seqs.add(new io.vertx.core.json.JsonObject(new String(message.getPayload(),
+                    java.nio.charset.StandardCharsets.UTF_8)).getLong("seq"));
+            }
+        });
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName(EdgeSite.INGEST_USER);
+        options.setPassword(hq.ingestPassword().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        client.connect(options).waitForCompletion(10_000);
+        client.subscribe(TopicAddress.telemetryFilter(null), 1).waitForCompletion(10_000);
+        return client;
+    }
+
+    /**
      * Generates the camp's bridge with the launcher from the inventory, appends it (and the password, as the edge
      * node's start does) to the camp broker's shipped configuration, and gives headquarters' broker the bridge's
      * user and the ACL block the command wrote. Returns the camp gateway's password.
      */
     private static String configure(EdgeSite camp, EdgeSite hq, int linkPort) throws Exception {
+        return configure(camp, hq, linkPort, conf -> conf);
+    }
+
+    private static String configure(EdgeSite camp, EdgeSite hq, int linkPort,
+                                    java.util.function.UnaryOperator<String> edit) throws Exception {
         MosquittoPasswordFile passwords = new MosquittoPasswordFile(new SecureRandom());
         String bridgePassword = passwords.newPassword(24);
         String gatewayPassword = passwords.newPassword(24);
@@ -169,8 +231,8 @@ class CampBridgeIT {
                 passwordFile.toString(), "--reconnect-min", "1", "--reconnect-max", "2", "--out", bridge.toString(),
                 "--hq-acl", hqAcl.toString());
         assertThat(exit).as(out.toString()).isZero();
-        String bridgeConf = Files.readString(bridge);
-        assertThat(bridgeConf).as("no secret in the generated bridge").doesNotContain(bridgePassword);
+        String bridgeConf = edit.apply(Files.readString(bridge));
+        assertThat(Files.readString(bridge)).as("no secret in the generated bridge").doesNotContain(bridgePassword);
         String appended = "remote_password " + Files.readString(passwordFile).trim() + "\n";
         camp.configureBroker(bridgeConf + appended, "", List.of(new BrokerUser(GATEWAY_USER, gatewayPassword)));
         hq.configureBroker("", Files.readString(hqAcl), List.of(new BrokerUser(

@@ -78,6 +78,14 @@ final class EdgeSite implements AutoCloseable {
         return gatewayPort;
     }
 
+    int internalPort() {
+        return internalPort;
+    }
+
+    String ingestPassword() {
+        return ingestPassword;
+    }
+
     Path dir() {
         return dir;
     }
