@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
     subcommands = {MigrateCommand.class, IngestCommand.class, AnalyticsCommand.class, ApiCommand.class,
         ApiKeyCommand.class, InventoryCommand.class,
         SimulateCommand.class, ReplayCommand.class, BenchCommand.class, ConfigCommand.class, BrokerUsersCommand.class,
+        EdgeCommand.class,
         DemoCommand.class, AccuracyCommand.class, DeliveriesCommand.class, ReportCommand.class})
 public final class SmartCamp implements Callable<Integer> {
     /** Exit code of a runtime failure: database or broker unreachable, a port in use, a bad input file. */
