@@ -2,10 +2,12 @@
 // acknowledge, clear or comment; and the count of active alarms in the header of every view.
 import * as api from '../api.js';
 import { h, notice, panel, select, table, viewHead } from '../dom.js';
+import { conditionLabel } from '../catalogue.js';
 import { time } from '../format.js';
 import { plural, t } from '../i18n.js';
 
-const SEVERITIES = ['critical', 'major', 'minor', 'warning'];
+/** Severities, most urgent first (the API's order). */
+export const SEVERITIES = ['critical', 'major', 'minor', 'warning'];
 const ACTIONS = ['raised', 'updated', 'acknowledged', 'cleared', 'commented', 'reopened'];
 
 // Every user-visible string of this view, from the dashboard's bundles (i18n/dashboard_*.properties, alarms.*).
@@ -129,7 +131,7 @@ async function one(root, ctx, mount, id) {
       panel(STRINGS.facts, h('dl', { class: 'facts', 'data-alarm-status': a.status },
         h('dt', {}, STRINGS.colStatus), h('dd', {}, STRINGS['status' + cap(a.status)]),
         h('dt', {}, STRINGS.factRule), h('dd', {}, a.rule),
-        h('dt', {}, STRINGS.factCondition), h('dd', {}, a.condition),
+        h('dt', {}, STRINGS.factCondition), h('dd', { 'data-condition': a.condition }, conditionLabel(a.condition)),
         h('dt', {}, STRINGS.factCampAsset), h('dd', {}, a.camp + (a.asset ? ' / ' + a.asset : '')),
         a.quantity !== null && a.quantity !== undefined ? [h('dt', {}, STRINGS.factQuantity),
           h('dd', {}, a.quantity + (a.unit ? ' ' + a.unit : ''))] : null,

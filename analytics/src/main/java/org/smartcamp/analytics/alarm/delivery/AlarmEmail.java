@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.smartcamp.analytics.alarm.AlarmCondition;
 
 /**
  * The e-mail of one notification, in English or French (any other language gets English): what happened, where
@@ -47,7 +48,8 @@ public record AlarmEmail(String subject, String text, String html) {
         String action = payload.path("transition").path("action").asText("updated");
         String severity = alarm.path("severity").asText("");
         String headline = w.alarm() + " " + w.actions().getOrDefault(action, action) + ": "
-            + text(alarm, "condition") + " (" + w.severities().getOrDefault(severity, severity) + ")";
+            + condition(text(alarm, "condition"), language) + " (" + w.severities().getOrDefault(severity, severity)
+            + ")";
         String where = String.join(", ", parts(w.mission(), text(alarm, "mission"), w.camp(), text(alarm, "camp"),
             w.asset(), text(alarm, "asset")));
         String subject = "[SmartCamp] " + headline + " - " + where(alarm);
@@ -77,6 +79,12 @@ public record AlarmEmail(String subject, String text, String html) {
         String summary = text(alarm, "summary");
         return new AlarmEmail(subject, plain(headline, summary, rows, links, footer),
             html(language, headline, summary, rows, links, footer));
+    }
+
+    /** The condition's label in {@code language} (the catalogue's event kind label), or its id when unknown. */
+    private static String condition(String id, String language) {
+        AlarmCondition c = AlarmCondition.ofId(id);
+        return c == null ? id : c.label(language);
     }
 
     /** Only http(s) links are shown: a payload link is never a script or a file. */
