@@ -34,6 +34,9 @@ class AlarmEmailTest {
         assertThat(AlarmEmail.render(p, "fr", "k").subject())
             .startsWith("[SmartCamp] Alarme levée: Vol présumé (avertissement)");
         assertThat(AlarmEmail.render(p, "fr", "k").text()).contains("Quand: 2026-12-07 14:00 UTC",
-            "Chaque tentative de cette notification porte la clé k.");
+            "Chaque tentative de cette notification porte la clé k.", "Vol présumé : 312 L sur juba1-bulk-tank")
+            .doesNotContain("312 L left");
+        ((ObjectNode) p.get("alarm")).put("quantity", 12.5);
+        assertThat(AlarmEmail.render(p, "fr", "k").text()).contains("Quantité: 12,5 L");
     }
 }
