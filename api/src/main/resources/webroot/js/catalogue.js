@@ -10,6 +10,7 @@ let perMetric = [];
 const metrics = new Map();
 const kinds = new Map();
 let events = [];
+let conditions = [];
 
 /** Loads the catalogue (once; again after a failed attempt). */
 export function load() {
@@ -20,6 +21,7 @@ export function load() {
       c.metrics.forEach(m => metrics.set(m.name, m));
       c.assetKinds.forEach(k => kinds.set(k.name, k));
       events = c.eventKinds || [];
+      conditions = c.alarmConditions || [];
     });
     loaded.catch(() => {
       loaded = null;
@@ -57,13 +59,17 @@ export function figureUnit(name, fallback) {
   return figure ? figure.unit : fallback;
 }
 
-/** "Fuel volume" for fuel.volume: the metric's description up to its first comma. */
+/**
+ * "Fuel volume" (or "Volume de carburant") for fuel.volume: the catalogue's label in the current language, else the
+ * stored description, up to its first comma.
+ */
 export function metricLabel(name) {
   const m = metrics.get(name);
-  if (!m || !m.description) {
+  const described = m && (m.label ? local(m.label) : m.description);
+  if (!described) {
     return words(name);
   }
-  const text = m.description.split(',')[0].trim();
+  const text = described.split(',')[0].trim();
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -83,6 +89,12 @@ export function assetKindLabel(name) {
 export function kindLabel(name) {
   const k = events.find(e => e.name === name);
   return k && k.label ? local(k.label) : words(name);
+}
+
+/** "Suspected theft" (or "Vol présumé") for the alarm condition theft; "Silent gateway" for gateway_silent. */
+export function conditionLabel(name) {
+  const c = conditions.find(k => k.name === name);
+  return c && c.label ? local(c.label) : kindLabel(name);
 }
 
 /** A catalogue label ({en, fr}) in the current language, else in English. */

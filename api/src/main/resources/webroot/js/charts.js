@@ -245,9 +245,9 @@ export function stackedBars(container, labels, bands, options) {
     },
     options: {
       indexAxis: 'y',
-      scales: { x: { stacked: true, beginAtZero: true, title: { display: !!o.unit, text: o.unit } }, y: { stacked: true } },
+      scales: { x: { stacked: true, beginAtZero: true, title: { display: !!o.unit, text: unitText(o.unit) } }, y: { stacked: true } },
       plugins: {
-        tooltip: { callbacks: { label: item => item.dataset.label + ': ' + num(item.parsed.x, o.digits ?? 1) + (o.unit ? ' ' + o.unit : '') } }
+        tooltip: { callbacks: { label: item => item.dataset.label + ': ' + num(item.parsed.x, o.digits ?? 1) + (o.unit ? ' ' + unitText(o.unit) : '') } }
       }
     }
   });
@@ -261,10 +261,10 @@ export function bars(container, labels, label, values, options) {
     data: { labels, datasets: [{ label, data: values, backgroundColor: o.colors || COLORS[0] }] },
     options: {
       indexAxis: o.horizontal ? 'y' : 'x',
-      scales: { [o.horizontal ? 'x' : 'y']: { beginAtZero: true, min: o.min, max: o.max, title: { display: !!o.unit, text: o.unit } } },
+      scales: { [o.horizontal ? 'x' : 'y']: { beginAtZero: true, min: o.min, max: o.max, title: { display: !!o.unit, text: unitText(o.unit) } } },
       plugins: {
         legend: { display: false },
-        tooltip: { callbacks: { label: item => label + ': ' + num(o.horizontal ? item.parsed.x : item.parsed.y, o.digits ?? 1) + (o.unit ? ' ' + o.unit : '') } }
+        tooltip: { callbacks: { label: item => label + ': ' + num(o.horizontal ? item.parsed.x : item.parsed.y, o.digits ?? 1) + (o.unit ? ' ' + unitText(o.unit) : '') } }
       }
     }
   });

@@ -25,7 +25,7 @@ export function value(v, unit, digits = 1, attrs) {
 
 /** A readable unit. */
 export function unitText(unit) {
-  return { degC: '°C', '1': '', bool: '', count: '', d: t('unit.d'), 'L/d': t('unit.litresPerDay'), 'W/m2': 'W/m²' }[unit]
+  return { degC: '°C', '1': '', bool: '', count: '', d: t('unit.d'), 'L/d': t('unit.litresPerDay'), 'L/day': t('unit.litresPerDay'), 'W/m2': 'W/m²' }[unit]
     ?? unit;
 }
 

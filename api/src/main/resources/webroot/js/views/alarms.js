@@ -2,10 +2,12 @@
 // acknowledge, clear or comment; and the count of active alarms in the header of every view.
 import * as api from '../api.js';
 import { h, notice, panel, select, table, viewHead } from '../dom.js';
-import { time } from '../format.js';
+import { conditionLabel } from '../catalogue.js';
+import { num, time, unitText } from '../format.js';
 import { plural, t } from '../i18n.js';
 
-const SEVERITIES = ['critical', 'major', 'minor', 'warning'];
+/** Severities, most urgent first (the API's order). */
+export const SEVERITIES = ['critical', 'major', 'minor', 'warning'];
 const ACTIONS = ['raised', 'updated', 'acknowledged', 'cleared', 'commented', 'reopened'];
 
 // Every user-visible string of this view, from the dashboard's bundles (i18n/dashboard_*.properties, alarms.*).
@@ -60,8 +62,30 @@ export const STRINGS = {
   atBy: (at, who) => t('alarms.atBy', { at, who }),
   atConditionEnded: at => t('alarms.atConditionEnded', { at }),
   failed: reason => t('alarms.failed', { reason }),
-  headerCount: n => plural('alarms.headerCount', n)
+  headerCount: n => plural('alarms.headerCount', n),
+  summaryQuantity: (what, amount, where) => t('alarms.summary.quantity', { what, amount, where }),
+  summaryDays: (what, days, where) => t('alarms.summary.days', { what, days, where }),
+  summaryPlain: (what, where) => t('alarms.summary.plain', { what, where })
 };
+
+/** A quantity with its unit, without decimals when it is whole: "180 L", "12.5 L/day". */
+function amount(q, unit) {
+  return num(q, Number.isInteger(q) ? 0 : 1) + (unit ? ' ' + unitText(unit) : '');
+}
+
+/**
+ * What the alarm is about in the page's language, from its fields (the stored summary is English): the condition's
+ * catalogue label, the quantity or the days of supply, and the asset (else the camp).
+ */
+function summary(a) {
+  const what = conditionLabel(a.condition);
+  const where = a.asset || a.camp;
+  const days = a.details && typeof a.details.daysOfSupply === 'number' ? a.details.daysOfSupply : null;
+  if (typeof a.quantity === 'number') {
+    return STRINGS.summaryQuantity(what, amount(a.quantity, a.unit), where);
+  }
+  return days !== null ? STRINGS.summaryDays(what, amount(days, 'd'), where) : STRINGS.summaryPlain(what, where);
+}
 
 
 /** A severity badge: colour and the word, never colour alone. */
@@ -90,7 +114,7 @@ function inbox(items) {
   return table([
     { label: STRINGS.colSeverity, cell: a => badge(a.severity) },
     { label: STRINGS.colStatus, cell: a => h('span', { 'data-status': a.status }, STRINGS['status' + cap(a.status)]) },
-    { label: STRINGS.colSummary, cell: a => h('a', { href: '#/alarms/' + a.id, 'data-alarm': String(a.id) }, a.summary) },
+    { label: STRINGS.colSummary, cell: a => h('a', { href: '#/alarms/' + a.id, 'data-alarm': String(a.id) }, summary(a)) },
     { label: STRINGS.colCamp, cell: a => a.camp },
     { label: STRINGS.colRaised, cell: a => time(a.raisedAt) },
     { label: STRINGS.colEvidence, cell: a => a.event ? eventLink(a.event, STRINGS.evidence) : '' }
@@ -124,15 +148,15 @@ async function one(root, ctx, mount, id) {
     }
   };
   const again = () => window.dispatchEvent(new HashChangeEvent('hashchange'));
-  root.append(viewHead(a.summary, badge(a.severity), h('a', { href: '#/alarms' }, STRINGS.back)),
+  root.append(viewHead(summary(a), badge(a.severity), h('a', { href: '#/alarms' }, STRINGS.back)),
     h('div', { class: 'cols' },
       panel(STRINGS.facts, h('dl', { class: 'facts', 'data-alarm-status': a.status },
         h('dt', {}, STRINGS.colStatus), h('dd', {}, STRINGS['status' + cap(a.status)]),
         h('dt', {}, STRINGS.factRule), h('dd', {}, a.rule),
-        h('dt', {}, STRINGS.factCondition), h('dd', {}, a.condition),
+        h('dt', {}, STRINGS.factCondition), h('dd', { 'data-condition': a.condition }, conditionLabel(a.condition)),
         h('dt', {}, STRINGS.factCampAsset), h('dd', {}, a.camp + (a.asset ? ' / ' + a.asset : '')),
         a.quantity !== null && a.quantity !== undefined ? [h('dt', {}, STRINGS.factQuantity),
-          h('dd', {}, a.quantity + (a.unit ? ' ' + a.unit : ''))] : null,
+          h('dd', { 'data-value': String(a.quantity) }, amount(a.quantity, a.unit))] : null,
         h('dt', {}, STRINGS.factRaised), h('dd', {}, time(a.raisedAt)),
         a.acknowledgedAt ? [h('dt', {}, STRINGS.factAcknowledged),
           h('dd', {}, STRINGS.atBy(time(a.acknowledgedAt), a.acknowledgedBy))] : null,

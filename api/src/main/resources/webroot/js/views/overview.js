@@ -4,7 +4,7 @@
 import * as api from '../api.js';
 import { h, notice, panel, viewHead } from '../dom.js';
 import { coverage, day, lastDays, num, pct, DAY_MS } from '../format.js';
-import { alertKinds } from '../catalogue.js';
+import { SEVERITIES, badge } from './alarms.js';
 import { DAYS_OF_SUPPLY, daysOfSupply, find } from '../figures.js';
 import { plural, t } from '../i18n.js';
 
@@ -19,15 +19,15 @@ let map = null;
 export async function render(root, ctx, mount) {
   const camps = await api.camps();
   const days = RECENT_DAYS + BEFORE_DAYS;
-  const [geo, current, events, daily, quality, boundaries] = await Promise.all([
+  const [geo, current, alarms, daily, quality, boundaries] = await Promise.all([
     api.get('/api/v1/camps.geojson'),
     api.getAll('/api/v1/figures/current', { figure: DAYS_OF_SUPPLY }),
-    api.getAll('/api/v1/events', lastDays(RECENT_DAYS)),
+    api.get('/api/v1/alarms', { status: 'active', limit: 1 }),
     api.getAll('/api/v1/figures/daily', Object.assign({ figure: [CONSUMED, LOAD] }, lastDays(days))),
     api.get('/api/v1/data-quality', lastDays(RECENT_DAYS)),
     fetch(BOUNDARIES, { credentials: 'omit' }).then(r => r.ok ? r.json() : null).catch(() => null)
   ]);
-  const rows = camps.map(c => campRow(c, current, events, daily, quality));
+  const rows = camps.map(c => campRow(c, current, alarms.activeByCamp || {}, daily, quality));
   const mapBox = h('div', { id: 'overview-map', class: 'map', role: 'region', 'aria-label': t('overview.mapLabel') });
   const tableHolder = h('div', {});
   root.append(viewHead(t('overview.title'), h('span', { class: 'hint' }, plural('overview.inScope', camps.length))),
@@ -42,10 +42,10 @@ export async function render(root, ctx, mount) {
 }
 
 /** The figures of one camp for the table, each with the raw value it sorts by. */
-function campRow(camp, current, events, daily, quality) {
+function campRow(camp, current, activeByCamp, daily, quality) {
   const dos = find(current, camp.id, DAYS_OF_SUPPLY);
-  const mine = events.filter(e => e.camp === camp.id);
-  const alerts = mine.filter(e => alertKinds().includes(e.kind)).length;
+  const bySeverity = activeByCamp[camp.id] || {};
+  const active = SEVERITIES.map(s => bySeverity[s] || 0);
   const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
   const recentFrom = day(today - (RECENT_DAYS - 1) * DAY_MS);
   const beforeFrom = day(today - (RECENT_DAYS + BEFORE_DAYS - 1) * DAY_MS);
@@ -65,7 +65,7 @@ function campRow(camp, current, events, daily, quality) {
   const gateways = (quality.gateways || []).filter(g => g.camp === camp.id);
   const silent = gateways.filter(g => !(Date.now() - Date.parse(g.lastReceivedAt) <= SILENT_MS)).length;
   return {
-    camp, dos, alerts, routine: mine.length - alerts, recent: fuel.length ? recent : null, before,
+    camp, dos, active, alarms: active.reduce((a, n) => a + n, 0), recent: fuel.length ? recent : null, before,
     change: before ? (recent - before) / before : null, load, cov, silent, gateways: gateways.length
   };
 }
@@ -80,7 +80,7 @@ const COLUMNS = [
     cell: r => h('a', { href: '#/fuel/' + encodeURIComponent(r.camp.id), 'data-camp-link': r.camp.id }, r.camp.name || r.camp.id) },
   { id: 'dos', label: 'overview.col.dos', num: true, key: r => r.dos && typeof r.dos.value === 'number' ? r.dos.value : null,
     cell: r => daysOfSupply(r.dos) },
-  { id: 'events', label: 'overview.col.events', key: r => r.alerts * 1000 + r.routine, cell: r => severity(r) },
+  { id: 'alarms', label: 'overview.col.alarms', key: r => severityKey(r.active), cell: r => severity(r) },
   { id: 'fuel', label: 'overview.col.fuel', num: true, key: r => r.recent, cell: r => fuelCell(r) },
   { id: 'load', label: 'overview.col.load', num: true, key: r => r.load,
     cell: r => r.load === null ? h('span', { class: 'nodata' }, t('fmt.noData'))
@@ -92,10 +92,23 @@ const COLUMNS = [
       t('overview.silentOf', { n: r.silent, of: r.gateways })) : h('span', { class: 'nodata' }, t('overview.noGateways')) }
 ];
 
+/** Sorts by the most urgent severity first: any critical alarm outranks any number of major ones, and so on. */
+function severityKey(active) {
+  return active.reduce((key, n) => key * 1000 + Math.min(n, 999), 0);
+}
+
+/** The active alarms by severity, each as a badge that says its severity in words, linking to the inbox. */
 function severity(r) {
-  return h('span', { 'data-alerts': String(r.alerts), 'data-routine': String(r.routine) },
-    h('span', { class: 'chip' + (r.alerts ? ' alert' : '') }, plural('overview.alerts', r.alerts)),
-    h('span', { class: 'chip' }, plural('overview.routine', r.routine)));
+  const attrs = { 'data-alarms': String(r.alarms) };
+  SEVERITIES.forEach((s, i) => {
+    attrs['data-' + s] = String(r.active[i]);
+  });
+  if (!r.alarms) {
+    return h('span', attrs, t('overview.alarms.none'));
+  }
+  return h('a', Object.assign({ href: '#/alarms/status/active', class: 'overview-alarms' }, attrs),
+    SEVERITIES.filter((s, i) => r.active[i] > 0).map((s, i) => [i ? ' ' : null, h('span', { class: 'overview-alarm' },
+      badge(s), ' ' + num(r.active[SEVERITIES.indexOf(s)], 0))]));
 }
 
 function fuelCell(r) {
@@ -171,9 +184,9 @@ function drawMap(box, geo, boundaries, rows) {
     const r = byId.get(id);
     const name = f.properties.name || id;
     const marker = L.circleMarker(points[i], {
-      radius: 8, color: '#1d2521', weight: 2, fillColor: r && r.alerts > 0 ? '#b3261e' : '#2f6f4f', fillOpacity: 0.9
+      radius: 8, color: '#1d2521', weight: 2, fillColor: r && r.alarms > 0 ? '#b3261e' : '#2f6f4f', fillOpacity: 0.9
     }).addTo(map);
-    marker.bindTooltip(name + (r ? ' – ' + plural('overview.alerts', r.alerts) : ''), { permanent: true, direction: 'right', offset: [10, 0] });
+    marker.bindTooltip(name + (r ? ' – ' + plural('overview.alarms.count', r.alarms) : ''), { permanent: true, direction: 'right', offset: [10, 0] });
     if (marker.getElement()) {
       marker.getElement().setAttribute('data-camp-marker', id);
     }

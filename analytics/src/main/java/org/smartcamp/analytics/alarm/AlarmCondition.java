@@ -52,6 +52,22 @@ public enum AlarmCondition {
         this.kind = kind;
     }
 
+    /**
+     * A label for people in {@code language} ({@code en} or {@code fr}; English for any other): the event kind's
+     * label from the catalogue for a condition on events, else the condition's own.
+     */
+    public String label(String language) {
+        if (kind != null) {
+            return kind.label(language);
+        }
+        boolean fr = "fr".equalsIgnoreCase(language);
+        return switch (this) {
+            case DAYS_OF_SUPPLY_BELOW -> fr ? "Autonomie en carburant sous le seuil" : "Days of supply below threshold";
+            case GATEWAY_SILENT -> fr ? "Passerelle muette" : "Silent gateway";
+            default -> throw new IllegalStateException("no label for " + this);
+        };
+    }
+
     /** Lower-case name, e.g. {@code days_of_supply_below}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -60,12 +60,26 @@ public final class MonthlyReport {
             text.month(data.month()));
     }
 
-    /** The lines under the title: camp, mission, period (UTC), what the truncation flag says. */
+    /**
+     * The lines under the title: camp, mission, the period in UTC and in the camp's time, what the truncation flag
+     * says.
+     */
     public List<String> preamble(Instant generatedAt) {
         List<String> out = new ArrayList<>();
         out.add(text.get("report.camp", data.camp().id(), data.camp().missionId()));
-        out.add(text.get("report.period", text.date(MonthlyReportStore.from(data.month())),
-            text.date(MonthlyReportStore.toExclusive(data.month()).minusDays(1))));
+        LocalDate first = MonthlyReportStore.from(data.month());
+        LocalDate next = MonthlyReportStore.toExclusive(data.month());
+        out.add(text.get("report.period", text.date(first), text.date(next), text.date(first),
+            text.date(next.minusDays(1))));
+        if (data.zone() == null) {
+            out.add(text.get("report.periodNoZone"));
+        } else {
+            Instant start = first.atStartOfDay(ZoneOffset.UTC).toInstant();
+            ZoneOffset offset = data.zone().getRules().getOffset(start);
+            out.add(text.get("report.periodCamp", data.zone().getId(), offset.getTotalSeconds() == 0 ? "+00:00"
+                : offset.getId(), text.localTime(start, data.zone()),
+                text.localTime(next.atStartOfDay(ZoneOffset.UTC).toInstant(), data.zone())));
+        }
         out.add(text.get("report.generated", text.time(generatedAt)));
         out.add(text.get("report.sources"));
         if (data.truncated()) {
@@ -157,8 +171,37 @@ public final class MonthlyReport {
         return perTank("deliveries", Figure.REFUEL_L, "deliveries.title", "deliveries.litres", "deliveries.note");
     }
 
+    /**
+     * The detected leak's litres of a tank over the month: the sum of its daily accounts' {@code leakL} (0 when no
+     * leak was detected; a day without an account adds nothing and lowers the coverage).
+     */
+    double leak(String tank) {
+        return data.accounts().getOrDefault(tank, List.of()).stream().map(d -> d.getValue("leakL"))
+            .filter(v -> v instanceof Number).mapToDouble(v -> ((Number) v).doubleValue()).sum();
+    }
+
+    /** The share of the month's days with a daily account of the tank. */
+    private double accountCoverage(String tank) {
+        return (double) data.accounts().getOrDefault(tank, List.of()).size() / data.month().lengthOfMonth();
+    }
+
+    /** A tank's losses of the month: its thefts and drains ({@code loss_l}) and its detected leak. */
+    private Double lossesOf(String tank) {
+        Double thefts = value("asset", tank, Figure.LOSS_L);
+        return thefts == null ? null : thefts + leak(tank);
+    }
+
     private ReportTable losses() {
-        return perTank("losses", Figure.LOSS_L, "losses.title", "losses.litres", "losses.note");
+        List<List<Object>> rows = new ArrayList<>();
+        for (Registry.Asset tank : assets(AssetKind.FUEL_TANK)) {
+            String id = tank.id();
+            rows.add(row(id, value("asset", id, Figure.LOSS_L), coverage("asset", id, Figure.LOSS_L), leak(id),
+                accountCoverage(id), lossesOf(id)));
+        }
+        return new ReportTable("losses", text.get("losses.title"), List.of(Column.text(text.get("col.tank")),
+            Column.number(text.get("losses.litres"), 1, "L"), Column.percent(text.get("col.coverage")),
+            Column.number(text.get("losses.leak"), 1, "L"), Column.percent(text.get("losses.leakCoverage")),
+            Column.number(text.get("losses.total"), 1, "L")), rows, text.get("losses.note"));
     }
 
     private ReportTable perTank(String id, Figure f, String title, String header, String note) {
@@ -259,7 +302,7 @@ public final class MonthlyReport {
         for (Figure f : CAMP_FIGURES) {
             JsonObject row = figure("camp", camp, f);
             rows.add(row(f.label(lang()) + " (" + f.id() + ")", row == null ? null
-                : row.getDouble("value"), f.unit(), row == null ? null : row.getDouble("coverage")));
+                : row.getDouble("value"), text.unit(f.unit()), row == null ? null : row.getDouble("coverage")));
         }
         return new ReportTable("camp", text.get("camp.title"), List.of(Column.text(text.get("col.figure")),
             Column.number(text.get("col.value"), 2, null), Column.text(text.get("col.unit")),
@@ -285,8 +328,9 @@ public final class MonthlyReport {
                 inMonth ? r.getDouble("coverage") : null));
         }
         return new ReportTable("supply", text.get("supply.title"), List.of(Column.text(text.get("col.subject")),
-            Column.number(text.get("supply.days"), 1, "d"), Column.number(text.get("supply.low"), 1, "d"),
-            Column.number(text.get("supply.high"), 1, "d"), Column.of(text.get("supply.reorder"), Kind.DATE),
+            Column.number(text.get("supply.days"), 1, text.unit("d")),
+            Column.number(text.get("supply.low"), 1, text.unit("d")),
+            Column.number(text.get("supply.high"), 1, text.unit("d")), Column.of(text.get("supply.reorder"), Kind.DATE),
             Column.of(text.get("supply.asOf"), Kind.TIME), Column.percent(text.get("col.coverage"))), rows,
             text.get("supply.note"));
     }
@@ -315,13 +359,19 @@ public final class MonthlyReport {
     private ReportTable allFigures() {
         List<List<Object>> rows = new ArrayList<>();
         for (JsonObject r : data.monthly()) {
-            rows.add(row(r.getString("subjectKind"), r.getString("subjectId"), r.getString("figure"),
-                r.getDouble("value"), r.getString("unit"), r.getDouble("coverage")));
+            rows.add(row(subjectKind(r.getString("subjectKind")), r.getString("subjectId"), r.getString("figure"),
+                r.getDouble("value"), text.unit(r.getString("unit")), r.getDouble("coverage")));
         }
         return new ReportTable("figures", text.get("figures.title"), List.of(Column.text(text.get("col.subjectKind")),
             Column.text(text.get("col.subject")), Column.text(text.get("col.figure")),
             Column.number(text.get("col.value"), 3, null), Column.text(text.get("col.unit")),
             Column.percent(text.get("col.coverage"))), rows, text.get("figures.note"));
+    }
+
+    /** "camp" or "asset" in the report's language. */
+    private String subjectKind(String kind) {
+        return "camp".equals(kind) ? text.get("col.campTotal") : "asset".equals(kind) ? text.get("subject.asset")
+            : kind;
     }
 
     // ---- reconciliation -----------------------------------------------------------------------------------
@@ -350,7 +400,8 @@ public final class MonthlyReport {
      * Per tank group (a bulk tank with the day tanks it fills, whose transfers are internal) and for the camp:
      * stock from the tanks' first and last readings of the month, received = {@code refuel_l}, consumed = the
      * {@code fuel_consumed_l} of the generators drawing from the group plus the refuels of the vehicles fuelled
-     * from it, losses = {@code loss_l} (thefts and drains). Leaks and anything undetected stay in the residual.
+     * from it, losses = {@code loss_l} (thefts and drains) plus the detected leak's litres of the tanks' daily
+     * accounts. Anything undetected stays in the residual.
      */
     public List<Balance> balances() {
         Map<String, List<Stock>> groups = new LinkedHashMap<>();
@@ -363,8 +414,9 @@ public final class MonthlyReport {
             List<Stock> tanks = g.getValue();
             Balance b = new Balance(String.join(" + ", tanks.stream().map(Stock::tank).toList()),
                 sum(tanks.stream().map(Stock::opening).toList()), sum(tanks.stream().map(s -> value("asset", s.tank(),
-                Figure.REFUEL_L)).toList()), consumedFrom(g.getKey()), sum(tanks.stream().map(s -> value("asset",
-                s.tank(), Figure.LOSS_L)).toList()), sum(tanks.stream().map(Stock::closing).toList()));
+                Figure.REFUEL_L)).toList()), consumedFrom(g.getKey()),
+                sum(tanks.stream().map(s -> lossesOf(s.tank())).toList()),
+                sum(tanks.stream().map(Stock::closing).toList()));
             out.add(b);
             camp = new Balance(camp.line(), add(camp.opening(), b.opening()), add(camp.received(), b.received()),
                 add(camp.consumed(), b.consumed()), add(camp.losses(), b.losses()), add(camp.closing(), b.closing()));

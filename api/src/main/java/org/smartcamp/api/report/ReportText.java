@@ -62,10 +62,26 @@ public final class ReportText {
         return f.format(value);
     }
 
-    /** A number with a unit ({@code 1 234,5 L}), or "–". */
+    /** A number with a unit ({@code 1 234,5 L}, {@code 12,0 j}), or "–". */
     public String quantity(Double value, int decimals, String unit) {
         String n = number(value, decimals);
-        return "–".equals(n) ? n : n + '\u00a0' + unit;
+        return "–".equals(n) ? n : n + '\u00a0' + unit(unit);
+    }
+
+    /**
+     * A stored unit symbol as the language writes it: days ({@code d}) are {@code j} in French and a count is a
+     * word; symbols shared by both languages (L, kWh, h, kg, %) are kept.
+     */
+    public String unit(String symbol) {
+        if (symbol == null) {
+            return null;
+        }
+        return switch (symbol) {
+            case "d" -> get("unit.days");
+            case "L/d" -> "L/" + get("unit.days");
+            case "count" -> get("unit.count");
+            default -> symbol;
+        };
     }
 
     /** A ratio 0..1 as a percentage ({@code 97.5 %}), or "–". */
@@ -83,6 +99,12 @@ public final class ReportText {
     public String time(Instant t) {
         return t == null ? "–" : date(LocalDate.ofInstant(t, ZoneOffset.UTC)) + " "
             + DateTimeFormatter.ofPattern("HH:mm").format(t.atOffset(ZoneOffset.UTC)) + " UTC";
+    }
+
+    /** An instant as a day and time in {@code zone}, in the locale's style, without the zone. */
+    public String localTime(Instant t, java.time.ZoneId zone) {
+        return t == null ? "–" : date(LocalDate.ofInstant(t, zone)) + " "
+            + DateTimeFormatter.ofPattern("HH:mm").format(t.atZone(zone));
     }
 
     /** The month's name and year ({@code March 2026}, {@code mars 2026}). */

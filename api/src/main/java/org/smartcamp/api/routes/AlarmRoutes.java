@@ -63,7 +63,8 @@ final class AlarmRoutes {
         AlarmStore.Query q = new AlarmStore.Query(camps, statuses, choices(p, "severity", Severity.ids()),
             choices(p, "condition", AlarmCondition.ids()), p.instant("since"), support.limit(p));
         support.db().run(c -> {
-            JsonObject body = new JsonObject().put("counts", AlarmStore.counts(c, camps));
+            JsonObject body = new JsonObject().put("counts", AlarmStore.counts(c, camps))
+                .put("activeByCamp", AlarmStore.activeByCamp(c, camps, Severity.ids()));
             List<JsonObject> items = AlarmStore.list(c, q);
             ctx.put(Responder.ROWS, items.size());
             return body.put("items", new io.vertx.core.json.JsonArray(items)).put("count", items.size());

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Set;
+import org.smartcamp.analytics.alarm.AlarmCondition;
 import org.smartcamp.api.http.Params;
 import org.smartcamp.api.http.Responder;
 import org.smartcamp.api.store.RegistryStore;
@@ -17,7 +18,8 @@ import org.smartcamp.ingest.catalogue.Metric;
 /**
  * The vocabulary this server knows, for clients and the dashboard to label what they show: the asset kinds
  * ({@link AssetKind}), the metrics with their canonical units (the database's metrics, seeded from {@link Metric}),
- * the figures with their units, families and labels ({@link Figure}) and the event kinds ({@link EventKind}). The
+ * the figures with their units, families and labels ({@link Figure}), the event kinds ({@link EventKind}) and the
+ * alarm rules' conditions ({@link AlarmCondition}), all labelled in English and French. The
  * same names are the only ones the query parameters {@code kind}, {@code metric} and {@code figure} accept.
  */
 final class CatalogueRoutes {
@@ -41,19 +43,21 @@ final class CatalogueRoutes {
                 .put("assetKinds", assetKinds())
                 .put("metrics", new JsonArray(metrics.stream().map(CatalogueRoutes::metric).toList()))
                 .put("figures", figures())
-                .put("eventKinds", eventKinds())))
+                .put("eventKinds", eventKinds())
+                .put("alarmConditions", alarmConditions())))
             .onFailure(ctx::fail);
     }
 
     /**
-     * A stored metric; one of the catalogue ({@link Metric}) also with its quantity, the unit aliases a gateway may
-     * send and what one reading stands for (instant or averaged).
+     * A stored metric; one of the catalogue ({@link Metric}) also with its label in English and French, its quantity,
+     * the unit aliases a gateway may send and what one reading stands for (instant or averaged).
      */
     private static JsonObject metric(JsonObject stored) {
         JsonObject out = new JsonObject().put("name", stored.getString("name")).put("unit", stored.getString("unit"))
             .put("kind", stored.getString("kind")).put("description", stored.getString("description"))
             .put("personal", Boolean.TRUE.equals(stored.getBoolean("personal")));
-        Metric.of(stored.getString("name")).ifPresent(m -> out.put("quantity", m.unit().quantity())
+        Metric.of(stored.getString("name")).ifPresent(m -> out.put("label", labels(m::label))
+            .put("quantity", m.unit().quantity())
             .put("unitAliases", new JsonArray(List.copyOf(m.unit().aliases().keySet())))
             .put("sampling", m.sampling().code()));
         return out;
@@ -80,6 +84,15 @@ final class CatalogueRoutes {
         for (EventKind k : EventKind.values()) {
             out.add(new JsonObject().put("name", k.id()).put("family", k.family().code()).put("alert", k.alert())
                 .put("label", labels(k::label)));
+        }
+        return out;
+    }
+
+    /** Each alarm rule condition with its label (an event kind's for a condition on events). */
+    static JsonArray alarmConditions() {
+        JsonArray out = new JsonArray();
+        for (AlarmCondition c : AlarmCondition.values()) {
+            out.add(new JsonObject().put("name", c.id()).put("label", labels(c::label)));
         }
         return out;
     }

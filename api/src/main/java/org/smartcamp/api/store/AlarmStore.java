@@ -26,6 +26,8 @@ public final class AlarmStore {
         + "AND (?::timestamptz IS NULL OR a.updated_at >= ?)" + ORDER + " LIMIT ?";
     private static final String COUNTS = "SELECT a.status, count(*) FROM alarms a WHERE a.camp_id = ANY (?) "
         + "AND a.status <> 'cleared' GROUP BY a.status";
+    private static final String ACTIVE_BY_CAMP = "SELECT a.camp_id, a.severity, count(*) FROM alarms a "
+        + "WHERE a.camp_id = ANY (?) AND a.status = 'active' GROUP BY a.camp_id, a.severity ORDER BY a.camp_id";
     private static final String ONE = "SELECT " + COLUMNS + " FROM alarms a JOIN alarm_rules r ON r.id = a.rule_id "
         + "WHERE a.id = ?";
     private static final String HISTORY = "SELECT seq, at, action, actor, comment, status, severity "
@@ -71,6 +73,32 @@ public final class AlarmStore {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The active alarms of these camps by camp and severity: {@code {camp: {critical: n, major: n, minor: n,
+     * warning: n}}}, every severity present (0 when none); a camp without an active alarm is left out.
+     */
+    public static JsonObject activeByCamp(Connection c, List<String> camps, List<String> severities)
+        throws SQLException {
+        JsonObject out = new JsonObject();
+        try (PreparedStatement s = c.prepareStatement(ACTIVE_BY_CAMP)) {
+            s.setArray(1, c.createArrayOf("text", camps.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    JsonObject camp = out.getJsonObject(rs.getString(1));
+                    if (camp == null) {
+                        camp = new JsonObject();
+                        for (String severity : severities) {
+                            camp.put(severity, 0L);
+                        }
+                        out.put(rs.getString(1), camp);
+                    }
+                    camp.put(rs.getString(2), rs.getLong(3));
                 }
             }
         }

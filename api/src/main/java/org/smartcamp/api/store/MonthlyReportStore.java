@@ -20,8 +20,9 @@ import org.smartcamp.ingest.catalogue.Metric;
  * What the monthly camp report is made of, read with the same store calls the JSON routes use for that month:
  * the month's figures of the camp and its assets ({@code /figures/monthly}), the camp's daily fuel
  * ({@code /figures/daily}), the fuel events ({@code /events}), the tanks' daily {@code fuel.volume} rollups
- * ({@code /readings?bucket=1d}) and the current days of supply ({@code /figures/current}). Months are UTC months,
- * as the daily figures are per UTC day.
+ * ({@code /readings?bucket=1d}), the tanks' daily accounts ({@code /camps/{camp}/tanks/{tank}/reconciliation}, for
+ * the detected leak's litres) and the current days of supply ({@code /figures/current}). Months are UTC months, as
+ * the daily figures are per UTC day.
  */
 public final class MonthlyReportStore {
     /** Event kinds the report lists. */
@@ -40,11 +41,15 @@ public final class MonthlyReportStore {
      * @param stock    {@code /readings?bucket=1d&metric=fuel.volume} rows of the camp's tanks
      * @param current  {@code /figures/current} {@code days_of_supply} rows of the camp and its tanks
      * @param supply   asset id to the id of the tank it draws from (inventory links)
+     * @param zone     the camp's time zone from the inventory, or null when it has none
+     * @param accounts tank id to its daily accounts of the month, as {@code /camps/{camp}/tanks/{tank}/reconciliation}
+     *                 serves them (a tank without any is left out)
      * @param truncated whether a listing had more rows than {@code limit}
      */
     public record Data(Registry.Camp camp, YearMonth month, List<Registry.Asset> assets, List<JsonObject> monthly,
                        List<JsonObject> daily, List<JsonObject> events, List<JsonObject> stock,
-                       List<JsonObject> current, Map<String, String> supply, boolean truncated) {
+                       List<JsonObject> current, Map<String, String> supply, java.time.ZoneId zone,
+                       Map<String, List<JsonObject>> accounts, boolean truncated) {
     }
 
     /** The first day of {@code month} (UTC). */
@@ -83,8 +88,33 @@ public final class MonthlyReportStore {
             List.of(Subjects.patternOf(Figure.DAYS_OF_SUPPLY)));
         Page current = AnalyticsStore.current(c, registry, supply, null, limit);
         boolean truncated = List.of(monthly, daily, events, stock, current).stream().anyMatch(p -> p.next() != null);
+        Map<String, List<JsonObject>> accounts = new LinkedHashMap<>();
+        for (Registry.Asset tank : assets) {
+            if (AssetKind.FUEL_TANK.code().equals(tank.kind())) {
+                List<JsonObject> days = AnalyticsStore.tankAccounts(c, tank, from, to, limit);
+                truncated |= days.size() >= limit;
+                if (!days.isEmpty()) {
+                    accounts.put(tank.id(), days);
+                }
+            }
+        }
         return new Data(camp, month, assets, monthly.items(), daily.items(), events.items(), stock.items(),
-            current.items(), supplyTanks(c, camp.id()), truncated);
+            current.items(), supplyTanks(c, camp.id()), zone(c, camp.id()), accounts, truncated);
+    }
+
+    /** The camp's time zone, or null when the inventory gives none (the loader refuses an unknown zone id). */
+    private static java.time.ZoneId zone(Connection c, String camp) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Queries.CAMP_TIMEZONE)) {
+            ps.setString(1, camp);
+            try (ResultSet rs = ps.executeQuery()) {
+                String zone = rs.next() ? rs.getString(1) : null;
+                try {
+                    return zone == null || zone.isBlank() ? null : java.time.ZoneId.of(zone);
+                } catch (java.time.DateTimeException e) {
+                    return null;
+                }
+            }
+        }
     }
 
     private static Map<String, String> supplyTanks(Connection c, String camp) throws SQLException {

@@ -83,6 +83,8 @@ public final class Queries {
         + "AND (camp_id, subject_id, day, figure) > (?, ?, ?, ?) ORDER BY camp_id, subject_id, day, figure LIMIT ?";
 
     /** A tank's daily accounts (figure fuel_residual_l with the account in its detail), by day. */
+    static final String CAMP_TIMEZONE = "SELECT timezone FROM camps WHERE id = ?";
+
     static final String TANK_ACCOUNTS = "SELECT day, value, coverage, computed_at, detail FROM analytics_daily "
         + "WHERE subject_kind = 'asset' AND camp_id = ? AND subject_id = ? AND figure = 'fuel_residual_l' "
         + "AND day >= ? AND day < ? ORDER BY day LIMIT ?";

@@ -272,6 +272,17 @@ class AuthorizationMatrixIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("callers")
+    void theOverviewsAlarmCountsHoldOnlyCampsInScope(String callerName) {
+        Caller caller = CALLERS.get(callerName);
+        Http.Answer list = http.get("/api/v1/alarms?status=active&limit=1", caller.headers());
+        if (list.status() == 200) {
+            assertThat(list.json().getJsonObject("activeByCamp").fieldNames()).as("activeByCamp of %s", callerName)
+                .isSubsetOf(caller.camps());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("callers")
     void onlyLogisticsInScopeActsOnAnAlarmAndAViewerCannotAcknowledge(String callerName) {
         Caller caller = CALLERS.get(callerName);
         for (String camp : ALARM_OF.keySet()) {

@@ -52,7 +52,7 @@ class DashboardReadabilityIT {
         new String[] {"#/utilization/camp-a/veh-a1", "utilization"},
         new String[] {"#/utilization/camp-a/tank-a1", "utilization"}, new String[] {"#/quality", "quality"});
     /** What the page shows of itself for the scan: its visible text, and its charts' legends and axis titles. */
-    private static final String SHOWN = "const out = [document.body.innerText];"
+    static final String SHOWN = "const out = [document.body.innerText];"
         + "for (const c of document.querySelectorAll('canvas')) { const ch = window.Chart.getChart(c);"
         + " if (!ch) { continue; } ch.data.datasets.forEach(d => out.push(String(d.label)));"
         + " Object.values(ch.scales).forEach(s => { if (s.options.title && s.options.title.display) {"

@@ -85,7 +85,9 @@ class ReportBundlesTest {
         JsonObject stock = new JsonObject().put("timestamp", "2026-11-01T00:00:00Z").put("asset", "t1")
             .put("first", 5000.0).put("last", 4000.0);
         MonthlyReportStore.Data data = new MonthlyReportStore.Data(camp, YearMonth.of(2026, 11), assets,
-            List.of(figure), List.of(), List.of(event), List.of(stock), List.of(), Map.of("g1", "t1"), true);
+            List.of(figure), List.of(), List.of(event), List.of(stock), List.of(), Map.of("g1", "t1"),
+            java.time.ZoneId.of("Africa/Nairobi"),
+            Map.of("t1", List.of(new JsonObject().put("day", "2026-11-02").put("leakL", 12.5))), true);
         for (Locale locale : ReportText.LANGUAGES) {
             for (ReportFormat format : ReportFormat.values()) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();

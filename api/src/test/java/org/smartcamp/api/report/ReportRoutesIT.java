@@ -53,6 +53,15 @@ class ReportRoutesIT {
             ('camp', 'juba1', '2026-03-01', 'co2_kg', 322.94, 'kg', 0.98, '2026-03-02 01:00+00', 'juba1'),
             ('camp', 'juba1', '2026-03-01', 'renewable_fraction', 0.125, '1', 0.9, '2026-03-02 01:00+00', 'juba1')
             """);
+        // The tank's daily accounts: a detected leak took 30 L on March 2 and 5 L on March 3.
+        server.sql("""
+            INSERT INTO analytics_daily (subject_kind, subject_id, day, figure, value, unit, coverage, computed_at,
+                camp_id, detail) VALUES
+            ('asset', 'juba1-tank-1', '2026-03-02', 'fuel_residual_l', 0, 'L', 1.0, '2026-03-03 01:00+00', 'juba1',
+             '{"leak_l": 30, "thefts_l": 120}'),
+            ('asset', 'juba1-tank-1', '2026-03-03', 'fuel_residual_l', 0, 'L', 1.0, '2026-03-04 01:00+00', 'juba1',
+             '{"leak_l": 5, "thefts_l": 0}')
+            """);
     }
 
     @AfterAll
@@ -70,15 +79,19 @@ class ReportRoutesIT {
         assertThat(api.stock()).hasSize(2);
         assertThat(api.events()).extracting(e -> e.getString("kind")).containsExactlyInAnyOrder("refuel", "theft");
         check().pdfHolds(api);
-        assertThat(api.campBalance(YearMonth.of(2026, 3))[5]).as("9000 + 500 - 1285.75 - 120 - 8953")
-            .isCloseTo(-858.75, within(1e-9));
+        assertThat(api.leak("juba1-tank-1")).isEqualTo(35.0);
+        assertThat(api.campBalance(YearMonth.of(2026, 3))[5]).as("9000 + 500 - 1285.75 - (120 + 35) - 8953")
+            .isCloseTo(-893.75, within(1e-9));
         HttpResponse<byte[]> byHeader = http.bytes("/api/v1/camps/juba1/reports/2026-03",
             ReportCheck.with(key, "Accept-Language", "de-DE,fr;q=0.9,en;q=0.5"));
         assertThat(byHeader.headers().firstValue("Content-Language")).hasValue("fr");
         assertThat(check().pdfText("fr")).contains("Rapprochement").contains("1 285,750").contains("9 000,0 L")
-            .contains("-858,8 L").contains("mars 2026").contains("Groupe électrogène");
+            .contains("-893,8 L").contains("mars 2026").contains("Groupe électrogène").contains("35,0 L")
+            .contains("155,0 L")
+            .contains("En heure du camp (Africa/Juba, UTC+02:00 au début du mois), la période va du "
+                + "1 mars 2026 02:00 au 1 avr. 2026 02:00");
         assertThat(check().pdfText("en")).contains("Reconciliation").contains("1,285.750").contains("9,000.0 L")
-            .contains("-858.8 L");
+            .contains("-893.8 L").contains("Leaks (detected)");
     }
 
     @Test
@@ -112,7 +125,8 @@ class ReportRoutesIT {
         String csv = Files.readString(rec);
         assertThat(csv).contains("juba1-tank-1," + plain(api.stock().get(0).getDouble("first")) + ","
             + plain(api.monthly("juba1-tank-1", "refuel_l")) + ","
-            + plain(api.monthly("juba1-gen-1", "fuel_consumed_l")) + "," + plain(api.monthly("juba1-tank-1", "loss_l"))
+            + plain(api.monthly("juba1-gen-1", "fuel_consumed_l")) + ","
+            + plain(api.monthly("juba1-tank-1", "loss_l") + api.leak("juba1-tank-1"))
             + "," + plain(api.stock().get(1).getDouble("last")) + ","
             + plain(api.campBalance(YearMonth.of(2026, 3))[5]) + ",");
         String figures = Files.readString(dir.resolve("report-figures.csv"));

@@ -95,6 +95,8 @@ class CatalogueConsistencyIT {
             assertThat(row.getString("unit")).as(m.wireName()).isEqualTo(m.unit().symbol());
             assertThat(row.getString("kind")).as(m.wireName()).isEqualTo(m.kind().code());
             assertThat(row.getString("sampling")).as(m.wireName()).isEqualTo(m.sampling().code());
+            assertThat(row.getJsonObject("label").getString("fr")).as(m.wireName()).isNotBlank()
+                .isNotEqualTo(row.getJsonObject("label").getString("en"));
             assertThat(row.getJsonArray("unitAliases").getList()).as(m.wireName())
                 .containsExactlyElementsOf(m.unit().aliases().keySet());
         }
@@ -103,6 +105,10 @@ class CatalogueConsistencyIT {
         assertThat(names(catalogue.getJsonArray("eventKinds")))
             .containsExactlyElementsOf(Arrays.stream(EventKind.values()).map(EventKind::id).toList());
         assertThat(byName(catalogue.getJsonArray("eventKinds"), "refuel").getBoolean("alert")).isFalse();
+        assertThat(names(catalogue.getJsonArray("alarmConditions"))).containsExactlyElementsOf(
+            org.smartcamp.analytics.alarm.AlarmCondition.ids());
+        assertThat(byName(catalogue.getJsonArray("alarmConditions"), "theft").getJsonObject("label").getString("fr"))
+            .isEqualTo(EventKind.THEFT.label("fr"));
     }
 
     @Test

@@ -42,7 +42,14 @@ public final class ReportCheck {
 
     /** What the JSON routes serve for the month. */
     public record Api(List<JsonObject> monthly, List<JsonObject> daily, List<JsonObject> events,
-                      List<JsonObject> stock, List<JsonObject> current, List<JsonObject> assets) {
+                      List<JsonObject> stock, List<JsonObject> current, List<JsonObject> assets,
+                      Map<String, List<JsonObject>> accounts) {
+
+        /** The litres of a tank's detected leak in the month: its daily accounts' leakL summed. */
+        public double leak(String tank) {
+            return accounts.getOrDefault(tank, List.of()).stream().filter(d -> d.getValue("leakL") != null)
+                .mapToDouble(d -> d.getDouble("leakL")).sum();
+        }
 
         /** The value of a monthly figure of a subject (0 when the route has none). */
         public double monthly(String subject, String figure) {
@@ -70,7 +77,7 @@ public final class ReportCheck {
             double opening = stocks().values().stream().mapToDouble(s -> s[0]).sum();
             double closing = stocks().values().stream().mapToDouble(s -> s[1]).sum();
             double received = stocks().keySet().stream().mapToDouble(t -> monthly(t, "refuel_l")).sum();
-            double losses = stocks().keySet().stream().mapToDouble(t -> monthly(t, "loss_l")).sum();
+            double losses = stocks().keySet().stream().mapToDouble(t -> monthly(t, "loss_l") + leak(t)).sum();
             double consumed = ids("generator").stream().mapToDouble(g -> monthly(g, "fuel_consumed_l")).sum();
             Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
             consumed += events.stream().filter(e -> "refuel".equals(e.getString("kind"))
@@ -101,12 +108,16 @@ public final class ReportCheck {
     /** Reads the JSON routes for the month. */
     public Api api() {
         String c = "camp=" + camp + "&";
+        List<JsonObject> assets = items("/api/v1/assets?" + c + "limit=10000");
+        Map<String, List<JsonObject>> accounts = new LinkedHashMap<>();
+        assets.stream().filter(a -> "fuel_tank".equals(a.getString("kind"))).map(a -> a.getString("id"))
+            .forEach(t -> accounts.put(t, http.get("/api/v1/camps/" + camp + "/tanks/" + t + "/reconciliation?"
+                + range(), key).json().getJsonArray("items").stream().map(o -> (JsonObject) o).toList()));
         return new Api(items("/api/v1/figures/monthly?" + c + "limit=10000&" + range()),
             items("/api/v1/figures/daily?" + c + "subject=camp&figure=fuel_consumed_l&" + range()),
             items("/api/v1/events?" + c + "kind=refuel,short_fill,theft,leak&limit=10000&" + range()),
             items("/api/v1/readings?" + c + "metric=fuel.volume&bucket=1d&limit=10000&" + range()),
-            items("/api/v1/figures/current?" + c + "figure=days_of_supply"),
-            items("/api/v1/assets?" + c + "limit=10000"));
+            items("/api/v1/figures/current?" + c + "figure=days_of_supply"), assets, accounts);
     }
 
     private String path() {
@@ -160,6 +171,15 @@ public final class ReportCheck {
             }
             if (!api.stocks().isEmpty()) {
                 assertThat(text).contains(normal(t.quantity(api.campBalance(month)[5], 1, "L")));
+            }
+            for (String tank : api.stocks().keySet()) {
+                if (api.monthly().stream().anyMatch(r -> tank.equals(r.getString("subjectId"))
+                    && "loss_l".equals(r.getString("figure")))) {
+                    double thefts = api.monthly(tank, "loss_l");
+                    assertThat(text).as("losses of " + tank).contains(tank + " " + normal(t.quantity(thefts, 1, "L")))
+                        .contains(normal(t.quantity(api.leak(tank), 1, "L")))
+                        .contains(normal(t.quantity(thefts + api.leak(tank), 1, "L")));
+                }
             }
         }
     }

@@ -24,21 +24,21 @@ import org.smartcamp.ingest.testsupport.MigratedStore;
 import org.smartcamp.simulator.scenario.Scenario;
 
 /**
- * The monthly camp report on a simulated month: a week of the small outpost (a refuel, a theft, a slow leak,
- * sensor faults, an outage backlog) fed through the ingest pipeline, analysed by one pass of the analytics job,
- * then served by the API: every number of its JSON routes for the month is in the report's PDF and XLSX
- * ({@link ReportCheck}).
+ * The monthly camp report on a simulated month: ten days of the small outpost (a refuel, a theft, a slow leak of
+ * 30 L/day from day 5, sensor faults, an outage backlog) fed through the ingest pipeline, analysed by one pass of the
+ * analytics job, then served by the API: every number of its JSON routes for the month is in the report's PDF and
+ * XLSX ({@link ReportCheck}), the detected leak's litres among the losses, and the reconciliation closes on them.
  */
 class SimulatedMonthReportIT {
-    /** The run ends here (UTC midnight): November 1-7, 2026. */
-    private static final Instant END = Instant.parse("2026-11-08T00:00:00Z");
+    /** The run ends here (UTC midnight): November 1-10, 2026. */
+    private static final Instant END = Instant.parse("2026-11-11T00:00:00Z");
 
     @Test
     void theReportOfASimulatedWeekHoldsTheApisNumbers() throws Exception {
         Clock clock = Clock.fixed(END, ZoneOffset.UTC);
         try (MigratedStore store = MigratedStore.create("report_sim")) {
             SimulatedFeed feed = new SimulatedFeed(store.dataSource(), clock);
-            Scenario week = feed.scenario("small-outpost", 11, Duration.ofDays(7));
+            Scenario week = feed.scenario("small-outpost", 11, Duration.ofDays(10));
             feed.feed(week);
             var db = store.db();
             try (AnalyticsService analytics = new AnalyticsService(new DatabaseConfig(db.url(), db.user(),
@@ -58,9 +58,14 @@ class SimulatedMonthReportIT {
                 ReportCheck check = new ReportCheck(http, new String[] {"X-API-Key", secret}, "outpost1",
                     YearMonth.of(2026, 11));
                 ReportCheck.Api numbers = check.api();
-                assertThat(numbers.events()).extracting(e -> e.getString("kind")).contains("refuel", "theft");
+                assertThat(numbers.events()).extracting(e -> e.getString("kind")).contains("refuel", "theft", "leak");
                 assertThat(numbers.stocks()).containsKey("outpost1-tank-1");
-                assertThat(numbers.daily()).hasSize(7);
+                assertThat(numbers.daily()).hasSize(10);
+                // The leak (30 L/day from November 6) is among the losses, and what is left unexplained is small.
+                assertThat(numbers.leak("outpost1-tank-1")).as("detected leak litres").isBetween(20.0, 200.0);
+                double[] balance = numbers.campBalance(YearMonth.of(2026, 11));
+                assertThat(Math.abs(balance[5])).as("residual of %s", java.util.Arrays.toString(balance))
+                    .isLessThan(Math.abs(balance[5] + numbers.leak("outpost1-tank-1")));
                 check.pdfHolds(numbers);
                 check.xlsxHolds(numbers);
             } finally {

@@ -155,6 +155,17 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void aCampsTimeZoneIsAnIanaIdAndMayBeLeftOut() {
+        Inventory inventory = InventoryLoader.parse("f.yaml", "missions: [{id: m, camps: [{id: a, timezone: "
+            + "Africa/Nairobi}, {id: b}]}]");
+
+        assertThat(inventory.missions().get(0).camps()).extracting(Inventory.Camp::timezone)
+            .containsExactly("Africa/Nairobi", null);
+        assertError("missions: [{id: m, camps: [{id: a, timezone: Mars/Olympus}]}]",
+            "f.yaml: missions[0].camps[0].timezone: 'Mars/Olympus' is not a time zone id such as Africa/Juba");
+    }
+
+    @Test
     void jsonIsAcceptedToo() {
         Inventory inventory = InventoryLoader.parse("f.json",
             "{\"missions\": [{\"id\": \"m\", \"camps\": [{\"id\": \"c\", \"assets\": [{\"id\": \"p\", \"kind\": \"pv\","

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.smartcamp.analytics.alarm.AlarmCondition;
 
 /**
  * The e-mail of one notification, in English or French (any other language gets English): what happened, where
@@ -47,14 +48,15 @@ public record AlarmEmail(String subject, String text, String html) {
         String action = payload.path("transition").path("action").asText("updated");
         String severity = alarm.path("severity").asText("");
         String headline = w.alarm() + " " + w.actions().getOrDefault(action, action) + ": "
-            + text(alarm, "condition") + " (" + w.severities().getOrDefault(severity, severity) + ")";
+            + condition(text(alarm, "condition"), language) + " (" + w.severities().getOrDefault(severity, severity)
+            + ")";
         String where = String.join(", ", parts(w.mission(), text(alarm, "mission"), w.camp(), text(alarm, "camp"),
             w.asset(), text(alarm, "asset")));
         String subject = "[SmartCamp] " + headline + " - " + where(alarm);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {w.where(), where});
         if (alarm.path("quantity").isNumber()) {
-            rows.add(new String[] {w.howMuch(), quantity(alarm)});
+            rows.add(new String[] {w.howMuch(), quantity(alarm, language)});
         }
         rows.add(new String[] {w.when(), when(payload.path("occurredAt").asText(null))});
         rows.add(new String[] {w.rule(), text(alarm, "rule")});
@@ -74,9 +76,25 @@ public record AlarmEmail(String subject, String text, String html) {
             links.add(new String[] {w.open(), l.get("dashboard").asText()});
         }
         String footer = String.format(w.footer(), idempotencyKey);
-        String summary = text(alarm, "summary");
+        String summary = "fr".equalsIgnoreCase(language) ? frenchSummary(alarm) : text(alarm, "summary");
         return new AlarmEmail(subject, plain(headline, summary, rows, links, footer),
             html(language, headline, summary, rows, links, footer));
+    }
+
+    /**
+     * The summary in French, made from the alarm's fields (the stored one is English): the condition's label, the
+     * quantity and the asset or camp, e.g. {@code Vol présumé : 312 L sur juba1-bulk-tank}.
+     */
+    private static String frenchSummary(JsonNode alarm) {
+        String where = alarm.hasNonNull("asset") ? text(alarm, "asset") : text(alarm, "camp");
+        return condition(text(alarm, "condition"), "fr") + (alarm.path("quantity").isNumber() ? " : "
+            + quantity(alarm, "fr") : "") + " sur " + where;
+    }
+
+    /** The condition's label in {@code language} (the catalogue's event kind label), or its id when unknown. */
+    private static String condition(String id, String language) {
+        AlarmCondition c = AlarmCondition.ofId(id);
+        return c == null ? id : c.label(language);
     }
 
     /** Only http(s) links are shown: a payload link is never a script or a file. */
@@ -99,10 +117,11 @@ public record AlarmEmail(String subject, String text, String html) {
         return parts;
     }
 
-    private static String quantity(JsonNode alarm) {
+    /** The quantity with its unit, a decimal comma in French. */
+    private static String quantity(JsonNode alarm, String language) {
         double q = alarm.get("quantity").asDouble();
         String number = q == Math.rint(q) && Math.abs(q) < 1e15 ? Long.toString((long) q)
-            : String.format(Locale.ROOT, "%.1f", q);
+            : String.format("fr".equalsIgnoreCase(language) ? Locale.FRENCH : Locale.ROOT, "%.1f", q);
         return alarm.hasNonNull("unit") ? number + " " + alarm.get("unit").asText() : number;
     }
 

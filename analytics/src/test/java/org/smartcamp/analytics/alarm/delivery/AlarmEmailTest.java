@@ -17,8 +17,8 @@ class AlarmEmailTest {
 
         AlarmEmail mail = AlarmEmail.render(p, "en", "k");
 
-        assertThat(mail.subject()).isEqualTo("[SmartCamp] Alarm acknowledged: theft (minor) - juba1-bulk-tank "
-            + "(unmiss/juba1)");
+        assertThat(mail.subject()).isEqualTo("[SmartCamp] Alarm acknowledged: Suspected theft (minor) - "
+            + "juba1-bulk-tank (unmiss/juba1)");
         assertThat(mail.html())
             .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "on my way &amp; &quot;checking&quot;")
             .doesNotContain("<script>", "javascript:");
@@ -29,10 +29,14 @@ class AlarmEmailTest {
     @Test
     void anotherLanguageGetsEnglishAndAFrenchClearIsLevee() {
         ObjectNode p = OutboxRows.payload("k", 1, 3, "cleared", "warning", Instant.parse("2026-12-07T14:00:00Z"));
-        assertThat(AlarmEmail.render(p, "de", "k").subject()).startsWith("[SmartCamp] Alarm cleared: theft (warning)");
+        assertThat(AlarmEmail.render(p, "de", "k").subject())
+            .startsWith("[SmartCamp] Alarm cleared: Suspected theft (warning)");
         assertThat(AlarmEmail.render(p, "fr", "k").subject())
-            .startsWith("[SmartCamp] Alarme levée: theft (avertissement)");
+            .startsWith("[SmartCamp] Alarme levée: Vol présumé (avertissement)");
         assertThat(AlarmEmail.render(p, "fr", "k").text()).contains("Quand: 2026-12-07 14:00 UTC",
-            "Chaque tentative de cette notification porte la clé k.");
+            "Chaque tentative de cette notification porte la clé k.", "Vol présumé : 312 L sur juba1-bulk-tank")
+            .doesNotContain("312 L left");
+        ((ObjectNode) p.get("alarm")).put("quantity", 12.5);
+        assertThat(AlarmEmail.render(p, "fr", "k").text()).contains("Quantité: 12,5 L");
     }
 }

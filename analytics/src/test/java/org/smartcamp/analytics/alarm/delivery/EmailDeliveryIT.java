@@ -73,8 +73,8 @@ class EmailDeliveryIT {
         MimeMessage[] got = smtp.getReceivedMessages();
         assertThat(got).hasSize(2);
         MimeMessage english = addressedTo(got, "ops@example.org");
-        assertThat(english.getSubject()).isEqualTo("[SmartCamp] Alarm raised: theft (critical) - juba1-bulk-tank "
-            + "(unmiss/juba1)");
+        assertThat(english.getSubject()).isEqualTo("[SmartCamp] Alarm raised: Suspected theft (critical) - "
+            + "juba1-bulk-tank (unmiss/juba1)");
         assertThat(english.getMessageID()).isEqualTo("<" + en.key() + "@smartcamp.alarms>");
         assertThat(english.getHeader("X-SmartCamp-Idempotency-Key")).containsExactly(en.key());
         String text = part(english, "text/plain");
@@ -84,8 +84,8 @@ class EmailDeliveryIT {
         assertThat(part(english, "text/html")).contains("<a href=\"http://localhost:8080/#/events/17\">Evidence</a>",
             "<th align=\"left\">How much</th><td>312 L</td>");
         MimeMessage french = addressedTo(got, "chef@example.org");
-        assertThat(french.getSubject()).isEqualTo("[SmartCamp] Alarme déclenchée: theft (critique) - juba1-bulk-tank "
-            + "(unmiss/juba1)");
+        assertThat(french.getSubject()).isEqualTo("[SmartCamp] Alarme déclenchée: Vol présumé (critique) - "
+            + "juba1-bulk-tank (unmiss/juba1)");
         assertThat(part(french, "text/plain")).contains("Où: mission unmiss, camp juba1, équipement juba1-bulk-tank",
             "Quantité: 312 L", "Preuves: http://localhost:8080/#/events/17");
         assertThat(part(french, "text/html")).contains("<html lang=\"fr\">", ">Preuves</a>");
