@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
     description = "Telemetry backend for field camps: ingest, analytics, API, simulator.",
     subcommands = {MigrateCommand.class, IngestCommand.class, AnalyticsCommand.class, ApiCommand.class,
         ApiKeyCommand.class, InventoryCommand.class,
+        BackupCommand.class, RestoreCommand.class,
         SimulateCommand.class, ReplayCommand.class, BenchCommand.class, ConfigCommand.class, BrokerUsersCommand.class,
         EdgeCommand.class,
         DemoCommand.class, AccuracyCommand.class, DeliveriesCommand.class, ReportCommand.class})
