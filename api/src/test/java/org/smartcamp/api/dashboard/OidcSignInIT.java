@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,6 +115,31 @@ class OidcSignInIT {
         assertThat(idp.refusals()).as("nothing was sent to the token endpoint").isEmpty();
         assertThat(browser.js("return location.search")).isEqualTo("");
         assertThat(browser.js("return sessionStorage.length")).isEqualTo(0L);
+    }
+
+    @Test
+    @Order(3)
+    void theSignInConfigurationIsOpenAndATokenOfAnUnknownKeyIs401ProblemJson() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> config = http.send(HttpRequest.newBuilder(URI.create(service.url() + "/auth/config"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(config.statusCode()).isEqualTo(200);
+        JsonObject provider = new JsonObject(config.body()).getJsonObject("provider");
+        assertThat(provider.getString("authorizationEndpoint")).isEqualTo(idp.issuer() + "/authorize");
+        assertThat(provider.getString("tokenEndpoint")).isEqualTo(idp.issuer() + "/token");
+        assertThat(provider.getString("clientId")).isEqualTo("smartcamp-dashboard");
+        assertThat(config.headers().firstValue("Content-Security-Policy").orElseThrow())
+            .contains("connect-src " + idp.issuer() + " 'self'");
+
+        String forged = OidcTestProvider.signWithUnknownKey("mission-key-1", idp.claims(new JsonObject()
+            .put("sub", "mallory").put("realm_access", new JsonObject().put("roles", new JsonArray()
+                .add("smartcamp-admin")))));
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(service.url() + "/api/v1/camps"))
+            .header("Authorization", "Bearer " + forged).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(new JsonObject(refused.body()).getString("detail")).isEqualTo("the bearer token was refused: "
+            + "its signature does not verify");
     }
 
     private static WebElement displayed(String id) {
