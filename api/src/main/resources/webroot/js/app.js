@@ -2,6 +2,7 @@
 // handling shared by every view (401 back to sign-in, 403 and others shown in place).
 import * as api from './api.js';
 import * as catalogue from './catalogue.js';
+import * as oidc from './oidc.js';
 import { h, notice } from './dom.js';
 import { destroyAll } from './charts.js';
 import { lang, preferred, t, use } from './i18n.js';
@@ -40,12 +41,9 @@ function describe(value) {
   if (api.isApiKey(value)) {
     return t('session.apiKey');
   }
-  try {
-    const claims = JSON.parse(atob(value.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
-    return claims.sub ? t('session.signedInAs', { sub: claims.sub }) : t('session.token');
-  } catch (e) {
-    return t('session.token');
-  }
+  const claims = api.claimsOf(value);
+  const who = claims && (claims.preferred_username || claims.name || claims.sub);
+  return who ? t('session.signedInAs', { sub: who }) : t('session.token');
 }
 
 async function render() {
@@ -109,11 +107,8 @@ function failed(root, e) {
   root.replaceChildren(notice(text, 'error'));
 }
 
-async function signIn(event) {
-  event.preventDefault();
-  const value = $('credential').value.trim();
-  const button = $('sign-in');
-  button.disabled = true;
+/** Keeps {@code value} as the credential once the API accepts it, and shows the first view; else says why not. */
+async function accept(value) {
   try {
     await api.get('/api/v1/missions', { limit: 1 }, value);
     api.signIn(value);
@@ -126,12 +121,62 @@ async function signIn(event) {
   } catch (e) {
     showLogin(e instanceof api.ApiError && e.status === 401 ? t('login.notAccepted', { reason: e.message })
       : t('login.failed', { reason: e.message }));
+  }
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  const button = $('sign-in');
+  button.disabled = true;
+  try {
+    await accept($('credential').value.trim());
   } finally {
     button.disabled = false;
   }
 }
 
+let provider = null;
+
+function labelProvider() {
+  $('sign-in-provider').textContent = provider && provider.name ? t('login.withProvider', { name: provider.name })
+    : t('login.withProviderGeneric');
+}
+
+/**
+ * Offers the identity provider's sign-in when the API names one, and completes it when the provider has sent the
+ * browser back with a code.
+ *
+ * @return whether the page was left to the sign-in (accepted, or its failure shown)
+ */
+async function providerSignIn() {
+  try {
+    provider = await oidc.load();
+  } catch (e) {
+    provider = null;
+  }
+  $('provider').hidden = !provider;
+  labelProvider();
+  try {
+    const token = await oidc.complete();
+    if (!token) {
+      return false;
+    }
+    await accept(token);
+  } catch (e) {
+    const reason = e instanceof oidc.SignInError ? e.reason : 'token';
+    showLogin(t('login.oidc.' + reason, { reason: e.message }));
+  }
+  return true;
+}
+
 $('login-form').addEventListener('submit', signIn);
+$('sign-in-provider').addEventListener('click', () => {
+  $('sign-in-provider').disabled = true;
+  oidc.start().catch(e => {
+    $('sign-in-provider').disabled = false;
+    showLogin(t('login.oidc.token', { reason: e.message }));
+  });
+});
 $('logout').addEventListener('click', () => {
   api.signOut();
   catalogue.forget();
@@ -140,6 +185,7 @@ $('logout').addEventListener('click', () => {
 $('range').addEventListener('change', render);
 $('lang').addEventListener('change', async () => {
   await use($('lang').value, true);
+  labelProvider();
   if (!$('login').hidden) {
     $('login-error').hidden = true;
     return;
@@ -147,7 +193,9 @@ $('lang').addEventListener('change', async () => {
   render();
 });
 window.addEventListener('hashchange', render);
-use(preferred(), false).then(() => {
+use(preferred(), false).then(async () => {
   $('lang').value = lang();
-  render();
+  if (!await providerSignIn()) {
+    render();
+  }
 });

@@ -139,8 +139,16 @@ public final class ApiService implements AutoCloseable {
             perClient.evictIdle();
             failures.evictIdle();
         });
-        return new AuthHandler(new ApiKeyAuthenticator(db, clock, config.keyCacheTtl()),
-            new JwtAuthenticator(vertx, config.jwt()), perClient, failures, metrics);
+        JwtAuthenticator jwt = new JwtAuthenticator(vertx, config.jwt());
+        if (jwt.provider() != null) {
+            // Read the discovery document now, so a wrong issuer shows in the log at start, not at the first token.
+            jwt.provider().metadata()
+                .onSuccess(m -> LOG.info("Identity provider {}: keys at {}", m.issuer(), m.jwksUri()))
+                .onFailure(e -> LOG.warn("Identity provider {} cannot be read now ({}); bearer tokens are refused "
+                    + "until it can be", config.jwt().issuer(), e.getMessage()));
+        }
+        return new AuthHandler(new ApiKeyAuthenticator(db, clock, config.keyCacheTtl()), jwt, perClient, failures,
+            metrics);
     }
 
     private OpsServer ops(Vertx v) {

@@ -34,6 +34,11 @@ public final class AuthHandler implements Handler<RoutingContext> {
         this.metrics = metrics;
     }
 
+    /** The identity provider bearer tokens' keys are fetched from, or null. */
+    public IdentityProvider provider() {
+        return jwt.provider();
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
         authenticate(ctx)

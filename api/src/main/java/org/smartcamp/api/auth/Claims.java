@@ -21,12 +21,21 @@ final class Claims {
 
     /** The payload of a JWT without verifying anything, or null when it is not base64url JSON. */
     static JsonObject unverified(String token) {
+        return part(token, 1);
+    }
+
+    /** The header of a JWT without verifying anything, or null when it is not base64url JSON. */
+    static JsonObject header(String token) {
+        return part(token, 0);
+    }
+
+    private static JsonObject part(String token, int index) {
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3) {
             return null;
         }
         try {
-            return new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+            return new JsonObject(new String(Base64.getUrlDecoder().decode(parts[index]), StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             return null;
         }

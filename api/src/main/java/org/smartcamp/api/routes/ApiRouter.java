@@ -60,7 +60,8 @@ public final class ApiRouter {
                      OpsServer ops, Alarms alarms) {
         router = Router.router(vertx);
         router.route().handler(observer);
-        router.route().handler(new SecurityHeaders(config.http().pageCsp(), config.http().tls()));
+        router.route().handler(new SecurityHeaders(SignInRoutes.pageCsp(config.http().pageCsp(), config.jwt()),
+            config.http().tls()));
         if (!config.http().corsOrigins().isEmpty()) {
             router.route().handler(cors(config.http()));
         }
@@ -85,6 +86,7 @@ public final class ApiRouter {
             alarms.publicUrl()))).mount(endpoints);
         new ReportRoutes(support).mount(endpoints);
         new I18nRoutes().mount(router);
+        new SignInRoutes(config.jwt(), auth.provider()).mount(router);
         DocsRoutes docs = new DocsRoutes();
         docs.mount(endpoints);
         openApi = docs.document();

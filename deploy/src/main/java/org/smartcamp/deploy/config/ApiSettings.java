@@ -5,12 +5,14 @@ import static org.smartcamp.deploy.config.ConfigKey.API_JWT_JWKS_FILE;
 import static org.smartcamp.deploy.config.ConfigKey.API_JWT_PUBLIC_KEY_FILE;
 import static org.smartcamp.deploy.config.ConfigKey.API_JWT_SECRET;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.smartcamp.api.ApiConfig;
 import org.smartcamp.api.JwtConfig;
 import org.smartcamp.api.http.ClientAddress;
@@ -43,10 +45,18 @@ public final class ApiSettings {
         Path publicKey = file(s, API_JWT_PUBLIC_KEY_FILE);
         Path jwks = file(s, API_JWT_JWKS_FILE);
         String secret = s.optionalText(API_JWT_SECRET);
+        String jwksUrl = s.optionalText(ConfigKey.API_JWT_JWKS_URL);
+        boolean discovery = s.bool(ConfigKey.API_JWT_DISCOVERY);
+        boolean remote = jwksUrl != null || discovery;
         if (algorithm == null) {
-            if (publicKey != null || jwks != null || secret != null) {
-                throw new ConfigException("api.jwt.algorithm is empty (bearer tokens disabled) but a JWT secret or "
-                    + "key file is set; set api.jwt.algorithm, e.g. RS256 or HS256");
+            if (publicKey != null || jwks != null || secret != null || remote) {
+                throw new ConfigException("api.jwt.algorithm is empty (bearer tokens disabled) but a JWT secret, "
+                    + "key file, JWKS URL or discovery is set; set api.jwt.algorithm, e.g. RS256 or HS256");
+            }
+            if (s.optionalText(ConfigKey.API_OIDC_CLIENT_ID) != null) {
+                throw new ConfigException("api.oidc.clientId is set but api.jwt.algorithm is empty: the dashboard's "
+                    + "sign-in needs bearer tokens; set api.jwt.algorithm (e.g. RS256), api.jwt.issuer and "
+                    + "api.jwt.discovery=true");
             }
             return JwtConfig.disabled();
         }
@@ -56,16 +66,47 @@ public final class ApiSettings {
             throw new ConfigException("api.jwt.algorithm (from " + s.source(API_JWT_ALGORITHM) + ") is " + algorithm
                 + " but api.jwt.secret is empty; set " + API_JWT_SECRET.envVar() + " to a secret of at least 32 bytes");
         }
-        if (!hmac && publicKey == null && jwks == null) {
+        if (!hmac && publicKey == null && jwks == null && !remote) {
             throw new ConfigException("api.jwt.algorithm (from " + s.source(API_JWT_ALGORITHM) + ") is " + algorithm
-                + " but neither api.jwt.publicKeyFile nor api.jwt.jwksFile is set");
+                + " but none of api.jwt.publicKeyFile, api.jwt.jwksFile, api.jwt.jwksUrl, api.jwt.discovery is set");
+        }
+        if (jwksUrl != null && discovery) {
+            throw new ConfigException("api.jwt.jwksUrl and api.jwt.discovery are both set; use one: discovery reads "
+                + "the JWKS URL from the issuer's discovery document");
         }
         try {
+            JwtConfig.Remote keys = remote ? new JwtConfig.Remote(jwksUrl == null ? null : URI.create(jwksUrl),
+                discovery, s.duration(ConfigKey.API_JWT_KEYS_TTL), s.duration(ConfigKey.API_JWT_KEYS_MIN_REFETCH),
+                null) : null;
             return new JwtConfig(algorithm, secret, publicKey, jwks, s.optionalText(ConfigKey.API_JWT_ISSUER),
-                s.optionalText(ConfigKey.API_JWT_AUDIENCE), leeway(s));
+                s.optionalText(ConfigKey.API_JWT_AUDIENCE), leeway(s), keys, claims(s), signIn(s));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("api.jwt: " + e.getMessage());
         }
+    }
+
+    private static JwtConfig.ClaimMapping claims(Settings s) {
+        Map<String, String> roles;
+        try {
+            roles = JwtConfig.ClaimMapping.parseRoles(s.optionalText(ConfigKey.API_JWT_ROLE_MAP));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("api.jwt.roleMap (from " + s.source(ConfigKey.API_JWT_ROLE_MAP) + "): "
+                + e.getMessage() + "; expected e.g. smartcamp-admin=admin,smartcamp-staff=viewer");
+        }
+        return new JwtConfig.ClaimMapping(s.text(ConfigKey.API_JWT_ROLE_CLAIM), roles,
+            s.text(ConfigKey.API_JWT_MISSIONS_CLAIM), s.text(ConfigKey.API_JWT_CAMPS_CLAIM),
+            s.optionalText(ConfigKey.API_JWT_SCOPES_CLAIM));
+    }
+
+    private static JwtConfig.SignIn signIn(Settings s) {
+        String clientId = s.optionalText(ConfigKey.API_OIDC_CLIENT_ID);
+        if (clientId == null) {
+            return null;
+        }
+        List<String> scopes = Arrays.stream(s.text(ConfigKey.API_OIDC_SCOPES).split("[\\s,]+"))
+            .filter(x -> !x.isEmpty()).toList();
+        return new JwtConfig.SignIn(clientId, scopes, s.optionalText(ConfigKey.API_OIDC_REDIRECT_URI),
+            s.optionalText(ConfigKey.API_OIDC_NAME));
     }
 
     private static Duration leeway(Settings s) {

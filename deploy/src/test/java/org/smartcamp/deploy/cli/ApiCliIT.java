@@ -183,8 +183,11 @@ class ApiCliIT {
     @Test
     void badApiSettingsAreOneClearLine() throws Exception {
         Map<String, Map<String, String>> cases = Map.of(
-            "api.jwt.algorithm (from environment variable SMARTCAMP_API_JWT_ALGORITHM) is RS256 but neither "
-                + "api.jwt.publicKeyFile nor api.jwt.jwksFile is set", Map.of("SMARTCAMP_API_JWT_ALGORITHM", "RS256"),
+            "api.jwt.algorithm (from environment variable SMARTCAMP_API_JWT_ALGORITHM) is RS256 but none of "
+                + "api.jwt.publicKeyFile, api.jwt.jwksFile, api.jwt.jwksUrl, api.jwt.discovery is set",
+            Map.of("SMARTCAMP_API_JWT_ALGORITHM", "RS256"),
+            "api.jwt: discovery reads <issuer>/.well-known/openid-configuration: set the issuer",
+            Map.of("SMARTCAMP_API_JWT_ALGORITHM", "RS256", "SMARTCAMP_API_JWT_DISCOVERY", "true"),
             "is HS256 but api.jwt.secret is empty", Map.of("SMARTCAMP_API_JWT_ALGORITHM", "HS256"),
             "api.jwt: the secret must be at least 32 bytes long",
             Map.of("SMARTCAMP_API_JWT_ALGORITHM", "HS256", "SMARTCAMP_API_JWT_SECRET", "short"),

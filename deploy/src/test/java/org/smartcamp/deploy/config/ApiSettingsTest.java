@@ -79,10 +79,54 @@ class ApiSettingsTest {
     }
 
     @Test
+    void theMissionsIdentityProviderItsClaimsAndTheDashboardsSignInReachTheConfiguration() {
+        Map<String, String> env = new HashMap<>(Map.of("SMARTCAMP_API_JWT_ALGORITHM", "rs256, es256",
+            "SMARTCAMP_API_JWT_ISSUER", "https://sso.example/realms/mission", "SMARTCAMP_API_JWT_DISCOVERY", "true",
+            "SMARTCAMP_API_JWT_KEYS_TTL", "5m", "SMARTCAMP_API_JWT_ROLE_CLAIM", "realm_access.roles",
+            "SMARTCAMP_API_JWT_ROLE_MAP", "smartcamp-admin=admin, smartcamp-staff=Viewer",
+            "SMARTCAMP_API_JWT_SCOPES_CLAIM", "smartcamp_scope", "SMARTCAMP_API_OIDC_CLIENT_ID", "smartcamp-dashboard",
+            "SMARTCAMP_API_OIDC_NAME", "Mission SSO"));
+
+        JwtConfig jwt = ApiSettings.api(ConfigLoader.load(null, env)).jwt();
+
+        assertThat(jwt.algorithms()).containsExactly("RS256", "ES256");
+        assertThat(jwt.remote()).isEqualTo(new JwtConfig.Remote(null, true, Duration.ofMinutes(5),
+            Duration.ofSeconds(30), null));
+        assertThat(jwt.claims()).isEqualTo(new JwtConfig.ClaimMapping("realm_access.roles",
+            Map.of("smartcamp-admin", "admin", "smartcamp-staff", "viewer"), "missions", "camps", "smartcamp_scope"));
+        assertThat(jwt.signIn()).isEqualTo(new JwtConfig.SignIn("smartcamp-dashboard", List.of("openid", "profile"),
+            null, "Mission SSO"));
+    }
+
+    @Test
+    void badIdentityProviderSettingsAreRefusedInOneLineNamingTheKey() {
+        Map<List<String>, String> cases = Map.of(
+            List.of("SMARTCAMP_API_JWT_ALGORITHM", "RS256", "SMARTCAMP_API_JWT_DISCOVERY", "true"),
+            "discovery reads <issuer>/.well-known/openid-configuration: set the issuer",
+            List.of("SMARTCAMP_API_JWT_ALGORITHM", "RS256", "SMARTCAMP_API_JWT_JWKS_URL",
+                "http://sso.example/certs"), "must be an https URL",
+            List.of("SMARTCAMP_API_JWT_ALGORITHM", "HS256", "SMARTCAMP_API_JWT_SECRET", SECRET,
+                "SMARTCAMP_API_JWT_JWKS_URL", "https://sso.example/certs"), "not a key file or key URL",
+            List.of("SMARTCAMP_API_JWT_ALGORITHM", "RS256,HS256", "SMARTCAMP_API_JWT_JWKS_URL",
+                "https://sso.example/certs"), "mix HMAC",
+            List.of("SMARTCAMP_API_JWT_ALGORITHM", "RS256", "SMARTCAMP_API_JWT_JWKS_URL", "https://sso.example/certs",
+                "SMARTCAMP_API_JWT_ROLE_MAP", "smartcamp-admin=root"), "'smartcamp-admin' maps to 'root'",
+            List.of("SMARTCAMP_API_JWT_ALGORITHM", "RS256", "SMARTCAMP_API_JWT_JWKS_URL", "https://sso.example/certs",
+                "SMARTCAMP_API_JWT_ROLE_MAP", "admin"), "api.jwt.roleMap",
+            List.of("SMARTCAMP_API_JWT_ALGORITHM", "RS256", "SMARTCAMP_API_JWT_JWKS_URL", "https://sso.example/certs",
+                "SMARTCAMP_API_OIDC_CLIENT_ID", "dash"), "dashboard sign-in with the provider needs discovery",
+            List.of("SMARTCAMP_API_OIDC_CLIENT_ID", "dash"), "api.oidc.clientId is set but api.jwt.algorithm is empty",
+            List.of("SMARTCAMP_API_JWT_ALGORITHM", "RS256", "SMARTCAMP_API_JWT_ISSUER", "https://sso.example",
+                "SMARTCAMP_API_JWT_DISCOVERY", "true", "SMARTCAMP_API_JWT_ROLE_CLAIM", "realm access"),
+            "the role claim 'realm access' is not a claim name");
+        assertRefused(cases);
+    }
+
+    @Test
     void contradictoryOrIncompleteSettingsAreRefusedNamingTheKey() throws IOException {
         Path pem = Files.writeString(dir.resolve("jwt.pem"), "x");
         Map<List<String>, String> cases = Map.of(
-            List.of("SMARTCAMP_API_JWT_ALGORITHM", "ES256"), "neither api.jwt.publicKeyFile nor api.jwt.jwksFile",
+            List.of("SMARTCAMP_API_JWT_ALGORITHM", "ES256"), "none of api.jwt.publicKeyFile, api.jwt.jwksFile",
             List.of("SMARTCAMP_API_JWT_ALGORITHM", "HS512"), "api.jwt.secret is empty",
             List.of("SMARTCAMP_API_JWT_SECRET", SECRET), "api.jwt.algorithm is empty",
             List.of("SMARTCAMP_API_JWT_ALGORITHM", "none", "SMARTCAMP_API_JWT_JWKS_FILE", pem.toString()),
@@ -95,6 +139,14 @@ class ApiSettingsTest {
             List.of("SMARTCAMP_API_CORS_ORIGINS", "https://bi.example.org/path"), "api.cors.origins",
             List.of("SMARTCAMP_API_PAGE_SIZE", "20000"), "api.pageSize (20000) must not be larger than api.maxPageSize",
             List.of("SMARTCAMP_API_RATE_LIMIT_BURST", "0"), "api.rateLimit.burst");
+        assertRefused(cases);
+        assertThatThrownBy(() -> ApiSettings.api(ConfigLoader.load(null, Map.of("SMARTCAMP_API_TRUSTED_PROXIES",
+            "10.0.0.1, proxy.example.org")))).isInstanceOf(ConfigException.class)
+            .hasMessageContaining("api.trustedProxies").hasMessageContaining("proxy.example.org");
+    }
+
+    /** Each case's settings (variable, value, ...) are refused in one line containing its text, never the secret. */
+    private static void assertRefused(Map<List<String>, String> cases) {
         for (Map.Entry<List<String>, String> c : cases.entrySet()) {
             Map<String, String> env = new HashMap<>();
             for (int i = 0; i < c.getKey().size(); i += 2) {
@@ -102,10 +154,7 @@ class ApiSettingsTest {
             }
             assertThatThrownBy(() -> ApiSettings.api(ConfigLoader.load(null, env))).as("%s", env)
                 .isInstanceOf(ConfigException.class).hasMessageContaining(c.getValue())
-                .hasMessageNotContaining(SECRET);
+                .hasMessageNotContaining("\n").hasMessageNotContaining(SECRET);
         }
-        assertThatThrownBy(() -> ApiSettings.api(ConfigLoader.load(null, Map.of("SMARTCAMP_API_TRUSTED_PROXIES",
-            "10.0.0.1, proxy.example.org")))).isInstanceOf(ConfigException.class)
-            .hasMessageContaining("api.trustedProxies").hasMessageContaining("proxy.example.org");
     }
 }
