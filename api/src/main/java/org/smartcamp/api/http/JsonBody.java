@@ -54,9 +54,9 @@ public final class JsonBody {
             throw ApiException.badRequest("the body nests deeper than " + MAX_DEPTH + " levels");
         } catch (JsonProcessingException e) {
             String why = e.getOriginalMessage();
-            if (why != null && why.startsWith("Duplicate field")) {
-                throw ApiException.badRequest("the body is not valid JSON: " + why.replace("Duplicate field", "field")
-                    + " is given twice");
+            if (why != null && why.startsWith("Duplicate field '") && why.endsWith("'")) {
+                String field = why.substring("Duplicate field '".length(), why.length() - 1);
+                throw ApiException.badRequest("the body is not valid JSON: field '" + field + "' is given twice");
             }
             throw ApiException.badRequest("the body is not JSON");
         }
