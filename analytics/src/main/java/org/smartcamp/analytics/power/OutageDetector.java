@@ -10,16 +10,23 @@ import java.util.Map;
 import org.smartcamp.analytics.event.DetectedEvent;
 import org.smartcamp.analytics.event.Evidence;
 import org.smartcamp.analytics.series.CellGrid;
+import org.smartcamp.analytics.series.CellResampler;
+import org.smartcamp.analytics.series.CellSeries;
+import org.smartcamp.analytics.series.GapPolicy;
 import org.smartcamp.analytics.series.Series;
 import org.smartcamp.analytics.series.SeriesSpacing;
 import org.smartcamp.ingest.catalogue.EventKind;
+import org.smartcamp.ingest.catalogue.Sampling;
 
 /**
- * Decides per cell whether the camp had power: up when any source (a running generator, PV or battery output above
- * {@code power.supplyThresholdKw}) supplied in it or in its next reading (a reading may stand for the interval before
- * it, so a source reporting every five minutes does not open a false gap beside one reporting every minute), down
- * when every source is known and none supplied, unknown otherwise (a gap in the readings is not an outage). Down
- * periods of at least {@code power.outageMinDuration} are OUTAGE events; shorter ones count as up.
+ * Decides per cell whether the camp had power: up when any source supplied in it, down when every source is known
+ * and none supplied, unknown otherwise (a gap in the readings is not an outage). A set supplies while its running
+ * state says it runs or its power is above its threshold; a PV array or a battery while its power, read as the
+ * catalogue says it stands (an interval mean covers the interval before it), is above its threshold. Each source's
+ * threshold is the larger of {@code power.supplyThresholdKw} and its own noise floor ({@link SupplyThreshold}), so
+ * the idle current noise of an empty battery does not count as supply. A set's running state, an instant sample,
+ * stands for the cells up to its next sample. Down periods of at least {@code power.outageMinDuration} are OUTAGE
+ * events; shorter ones count as up.
  */
 final class OutageDetector {
     static final byte UP = 1;
@@ -34,9 +41,11 @@ final class OutageDetector {
 
     /** The per-cell states and the OUTAGE events. */
     Result detect(String campId, CellGrid grid, List<GeneratorCells> generators, List<SourceCells> others) {
+        PowerSettings.SignalRules rules = settings.signal();
+        GapPolicy gaps = new GapPolicy(rules.maxGap().toMillis(), rules.maxBridge().toMillis());
         List<Supply> sources = new ArrayList<>();
-        generators.forEach(g -> sources.add(Supply.of(g, settings.signal().supplyThresholdKw())));
-        others.forEach(s -> sources.add(Supply.of(s, settings.signal().supplyThresholdKw())));
+        generators.forEach(g -> sources.add(Supply.of(g, rules)));
+        others.forEach(s -> sources.add(Supply.of(s, rules, gaps)));
         byte[] state = new byte[grid.size()];
         for (int c = 0; c < state.length; c++) {
             state[c] = state(sources, c);
@@ -100,7 +109,7 @@ final class OutageDetector {
     record Result(byte[] state, List<DetectedEvent> events) {
     }
 
-    /** One source's supply per cell: known or not, supplying or not (dilated by its reporting interval). */
+    /** One source's supply per cell: known or not, supplying or not (a set's dilated by its state's interval). */
     private static final class Supply {
         private final boolean[] known;
         private final boolean[] supplied;
@@ -114,13 +123,26 @@ final class OutageDetector {
             this.reach = reach;
         }
 
-        static Supply of(GeneratorCells g, double thresholdKw) {
+        /**
+         * A set: supplying while it runs or its power is above its threshold, whose noise floor is measured on the
+         * cells its running state (or, without one, its power) says it was stopped.
+         */
+        static Supply of(GeneratorCells g, PowerSettings.SignalRules rules) {
             int n = g.grid.size();
+            double[] rest = new double[n];
+            int k = 0;
+            for (int c = 0; c < n; c++) {
+                if (g.power.measured(c) >= 1 && g.running.measured(c) >= 1 && g.running.mean(c) == 0) {
+                    rest[k++] = g.power.mean(c);
+                }
+            }
+            double threshold = SupplyThreshold.of(rest, k, rules.supplyThresholdKw(),
+                rules.supplyRestBand() * g.rating.ratedKw(), rules.supplyNoiseSigmas());
             boolean[] known = new boolean[n];
             boolean[] supplied = new boolean[n];
             double[] kw = new double[n];
             for (int c = 0; c < n; c++) {
-                boolean powered = g.power.known(c) && g.power.mean(c) > thresholdKw;
+                boolean powered = g.power.known(c) && g.power.mean(c) > threshold;
                 known[c] = g.running.known(c) || g.power.known(c);
                 supplied[c] = powered || g.running.known(c) && g.running.mean(c) > 0;
                 kw[c] = g.power.known(c) ? Math.max(0, g.power.mean(c)) : 0;
@@ -129,17 +151,27 @@ final class OutageDetector {
             return new Supply(known, supplied, kw, reach(spacing, g.grid.cellMs()));
         }
 
-        static Supply of(SourceCells s, double thresholdKw) {
-            int n = s.power.size();
+        /**
+         * PV or a battery: its readings resampled as they stand (an interval mean over the interval before it, so a
+         * five-minute reading neither opens a false gap before it nor holds past the end of the supply), supplying
+         * above its threshold, whose noise floor is measured on its readings within the rest band of zero.
+         */
+        static Supply of(SourceCells s, PowerSettings.SignalRules rules, GapPolicy gaps) {
+            double threshold = SupplyThreshold.ofBand(s.readings.values(), s.readings.size(),
+                rules.supplyRestBand() * s.ratingKw, rules.supplyThresholdKw(), rules.supplyNoiseSigmas());
+            CellSeries power = s.sampling == Sampling.AVERAGED
+                ? CellResampler.resample(s.readings, s.power.grid(), gaps, Sampling.AVERAGED) : s.power;
+            int n = power.size();
             boolean[] known = new boolean[n];
             boolean[] supplied = new boolean[n];
             double[] kw = new double[n];
             for (int c = 0; c < n; c++) {
-                known[c] = s.power.known(c);
-                supplied[c] = known[c] && s.power.mean(c) > thresholdKw;
-                kw[c] = known[c] ? Math.max(0, s.power.mean(c)) : 0;
+                known[c] = power.known(c);
+                supplied[c] = known[c] && power.mean(c) > threshold;
+                kw[c] = known[c] ? Math.max(0, power.mean(c)) : 0;
             }
-            return new Supply(known, supplied, kw, reach(s.spacingMs, s.power.grid().cellMs()));
+            // an instant reading holds until the next, so it already stands for the cells it covers
+            return new Supply(known, supplied, kw, 0);
         }
 
         /** Cells after a cell in which a supplying sample may still stand for it: its spacing less one cell. */

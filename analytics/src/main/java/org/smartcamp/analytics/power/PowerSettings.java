@@ -55,11 +55,15 @@ public record PowerSettings(LoadBands bands, EventRules events, FuelRules fuel, 
                               double minCoverage, List<Double> standardSizesKw, int maxUnits) {
     }
 
-    /** Resampling grid, gap handling, running detection, spike filter and camp supply thresholds. */
+    /**
+     * Resampling grid, gap handling, running detection, spike filter and camp supply thresholds (a source supplies
+     * above the larger of {@code supplyThresholdKw} and its own rest level plus {@code supplyNoiseSigmas} robust
+     * sigmas of its noise, measured over its readings within {@code supplyRestBand} of its rating of zero).
+     */
     public record SignalRules(Duration cell, Duration maxGap, Duration maxBridge, double runningThreshold,
                               double maxLoadFactor, int spikeHalfWindow, double spikeSigmas, double spikeMinScale,
-                              double histogramBinWidth, double supplyThresholdKw, Duration outageMin,
-                              double batteryEfficiency) {
+                              double histogramBinWidth, double supplyThresholdKw, double supplyNoiseSigmas,
+                              double supplyRestBand, Duration outageMin, double batteryEfficiency) {
     }
 
     /** The defaults. */
@@ -118,7 +122,8 @@ public record PowerSettings(LoadBands bands, EventRules events, FuelRules fuel, 
         return new SignalRules(cell, r.duration("maxGap"), r.duration("maxBridge"),
             r.number("runningThreshold", 0, 1), r.number("maxLoadFactor", 1, 5), r.integer("spikeHalfWindow", 1, 50),
             r.number("spikeSigmas", 1, 100), r.number("spikeMinScale", 0, 1), r.number("histogramBinWidth", 0.01, 0.5),
-            r.number("supplyThresholdKw", 0, 1e6), r.duration("outageMinDuration"),
+            r.number("supplyThresholdKw", 0, 1e6), r.number("supplyNoiseSigmas", 0, 100),
+            r.number("supplyRestBand", 0, 1), r.duration("outageMinDuration"),
             r.number("batteryEfficiency", 0.5, 1));
     }
 
@@ -163,6 +168,8 @@ public record PowerSettings(LoadBands bands, EventRules events, FuelRules fuel, 
         d.put("power.spikeMinScale", "0.02");
         d.put("power.histogramBinWidth", "0.1");
         d.put("power.supplyThresholdKw", "0.5");
+        d.put("power.supplyNoiseSigmas", "5");
+        d.put("power.supplyRestBand", "0.05");
         d.put("power.outageMinDuration", "5m");
         d.put("power.batteryEfficiency", "0.95");
         return Collections.unmodifiableMap(d);

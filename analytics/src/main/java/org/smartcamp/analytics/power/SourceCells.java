@@ -8,46 +8,65 @@ import org.smartcamp.analytics.series.GapPolicy;
 import org.smartcamp.analytics.series.Series;
 import org.smartcamp.analytics.series.SeriesSpacing;
 import org.smartcamp.analytics.series.ValueBounds;
+import org.smartcamp.ingest.catalogue.Metric;
+import org.smartcamp.ingest.catalogue.Sampling;
 
 /**
  * A non-diesel source on the grid: its power per cell (kW, positive when supplying; a battery is negative while
- * charging) and, when it has one, its energy counter.
+ * charging) and, when it has one, its energy counter; for the outage verdict also its power readings, how the
+ * catalogue says they stand (a meter's interval mean or an instant value) and its rating in kW.
  */
 final class SourceCells {
     final String assetId;
     final CellSeries power;
     final long spacingMs;
+    final Series readings;
+    final Sampling sampling;
+    final double ratingKw;
     private final CounterTrack counter;
     private final CellSeries counterCoverage;
 
-    private SourceCells(String assetId, CellSeries power, long spacingMs, CounterTrack counter,
+    private SourceCells(String assetId, CellSeries power, long spacingMs, Readings readings, CounterTrack counter,
                         CellSeries counterCoverage) {
         this.assetId = assetId;
         this.power = power;
         this.spacingMs = spacingMs;
+        this.readings = readings.series;
+        this.sampling = readings.sampling;
+        this.ratingKw = readings.ratingKw;
         this.counter = counter;
         this.counterCoverage = counterCoverage;
+    }
+
+    /** A source's power readings (kW), how they stand and the source's rating (kW). */
+    private record Readings(Series series, Sampling sampling, double ratingKw) {
     }
 
     /** A PV array: power within {@code [0, 1.2 kWp]}, energy from {@code pv.energy} when present. */
     static SourceCells pv(CampPlant.Pv rating, PvSignals s, CellGrid grid, GapPolicy gaps) {
         Series power = ValueBounds.within(s.power(), 0, 1.2 * rating.ratedKwp());
         return new SourceCells(rating.assetId(), CellResampler.resample(power, grid, gaps),
-            SeriesSpacing.median(power, gaps.maxGapMs()), CounterTrack.of(s.energy(), 1.5 * rating.ratedKwp(), 1),
+            SeriesSpacing.median(power, gaps.maxGapMs()),
+            new Readings(power, Metric.PV_POWER.sampling(), rating.ratedKwp()),
+            CounterTrack.of(s.energy(), 1.5 * rating.ratedKwp(), 1),
             CellResampler.resample(s.energy(), grid, gaps));
     }
 
     /**
      * A battery: power {@code current * voltage / 1000}, the voltage taken at the current's time or nominal;
      * without current readings, the change of the state of charge (smoothed over half an hour) times the capacity,
-     * corrected by the one-way efficiency.
+     * corrected by the one-way efficiency. Its rating for the outage verdict is its capacity delivered in an hour.
      */
     static SourceCells battery(CampPlant.Battery rating, BatterySignals s, CellGrid grid, GapPolicy gaps,
                                double efficiency) {
-        Series power = s.current().isEmpty() ? BatteryPower.fromSoc(s.soc(), rating.capacityKwh(), efficiency)
+        boolean fromSoc = s.current().isEmpty();
+        Series power = fromSoc ? BatteryPower.fromSoc(s.soc(), rating.capacityKwh(), efficiency)
             : BatteryPower.fromCurrent(s.current(), s.voltage(), gaps.maxGapMs(), rating.nominalVoltage());
+        // the state-of-charge fallback gives the power from each reading to the next, so it holds like an instant one
+        Sampling sampling = fromSoc ? Sampling.INSTANT : Metric.BATTERY_CURRENT.sampling();
         return new SourceCells(rating.assetId(), CellResampler.resample(power, grid, gaps),
-            SeriesSpacing.median(power, gaps.maxGapMs()), CounterTrack.of(Series.empty(), 0, 0),
+            SeriesSpacing.median(power, gaps.maxGapMs()), new Readings(power, sampling, rating.capacityKwh()),
+            CounterTrack.of(Series.empty(), 0, 0),
             CellSeries.unknown(grid));
     }
 

@@ -30,9 +30,9 @@ class CampPowerAnalyzerTest {
         IntToDoubleFunction amps = i -> i >= 60 && i < 120 ? 20 : 0;
         CampSignals signals = new CampSignals(
             Map.of(SET.assetId(), Minutes.generator(SET, 180, 1, gen, 1, true, ALL)),
-            Map.of("c1-pv", new PvSignals(Minutes.gauge(180, 1, pv, ALL),
+            Map.of("c1-pv", new PvSignals(Minutes.averaged(180, 1, pv, ALL),
                 Minutes.counter(180, 1, 0, i -> pv.applyAsDouble(i) / 60, ALL))),
-            new BatterySignals(Minutes.gauge(180, 1, amps, ALL), Minutes.gauge(180, 1, i -> 500, ALL), null));
+            new BatterySignals(Minutes.averaged(180, 1, amps, ALL), Minutes.gauge(180, 1, i -> 500, ALL), null));
         return new CampPowerAnalyzer(PowerSettings.defaults()).analyze(PLANT, signals, T0, at(180));
     }
 

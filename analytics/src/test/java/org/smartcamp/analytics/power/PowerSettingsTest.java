@@ -28,7 +28,9 @@ class PowerSettingsTest {
         assertThat(s.fuel().referenceLoadFactor()).isEqualTo(0.75);
         assertThat(s.fuel().defaultF0()).isEqualTo(0.08145);
         assertThat(s.fuel().defaultF1()).isEqualTo(0.246);
-        assertThat(PowerSettings.DEFAULTS).containsKey("power.lowLoadThreshold").hasSize(41);
+        assertThat(s.signal().supplyNoiseSigmas()).isEqualTo(5);
+        assertThat(s.signal().supplyRestBand()).isEqualTo(0.05);
+        assertThat(PowerSettings.DEFAULTS).containsKey("power.lowLoadThreshold").hasSize(43);
     }
 
     @Test
