@@ -5,7 +5,7 @@
 // endpoint; the access token then serves as the credential, like a pasted one.
 import { claimsOf } from './api.js';
 
-const FLOW_KEY = 'smartcamp.oidc';
+const FLOW_KEY = 'smartcampOidcFlow';
 let provider = null;
 
 /** Why the provider's sign-in did not complete: {@code reason} names the bundle's text (login.oidc.<reason>). */

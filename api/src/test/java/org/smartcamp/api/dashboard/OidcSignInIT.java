@@ -97,7 +97,7 @@ class OidcSignInIT {
         assertThat(idp.refusals()).isEmpty();
         assertThat(idp.tokensIssued()).isEqualTo(1);
         assertThat(browser.js("return location.search")).as("the code leaves the address bar").isEqualTo("");
-        assertThat(browser.js("return sessionStorage.getItem('smartcamp.oidc')")).isNull();
+        assertThat(browser.js("return sessionStorage.getItem('smartcampOidcFlow')")).isNull();
         assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
 
         browser.driver().findElement(By.id("logout")).click();
