@@ -204,7 +204,9 @@ final class AsciiBatchDecoder {
 
         /** After a member: true after a comma (another follows), false at {@code close} (consumed). */
         private boolean next(char close) {
-            space();
+            if (i < b.length && b[i] != ',' && b[i] != close) {
+                space();
+            }
             if (i < b.length && b[i] == ',') {
                 i++;
                 return true;
@@ -215,6 +217,10 @@ final class AsciiBatchDecoder {
 
         /** Whether the next token is {@code c}, consumed if so. */
         private boolean peek(char c) {
+            if (i < b.length && b[i] == c) {
+                i++;
+                return true;
+            }
             space();
             if (i < b.length && b[i] == c) {
                 i++;
@@ -319,6 +325,11 @@ final class AsciiBatchDecoder {
                 return Instant.ofEpochMilli(integer);
             }
             string();
+            // readings of one tick follow each other: the time last read first
+            Time last = times[(nextTime + TIME_SLOTS - 1) % TIME_SLOTS];
+            if (last != null && same(last.bytes())) {
+                return last.instant();
+            }
             for (Time t : times) {
                 if (t != null && same(t.bytes())) {
                     return t.instant();
