@@ -49,13 +49,18 @@ final class BatchResolver {
             firstSeen = firstSeen == null ? m.receivedAt() : firstSeen;
             String camp = m.message().address().camp();
             boolean strict = camps.get(camp).strictMetrics();
+            String previous = null;
             for (Reading r : m.message().readings()) {
                 if (strict) {
                     strictMetrics.add(r.metric());
                 } else {
                     unitByMetric.putIfAbsent(r.metric(), r.unit());
                 }
-                assetKeys.add(new AssetKey(camp, r.asset()));
+                // a message's readings come in runs of one asset: one key per run
+                if (!r.asset().equals(previous)) {
+                    assetKeys.add(new AssetKey(camp, r.asset()));
+                    previous = r.asset();
+                }
             }
         }
         Map<String, AssetRegistry.Metric> metrics = new HashMap<>(registry.storedMetrics(strictMetrics));
@@ -111,11 +116,15 @@ final class BatchResolver {
         for (ReceivedMessage m : messages) {
             String camp = m.message().address().camp();
             boolean strict = camps.get(camp).strictMetrics();
+            String previous = null;
             for (Reading r : m.message().readings()) {
                 if (!strict) {
                     metricNames.add(r.metric());
                 }
-                assetKeys.add(new AssetKey(camp, r.asset()));
+                if (!r.asset().equals(previous)) {
+                    assetKeys.add(new AssetKey(camp, r.asset()));
+                    previous = r.asset();
+                }
             }
         }
         Set<String> newMetrics = registry.unknownMetrics(metricNames);
@@ -155,21 +164,27 @@ final class BatchResolver {
     private static final class Staging {
         private final List<ResolvedBatch.Staged> readings;
         private final List<DeadLetter> deadLetters;
-        private final Set<ResolvedBatch.Identity> identities = new HashSet<>();
+        private final IdentitySet identities;
         private final List<AssetRegistry.Held> held = new ArrayList<>();
         private final Map<List<Object>, ResolvedBatch.UnknownMetricSighting> unknown = new LinkedHashMap<>();
         private int repeated;
 
         Staging(int expected, List<DeadLetter> deadLetters) {
             this.readings = new ArrayList<>(expected);
+            this.identities = new IdentitySet(expected);
             this.deadLetters = deadLetters;
         }
 
         void stage(ReceivedMessage m, boolean strict, Map<AssetKey, AssetRegistry.Asset> assets,
                    Map<String, AssetRegistry.Metric> metrics) {
             String camp = m.message().address().camp();
+            String previous = null;
+            AssetRegistry.Asset asset = null;
             for (Reading r : m.message().readings()) {
-                AssetRegistry.Asset asset = assets.get(new AssetKey(camp, r.asset()));
+                if (!r.asset().equals(previous)) {
+                    asset = assets.get(new AssetKey(camp, r.asset()));
+                    previous = r.asset();
+                }
                 AssetRegistry.Metric metric = metrics.get(r.metric());
                 boolean unknownMetric = metric == null || !metric.registered();
                 if (unknownMetric && strict) {
@@ -191,7 +206,7 @@ final class BatchResolver {
                     held.add(new AssetRegistry.Held(new ResolvedBatch.Staged(asset.ref(), metric.id(), ts,
                         convert.applyAsDouble(r.value()), r.quality().code(), m.receivedAt()), camp,
                         "provisional: no inventory names asset '" + r.asset() + "' yet"));
-                } else if (identities.add(new ResolvedBatch.Identity(asset.ref(), metric.id(), ts))) {
+                } else if (identities.add(asset.ref(), metric.id(), ts)) {
                     readings.add(new ResolvedBatch.Staged(asset.ref(), metric.id(), ts,
                         convert.applyAsDouble(r.value()), r.quality().code(), m.receivedAt()));
                 } else {

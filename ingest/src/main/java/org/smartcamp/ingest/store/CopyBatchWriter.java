@@ -3,7 +3,10 @@ package org.smartcamp.ingest.store;
 import org.smartcamp.platform.DataSources;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -163,6 +166,13 @@ public final class CopyBatchWriter implements TelemetryStore {
     private static final byte[] BINARY_HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0,
         0, 0, 0, 0, 0, 0, 0, 0};
     private static final int ROW_BYTES = 2 + 2 * (4 + 4) + 3 * (4 + 8) + (4 + 2);
+    /** A row's field count and field lengths at their places, values zero (see {@link #copyBinary}). */
+    private static final byte[] ROW_TEMPLATE = ByteBuffer.allocate(ROW_BYTES).putShort((short) 6)
+        .putInt(4).putInt(0).putInt(4).putInt(0).putInt(8).putLong(0).putInt(8).putLong(0).putInt(2).putShort((short) 0)
+        .putInt(8).putLong(0).array();
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     /** Seconds from the Unix epoch to PostgreSQL's, 2000-01-01T00:00:00Z. */
     private static final long PG_EPOCH_SECONDS = 946_684_800L;
 
@@ -172,19 +182,29 @@ public final class CopyBatchWriter implements TelemetryStore {
      * timestamptz; times as microseconds since 2000-01-01 UTC).
      */
     static byte[] copyBinary(List<ResolvedBatch.Staged> readings) {
-        ByteBuffer b = ByteBuffer.allocate(BINARY_HEADER.length + readings.size() * ROW_BYTES + 2);
-        b.put(BINARY_HEADER);
+        byte[] out = new byte[BINARY_HEADER.length + readings.size() * ROW_BYTES + 2];
+        System.arraycopy(BINARY_HEADER, 0, out, 0, BINARY_HEADER.length);
+        int at = BINARY_HEADER.length;
+        Instant receivedAt = null;
+        long received = 0;
         for (ResolvedBatch.Staged r : readings) {
-            b.putShort((short) 6);
-            b.putInt(4).putInt(r.assetRef());
-            b.putInt(4).putInt(r.metricId());
-            b.putInt(8).putLong(pgMicros(r.ts()));
-            b.putInt(8).putLong(Double.doubleToLongBits(r.value()));
-            b.putInt(2).putShort(r.quality());
-            b.putInt(8).putLong(pgMicros(r.receivedAt()));
+            // the field count and lengths are the same in every row: copied, only the values are written
+            System.arraycopy(ROW_TEMPLATE, 0, out, at, ROW_BYTES);
+            INT.set(out, at + 2 + 4, r.assetRef());
+            INT.set(out, at + 2 + 8 + 4, r.metricId());
+            LONG.set(out, at + 2 + 16 + 4, pgMicros(r.ts()));
+            LONG.set(out, at + 2 + 28 + 4, Double.doubleToLongBits(r.value()));
+            SHORT.set(out, at + 2 + 40 + 4, r.quality());
+            // the readings of a message share their arrival time
+            if (r.receivedAt() != receivedAt) {
+                receivedAt = r.receivedAt();
+                received = pgMicros(receivedAt);
+            }
+            LONG.set(out, at + 2 + 46 + 4, received);
+            at += ROW_BYTES;
         }
-        b.putShort((short) -1);
-        return b.array();
+        SHORT.set(out, at, (short) -1);
+        return out;
     }
 
     /** Microseconds since PostgreSQL's epoch, nanoseconds rounded as PostgreSQL rounds a time's text. */

@@ -21,10 +21,6 @@ record ResolvedBatch(List<Staged> readings, int repeated, List<DeadLetter> deadL
     record Staged(int assetRef, int metricId, Instant ts, double value, short quality, Instant receivedAt) {
     }
 
-    /** The identity of a reading in the store. */
-    record Identity(int assetRef, int metricId, Instant ts) {
-    }
-
     /** What one batch says about one gateway. */
     record GatewayUpdate(String campId, String gatewayId, Long lastSeq, Instant lastSent, Instant lastReceived,
                          int messages, GatewayStatus status, Instant statusAt) {

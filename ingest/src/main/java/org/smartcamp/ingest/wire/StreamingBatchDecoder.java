@@ -1,11 +1,11 @@
 package org.smartcamp.ingest.wire;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +13,10 @@ import java.util.List;
  * The fast path of {@link TelemetryDecoder}: a SmartCamp JSON batch whose every reading is valid (what a healthy
  * gateway sends) is read in one pass of Jackson's streaming parser straight into {@link Reading}s, without a tree.
  * Asset ids and metric names are checked once per distinct text and shared after that; each distinct time text is
- * parsed once (the readings of one tick share it). Anything else (a SenML array, a fault of any kind, a number
+ * parsed once (the readings of one tick share it). Duplicate keys are found by a bit per known field of the object
+ * instead of Jackson's detector (a set of every name of every object, the largest cost of the parse): a repeated
+ * field, or an unknown one holding an object or array (whose keys are not looked at here), sends the message to the
+ * tree, which refuses duplicates as before. Anything else (a SenML array, a fault of any kind, a number
  * that needs a closer look) makes it answer {@code null}, and the tree decoder, which gives every rejection its
  * reason and detail, decodes the message from the start: a message is decoded exactly as the tree decoder alone
  * would decode it.
@@ -23,6 +26,18 @@ import java.util.List;
 final class StreamingBatchDecoder {
     private static final int NAME_SLOTS = 512;
     private static final int TIME_SLOTS = 4;
+    /** The tree decoder's parser without duplicate detection: this class finds duplicates itself. */
+    private static final JsonFactory FACTORY = TelemetryDecoder.MAPPER.getFactory().rebuild()
+        .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final int SEQ = 1;
+    private static final int SENT = 2;
+    private static final int READINGS = 4;
+    private static final int ASSET = 1;
+    private static final int METRIC = 2;
+    private static final int TS = 4;
+    private static final int VALUE = 8;
+    private static final int UNIT = 16;
+    private static final int QUALITY = 32;
 
     /** The event times {@link ReadingValidator#eventTime} accepts at one arrival time. */
     private record Window(Instant earliest, Instant latest) {
@@ -51,7 +66,7 @@ final class StreamingBatchDecoder {
      * @return the decoded message, or {@code null} when the message is not such a batch: decode it with the tree
      */
     DecodedMessage decode(TopicAddress address, String text, Instant now) {
-        try (JsonParser p = TelemetryDecoder.MAPPER.createParser(text)) {
+        try (JsonParser p = FACTORY.createParser(text)) {
             return batch(p, address, now);
         } catch (IOException | RuntimeException e) {
             return null;
@@ -64,7 +79,7 @@ final class StreamingBatchDecoder {
      * @param ascii the payload, already checked to be ASCII without NUL bytes (so UTF-8, which the parser detects)
      */
     DecodedMessage decode(TopicAddress address, byte[] ascii, Instant now) {
-        try (JsonParser p = TelemetryDecoder.MAPPER.createParser(ascii)) {
+        try (JsonParser p = FACTORY.createParser(ascii)) {
             return batch(p, address, now);
         } catch (IOException | RuntimeException e) {
             return null;
@@ -80,9 +95,21 @@ final class StreamingBatchDecoder {
         long seq = -1;
         Instant sent = null;
         List<Reading> readings = null;
+        int seen = 0;
+        List<String> others = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken v = p.nextToken();
+            int bit = switch (field) {
+                case "seq" -> SEQ;
+                case "sent" -> SENT;
+                case "readings" -> READINGS;
+                default -> 0;
+            };
+            if ((seen & bit) != 0) {
+                return null;
+            }
+            seen |= bit;
             switch (field) {
                 case "seq" -> {
                     if (v != JsonToken.VALUE_NUMBER_INT || !isLong(p) || p.getLongValue() < 0) {
@@ -92,7 +119,12 @@ final class StreamingBatchDecoder {
                 }
                 case "sent" -> sent = time(p, v);
                 case "readings" -> readings = v == JsonToken.START_ARRAY ? readings(p, window) : null;
-                default -> p.skipChildren();
+                default -> {
+                    others = other(others, field, v);
+                    if (others == null) {
+                        return null;
+                    }
+                }
             }
             if ("sent".equals(field) && sent == null || "readings".equals(field) && readings == null) {
                 return null;
@@ -129,9 +161,24 @@ final class StreamingBatchDecoder {
         double value = Double.NaN;
         String unit = null;
         Quality quality = Quality.GOOD;
+        int seen = 0;
+        List<String> others = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken v = p.nextToken();
+            int bit = switch (field) {
+                case "asset" -> ASSET;
+                case "metric" -> METRIC;
+                case "ts" -> TS;
+                case "value" -> VALUE;
+                case "unit" -> UNIT;
+                case "quality" -> QUALITY;
+                default -> 0;
+            };
+            if ((seen & bit) != 0) {
+                return null;
+            }
+            seen |= bit;
             switch (field) {
                 case "asset" -> asset = v == JsonToken.VALUE_STRING ? name(p, assets, true) : null;
                 case "metric" -> metric = v == JsonToken.VALUE_STRING ? name(p, metrics, false) : null;
@@ -148,7 +195,12 @@ final class StreamingBatchDecoder {
                         quality = text == null ? Quality.GOOD : Quality.fromWire(text);
                     }
                 }
-                default -> p.skipChildren();
+                default -> {
+                    others = other(others, field, v);
+                    if (others == null) {
+                        return null;
+                    }
+                }
             }
             if (asset == null && "asset".equals(field) || metric == null && "metric".equals(field)
                 || ts == null && "ts".equals(field) || Double.isNaN(value) && "value".equals(field)) {
@@ -189,6 +241,21 @@ final class StreamingBatchDecoder {
         return type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG;
     }
 
+    /**
+     * The names of an object's unknown fields so far with {@code field} added: null when it repeats one or holds an
+     * object or array (the tree decoder then checks that value's keys for duplicates too). Allocates only for an
+     * object that has such a field.
+     */
+    private static List<String> other(List<String> others, String field, JsonToken value) {
+        if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY
+            || others != null && others.contains(field)) {
+            return null;
+        }
+        List<String> out = others == null ? new ArrayList<>(2) : others;
+        out.add(field);
+        return out;
+    }
+
     /** An epoch-milliseconds integer or an RFC 3339 text, each distinct text parsed once; null if neither. */
     private Instant time(JsonParser p, JsonToken v) throws IOException {
         if (v == JsonToken.VALUE_NUMBER_INT) {
@@ -206,7 +273,7 @@ final class StreamingBatchDecoder {
             }
         }
         String text = p.getText();
-        Instant instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        Instant instant = RfcTimes.parse(text);
         times[nextTime] = new Time(text, instant);
         nextTime = (nextTime + 1) % TIME_SLOTS;
         return instant;
