@@ -94,6 +94,9 @@ final class CalibrationRegression {
             long[] piece = pieces.get(p);
             int i0 = volume.indexAtOrAfter(piece[0]);
             int i1 = volume.indexAtOrAfter(piece[1]);
+            if (i1 - i0 < 2 * MIN_STEP_READINGS) {
+                continue;
+            }
             double[] residual = new double[i1 - i0];
             for (int i = i0; i < i1; i++) {
                 residual[i - i0] = -volume.value(i) - fit.factor() * curve.at(volume.time(i))
@@ -113,8 +116,13 @@ final class CalibrationRegression {
         }
         long[] piece = pieces.remove(bestPiece);
         long half = STEP_WINDOW_MINUTES * 60_000L;
-        pieces.add(new long[] {piece[0], bestTime - half});
-        pieces.add(new long[] {bestTime + half, piece[1]});
+        // a step near a piece's end leaves one side empty: only pieces that still span time stay
+        if (bestTime - half > piece[0]) {
+            pieces.add(new long[] {piece[0], bestTime - half});
+        }
+        if (piece[1] > bestTime + half) {
+            pieces.add(new long[] {bestTime + half, piece[1]});
+        }
         return true;
     }
 

@@ -101,13 +101,32 @@ class CalibratedCurveTest {
         assertThat(fit(72, 12, 12.5).orElseThrow().factor()).isCloseTo(12.5 / 12, within(1e-6));
     }
 
+    @Test
+    void aStepTheDetectorsMissedIsCutOutOfItsStretchInsteadOfTiltingTheLine() {
+        // 60 L gone in ten minutes, 30 h into a 72 h stretch, and 40 L ten minutes after the start (a piece's edge)
+        java.util.function.LongToDoubleFunction steps = t -> Synthetic.ramp(t, at(30 * 60), at(30 * 60 + 10), 60)
+            + Synthetic.ramp(t, at(10), at(20), 40);
+
+        CurveCalibration.Fit f = fit(72, 12, 12, steps, 3).orElseThrow();
+
+        // a line through the stretch would take 1.5 x 60 L over 864 L, about 9 %, as burn
+        assertThat(f.factor()).isCloseTo(1.0, within(0.005));
+    }
+
     /** The calibration of a curve of {@code curvePerHour} to a clean tank falling by {@code tankPerHour}. */
     private static java.util.Optional<CurveCalibration.Fit> fit(int hours, double curvePerHour, double tankPerHour) {
+        return fit(hours, curvePerHour, tankPerHour, t -> 0, 0);
+    }
+
+    /** As above, with {@code lost} litres gone by each time (unseen by any detector) and gauge noise {@code sd}. */
+    private static java.util.Optional<CurveCalibration.Fit> fit(int hours, double curvePerHour, double tankPerHour,
+                                                              java.util.function.LongToDoubleFunction lost,
+                                                              double sd) {
         FuelSettings s = FuelSettings.defaults();
         Cumulative curve = GeneratorConsumption.counter(Synthetic.counter(at(0), at(hours * 60), MIN, curvePerHour),
             s);
         Series volume = Synthetic.sample(at(0), at(hours * 60), MIN, t -> 6_000 - tankPerHour * (t - at(0))
-            / 3_600_000.0, 0, 0);
+            / 3_600_000.0 - lost.applyAsDouble(t), sd, 5);
         Cumulative level = LevelConsumption.of(volume, 10_000, List.of(), s);
         return CurveCalibration.fit(curve, level, CurveCalibration.Gauge.of(volume, 10_000, s), List.of());
     }
