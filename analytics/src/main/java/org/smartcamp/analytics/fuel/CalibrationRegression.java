@@ -23,6 +23,8 @@ import org.smartcamp.analytics.series.Series;
  * readings a tenth. Estimating the leak's rate beside the factor, instead of taking out an estimate made against
  * the curve beforehand, keeps the leak's error out of the factor; the set's running pattern (load changes, stops)
  * tells burn from a leak that runs at the same rate day and night, and the stretches before the leak pin the factor.
+ * Each leak's onset is fitted as well (the detector gives its day, not its hour), and a stretch whose residuals step
+ * is cut there.
  *
  * <p>The factor's standard error is the regression's, with the residuals' variance and lag-one autocorrelation
  * {@code rho} (widened by {@code (1 + rho) / (1 - rho)}, as slow sloshing and strapping bends are not independent
@@ -41,11 +43,15 @@ final class CalibrationRegression {
     private static final double STEP_Z = 6;
     private static final long STEP_WINDOW_MINUTES = 60;
     private static final int MIN_STEP_READINGS = 6;
+    private static final long ONSET_SEARCH_HOURS = 24;
+    private static final long HOUR_MS = 3_600_000L;
 
     private final Cumulative curve;
     private final Series volume;
     private final double[] sd;
     private final List<LeakLoss> leaks;
+    /** Each leak's onset as fitted (first its detected start: the CUSUM's change point, a day's start). */
+    private final long[] onset;
 
     /**
      * @param curve  the fuel curve's cumulative litres
@@ -58,10 +64,11 @@ final class CalibrationRegression {
         this.volume = volume;
         this.sd = sd;
         this.leaks = leaks;
+        this.onset = leaks.stream().mapToLong(l -> l.start().toEpochMilli()).toArray();
     }
 
     /** The fit's result: the factor, its standard error, the readings used and each leak's rate in L/day. */
-    record Result(double factor, double se, int readings, double[] leakRates) {
+    record Result(double factor, double se, int readings, double[] leakRates, double weightedSsr) {
     }
 
     /**
@@ -72,6 +79,17 @@ final class CalibrationRegression {
      */
     Optional<Result> fit(List<long[]> stretches) {
         List<long[]> pieces = new ArrayList<>(stretches);
+        Optional<Result> first = fitCutting(pieces);
+        if (first.isEmpty() || leaks.isEmpty()) {
+            return first;
+        }
+        for (int j = 0; j < leaks.size(); j++) {
+            fitOnset(j, pieces);
+        }
+        return fitCutting(pieces);
+    }
+
+    private Optional<Result> fitCutting(List<long[]> pieces) {
         for (int cut = 0; cut <= MAX_CUTS; cut++) {
             Optional<Result> result = fitOnce(pieces);
             if (result.isEmpty() || cut == MAX_CUTS || !cutAtStep(pieces, result.get())) {
@@ -79,6 +97,31 @@ final class CalibrationRegression {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The onset of leak {@code j} that fits best (least weighted squares), hour by hour within
+     * {@value #ONSET_SEARCH_HOURS} hours of its detected start: the CUSUM finds a leak's day, not its hour, and a
+     * leak taken from midnight when it began in the afternoon tilts the factor by its litres in between.
+     */
+    private void fitOnset(int j, List<long[]> pieces) {
+        long detected = leaks.get(j).start().toEpochMilli();
+        long end = leaks.get(j).end().toEpochMilli();
+        long best = detected;
+        double bestSsr = Double.POSITIVE_INFINITY;
+        for (long h = -ONSET_SEARCH_HOURS; h <= ONSET_SEARCH_HOURS; h++) {
+            long candidate = detected + h * HOUR_MS;
+            if (candidate >= end) {
+                break;
+            }
+            onset[j] = candidate;
+            Optional<Result> r = fitOnce(pieces);
+            if (r.isPresent() && r.get().weightedSsr() < bestSsr) {
+                bestSsr = r.get().weightedSsr();
+                best = candidate;
+            }
+        }
+        onset[j] = best;
     }
 
     /**
@@ -153,7 +196,7 @@ final class CalibrationRegression {
         double litres = 0;
         for (int j = 0; j < leaks.size(); j++) {
             if (!Double.isNaN(fit.leakRates()[j])) {
-                long a = leaks.get(j).start().toEpochMilli();
+                long a = onset[j];
                 litres += fit.leakRates()[j] * (Math.max(a, Math.min(leaks.get(j).end().toEpochMilli(), t)) - a)
                     / DAY_MS;
             }
@@ -184,7 +227,8 @@ final class CalibrationRegression {
             return Optional.empty();
         }
         RealVector theta = solver.solve(rhs(rows, columns, used));
-        double scale = residualScale(rows, theta, n - rows.size() - columns);
+        double[] residuals = residualScale(rows, theta, n - rows.size() - columns);
+        double scale = residuals[0];
         RealMatrix precision = a.scalarMultiply(1 / scale);
         double prior = 1 / (SourceError.CURVE_PRIOR_SIGMA * SourceError.CURVE_PRIOR_SIGMA);
         RealVector pull = precision.operate(theta);
@@ -197,7 +241,7 @@ final class CalibrationRegression {
         for (int j = 0; j < rates.length; j++) {
             rates[j] = used[j + 1] ? k.getEntry(j + 1) : Double.NaN;
         }
-        return Optional.of(new Result(k.getEntry(0), se, n, rates));
+        return Optional.of(new Result(k.getEntry(0), se, n, rates, residuals[1]));
     }
 
     /**
@@ -219,7 +263,7 @@ final class CalibrationRegression {
             row[1] = -volume.value(i);
             row[2] = c;
             for (int j = 0; j < leaks.size(); j++) {
-                long a = leaks.get(j).start().toEpochMilli();
+                long a = onset[j];
                 long b = leaks.get(j).end().toEpochMilli();
                 row[3 + j] = (Math.max(a, Math.min(b, t)) - a) / DAY_MS;
             }
@@ -276,9 +320,9 @@ final class CalibrationRegression {
 
     /**
      * The variance of a reading of unit weight from the residuals, widened for their lag-one autocorrelation
-     * within the stretches.
+     * within the stretches, and the weighted sum of squared residuals.
      */
-    private static double residualScale(List<double[][]> rows, RealVector theta, int dof) {
+    private static double[] residualScale(List<double[][]> rows, RealVector theta, int dof) {
         double sq = 0;
         double lag = 0;
         for (double[][] block : rows) {
@@ -298,6 +342,6 @@ final class CalibrationRegression {
         }
         double rho = sq > 0 ? Math.max(0, Math.min(MAX_RHO, lag / sq)) : 0;
         // a floor keeps readings that fit exactly (hand-made data) from an infinite precision
-        return Math.max(1e-12, sq / Math.max(1, dof) * (1 + rho) / (1 - rho));
+        return new double[] {Math.max(1e-12, sq / Math.max(1, dof) * (1 + rho) / (1 - rho)), sq};
     }
 }
