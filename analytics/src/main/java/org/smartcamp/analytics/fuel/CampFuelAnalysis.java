@@ -169,11 +169,13 @@ public final class CampFuelAnalysis {
             FuelUse use = fuelUse.get(g).with(ConsumptionSource.TANK_LEVEL, level)
                 .withError(ConsumptionSource.TANK_LEVEL, error);
             Cumulative curve = use.source(ConsumptionSource.FUEL_CURVE);
-            Optional<CurveCalibration.Fit> fit = CurveCalibration.fit(curve, level);
+            Optional<CurveCalibration.Fit> fit = CurveCalibration.fit(curve, level,
+                CurveCalibration.Gauge.of(volume, p.capacityL(), s), leaked);
             if (fit.isPresent()) {
                 CurveCalibration.Fit f = fit.get();
-                String text = String.format(Locale.ROOT, "factor %.4f +- %.4f from %d quiet stretches, %d h",
-                    f.factor(), f.se(), f.stretches(), f.hours());
+                String text = String.format(Locale.ROOT, "factor %.4f +- %.4f through %d readings of %d quiet "
+                    + "stretches, %d h", f.factor(), f.se(), f.readings(), f.stretches(), f.hours())
+                    + leakRates(f);
                 use = use.with(ConsumptionSource.CALIBRATED_CURVE, CurveCalibration.scaled(curve, f.factor()))
                     .withError(ConsumptionSource.CALIBRATED_CURVE, SourceError.proportional(f.se(),
                         "calibrated curve: the standard error of its " + text))
@@ -182,6 +184,18 @@ public final class CampFuelAnalysis {
                     .withCalibration(text);
             }
             fuelUse.put(g, use);
+        }
+
+        /** The leak rates fitted beside the factor, as text ("" without a leak). */
+        private static String leakRates(CurveCalibration.Fit f) {
+            StringBuilder b = new StringBuilder();
+            for (double r : f.leakRates()) {
+                if (!Double.isNaN(r)) {
+                    b.append(b.length() == 0 ? ", with a leak of " : " and ").append(String.format(Locale.ROOT,
+                        "%.1f L/day", r));
+                }
+            }
+            return b.toString();
         }
 
         CampFuelReport report() {

@@ -13,7 +13,9 @@ import org.smartcamp.simulator.truth.TruthEvent;
 
 /**
  * The scenario's sensor faults, applied to readings as the sensors take them: a stuck sensor repeats the value
- * it had when the fault began, spikes jump now and then, sloshing swings, a dropout reports nothing.
+ * it had when the fault began, spikes jump now and then, sloshing swings, a dropout reports nothing; a random
+ * dropout loses a reading now and then, a scale spike multiplies one by a factor (a stuck sensor repeats its value
+ * whatever: no scale spike while it is stuck). The ground truth holds what happened, never what a sensor said.
  */
 final class SensorFaults {
     private static final double SPIKE_PROBABILITY = 0.2;
@@ -29,14 +31,21 @@ final class SensorFaults {
                 faults.add(new Active(f, campId + "-" + f.target(), from, from.plus(f.duration())));
             }
         }
+        // a stuck sensor freezes the value it measured, before any other fault of the reading acts on it
+        faults.sort(java.util.Comparator.comparing(a -> a.spec.fault() != SensorFaultEvent.Fault.STUCK));
     }
 
     /** The value the sensor of {@code asset}/{@code metric} reports at {@code t}; NaN when it reports nothing. */
     double apply(String asset, String metric, Instant t, double value) {
         double v = value;
+        boolean stuck = false;
         for (Active a : faults) {
             if (a.covers(asset, metric, t)) {
+                if (stuck && a.spec.fault() == SensorFaultEvent.Fault.SCALE_SPIKES) {
+                    continue;
+                }
                 v = a.distort(metric, v, random);
+                stuck |= a.spec.fault() == SensorFaultEvent.Fault.STUCK;
             }
         }
         return v;
@@ -76,6 +85,11 @@ final class SensorFaults {
                     return stuck.computeIfAbsent(metric, m -> value);
                 case DROPOUT:
                     return Double.NaN;
+                case RANDOM_DROPOUT:
+                    return random.nextDouble() < spec.rate() ? Double.NaN : value;
+                case SCALE_SPIKES:
+                    return random.nextDouble() < spec.rate()
+                        ? value * spec.factors().get(random.nextInt(spec.factors().size())) : value;
                 case SPIKES:
                     double u = random.nextDouble();
                     return u < SPIKE_PROBABILITY

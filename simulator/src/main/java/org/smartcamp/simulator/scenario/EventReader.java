@@ -9,6 +9,9 @@ import java.util.Locale;
 final class EventReader {
     /** A leak without a duration lasts for the rest of the run. */
     static final Duration UNTIL_END = Duration.ofDays(36_500);
+    /** A random dropout or scale spike hits a reading in a hundred unless the scenario says otherwise. */
+    static final double DEFAULT_RATE = 0.01;
+    static final List<Double> DEFAULT_FACTORS = List.of(0.5, 1.4);
 
     private EventReader() {
     }
@@ -37,9 +40,7 @@ final class EventReader {
                 return new LeakEvent(n.id("asset"), n.duration("at"), n.positiveDuration("duration", UNTIL_END),
                     n.positive("litres_per_day"));
             case "sensor_fault":
-                n.allow("kind", "asset", "metric", "fault", "at", "duration", "magnitude");
-                return new SensorFaultEvent(n.id("asset"), n.text("metric", null), fault(n), n.duration("at"),
-                    n.positiveDuration("duration", Duration.ofHours(1)), n.range("magnitude", 0, 0, 1e9));
+                return sensorFault(n);
             case "outage":
                 n.allow("kind", "gateway", "at", "duration");
                 return new OutageEvent(n.id("gateway"), n.duration("at"), n.positiveDuration("duration", null));
@@ -55,12 +56,43 @@ final class EventReader {
         }
     }
 
+    private static SensorFaultEvent sensorFault(ScenarioNode n) {
+        n.allow("kind", "asset", "metric", "fault", "at", "duration", "magnitude", "rate", "factors");
+        SensorFaultEvent.Fault fault = fault(n);
+        boolean random = fault == SensorFaultEvent.Fault.RANDOM_DROPOUT
+            || fault == SensorFaultEvent.Fault.SCALE_SPIKES;
+        if (!random && n.has("rate")) {
+            throw n.error("rate", "is only for fault random_dropout or scale_spikes, not " + fault.text());
+        }
+        if (fault != SensorFaultEvent.Fault.SCALE_SPIKES && n.has("factors")) {
+            throw n.error("factors", "is only for fault scale_spikes, not " + fault.text());
+        }
+        double rate = random ? n.range("rate", DEFAULT_RATE, 0, 1) : 0;
+        if (random && rate == 0) {
+            throw n.error("rate", "must be above 0 (the probability that a reading is hit)");
+        }
+        List<Double> factors = fault == SensorFaultEvent.Fault.SCALE_SPIKES
+            ? (n.has("factors") ? n.numbers("factors") : DEFAULT_FACTORS) : List.of();
+        if (fault == SensorFaultEvent.Fault.SCALE_SPIKES && factors.isEmpty()) {
+            throw n.error("factors", "must hold at least one factor");
+        }
+        for (int i = 0; i < factors.size(); i++) {
+            double f = factors.get(i);
+            if (!(f >= 0) || f == 1 || f > 100) {
+                throw n.error("factors[" + i + "]", "'" + f + "' must be between 0 and 100 and not 1");
+            }
+        }
+        return new SensorFaultEvent(n.id("asset"), n.text("metric", null), fault, n.duration("at"),
+            n.positiveDuration("duration", Duration.ofHours(1)), n.range("magnitude", 0, 0, 1e9), rate, factors);
+    }
+
     private static SensorFaultEvent.Fault fault(ScenarioNode n) {
         String text = n.text("fault");
         try {
             return SensorFaultEvent.Fault.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw n.error("fault", "'" + text + "' is not stuck, spikes, dropout or sloshing");
+            throw n.error("fault", "'" + text
+                + "' is not stuck, spikes, dropout, sloshing, random_dropout or scale_spikes");
         }
     }
 }

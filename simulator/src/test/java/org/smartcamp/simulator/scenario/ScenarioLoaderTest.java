@@ -49,6 +49,18 @@ class ScenarioLoaderTest {
         "tank: tank-1}|tank: tank-1, counters: maybe}|generators[0].counters: must be true or false",
         "tank: tank-1}|tank: tank-1, fuel_rate: 1}|generators[0].fuel_rate: must be true or false",
         "start: 2026-03-02T00:00:00Z|start: yesterday|start: 'yesterday' is not an ISO 8601 UTC instant",
+        "refuel, asset: tank-1, at: 1h, volume_l: 100|sensor_fault, asset: tank-1, fault: scale_spikes, at: 1h, "
+            + "factors: [0.5, 1]|events[0].factors[1]: '1.0' must be between 0 and 100 and not 1",
+        "refuel, asset: tank-1, at: 1h, volume_l: 100|sensor_fault, asset: tank-1, fault: random_dropout, at: 1h, "
+            + "rate: 1.5|events[0].rate: 1.5 is outside [0.0, 1.0]",
+        "refuel, asset: tank-1, at: 1h, volume_l: 100|sensor_fault, asset: tank-1, fault: random_dropout, at: 1h, "
+            + "rate: 0|events[0].rate: must be above 0",
+        "refuel, asset: tank-1, at: 1h, volume_l: 100|sensor_fault, asset: tank-1, fault: stuck, at: 1h, "
+            + "rate: 0.1|events[0].rate: is only for fault random_dropout or scale_spikes, not stuck",
+        "refuel, asset: tank-1, at: 1h, volume_l: 100|sensor_fault, asset: tank-1, fault: random_dropout, at: 1h, "
+            + "factors: [2]|events[0].factors: is only for fault scale_spikes, not random_dropout",
+        "refuel, asset: tank-1, at: 1h, volume_l: 100|sensor_fault, asset: tank-1, fault: wobble, at: 1h"
+            + "|events[0].fault: 'wobble' is not stuck, spikes, dropout, sloshing, random_dropout or scale_spikes",
     })
     void badFilesAreRefusedNamingFileFieldAndProblem(String from, String to, String message) {
         String yaml = VALID.replace(from, to);
