@@ -48,6 +48,7 @@ public final class IdentityProvider {
     private final JwtConfig config;
     private final JwtConfig.Remote remote;
     private final HttpClient client;
+    private final io.vertx.core.Context context;
     private final LongSupplier nanos;
     private final AtomicInteger discoveryFetches = new AtomicInteger();
     private final AtomicInteger keyFetches = new AtomicInteger();
@@ -74,6 +75,7 @@ public final class IdentityProvider {
         this.config = config;
         this.remote = config.remote();
         this.nanos = nanos;
+        this.context = vertx.getOrCreateContext();
         this.client = vertx.createHttpClient(new HttpClientOptions().setVerifyHost(true)
             .setConnectTimeout((int) remote.timeout().toMillis()));
     }
@@ -204,16 +206,27 @@ public final class IdentityProvider {
     private record Answer(JsonObject json, String cacheControl) {
     }
 
+    /**
+     * One GET, always run on the provider's event loop: a response's body must be asked for on the thread that
+     * delivers it, or it can arrive before its handler is set and read as empty (as happened when a test, or any
+     * caller outside Vert.x, started the fetch from its own thread).
+     */
     private Future<Answer> get(String url) {
+        io.vertx.core.Promise<Answer> answer = io.vertx.core.Promise.promise();
+        context.runOnContext(v -> fetch(url).onComplete(answer));
+        return answer.future();
+    }
+
+    private Future<Answer> fetch(String url) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
             .setFollowRedirects(false).setTimeout(remote.timeout().toMillis()).putHeader("Accept", "application/json");
-        return client.request(options).compose(req -> req.send()).compose(resp -> {
+        return client.request(options).compose(req -> req.send().compose(resp -> {
             if (resp.statusCode() != 200) {
                 resp.end();
                 return Future.failedFuture(new IllegalStateException(url + " answered HTTP " + resp.statusCode()));
             }
             return resp.body().map(body -> new Answer(json(url, body), resp.getHeader("Cache-Control")));
-        });
+        }));
     }
 
     private static JsonObject json(String url, Buffer body) {
