@@ -206,6 +206,7 @@ class AccessibleDashboardIT {
             .startsWith("180 L ont disparu entre").contains("de 14 000 L à 13 820 L").doesNotContain("went missing");
         page.go("#/events", "events");
         assertThat(spaces(page.text())).contains("180 L ont disparu entre").doesNotContain("The tank lost");
+        page.go("#/overview", "overview");
         // The API's problem documents follow Accept-Language.
         assertThat(problem("fr").getString("title")).isEqualTo("Interdit");
         assertThat(problem("fr").getString("detail")).contains("n’est pas dans le périmètre");
