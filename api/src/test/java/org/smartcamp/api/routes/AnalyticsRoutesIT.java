@@ -188,6 +188,24 @@ class AnalyticsRoutesIT {
         }
     }
 
+    /** An alarm rule's check, served as a 400 problem, is in French under Accept-Language: fr. */
+    @Test
+    void alarmRuleChecksAnswerInTheCallersLanguage() {
+        String[] admin = {"X-API-Key", server.apiKey("admin", List.of("unmiss"), List.of())};
+        String rule = "{\"name\": \"theft-juba1\", \"mission\": \"unmiss\", \"condition\": \"theft\", "
+            + "\"threshold\": -5, \"severity\": \"critical\"}";
+        Http.Answer fr = http.send("POST", "/api/v1/alarm-rules", rule, ReportCheck.with(admin, "Accept-Language",
+            "fr"));
+        assertThat(fr.status()).as(fr.body()).isEqualTo(400);
+        assertThat(fr.json().getString("detail")).isEqualTo("threshold : ne doit pas être négatif, reçu -5");
+        String grave = rule.replace("\"critical\"", "\"grave\"").replace("-5", "100");
+        Http.Answer en = http.send("POST", "/api/v1/alarm-rules", grave, admin);
+        assertThat(en.json().getString("detail")).startsWith("severity: unknown severity 'grave'; one of ");
+        Http.Answer fr2 = http.send("POST", "/api/v1/alarm-rules", grave, ReportCheck.with(admin, "Accept-Language",
+            "fr"));
+        assertThat(fr2.json().getString("detail")).startsWith("severity : gravité inconnue « grave » ; l’une de ");
+    }
+
     private static JsonObject item(JsonObject page, String kind) {
         return page.getJsonArray("items").stream().map(o -> (JsonObject) o).filter(e -> kind.equals(e.getString(
             "kind"))).findFirst().orElseThrow();
