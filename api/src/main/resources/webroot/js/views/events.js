@@ -1,5 +1,6 @@
 // Events: the list (filtered by camp and kind) and one event with its evidence: the readings the detector
-// looked at (chart, with the event's window shaded), its figures and its explanation.
+// looked at (chart, with the event's window shaded), its figures and its explanation (in the page's language: the
+// API writes it again from the figures per Accept-Language, localizedExplanation).
 import * as api from '../api.js';
 import { h, notice, panel, select, table, viewHead } from '../dom.js';
 import { figureValue, lastDays, millis, time, value } from '../format.js';
@@ -51,7 +52,7 @@ async function evidence(root, ctx, mount, id) {
     h('a', { href: '#/events/camp/' + encodeURIComponent(event.camp) }, t('events.back', { camp: event.camp }))),
   h('div', { class: 'cols' },
     panel(t('events.what'),
-      h('p', { class: 'explanation', 'data-explanation': '' }, ev.explanation || t('events.noExplanation')),
+      h('p', { class: 'explanation', 'data-explanation': '' }, event.localizedExplanation || ev.explanation || t('events.noExplanation')),
       h('dl', { class: 'facts' },
         h('dt', {}, t('events.col.quantity')), h('dd', {}, value(event.quantity, event.unit, 1, { 'data-quantity': String(event.id) })),
         h('dt', {}, t('events.when')), h('dd', {}, time(event.start) + ' – ' + time(event.end)),

@@ -25,6 +25,6 @@ export function eventTable(events, names) {
     { label: t('events.col.kind'), cell: e => kindLabel(e.kind) },
     { label: t('events.col.asset'), cell: e => names && names.get(e.camp + '/' + e.asset) || e.asset },
     { label: t('events.col.quantity'), num: true, cell: e => value(e.quantity, e.unit, 1, { 'data-quantity': String(e.id) }) },
-    { label: t('events.col.explanation'), cell: e => e.explanation || '' }
+    { label: t('events.col.explanation'), cell: e => e.localizedExplanation || e.explanation || '' }
   ], events, { rowAttrs: e => ({ 'data-kind': e.kind }) });
 }

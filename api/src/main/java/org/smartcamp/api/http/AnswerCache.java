@@ -26,6 +26,7 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 import org.smartcamp.api.auth.Coverage;
 import org.smartcamp.api.auth.Principal;
+import org.smartcamp.api.i18n.Messages;
 import org.smartcamp.api.store.AnswerGeneration;
 import org.smartcamp.api.store.Fingerprint;
 
@@ -36,7 +37,8 @@ import org.smartcamp.api.store.Fingerprint;
  * and the key ({@code If-None-Match} gives 304), {@code Cache-Control: private, max-age=N} where N is what is left
  * of {@code maxAge} since the database last bumped the generation (clients revalidate after that), and is sent
  * gzip- or deflate-encoded when the client accepts it ({@code Vary: Accept-Encoding}; the encoded bytes are kept
- * too). The cache holds at most {@code maxBytes} (least recently used answers go first); 0 turns it off.
+ * too). Answers in each language (the negotiated {@code Accept-Language}, {@code Vary} says so) are kept apart.
+ * The cache holds at most {@code maxBytes} (least recently used answers go first); 0 turns it off.
  *
  * <p>Answers are the bytes the route wrote (see {@link Responder}): a hit is byte for byte what the route would
  * write now. Requests whose answer also depends on the time they are made (a range without explicit
@@ -180,7 +182,8 @@ public final class AnswerCache {
         sorted.forEach((name, values) -> values.forEach(v -> k.append(name.length()).append(':').append(name)
             .append('=').append(v.length()).append(':').append(v).append('&')));
         String accept = ctx.request().getHeader("Accept");
-        return k.append("|accept=").append(accept == null ? "" : accept).toString();
+        return k.append("|accept=").append(accept == null ? "" : accept).append("|lang=")
+            .append(Messages.negotiate(ctx.request().getHeader("Accept-Language"))).toString();
     }
 
     private synchronized Entry get(String key) {
@@ -231,7 +234,7 @@ public final class AnswerCache {
         }
         e.headers.forEach(h -> r.putHeader(h.getKey(), h.getValue()));
         r.putHeader("ETag", tag).putHeader("Cache-Control", "private, max-age=" + maxAgeLeft());
-        r.headers().add("Vary", "Accept-Encoding");
+        r.headers().add("Vary", "Accept-Encoding").add("Vary", "Accept-Language");
         if (matches(ctx.request().getHeader("If-None-Match"), tag)) {
             r.setStatusCode(304).end();
             return;

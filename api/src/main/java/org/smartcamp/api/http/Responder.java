@@ -86,7 +86,8 @@ public final class Responder {
         }
         HttpServerResponse r = ctx.response();
         headers.forEach(h -> r.putHeader(h.getKey(), h.getValue()));
-        r.putHeader("Content-Type", contentType).headers().add("Vary", "Accept-Encoding");
+        r.putHeader("Content-Type", contentType).headers().add("Vary", "Accept-Encoding")
+            .add("Vary", "Accept-Language");
         if (!Boolean.TRUE.equals(ctx.get(LIVE))) {
             r.end(body);
             return;

@@ -229,7 +229,7 @@ public final class MonthlyReport {
             if (ids.contains(e.getString("kind"))) {
                 rows.add(row(e.getLong("id"), label(EventKind.ofId(e.getString("kind"))), e.getString("asset"),
                     instant(e.getString("start")), instant(e.getString("end")), e.getDouble("quantity"),
-                    e.getString("unit"), e.getString("explanation")));
+                    e.getString("unit"), e.getString("localizedExplanation")));
             }
         }
         return new ReportTable(id, text.get(title), List.of(Column.of(text.get("col.event"), Kind.ID),

@@ -14,6 +14,7 @@ import org.smartcamp.api.http.Listing;
 import org.smartcamp.api.http.Params;
 import org.smartcamp.api.http.Responder;
 import org.smartcamp.api.http.TimeRange;
+import org.smartcamp.api.i18n.Messages;
 import org.smartcamp.api.store.AnalyticsStore;
 import org.smartcamp.api.store.AnswerGeneration;
 import org.smartcamp.api.store.EventQuery;
@@ -96,14 +97,15 @@ final class DataQualityRoutes {
         AnswerCache answers = support.answers();
         long gen = answers == null || !AnswerCache.explicitRange(ctx) ? AnswerGeneration.UNKNOWN
             : answers.generation();
-        String part = "data-quality|" + camps + "|" + assets + "|" + range.from() + "|" + range.to();
+        String lang = Messages.negotiate(ctx.request().getHeader("Accept-Language"));
+        String part = "data-quality|" + camps + "|" + assets + "|" + range.from() + "|" + range.to() + "|" + lang;
         support.db().run(c -> {
             // coverage and sensor faults are analytics figures, kept until the job writes; gateways are live
             Object[] kept = answers == null ? null : (Object[]) answers.part(gen, part);
             if (kept == null) {
                 List<JsonObject> coverage = AnalyticsStore.coverage(c, registry, subjects, range.fromDay(),
                     range.toDayExclusive(), THRESHOLD);
-                Page events = AnalyticsStore.events(c, faults);
+                Page events = AnalyticsStore.events(c, faults, lang);
                 kept = new Object[] {coverage, events};
                 if (answers != null) {
                     answers.part(gen, part, kept, size(coverage) + size(events.items()));

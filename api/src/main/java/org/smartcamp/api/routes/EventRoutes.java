@@ -17,6 +17,7 @@ import org.smartcamp.api.http.Listing;
 import org.smartcamp.api.http.Params;
 import org.smartcamp.api.http.Responder;
 import org.smartcamp.api.http.TimeRange;
+import org.smartcamp.api.i18n.Messages;
 import org.smartcamp.api.store.AnalyticsStore;
 import org.smartcamp.api.store.EventQuery;
 import org.smartcamp.api.store.Registry;
@@ -51,7 +52,8 @@ final class EventRoutes {
             ? List.of("active", "retracted") : List.of(status), scoped.from(), scoped.to(), scoped.cursor(),
             scoped.limit());
         JsonObject meta = new JsonObject().put("from", q.from().toString()).put("to", q.to().toString());
-        support.db().run(c -> AnalyticsStore.events(c, q))
+        String lang = Messages.negotiate(ctx.request().getHeader("Accept-Language"));
+        support.db().run(c -> AnalyticsStore.events(c, q, lang))
             .onSuccess(page -> Responder.send(ctx, format, new Listing("events", meta, page.items(), CSV,
                 page.next())))
             .onFailure(ctx::fail);
@@ -110,10 +112,12 @@ final class EventRoutes {
         Params.of(ctx, Set.of());
         long id = Params.pathNumber(ctx, "id");
         Scope scope = support.scope(ctx);
+        String lang = Messages.negotiate(ctx.request().getHeader("Accept-Language"));
         support.db().run(c -> AnalyticsStore.event(c, id))
             .map(event -> {
                 scope.event(id, event == null ? null : event.getString("camp"));
-                return personalEvidence(ctx, scope, event);
+                JsonObject shown = personalEvidence(ctx, scope, event);
+                return AnalyticsStore.localize(shown, lang, shown.getValue("evidence"));
             })
             .onSuccess(event -> Responder.json(ctx, event))
             .onFailure(ctx::fail);

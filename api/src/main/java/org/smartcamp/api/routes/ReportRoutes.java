@@ -58,7 +58,8 @@ final class ReportRoutes {
         YearMonth month = month(ctx.pathParam("month"));
         Instant now = support.now();
         int limit = support.limits().maxPageSize();
-        support.db().run(c -> MonthlyReportStore.load(c, scope.registry(), camp, month, limit))
+        support.db().run(c -> MonthlyReportStore.load(c, scope.registry(), camp, month, limit,
+            locale.getLanguage()))
             .compose(data -> ctx.vertx().executeBlocking(() -> render(data, locale, format, now), false))
             .onSuccess(bytes -> {
                 ctx.put(Responder.ROWS, 1);

@@ -16,6 +16,7 @@ import org.smartcamp.api.http.Listing;
 import org.smartcamp.api.http.Params;
 import org.smartcamp.api.http.Responder;
 import org.smartcamp.api.http.TimeRange;
+import org.smartcamp.api.i18n.Messages;
 import org.smartcamp.api.store.AnalyticsStore;
 import org.smartcamp.api.store.EventQuery;
 import org.smartcamp.api.store.Page;
@@ -123,11 +124,12 @@ final class SummaryRoutes {
         int max = support.limits().maxPageSize();
         EventQuery events = new EventQuery(ev.camps(), ev.assets(), summary.eventKindIds(), range.from(), range.to(),
             null, max);
+        String lang = Messages.negotiate(ctx.request().getHeader("Accept-Language"));
         support.db().run(c -> {
             Page current = AnalyticsStore.current(c, registry, subjects, null, max);
             Page daily = AnalyticsStore.figures(c, registry, subjects, period, range.fromDay(),
                 range.toDayExclusive(), null, max);
-            Page found = AnalyticsStore.events(c, events);
+            Page found = AnalyticsStore.events(c, events, lang);
             return List.of(current, daily, found);
         }).onSuccess(pages -> {
             if (format == Format.CSV) {

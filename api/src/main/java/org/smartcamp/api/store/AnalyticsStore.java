@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.smartcamp.api.http.Cursor;
+import org.smartcamp.api.i18n.EventExplanation;
+import org.smartcamp.api.i18n.Messages;
 
 /**
  * Reads the precomputed analytics (analytics_daily, analytics_current, analytics_events) and the gateways'
@@ -27,6 +29,7 @@ public final class AnalyticsStore {
 
     /** The column of a daily figure's detail (daily rows only). */
     private static final int DETAIL_COLUMN = 10;
+    private static final EventExplanation EXPLANATION = EventExplanation.load();
 
     private AnalyticsStore() {
     }
@@ -270,8 +273,17 @@ public final class AnalyticsStore {
         }
     }
 
-    /** Events of these camps (and assets, when given) and kinds overlapping {@code [from, to)}. */
+    /** Events of these camps (and assets, when given) and kinds overlapping {@code [from, to)}, in English. */
     public static Page events(Connection c, EventQuery q) throws SQLException {
+        return events(c, q, Messages.DEFAULT);
+    }
+
+    /**
+     * Events of these camps (and assets, when given) and kinds overlapping {@code [from, to)}, each with the
+     * detector's English {@code explanation} and its {@code localizedExplanation} in {@code lang} (the stored
+     * English when its figures cannot say it again).
+     */
+    public static Page events(Connection c, EventQuery q, String lang) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(Queries.EVENTS)) {
             ps.setArray(1, c.createArrayOf("text", q.camps().toArray()));
             ps.setArray(2, c.createArrayOf("text", q.assets().toArray()));
@@ -292,6 +304,7 @@ public final class AnalyticsStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     JsonObject row = event(rs).put("explanation", rs.getString(13));
+                    localize(row, lang, Rows.json(rs, 14));
                     page.add(row, List.of(row.getString("start"), row.getLong("id")));
                 }
             }
@@ -380,6 +393,18 @@ public final class AnalyticsStore {
                 return out;
             }
         }
+    }
+
+    /**
+     * Adds to {@code event} its {@code localizedExplanation} in {@code lang}, written again from {@code evidence}
+     * ({@code metric} and {@code figures}), else its stored English {@code explanation}.
+     */
+    public static JsonObject localize(JsonObject event, String lang, Object evidence) {
+        String text = evidence instanceof JsonObject e ? EXPLANATION.text(lang, event.getString("kind"),
+            event.getString("start"), event.getString("end"), e) : null;
+        String english = event.getString("explanation") != null ? event.getString("explanation")
+            : evidence instanceof JsonObject e ? e.getString("explanation") : null;
+        return event.put("localizedExplanation", text != null ? text : english);
     }
 
     private static JsonObject event(ResultSet rs) throws SQLException {

@@ -62,9 +62,12 @@ public final class MonthlyReportStore {
         return month.plusMonths(1).atDay(1);
     }
 
-    /** Reads the month of {@code camp}; {@code limit} bounds each listing like the routes' page size. */
-    public static Data load(Connection c, Registry registry, Registry.Camp camp, YearMonth month, int limit)
-        throws SQLException {
+    /**
+     * Reads the month of {@code camp}, the events' explanations in {@code lang}; {@code limit} bounds each listing
+     * like the routes' page size.
+     */
+    public static Data load(Connection c, Registry registry, Registry.Camp camp, YearMonth month, int limit,
+                            String lang) throws SQLException {
         List<Registry.Asset> assets = registry.assetsOf(List.of(camp.id()));
         List<String> ids = assets.stream().map(Registry.Asset::id).toList();
         LocalDate from = from(month);
@@ -76,7 +79,7 @@ public final class MonthlyReportStore {
         Page daily = AnalyticsStore.daily(c, registry, campFuel, from, to, null, limit);
         Page events = AnalyticsStore.events(c, new EventQuery(List.of(camp.id()), List.of(),
             EVENT_KINDS.stream().map(EventKind::id).toList(), from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-            to.atStartOfDay(ZoneOffset.UTC).toInstant(), null, limit));
+            to.atStartOfDay(ZoneOffset.UTC).toInstant(), null, limit), lang);
         List<Integer> tanks = assets.stream().filter(a -> AssetKind.FUEL_TANK.code().equals(a.kind()))
             .map(Registry.Asset::ref).toList();
         Registry.Metric volume = registry.metric(Metric.FUEL_VOLUME.wireName());

@@ -121,7 +121,8 @@ public final class Queries {
     private static final String EVENT_COLUMNS = "id, camp_id, asset_id, kind, starts_at, ends_at, quantity, unit, "
         + "detected_at, status, revision, updated_at";
 
-    static final String EVENTS = "SELECT " + EVENT_COLUMNS + ", evidence->>'explanation' FROM analytics_events "
+    static final String EVENTS = "SELECT " + EVENT_COLUMNS + ", evidence->>'explanation', "
+        + "jsonb_build_object('metric', evidence->'metric', 'figures', evidence->'figures') FROM analytics_events "
         + "WHERE camp_id = ANY(?) AND (cardinality(?::text[]) = 0 OR asset_id = ANY(?)) AND kind = ANY(?) "
         + "AND status = ANY(?) AND starts_at < ? AND ends_at >= ? AND (starts_at, id) > (?, ?) "
         + "ORDER BY starts_at, id LIMIT ?";

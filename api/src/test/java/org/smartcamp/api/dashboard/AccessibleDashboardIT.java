@@ -200,6 +200,13 @@ class AccessibleDashboardIT {
         page.go("#/overview", "overview");
         assertThat(page.text()).contains("Vue d’ensemble de la mission").contains("Jours d’autonomie");
         docsScreenshot("languages.png");
+        // The detector's explanation, written again from the event's figures in French, numbers the French way.
+        page.go("#/events/" + fixture.theftId(), "events");
+        assertThat(spaces(browser.driver().findElement(By.cssSelector("[data-explanation]")).getText()))
+            .startsWith("180 L ont disparu entre").contains("de 14 000 L à 13 820 L").doesNotContain("went missing");
+        page.go("#/events", "events");
+        assertThat(spaces(page.text())).contains("180 L ont disparu entre").doesNotContain("The tank lost");
+        page.go("#/overview", "overview");
         // The API's problem documents follow Accept-Language.
         assertThat(problem("fr").getString("title")).isEqualTo("Interdit");
         assertThat(problem("fr").getString("detail")).contains("n’est pas dans le périmètre");

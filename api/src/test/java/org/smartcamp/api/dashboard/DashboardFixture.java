@@ -247,7 +247,7 @@ final class DashboardFixture {
         Instant theft = hourStart(50).plus(Duration.ofMinutes(20));
         theftId = event(c, TANK_1, "theft", theft, theft.plus(Duration.ofMinutes(15)), 180.0, "L",
             evidence(theft, "fuel.volume", 14000, 13820, "{\"level_before_l\": 14000.0, \"level_after_l\": 13820.0, "
-                + "\"expected_outflow_l\": 4.2, \"loss_l\": 175.8}",
+                + "\"expected_outflow_l\": 4.2, \"loss_l\": 175.8, \"litres\": 180.0, \"threshold_l\": 60.0}",
                 "The tank lost 180 L in 15 min while the generators it feeds drew 4.2 L."));
         Instant refuel = hourStart(40);
         event(c, TANK_2, "refuel", refuel, refuel.plus(Duration.ofMinutes(30)), 2000.0, "L",

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
 class ProblemCoverageTest {
     private static final Path SOURCES = Path.of("src", "main", "java");
     private static final Pattern CALL = Pattern.compile("ApiException\\.(\\w+)\\(");
+    private static final Path ALARM_SOURCES = Path.of("..", "analytics", "src", "main", "java", "org", "smartcamp",
+        "analytics", "alarm");
+    private static final Pattern RULE_EXCEPTION = Pattern.compile("new RuleException\\(");
     private static final Pattern LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
 
     private final ProblemText text = ProblemText.load();
@@ -38,6 +41,38 @@ class ProblemCoverageTest {
         List<String> english = details.stream().filter(d -> !translated(d)).toList();
         assertThat(english).as("problem details without French (add them to i18n/problems_*.properties)").isEmpty();
         assertThat(text.title("fr", "Conflict")).isEqualTo("Conflit");
+    }
+
+    /**
+     * The alarm rules' checks (analytics' RuleParser and RuleStore) write "field: problem", which
+     * /api/v1/alarm-rules serves as a 400 detail: each {@code new RuleException(field, problem)} has its French.
+     */
+    @Test
+    void everyAlarmRuleCheckIsInFrench() throws IOException {
+        List<String> details = new ArrayList<>();
+        for (String file : List.of("RuleParser.java", "RuleStore.java")) {
+            String src = Files.readString(ALARM_SOURCES.resolve(file));
+            Matcher m = RULE_EXCEPTION.matcher(src);
+            while (m.find()) {
+                List<String> args = arguments(src, m.end());
+                String field = args.get(0).strip();
+                String problem = rebuild(args.get(1));
+                if (problem != null) {
+                    details.add((LITERAL.matcher(field).matches() ? rebuild(field) : "field") + ": " + problem);
+                }
+            }
+        }
+        assertThat(details).as("rule checks found in the sources").hasSizeGreaterThan(30)
+            .contains("threshold: must not be negative, got x1", "duration: 'x1' is not a duration (e.g. x3)");
+        List<String> english = details.stream().filter(d -> !translated(d)).toList();
+        assertThat(english).as("alarm rule checks without French (add them to i18n/problems_*.properties)").isEmpty();
+        assertThat(text.detail("fr", "duration: '5 minutes' is not a duration (e.g. 250ms, 30s, 5m, 2h, 1d, 2d6h or"
+            + " PT5M)")).isEqualTo("duration : « 5 minutes » n’est pas une durée (p. ex. 250ms, 30s, 5m, 2h, 1d, 2d6h"
+            + " ou PT5M)");
+        assertThat(text.detail("fr", "channels[0].type: unknown channel type 'sms'; one of webhook, email, mqtt"))
+            .isEqualTo("channels[0].type : type de canal inconnu « sms » ; l’un de webhook, email, mqtt");
+        assertThat(text.detail("fr", "enabled: must be true or false"))
+            .isEqualTo("enabled : doit valoir true ou false");
     }
 
     @Test

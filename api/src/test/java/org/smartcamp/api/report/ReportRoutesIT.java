@@ -90,8 +90,12 @@ class ReportRoutesIT {
             .contains("155,0 L")
             .contains("En heure du camp (Africa/Juba, UTC+02:00 au début du mois), la période va du "
                 + "1 mars 2026 02:00 au 1 avr. 2026 02:00");
+        assertThat(check().pdfText("fr").replaceAll("\\s+", " ")).as("the theft's evidence, written in French")
+            .contains("120 L ont disparu entre 02:00 et 02:10 UTC").contains("de 9 400 L à 9 280 L")
+            .doesNotContain("Loss of 120 L");
         assertThat(check().pdfText("en")).contains("Reconciliation").contains("1,285.750").contains("9,000.0 L")
             .contains("-893.8 L").contains("Leaks (detected)");
+        assertThat(check().pdfText("en").replaceAll("\\s+", " ")).contains("120 L went missing between 02:00");
     }
 
     @Test

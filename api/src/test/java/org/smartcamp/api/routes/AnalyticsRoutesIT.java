@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
 import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.smartcamp.api.testsupport.ApiTestServer;
 import org.smartcamp.api.testsupport.Http;
+import org.smartcamp.api.testsupport.ReportCheck;
 
 /** Contract of the analytics routes: figures, summaries, events with evidence, data quality. */
 class AnalyticsRoutesIT {
@@ -157,6 +159,56 @@ class AnalyticsRoutesIT {
         assertThat(gen.getJsonArray("current").getJsonObject(0).getDouble("value")).isEqualTo(120.0);
         assertThat(http.get("/api/v1/camps/juba1/fuel?from=2026-03-01&to=2026-03-03&format=csv", key).csv())
             .hasSize(3);
+    }
+
+    /**
+     * Each event's explanation also comes in the caller's language, written again from its figures; the detector's
+     * English stays in "explanation", and an event whose figures do not say enough keeps its English. The same URL
+     * asked in both languages is answered in each (the answer cache keeps them apart).
+     */
+    @Test
+    void eventsExplainedInTheCallersLanguage() {
+        String url = "/api/v1/events?camp=juba1&kind=theft,low_load&from=2026-03-01&to=2026-03-03";
+        String[] french = ReportCheck.with(key, "Accept-Language", "fr-CA,fr;q=0.9");
+        for (int round = 0; round < 2; round++) {
+            JsonObject en = item(http.get(url, key).json(), "theft");
+            assertThat(en.getString("explanation")).isEqualTo("Loss of 120 L, no generator running, hatch open");
+            assertThat(en.getString("localizedExplanation")).startsWith("120\u00a0L went missing between 02:00 and"
+                + " 02:10 UTC: the level fell from 9,400\u00a0L to 9,280\u00a0L");
+            HttpResponse<String> r = http.get(url, french).response();
+            JsonObject fr = item(new JsonObject(r.body()), "theft");
+            assertThat(fr.getString("explanation")).isEqualTo(en.getString("explanation"));
+            assertThat(fr.getString("localizedExplanation")).startsWith("120\u00a0L ont disparu entre 02:00 et 02:10"
+                + " UTC : le niveau est tombé de 9\u00a0400\u00a0L à 9\u00a0280\u00a0L");
+            assertThat(item(new JsonObject(r.body()), "low_load").getString("localizedExplanation"))
+                .as("figures that say too little: the stored English").isEqualTo("Below 30 % load for 3 h");
+            assertThat(r.headers().allValues("Vary")).contains("Accept-Language");
+            JsonObject one = http.get("/api/v1/events/" + fr.getLong("id"), french).json();
+            assertThat(one.getString("localizedExplanation")).isEqualTo(fr.getString("localizedExplanation"));
+        }
+    }
+
+    /** An alarm rule's check, served as a 400 problem, is in French under Accept-Language: fr. */
+    @Test
+    void alarmRuleChecksAnswerInTheCallersLanguage() {
+        String[] admin = {"X-API-Key", server.apiKey("admin", List.of("unmiss"), List.of())};
+        String rule = "{\"name\": \"theft-juba1\", \"mission\": \"unmiss\", \"condition\": \"theft\", "
+            + "\"threshold\": -5, \"severity\": \"critical\"}";
+        Http.Answer fr = http.send("POST", "/api/v1/alarm-rules", rule, ReportCheck.with(admin, "Accept-Language",
+            "fr"));
+        assertThat(fr.status()).as(fr.body()).isEqualTo(400);
+        assertThat(fr.json().getString("detail")).isEqualTo("threshold : ne doit pas être négatif, reçu -5");
+        String grave = rule.replace("\"critical\"", "\"grave\"").replace("-5", "100");
+        Http.Answer en = http.send("POST", "/api/v1/alarm-rules", grave, admin);
+        assertThat(en.json().getString("detail")).startsWith("severity: unknown severity 'grave'; one of ");
+        Http.Answer fr2 = http.send("POST", "/api/v1/alarm-rules", grave, ReportCheck.with(admin, "Accept-Language",
+            "fr"));
+        assertThat(fr2.json().getString("detail")).startsWith("severity : gravité inconnue « grave » ; l’une de ");
+    }
+
+    private static JsonObject item(JsonObject page, String kind) {
+        return page.getJsonArray("items").stream().map(o -> (JsonObject) o).filter(e -> kind.equals(e.getString(
+            "kind"))).findFirst().orElseThrow();
     }
 
     @Test

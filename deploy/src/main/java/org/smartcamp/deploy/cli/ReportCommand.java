@@ -78,7 +78,7 @@ final class ReportCommand implements Callable<Integer> {
                 throw new CommandException("no camp '" + camp + "' in the database (smartcamp inventory registers "
                     + "camps)");
             }
-            data = MonthlyReportStore.load(c, registry, found, m, limit);
+            data = MonthlyReportStore.load(c, registry, found, m, limit, locale.getLanguage());
         } catch (java.sql.SQLException e) {
             throw new CommandException("cannot read the database: " + e.getMessage());
         }

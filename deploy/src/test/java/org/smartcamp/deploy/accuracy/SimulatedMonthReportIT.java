@@ -2,6 +2,7 @@ package org.smartcamp.deploy.accuracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,6 +69,15 @@ class SimulatedMonthReportIT {
                     .isLessThan(Math.abs(balance[5] + numbers.leak("outpost1-tank-1")));
                 check.pdfHolds(numbers);
                 check.xlsxHolds(numbers);
+                // Every event the detectors wrote is explained in French from its own figures (none falls back to
+                // the stored English), and the French report's evidence columns carry those sentences.
+                List<JsonObject> french = http.get("/api/v1/events?camp=outpost1&from=2026-11-01&to=2026-12-01"
+                    + "&limit=1000", "X-API-Key", secret, "Accept-Language", "fr").json().getJsonArray("items")
+                    .stream().map(o -> (JsonObject) o).toList();
+                assertThat(french).isNotEmpty().allSatisfy(e -> assertThat(e.getString("localizedExplanation"))
+                    .as(e.encode()).isNotBlank().isNotEqualTo(e.getString("explanation")));
+                assertThat(check.pdfText("fr").replaceAll("\\s+", " ")).contains("ont disparu")
+                    .doesNotContain("went missing");
             } finally {
                 api.close();
             }

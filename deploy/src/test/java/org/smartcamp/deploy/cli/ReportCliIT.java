@@ -36,7 +36,17 @@ class ReportCliIT {
 
     @Test
     void writesThePdfInFrenchAndTheXlsx() throws Exception {
-        String camp = db.queryString("SELECT id FROM camps ORDER BY id LIMIT 1");
+        String camp = db.queryString("SELECT camp_id FROM assets WHERE kind = 'fuel_tank' ORDER BY camp_id, id "
+            + "LIMIT 1");
+        String tank = db.queryString("SELECT id FROM assets WHERE camp_id = '" + camp + "' AND kind = 'fuel_tank' "
+            + "ORDER BY id LIMIT 1");
+        // A theft with the figures the detector writes: the French report explains it in French.
+        db.execute("INSERT INTO analytics_events (camp_id, asset_id, kind, starts_at, ends_at, quantity, unit, "
+            + "evidence, detected_at) VALUES ('" + camp + "', '" + tank + "', 'theft', '2026-11-10 02:00+00', "
+            + "'2026-11-10 02:10+00', 120, 'L', '{\"windowStart\": \"2026-11-10T01:00:00Z\", \"windowEnd\": "
+            + "\"2026-11-10T03:00:00Z\", \"metric\": \"fuel.volume\", \"readings\": [], \"figures\": "
+            + "{\"litres\": 1200, \"level_before_l\": 9400, \"level_after_l\": 8200, \"expected_outflow_l\": 0, "
+            + "\"threshold_l\": 60}, \"explanation\": \"1200 L went missing\"}', now())");
         Path dir = Files.createTempDirectory("report-cli");
         Path pdf = dir.resolve("r.pdf");
         Launcher.Run run = Launcher.run(env, "report", "--camp", camp, "--month", "2026-11", "--format", "pdf",
@@ -45,6 +55,8 @@ class ReportCliIT {
         assertThat(run.out()).contains("report written: " + pdf);
         try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(pdf))) {
             assertThat(new PDFTextStripper().getText(doc)).contains("novembre 2026").contains("Rapprochement");
+            assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", " ").replace('\u00a0', ' '))
+                .contains("1 200 L ont disparu entre 02:00 et 02:10 UTC").doesNotContain("went missing");
         }
         Path xlsx = dir.resolve("r.xlsx");
         Launcher.Run x = Launcher.run(env, "report", "--camp", camp, "--month", "2026-11", "--format", "xlsx",
