@@ -199,7 +199,8 @@ class BackupRestoreIT {
 
     /**
      * The ingest load: the real ingest, subscribed to the camp's mission, and a gateway publishing a message of 50
-     * readings of the camp's generator about ten times a second, each reading 10 ms after the one before.
+     * readings of the camp's generator each time the ingest has committed the one before, each reading 10 ms after
+     * the one before.
      */
     private static final class Load implements AutoCloseable {
         private final IngestService ingest;
@@ -231,11 +232,12 @@ class BackupRestoreIT {
                     }
                     gateway.publish(topic, TelemetryEncoder.encode(new TelemetryBatch(seq, t0.plusMillis(seq * 500),
                         readings)));
-                    Thread.sleep(100);
+                    // paced by the pipeline: the next message goes once the ingest has committed this one
+                    long batches = seq;
+                    await().atMost(SETTLE).pollInterval(Duration.ofMillis(20))
+                        .until(() -> !running.get() || count(source, loadReadings(camp)) >= batches * 50);
                 }
                 gateway.flush();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 synchronized (failures) {
                     failures.add(e);

@@ -65,7 +65,6 @@ class CampBridgeIT {
     private static final int READINGS_PER_ASSET = 10;
     private static final int READINGS_PER_MESSAGE = READINGS_PER_ASSET * 2;
     /** The pace of the camp's gateway while the link is down, so the cut lasts a while. */
-    private static final Duration PACE_DURING_CUT = Duration.ofMillis(250);
     private static final String READINGS_SQL = "SELECT c.mission_id, a.camp_id, a.id, m.name,"
         + " to_char(r.ts AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), r.value::text"
         + " FROM readings r JOIN assets a ON a.ref = r.asset_ref JOIN camps c ON c.id = a.camp_id"
@@ -89,7 +88,7 @@ class CampBridgeIT {
             hq.startSmartCamp(INVENTORY);
             camp.startSmartCamp(INVENTORY);
 
-            publish(camp, gatewayPassword, 0, BEFORE, Duration.ZERO);
+            publish(camp, gatewayPassword, 0, BEFORE, k -> { });
             long before = (long) BEFORE * READINGS_PER_MESSAGE;
             awaitReadings(hq, before, Duration.ofSeconds(90), camp);
             awaitReadings(camp, before, Duration.ofSeconds(60), camp);
@@ -98,12 +97,16 @@ class CampBridgeIT {
             link.block();
             Instant cut = Instant.now();
             List<Integer> campAnswers = new ArrayList<>();
-            publish(camp, gatewayPassword, BEFORE, DURING / 2, PACE_DURING_CUT,
-                () -> campAnswers.add(campServes(camp)));
+            // each message waits until the camp's own SmartCamp has stored it and answered, so the cut lasts as
+            // long as the camp takes to ingest them one by one
+            MessageSent campKeepsGoing = k -> {
+                awaitReadings(camp, (long) (k + 1) * READINGS_PER_MESSAGE, Duration.ofSeconds(60), camp);
+                campAnswers.add(campServes(camp));
+            };
+            publish(camp, gatewayPassword, BEFORE, DURING / 2, campKeepsGoing);
             camp.stopBroker();
             camp.startBroker();
-            publish(camp, gatewayPassword, BEFORE + DURING / 2, DURING - DURING / 2, PACE_DURING_CUT,
-                () -> campAnswers.add(campServes(camp)));
+            publish(camp, gatewayPassword, BEFORE + DURING / 2, DURING - DURING / 2, campKeepsGoing);
             long duringCut = before + (long) DURING * READINGS_PER_MESSAGE;
             awaitReadings(camp, duringCut, Duration.ofSeconds(90), camp);
             campAnswers.add(campServes(camp));
@@ -120,7 +123,7 @@ class CampBridgeIT {
             awaitReadings(hq, duringCut, Duration.ofSeconds(180), camp);
             Duration drain = Duration.between(restored, Instant.now());
 
-            publish(camp, gatewayPassword, BEFORE + DURING, AFTER, Duration.ZERO);
+            publish(camp, gatewayPassword, BEFORE + DURING, AFTER, k -> { });
             long total = duringCut + (long) AFTER * READINGS_PER_MESSAGE;
             awaitReadings(hq, total, Duration.ofSeconds(90), camp);
             awaitReadings(camp, total, Duration.ofSeconds(60), camp);
@@ -164,17 +167,17 @@ class CampBridgeIT {
             List<Long> received = new java.util.concurrent.CopyOnWriteArrayList<>();
             MqttAsyncClient headquarters = subscribe(hq, received);
             try {
-                publish(camp, gatewayPassword, 0, 5, Duration.ZERO);
+                publish(camp, gatewayPassword, 0, 5, k -> { });
                 await().atMost(Duration.ofSeconds(60)).until(() -> received.size() >= 5);
                 link.block();
-                publish(camp, gatewayPassword, 5, 10, Duration.ZERO);
+                publish(camp, gatewayPassword, 5, 10, k -> { });
                 link.unblock();
-                int next = 15;
-                Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-                while (received.stream().noneMatch(seq -> seq >= 15) && Instant.now().isBefore(deadline)) {
-                    publish(camp, gatewayPassword, next++, 1, Duration.ofMillis(250));
-                }
-                assertThat(received).as("the bridge is back").anyMatch(seq -> seq >= 15);
+                // one more message each poll until one reaches headquarters: the bridge is back
+                java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger(15);
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                    publish(camp, gatewayPassword, next.getAndIncrement(), 1, k -> { });
+                    return received.stream().anyMatch(seq -> seq >= 15);
+                });
                 assertThat(received).as("what the camp published during the cut is lost").noneMatch(seq -> seq >= 5
                     && seq < 15);
             } finally {
@@ -241,13 +244,16 @@ class CampBridgeIT {
         return gatewayPassword;
     }
 
-    /** The camp's gateway publishes messages {@code from} .. {@code from + count - 1}, QoS 1, each acknowledged. */
-    private void publish(EdgeSite camp, String password, int from, int count, Duration pace) throws Exception {
-        publish(camp, password, from, count, pace, () -> { });
+    /** What a test does after message {@code k} was published and acknowledged. */
+    private interface MessageSent {
+        void after(int k) throws Exception;
     }
 
-    private void publish(EdgeSite camp, String password, int from, int count, Duration pace, Runnable between)
-        throws Exception {
+    /**
+     * The camp's gateway publishes messages {@code from} .. {@code from + count - 1}, QoS 1, each acknowledged, and
+     * runs {@code sent} after each.
+     */
+    private void publish(EdgeSite camp, String password, int from, int count, MessageSent sent) throws Exception {
         MqttAsyncClient gw = new MqttAsyncClient("tcp://127.0.0.1:" + camp.gatewayPort(), "gw-1",
             new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
@@ -260,10 +266,7 @@ class CampBridgeIT {
                 MqttMessage message = new MqttMessage(payload(k));
                 message.setQos(1);
                 gw.publish(TOPIC, message).waitForCompletion(10_000);
-                if (!pace.isZero()) {
-                    between.run();
-                    Thread.sleep(pace.toMillis());
-                }
+                sent.after(k);
             }
         } finally {
             gw.disconnect().waitForCompletion(5_000);
