@@ -1,10 +1,12 @@
 package org.smartcamp.api.auth;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
@@ -212,7 +214,7 @@ public final class IdentityProvider {
      * caller outside Vert.x, started the fetch from its own thread).
      */
     private Future<Answer> get(String url) {
-        io.vertx.core.Promise<Answer> answer = io.vertx.core.Promise.promise();
+        Promise<Answer> answer = Promise.promise();
         context.runOnContext(v -> fetch(url).onComplete(answer));
         return answer.future();
     }
@@ -225,14 +227,42 @@ public final class IdentityProvider {
                 resp.end();
                 return Future.failedFuture(new IllegalStateException(url + " answered HTTP " + resp.statusCode()));
             }
-            return resp.body().map(body -> new Answer(json(url, body), resp.getHeader("Cache-Control")));
+            return bounded(url, resp).map(body -> new Answer(json(url, body), resp.getHeader("Cache-Control")));
         }));
     }
 
-    private static JsonObject json(String url, Buffer body) {
-        if (body.length() > MAX_BODY) {
-            throw new IllegalStateException(url + " answered more than " + MAX_BODY + " bytes");
+    /**
+     * The body of {@code resp}, refused as soon as it passes {@code MAX_BODY} bytes (by its Content-Length, or while
+     * it streams in), so a provider cannot make the API hold more than that.
+     */
+    private static Future<Buffer> bounded(String url, HttpClientResponse resp) {
+        Promise<Buffer> done = Promise.promise();
+        String length = resp.getHeader("Content-Length");
+        if (length != null && !length.trim().matches("\\d{1,9}") || length != null
+            && Long.parseLong(length.trim()) > MAX_BODY) {
+            resp.request().reset();
+            return Future.failedFuture(tooLarge(url));
         }
+        Buffer body = Buffer.buffer();
+        resp.handler(chunk -> {
+            if (body.length() + chunk.length() > MAX_BODY) {
+                if (done.tryFail(tooLarge(url))) {
+                    resp.request().reset();
+                }
+            } else {
+                body.appendBuffer(chunk);
+            }
+        });
+        resp.exceptionHandler(done::tryFail);
+        resp.endHandler(v -> done.tryComplete(body));
+        return done.future();
+    }
+
+    private static IllegalStateException tooLarge(String url) {
+        return new IllegalStateException(url + " answered more than " + MAX_BODY + " bytes");
+    }
+
+    private static JsonObject json(String url, Buffer body) {
         try {
             return body.toJsonObject();
         } catch (RuntimeException e) {

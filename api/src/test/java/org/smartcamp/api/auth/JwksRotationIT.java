@@ -146,6 +146,29 @@ class JwksRotationIT {
     }
 
     @Test
+    void aProviderAnsweringJunkOrTooMuchLeavesTheKeysHeldInUseAndIsNeverA500() {
+        JwtAuthenticator auth = authenticator(JwtConfig.ClaimMapping.DEFAULT);
+        accepted(auth, idp.sign("k1", ana()));
+        List<byte[]> junk = List.of("not json".getBytes(StandardCharsets.UTF_8), "[]".getBytes(StandardCharsets.UTF_8),
+            "{\"keys\": 5}".getBytes(StandardCharsets.UTF_8), "{\"keys\": [".getBytes(StandardCharsets.UTF_8),
+            new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1}, ("{\"keys\": [], \"pad\": \"" + "x".repeat(2 << 20) + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        int fetches = idp.jwksFetches();
+        for (byte[] body : junk) {
+            idp.answerKeysWith(body);
+            advance(MIN_REFETCH.plusSeconds(1));
+            ApiException e = refused(auth, OidcTestProvider.signWithUnknownKey("junk", ana()));
+            assertThat(e.status()).as("an unknown key while the provider answers junk").isEqualTo(401);
+            assertThat(idp.jwksFetches()).as("the provider was asked").isEqualTo(++fetches);
+            assertThat(accepted(auth, idp.sign("k1", ana())).id()).as("the keys held stay in use").isEqualTo("jwt:ana");
+        }
+        idp.answerKeysWith(null);
+        idp.addKey("k2");
+        advance(MIN_REFETCH.plusSeconds(1));
+        accepted(auth, idp.sign("k2", ana()));
+    }
+
+    @Test
     void noneAndHmacWithThePublicKeyAreRefusedWithoutAskingTheProvider() throws Exception {
         JwtAuthenticator auth = authenticator(JwtConfig.ClaimMapping.DEFAULT);
         String body = Base64.getUrlEncoder().withoutPadding()

@@ -41,6 +41,7 @@ public final class OidcTestProvider implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final HttpServer server;
+    private volatile byte[] junkKeys;
     private final String issuer;
     private final Map<String, KeyPair> keys = new ConcurrentHashMap<>();
     private final Map<String, Pending> codes = new ConcurrentHashMap<>();
@@ -206,8 +207,21 @@ public final class OidcTestProvider implements AutoCloseable {
             .put("code_challenge_methods_supported", new JsonArray().add("S256")), null);
     }
 
+    /** Answers the key set's URL with {@code body} (any bytes) instead of the keys; null for the keys again. */
+    public void answerKeysWith(byte[] body) {
+        junkKeys = body;
+    }
+
     private void jwks(HttpExchange x) throws IOException {
         jwksFetches.incrementAndGet();
+        byte[] junk = junkKeys;
+        if (junk != null) {
+            x.getResponseHeaders().add("Content-Type", "application/json");
+            x.sendResponseHeaders(200, junk.length);
+            x.getResponseBody().write(junk);
+            x.close();
+            return;
+        }
         JsonArray all = new JsonArray();
         keys.keySet().stream().sorted().forEach(kid -> all.add(jwk(kid)));
         answer(x, 200, new JsonObject().put("keys", all), cacheControl);
