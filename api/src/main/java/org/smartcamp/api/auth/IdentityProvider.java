@@ -272,9 +272,8 @@ public final class IdentityProvider {
 
     /** The usable keys of a JWKS answer, kept as long as its Cache-Control says or the configured time. */
     private Keys keys(Answer answer) {
-        JsonArray all = answer.json().getJsonArray("keys");
-        if (all == null) {
-            throw new IllegalStateException("the JWKS has no \"keys\"");
+        if (!(answer.json().getValue("keys") instanceof JsonArray all)) {
+            throw new IllegalStateException("the JWKS has no \"keys\" list");
         }
         List<JsonObject> usable = new ArrayList<>();
         Set<String> kids = new HashSet<>();
