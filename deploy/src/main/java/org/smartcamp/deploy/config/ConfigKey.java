@@ -35,6 +35,9 @@ public enum ConfigKey {
     MQTT_CONNECT_TIMEOUT("mqtt.connectTimeout", "10s", "How long to wait for the broker at start."),
     INGEST_BATCH_SIZE("ingest.batchSize", "5000", "Readings that close a batch."),
     INGEST_BATCH_DELAY("ingest.batchDelay", "200ms", "Longest a reading waits before its batch is committed."),
+    INGEST_WRITERS("ingest.writers", "3",
+        "Batches written at once, each on a connection of its own (they commit one at a time, in order); at most"
+            + " database.poolSize - 1 (left unset: lowered to that)."),
     INGEST_RETRY_BACKOFF("ingest.retryBackoff", "500ms",
         "First wait before retrying a failed commit; doubles up to 30s."),
     INGEST_STUCK_AFTER("ingest.stuckAfter", "2m",

@@ -58,14 +58,25 @@ public final class IngestSettings {
 
     /** Everything the ingest needs. */
     public static IngestConfig ingest(Settings s) {
+        DatabaseConfig database = database(s);
+        int writers = s.integer(ConfigKey.INGEST_WRITERS, 1, 16);
+        if ("default".equals(s.source(ConfigKey.INGEST_WRITERS))) {
+            // a small pool set on purpose (an edge node) keeps one connection beside the writers
+            writers = Math.max(1, Math.min(writers, database.poolSize() - 1));
+        }
+        if (writers >= database.poolSize() && database.poolSize() > 1) {
+            // each open batch holds a connection; the registry and the health check need one more
+            throw new ConfigException("ingest.writers is " + writers + " but database.poolSize is "
+                + database.poolSize() + "; the ingest needs at least one connection more than it has writers");
+        }
         BatchConfig batch = new BatchConfig(s.integer(ConfigKey.INGEST_BATCH_SIZE, 1, 100_000),
             s.duration(ConfigKey.INGEST_BATCH_DELAY), s.duration(ConfigKey.INGEST_RETRY_BACKOFF),
-            s.duration(ConfigKey.INGEST_STUCK_AFTER));
+            s.duration(ConfigKey.INGEST_STUCK_AFTER), writers);
         WireLimits limits = new WireLimits(s.integer(ConfigKey.WIRE_MAX_PAYLOAD_BYTES, 1_024, 16 * 1024 * 1024),
             s.integer(ConfigKey.WIRE_MAX_READINGS, 1, 100_000), s.duration(ConfigKey.WIRE_MAX_AGE),
             s.duration(ConfigKey.WIRE_MAX_FUTURE_SKEW), s.decimal(ConfigKey.WIRE_MAX_ABS_VALUE));
         MqttConfig mqtt = mqtt(s);
-        return new IngestConfig(database(s), mqtt, batch, limits, s.text(ConfigKey.INGEST_HTTP_HOST),
+        return new IngestConfig(database, mqtt, batch, limits, s.text(ConfigKey.INGEST_HTTP_HOST),
             s.integer(ConfigKey.INGEST_HTTP_PORT, 0, 65_535), s.bool(DATABASE_MIGRATE_ON_START), registration(s),
             sparkplug(s, mqtt.receiveMaximum()));
     }

@@ -121,6 +121,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void writersLeftUnsetFitThePoolAndWritersSetBeyondItAreRefused() {
+        assertThat(IngestSettings.ingest(ConfigLoader.load(null, Map.of())).batch().writers()).isEqualTo(3);
+        assertThat(IngestSettings.ingest(ConfigLoader.load(null, Map.of("SMARTCAMP_DATABASE_POOL_SIZE", "2")))
+            .batch().writers()).as("an edge node's pool of two").isEqualTo(1);
+        assertThat(IngestSettings.ingest(ConfigLoader.load(null, Map.of("SMARTCAMP_INGEST_WRITERS", "1")))
+            .batch().writers()).isEqualTo(1);
+        Settings tooMany = ConfigLoader.load(null, Map.of("SMARTCAMP_INGEST_WRITERS", "4"));
+        assertThatThrownBy(() -> IngestSettings.ingest(tooMany)).isInstanceOf(ConfigException.class)
+            .hasMessage("ingest.writers is 4 but database.poolSize is 4; the ingest needs at least one connection"
+                + " more than it has writers");
+    }
+
+    @Test
     void secretsAreNeverShownInErrors() {
         Settings s = ConfigLoader.load(null, Map.of("SMARTCAMP_DATABASE_PASSWORD", "hunter2"));
         assertThat(s.text(ConfigKey.DATABASE_PASSWORD)).isEqualTo("hunter2");

@@ -40,10 +40,13 @@ import org.slf4j.LoggerFactory;
  * decode -> validate -> batch -> commit -> acknowledge, on one Vert.x context. Messages are decoded by the
  * {@link org.smartcamp.ingest.wire.WireFormat} that handles their topic; one that decodes to nothing (a control
  * message, a repeat) is acknowledged with its batch. Messages are batched by count
- * and time; batches are committed one at a time, in arrival order, on a worker thread, and while one commits the
- * next is made ready ({@link TelemetryStore#prepare}: ids resolved, rows encoded) on another, so that the
- * database and the ingest work at the same time; a message is acknowledged only after the batch holding it is
- * committed. A failed commit is retried with backoff and
+ * and time. Batches are made ready ({@link TelemetryStore#prepare}: ids resolved, rows encoded) on a worker thread,
+ * then written on others: up to {@link BatchConfig#writers} batches at once have their transaction open and their
+ * readings written ({@link TelemetryStore#open}; only batches the store says cannot wait on each other's rows),
+ * and they are finished and committed one at a time, in arrival order ({@link TelemetryStore.Open#finish}), so
+ * that the database works on one batch while the next is written and the ingest decodes the one after. A message
+ * is acknowledged only after the batch holding it is committed, and acknowledgements go out in arrival order. A
+ * failed commit is retried with backoff (a batch opened after it is abandoned and written again) and
  * nothing is acknowledged meanwhile, so the broker stops sending once {@code receiveMaximum} messages are
  * unacknowledged: memory stays bounded and the backlog waits at the broker. A message the database refuses is
  * isolated by the store and does not block the others; when nothing is committed for
@@ -71,8 +74,6 @@ public final class IngestPipeline {
     private long timerId = -1;
     /** A batch is being made ready on a worker. */
     private boolean preparing;
-    /** The head batch while it is being committed on a worker, else null. */
-    private PendingBatch committing;
     /** A failed write waits for its backoff: nothing starts meanwhile. */
     private boolean retrying;
     /** Counts failures: a preparation that started before the last failure is not used. */
@@ -147,7 +148,7 @@ public final class IngestPipeline {
         Promise<Void> done = Promise.promise();
         context.runOnContext(v -> {
             seal();
-            if (committing == null && sealed.isEmpty()) {
+            if (sealed.isEmpty()) {
                 done.tryComplete();
                 return;
             }
@@ -211,37 +212,62 @@ public final class IngestPipeline {
     }
 
     /**
-     * Starts what can start: the commit of the head batch once it is ready, and the preparation of the head or of
-     * the batch after it (never further ahead), each on a worker.
+     * Starts what can start: the finish of the head batch once it is open, the opening of the batches after it
+     * (at most {@link BatchConfig#writers} open at once), and the preparation of one of the batches up to there,
+     * each on a worker.
      */
     private void writeNext() {
         if (sealed.isEmpty()) {
-            if (committing == null) {
-                drainWaiters.forEach(Promise::tryComplete);
-                drainWaiters.clear();
-            }
+            drainWaiters.forEach(Promise::tryComplete);
+            drainWaiters.clear();
             return;
         }
         if (retrying) {
             return;
         }
         PendingBatch head = sealed.peekFirst();
-        if (committing == null && head.prepared() != null) {
-            commit(head);
+        if (head.open() != null && !head.finishing()) {
+            finish(head);
         }
-        // read afresh: the commit may have completed already and started what follows
+        openNext();
+        // read afresh: what started above may have completed already and started what follows
         PendingBatch next = preparing || retrying ? null : nextToPrepare();
         if (next != null) {
             prepare(next);
         }
     }
 
-    /** The first of the two oldest batches that is neither ready nor committing; null if none. */
+    /**
+     * Opens the oldest batch not yet opened when it is ready, fewer than {@link BatchConfig#writers} are open and the
+     * store lets it open beside each of them.
+     */
+    private void openNext() {
+        List<PendingBatch> started = new ArrayList<>(config.writers());
+        for (PendingBatch b : sealed) {
+            if (b.started()) {
+                started.add(b);
+                continue;
+            }
+            if (retrying || b.prepared() == null || started.size() >= config.writers()) {
+                return;
+            }
+            for (PendingBatch before : started) {
+                // one still being opened or finished when a failure made every batch ready again has none: wait
+                if (before.prepared() == null || !store.concurrent(before.prepared(), b.prepared())) {
+                    return;
+                }
+            }
+            open(b);
+            started.add(b);
+        }
+    }
+
+    /** The first of the oldest batches (one more than may be open) that is neither ready nor started; null if none. */
     private PendingBatch nextToPrepare() {
         Iterator<PendingBatch> it = sealed.iterator();
-        for (int i = 0; i < 2 && it.hasNext(); i++) {
+        for (int i = 0; i <= config.writers() && it.hasNext(); i++) {
             PendingBatch b = it.next();
-            if (b.prepared() == null && b != committing) {
+            if (b.prepared() == null && !b.started()) {
                 return b;
             }
         }
@@ -265,16 +291,43 @@ public final class IngestPipeline {
             });
     }
 
-    private void commit(PendingBatch batch) {
-        committing = batch;
+    private void open(PendingBatch batch) {
+        long started = generation;
+        batch.opening(clock.instant());
         TelemetryStore.Prepared ready = batch.prepared();
-        Instant started = clock.instant();
-        vertx.executeBlocking(() -> store.commit(ready), false)
-            .onSuccess(result -> committed(batch, result, Duration.between(started, clock.instant())))
+        vertx.executeBlocking(() -> store.open(ready), false)
+            .onSuccess(open -> {
+                if (started == generation) {
+                    batch.open(open);
+                } else {
+                    // a batch before it failed: it is written again after the backoff
+                    batch.open(null);
+                    abandon(open);
+                }
+                writeNext();
+            })
             .onFailure(error -> {
-                committing = null;
+                batch.open(null);
                 failed(error);
             });
+    }
+
+    private void finish(PendingBatch batch) {
+        batch.finishing(true);
+        TelemetryStore.Open open = batch.open();
+        vertx.executeBlocking(open::finish, false)
+            .onSuccess(result -> committed(batch, result, Duration.between(batch.openedAt(), clock.instant())))
+            .onFailure(error -> {
+                batch.open(null);
+                failed(error);
+            });
+    }
+
+    private void abandon(TelemetryStore.Open open) {
+        vertx.executeBlocking(() -> {
+            open.abandon();
+            return null;
+        }, false).onFailure(error -> LOG.warn("Abandoning an open batch failed: {}", error.getMessage()));
     }
 
     private void committed(PendingBatch batch, WriteResult result, Duration latency) {
@@ -289,7 +342,7 @@ public final class IngestPipeline {
         metrics.batchCommitted(result.stored(), result.duplicates(), batch.messages(), latency);
         recordDeadLetters(batch, result);
         backoff = config.retryBackoff();
-        committing = null;
+        batch.open(null);
         writeNext();
     }
 
@@ -308,9 +361,16 @@ public final class IngestPipeline {
         // one that even isolation could not get past (it shows as a stall, then readiness DOWN and an alert)
         LOG.warn("Committing a batch failed ({} failure: {}); retrying in {} ms, nothing acknowledged meanwhile",
             FailureClass.of(error).name().toLowerCase(Locale.ROOT), error.getMessage(), backoff.toMillis());
-        // every batch is made ready again after the backoff, as it would have been had it not been made ready early
+        // every batch is made ready and opened again after the backoff, as it would have been had it not been made
+        // ready early; one being finished completes (committed or not) on its own
         generation++;
-        sealed.forEach(b -> b.prepared(null));
+        for (PendingBatch b : sealed) {
+            b.prepared(null);
+            if (b.open() != null && !b.finishing()) {
+                abandon(b.open());
+                b.open(null);
+            }
+        }
         if (retrying) {
             return;
         }

@@ -1,5 +1,6 @@
 package org.smartcamp.ingest.pipeline;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.smartcamp.ingest.mqtt.InboundMessage;
@@ -17,6 +18,11 @@ final class PendingBatch {
     private int readings;
     /** The batch made ready by the store, or null while it is not (yet, or again after a failure). */
     private TelemetryStore.Prepared prepared;
+    /** When its opening started, or null while it is not started (not yet, or again after a failure). */
+    private Instant openedAt;
+    /** Its open transaction, or null while it is not open. */
+    private TelemetryStore.Open open;
+    private boolean finishing;
 
     void add(InboundMessage message, ReceivedMessage received, List<DeadLetter> rejected) {
         inbound.add(message);
@@ -49,6 +55,40 @@ final class PendingBatch {
 
     void prepared(TelemetryStore.Prepared ready) {
         this.prepared = ready;
+    }
+
+    /** Whether it is being opened, is open or is being finished. */
+    boolean started() {
+        return openedAt != null;
+    }
+
+    Instant openedAt() {
+        return openedAt;
+    }
+
+    void opening(Instant at) {
+        this.openedAt = at;
+    }
+
+    TelemetryStore.Open open() {
+        return open;
+    }
+
+    /** Its open transaction; null when there is none any more (finished, failed or abandoned). */
+    void open(TelemetryStore.Open transaction) {
+        this.open = transaction;
+        if (transaction == null) {
+            this.openedAt = null;
+            this.finishing = false;
+        }
+    }
+
+    boolean finishing() {
+        return finishing;
+    }
+
+    void finishing(boolean now) {
+        this.finishing = now;
     }
 
     WriteBatch toWriteBatch() {

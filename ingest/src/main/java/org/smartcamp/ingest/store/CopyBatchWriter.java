@@ -64,9 +64,15 @@ public final class CopyBatchWriter implements TelemetryStore {
     /** The batch resolved against the registry and its readings encoded for COPY, before any transaction. */
     @Override
     public Prepared prepare(WriteBatch batch) {
+        return resolve(batch);
+    }
+
+    /** The batch resolved against the registry, its readings encoded for COPY and their keys hashed. */
+    private ReadyBatch resolve(WriteBatch batch) {
         ResolvedBatch resolved = resolver.resolve(batch);
-        return new ReadyBatch(batch, resolved, resolved.readings().isEmpty() ? null
-            : copyBinary(resolved.readings()));
+        List<ResolvedBatch.Staged> readings = resolved.readings();
+        return readings.isEmpty() ? new ReadyBatch(batch, resolved, null, new long[0])
+            : new ReadyBatch(batch, resolved, copyBinary(readings), keyHashes(readings));
     }
 
     /**
@@ -81,11 +87,66 @@ public final class CopyBatchWriter implements TelemetryStore {
      */
     @Override
     public WriteResult commit(Prepared prepared) {
+        ReadyBatch ready = ready(prepared);
+        return classified(ready, () -> transaction(ready));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here: the transaction is begun and the readings COPYed (through the staging table when some were stored
+     * before); dead letters, gateways, unknown metrics and wire sessions, which later batches update too, wait for
+     * {@link Open#finish}, which runs in batch order. Whatever fails while opening is left for {@link Open#finish},
+     * which then writes the batch as {@link #commit} does.
+     */
+    @Override
+    public Open open(Prepared prepared) {
+        ReadyBatch ready = ready(prepared);
+        if (ready.rows() == null) {
+            return new Deferred(ready);
+        }
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            c.setAutoCommit(false);
+            return new OpenBatch(ready, c, copy(c, ready.rows(), ready.resolved().readings().size()));
+        } catch (SQLException | IOException | RuntimeException e) {
+            discard(c);
+            return new Deferred(ready);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Here: when no reading of one has the key (asset, metric, time) of a reading of the other, so that neither
+     * COPY waits for the other's uncommitted rows; everything else two batches share is written by
+     * {@link Open#finish}, in order. Compared by 64-bit hashes of the keys: a collision only makes the two wait.
+     */
+    @Override
+    public boolean concurrent(Prepared earlier, Prepared later) {
+        return disjoint(ready(earlier).keys(), ready(later).keys());
+    }
+
+    /** A batch ready for its transaction: resolved, its readings as COPY rows ({@code null} when none). */
+    private record ReadyBatch(WriteBatch batch, ResolvedBatch resolved, byte[] rows, long[] keys)
+        implements Prepared {
+    }
+
+    private static ReadyBatch ready(Prepared prepared) {
         if (!(prepared instanceof ReadyBatch ready)) {
             throw new IllegalArgumentException("a batch prepared by another store");
         }
+        return ready;
+    }
+
+    /**
+     * Runs a transaction of {@code ready}; a failure that is not {@linkplain FailureClass#TRANSIENT transient} is
+     * isolated ({@link PoisonIsolation}), a transient one thrown to be retried.
+     */
+    private WriteResult classified(ReadyBatch ready, java.util.function.Supplier<WriteResult> transaction) {
         try {
-            return transaction(ready);
+            return transaction.get();
         } catch (RuntimeException e) {
             if (FailureClass.of(e) == FailureClass.TRANSIENT) {
                 throw e;
@@ -94,34 +155,18 @@ public final class CopyBatchWriter implements TelemetryStore {
         }
     }
 
-    /** A batch ready for its transaction: resolved, its readings as COPY rows ({@code null} when none). */
-    private record ReadyBatch(WriteBatch batch, ResolvedBatch resolved, byte[] rows) implements Prepared {
-    }
-
     /** One transaction, the batch resolved anew: what {@link PoisonIsolation} commits each part with. */
     private WriteResult resolveAndCommit(WriteBatch batch) {
-        ResolvedBatch resolved = resolver.resolve(batch);
-        return transaction(new ReadyBatch(batch, resolved, resolved.readings().isEmpty() ? null
-            : copyBinary(resolved.readings())));
+        return transaction(resolve(batch));
     }
 
     /** One transaction: the batch whole, or nothing of it. */
     private WriteResult transaction(ReadyBatch ready) {
-        WriteBatch batch = ready.batch();
-        ResolvedBatch resolved = ready.resolved();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                int stored = ready.rows() == null ? 0 : copy(c, ready.rows(), resolved.readings().size());
-                insertDeadLetters(c, resolved.deadLetters());
-                upsertGateways(c, resolved.gateways());
-                upsertUnknownMetrics(c, resolved.unknownMetrics());
-                WireSessions.write(c, resolved.sessions(), batch.messages().isEmpty() ? null
-                    : batch.messages().get(batch.messages().size() - 1).receivedAt());
-                c.commit();
-                unknownMetricLog.warnFirst(resolved.unknownMetrics());
-                return new WriteResult(stored, resolved.repeated() + resolved.readings().size() - stored,
-                    resolved.deadLetters().size(), resolved.refused());
+                int stored = ready.rows() == null ? 0 : copy(c, ready.rows(), ready.resolved().readings().size());
+                return finishTransaction(c, ready, stored);
             } catch (SQLException | IOException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -129,9 +174,151 @@ public final class CopyBatchWriter implements TelemetryStore {
                 c.setAutoCommit(true);
             }
         } catch (SQLException | IOException e) {
-            throw new StoreException("cannot commit a batch of " + batch.readingCount() + " readings: "
-                + DataSources.rootMessage(e), e);
+            throw failure(ready, e);
         }
+    }
+
+    /** The rest of a transaction whose readings are written ({@code stored} of them new), and its commit. */
+    private WriteResult finishTransaction(Connection c, ReadyBatch ready, int stored) throws SQLException {
+        WriteBatch batch = ready.batch();
+        ResolvedBatch resolved = ready.resolved();
+        insertDeadLetters(c, resolved.deadLetters());
+        upsertGateways(c, resolved.gateways());
+        upsertUnknownMetrics(c, resolved.unknownMetrics());
+        WireSessions.write(c, resolved.sessions(), batch.messages().isEmpty() ? null
+            : batch.messages().get(batch.messages().size() - 1).receivedAt());
+        c.commit();
+        unknownMetricLog.warnFirst(resolved.unknownMetrics());
+        return new WriteResult(stored, resolved.repeated() + resolved.readings().size() - stored,
+            resolved.deadLetters().size(), resolved.refused());
+    }
+
+    private static StoreException failure(ReadyBatch ready, Exception e) {
+        return new StoreException("cannot commit a batch of " + ready.batch().readingCount() + " readings: "
+            + DataSources.rootMessage(e), e);
+    }
+
+    /** Rolls back and closes a connection whose transaction is abandoned; a broken one is closed all the same. */
+    private static void discard(Connection c) {
+        if (c == null) {
+            return;
+        }
+        try (c) {
+            c.rollback();
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            // the pool replaces a connection that cannot roll back
+        }
+    }
+
+    /** A batch that {@link #open} could not start: {@link Open#finish} writes it whole, as {@link #commit}. */
+    private final class Deferred implements Open {
+        private final ReadyBatch ready;
+
+        Deferred(ReadyBatch ready) {
+            this.ready = ready;
+        }
+
+        @Override
+        public WriteResult finish() {
+            return commit(ready);
+        }
+
+        @Override
+        public void abandon() {
+            // nothing was written
+        }
+    }
+
+    /** A transaction with the batch's readings written, holding its connection until finished or abandoned. */
+    private final class OpenBatch implements Open {
+        private final ReadyBatch ready;
+        private final int stored;
+        private Connection connection;
+
+        OpenBatch(ReadyBatch ready, Connection connection, int stored) {
+            this.ready = ready;
+            this.connection = connection;
+            this.stored = stored;
+        }
+
+        @Override
+        public synchronized WriteResult finish() {
+            Connection c = take();
+            return classified(ready, () -> {
+                try (c) {
+                    try {
+                        return finishTransaction(c, ready, stored);
+                    } catch (SQLException | RuntimeException e) {
+                        c.rollback();
+                        throw e;
+                    } finally {
+                        c.setAutoCommit(true);
+                    }
+                } catch (SQLException e) {
+                    throw failure(ready, e);
+                }
+            });
+        }
+
+        @Override
+        public synchronized void abandon() {
+            if (connection != null) {
+                discard(take());
+            }
+        }
+
+        private Connection take() {
+            if (connection == null) {
+                throw new IllegalStateException("the batch's transaction is over");
+            }
+            Connection c = connection;
+            connection = null;
+            return c;
+        }
+    }
+
+    /** 64-bit hashes of the readings' keys (asset, metric, time), sorted. */
+    static long[] keyHashes(List<ResolvedBatch.Staged> readings) {
+        long[] keys = new long[readings.size()];
+        for (int i = 0; i < keys.length; i++) {
+            ResolvedBatch.Staged r = readings.get(i);
+            keys[i] = mix(((long) r.assetRef() << 32 | (r.metricId() & 0xFFFF_FFFFL)) * 0x9E37_79B9_7F4A_7C15L
+                ^ pgMicros(r.ts()));
+        }
+        java.util.Arrays.sort(keys);
+        return keys;
+    }
+
+    /** Whether two sorted arrays have no value in common. */
+    static boolean disjoint(long[] a, long[] b) {
+        if (a.length == 0 || b.length == 0 || a[a.length - 1] < b[0] || b[b.length - 1] < a[0]) {
+            return true;
+        }
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                return false;
+            }
+            if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return true;
+    }
+
+    /** A 64-bit finaliser (MurmurHash3's fmix64): spreads the key's bits over the hash. */
+    private static long mix(long h) {
+        long x = h;
+        x ^= x >>> 33;
+        x *= 0xFF51_AFD7_ED55_8CCDL;
+        x ^= x >>> 33;
+        x *= 0xC4CE_B9FE_1A85_EC53L;
+        x ^= x >>> 33;
+        return x;
     }
 
     /**

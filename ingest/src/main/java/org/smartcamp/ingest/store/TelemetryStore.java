@@ -26,7 +26,8 @@ public interface TelemetryStore {
 
     /**
      * Makes a batch ready for {@link #commit}. Nothing of it is stored yet; a batch may be prepared while another
-     * commits, but prepared batches are committed one at a time, in the order they were prepared.
+     * commits, but prepared batches are committed (or {@linkplain Open#finish finished}) one at a time, in the order
+     * they were prepared.
      *
      * @throws StoreException (or another runtime exception) when it cannot be made ready now: retry later
      */
@@ -42,5 +43,54 @@ public interface TelemetryStore {
      */
     default WriteResult commit(Prepared prepared) {
         return write(prepared.batch());
+    }
+
+    /**
+     * A prepared batch whose transaction is open: {@link #open} has written what it can without committing, and
+     * {@link #finish} writes the rest and commits.
+     */
+    interface Open {
+        /**
+         * Writes the rest of the batch and commits, with the guarantees of {@link #write}; the transaction is over
+         * afterwards, committed or not.
+         *
+         * @return counts of what was stored, skipped as duplicate and dead-lettered
+         * @throws StoreException (or another runtime exception) when the transaction could not be committed (nothing
+         *                        of the batch is then stored): retry later
+         */
+        WriteResult finish();
+
+        /** Rolls back what was written and gives the connection back; nothing of the batch is stored. */
+        void abandon();
+    }
+
+    /**
+     * Opens a batch made ready by {@link #prepare}: starts its transaction and writes what can be written while the
+     * batch before it is still open ({@link #concurrent}). Batches are then {@linkplain Open#finish finished} one at
+     * a time, in the order they were prepared, and a batch opened after one that failed is
+     * {@linkplain Open#abandon abandoned}. Never throws: what fails here is tried again, and classified, by
+     * {@link Open#finish}. The default writes nothing before {@link Open#finish}, which commits the batch whole.
+     */
+    default Open open(Prepared prepared) {
+        return new Open() {
+            @Override
+            public WriteResult finish() {
+                return commit(prepared);
+            }
+
+            @Override
+            public void abandon() {
+                // nothing was written
+            }
+        };
+    }
+
+    /**
+     * Whether {@code later} may be {@linkplain #open opened} while {@code earlier} is open and not finished: only
+     * when neither can wait for a row the other one's open transaction holds (the two would otherwise wait on each
+     * other, one in the database and one in the pipeline). The default is false: one batch at a time.
+     */
+    default boolean concurrent(Prepared earlier, Prepared later) {
+        return false;
     }
 }
