@@ -131,6 +131,12 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> IngestSettings.ingest(tooMany)).isInstanceOf(ConfigException.class)
             .hasMessage("ingest.writers is 4 but database.poolSize is 4; the ingest needs at least one connection"
                 + " more than it has writers");
+        for (String bad : new String[] {"lots", "0", "-1", "17", "99999999999"}) {
+            Settings s = ConfigLoader.load(null, Map.of("SMARTCAMP_INGEST_WRITERS", bad));
+            assertThatThrownBy(() -> IngestSettings.ingest(s)).isInstanceOf(ConfigException.class)
+                .hasMessage("ingest.writers (from environment variable SMARTCAMP_INGEST_WRITERS) is '" + bad
+                    + "'; expected a whole number from 1 to 16");
+        }
     }
 
     @Test

@@ -72,7 +72,7 @@ public final class CopyBatchWriter implements TelemetryStore {
         ResolvedBatch resolved = resolver.resolve(batch);
         List<ResolvedBatch.Staged> readings = resolved.readings();
         return readings.isEmpty() ? new ReadyBatch(batch, resolved, null, new long[0])
-            : new ReadyBatch(batch, resolved, copyBinary(readings), keyHashes(readings));
+            : encode(batch, resolved, readings);
     }
 
     /**
@@ -103,7 +103,7 @@ public final class CopyBatchWriter implements TelemetryStore {
     public Open open(Prepared prepared) {
         ReadyBatch ready = ready(prepared);
         if (ready.rows() == null) {
-            return new Deferred(ready);
+            return TelemetryStore.super.open(ready);
         }
         Connection c = null;
         try {
@@ -112,7 +112,7 @@ public final class CopyBatchWriter implements TelemetryStore {
             return new OpenBatch(ready, c, copy(c, ready.rows(), ready.resolved().readings().size()));
         } catch (SQLException | IOException | RuntimeException e) {
             discard(c);
-            return new Deferred(ready);
+            return TelemetryStore.super.open(ready);
         }
     }
 
@@ -121,7 +121,8 @@ public final class CopyBatchWriter implements TelemetryStore {
      *
      * <p>Here: when no reading of one has the key (asset, metric, time) of a reading of the other, so that neither
      * COPY waits for the other's uncommitted rows; everything else two batches share is written by
-     * {@link Open#finish}, in order. Compared by 64-bit hashes of the keys: a collision only makes the two wait.
+     * {@link Open#finish}, in order. Compared by the keys folded into 64 bits: two that fold alike only make the
+     * batches wait for each other.
      */
     @Override
     public boolean concurrent(Prepared earlier, Prepared later) {
@@ -211,25 +212,6 @@ public final class CopyBatchWriter implements TelemetryStore {
         }
     }
 
-    /** A batch that {@link #open} could not start: {@link Open#finish} writes it whole, as {@link #commit}. */
-    private final class Deferred implements Open {
-        private final ReadyBatch ready;
-
-        Deferred(ReadyBatch ready) {
-            this.ready = ready;
-        }
-
-        @Override
-        public WriteResult finish() {
-            return commit(ready);
-        }
-
-        @Override
-        public void abandon() {
-            // nothing was written
-        }
-    }
-
     /** A transaction with the batch's readings written, holding its connection until finished or abandoned. */
     private final class OpenBatch implements Open {
         private final ReadyBatch ready;
@@ -278,18 +260,6 @@ public final class CopyBatchWriter implements TelemetryStore {
         }
     }
 
-    /** 64-bit hashes of the readings' keys (asset, metric, time), sorted. */
-    static long[] keyHashes(List<ResolvedBatch.Staged> readings) {
-        long[] keys = new long[readings.size()];
-        for (int i = 0; i < keys.length; i++) {
-            ResolvedBatch.Staged r = readings.get(i);
-            keys[i] = mix(((long) r.assetRef() << 32 | (r.metricId() & 0xFFFF_FFFFL)) * 0x9E37_79B9_7F4A_7C15L
-                ^ pgMicros(r.ts()));
-        }
-        java.util.Arrays.sort(keys);
-        return keys;
-    }
-
     /** Whether two sorted arrays have no value in common. */
     static boolean disjoint(long[] a, long[] b) {
         if (a.length == 0 || b.length == 0 || a[a.length - 1] < b[0] || b[b.length - 1] < a[0]) {
@@ -308,17 +278,6 @@ public final class CopyBatchWriter implements TelemetryStore {
             }
         }
         return true;
-    }
-
-    /** A 64-bit finaliser (MurmurHash3's fmix64): spreads the key's bits over the hash. */
-    private static long mix(long h) {
-        long x = h;
-        x ^= x >>> 33;
-        x *= 0xFF51_AFD7_ED55_8CCDL;
-        x ^= x >>> 33;
-        x *= 0xC4CE_B9FE_1A85_EC53L;
-        x ^= x >>> 33;
-        return x;
     }
 
     /**
@@ -364,22 +323,37 @@ public final class CopyBatchWriter implements TelemetryStore {
     private static final long PG_EPOCH_SECONDS = 946_684_800L;
 
     /**
+     * The batch ready for its transaction: its rows for COPY and, from the same pass, its readings' keys (asset,
+     * metric, time) folded into 64 bits and sorted, for {@link #concurrent}. Two keys may fold alike; that only
+     * makes two batches wait for each other.
+     */
+    private static ReadyBatch encode(WriteBatch batch, ResolvedBatch resolved, List<ResolvedBatch.Staged> readings) {
+        long[] keys = new long[readings.size()];
+        byte[] rows = copyBinary(readings, keys);
+        java.util.Arrays.sort(keys);
+        return new ReadyBatch(batch, resolved, rows, keys);
+    }
+
+    /**
      * The rows in COPY's binary format: no number or time is formatted as text on this side or parsed on the
      * database's (asset_ref int4, metric_id int4, ts timestamptz, value float8, quality int2, received_at
-     * timestamptz; times as microseconds since 2000-01-01 UTC).
+     * timestamptz; times as microseconds since 2000-01-01 UTC); {@code keys[i]} gets reading i's folded key.
      */
-    static byte[] copyBinary(List<ResolvedBatch.Staged> readings) {
+    private static byte[] copyBinary(List<ResolvedBatch.Staged> readings, long[] keys) {
         byte[] out = new byte[BINARY_HEADER.length + readings.size() * ROW_BYTES + 2];
         System.arraycopy(BINARY_HEADER, 0, out, 0, BINARY_HEADER.length);
         int at = BINARY_HEADER.length;
         Instant receivedAt = null;
         long received = 0;
+        int i = 0;
         for (ResolvedBatch.Staged r : readings) {
             // the field count and lengths are the same in every row: copied, only the values are written
             System.arraycopy(ROW_TEMPLATE, 0, out, at, ROW_BYTES);
             INT.set(out, at + 2 + 4, r.assetRef());
             INT.set(out, at + 2 + 8 + 4, r.metricId());
-            LONG.set(out, at + 2 + 16 + 4, pgMicros(r.ts()));
+            long ts = pgMicros(r.ts());
+            LONG.set(out, at + 2 + 16 + 4, ts);
+            keys[i++] = ((long) r.assetRef() << 24 ^ r.metricId()) * 0x9E37_79B9_7F4A_7C15L ^ ts;
             LONG.set(out, at + 2 + 28 + 4, Double.doubleToLongBits(r.value()));
             SHORT.set(out, at + 2 + 40 + 4, r.quality());
             // the readings of a message share their arrival time

@@ -69,7 +69,8 @@ public interface TelemetryStore {
      * batch before it is still open ({@link #concurrent}). Batches are then {@linkplain Open#finish finished} one at
      * a time, in the order they were prepared, and a batch opened after one that failed is
      * {@linkplain Open#abandon abandoned}. Never throws: what fails here is tried again, and classified, by
-     * {@link Open#finish}. The default writes nothing before {@link Open#finish}, which commits the batch whole.
+     * {@link Open#finish}. The default writes nothing before {@link Open#finish}, which {@linkplain #commit commits}
+     * the batch whole.
      */
     default Open open(Prepared prepared) {
         return new Open() {

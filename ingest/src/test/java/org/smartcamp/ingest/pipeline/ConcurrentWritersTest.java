@@ -51,8 +51,8 @@ class ConcurrentWritersTest {
     @Test
     void batchesAreOpenedSideBySideUpToTheWritersAndCommittedInArrivalOrder(Vertx vertx) {
         SideBySideStore store = new SideBySideStore();
-        // the first batch's readings take long to write: the ones after it open meanwhile, but wait for it
-        store.slowOpen = 1;
+        // the first batch's readings are written until two more batches are open beside it; they wait for it
+        store.holdFirstUntilOpen = 3;
         IngestPipeline pipeline = pipeline(vertx, store, 3);
         for (int id = 1; id <= 8; id++) {
             pipeline.offer(message(id));
@@ -76,7 +76,8 @@ class ConcurrentWritersTest {
 
     private void assertOneAtATime(Vertx vertx, int writers, boolean concurrent) {
         SideBySideStore store = new SideBySideStore();
-        store.slowOpen = 1;
+        // the first batch's readings are written while the next is ready: nothing may open beside it
+        store.holdFirstWhileAlone = true;
         store.concurrent = concurrent;
         IngestPipeline pipeline = pipeline(vertx, store, writers);
         for (int id = 1; id <= 4; id++) {
@@ -119,7 +120,11 @@ class ConcurrentWritersTest {
         final List<Integer> abandoned = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger open = new AtomicInteger();
         final AtomicInteger mostOpen = new AtomicInteger();
-        volatile int slowOpen;
+        /** Batch 1's open returns once this many batches are open (0: at once). */
+        volatile int holdFirstUntilOpen;
+        /** Batch 1's open returns once batch 2 is ready and no other batch opened for a while. */
+        volatile boolean holdFirstWhileAlone;
+        final CountDownLatch secondReady = new CountDownLatch(1);
         volatile boolean concurrent = true;
         volatile int failFinishOf;
         volatile CountDownLatch finishWaitsFor;
@@ -135,12 +140,24 @@ class ConcurrentWritersTest {
         }
 
         @Override
+        public Prepared prepare(WriteBatch batch) {
+            if (number(batch) == 2) {
+                secondReady.countDown();
+            }
+            return TelemetryStore.super.prepare(batch);
+        }
+
+        @Override
         public Open open(Prepared prepared) {
             int n = number(prepared.batch());
             opened.add(n);
             mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
-            if (n == slowOpen) {
-                sleep(300);
+            if (n == 1 && holdFirstUntilOpen > 0) {
+                await().atMost(Duration.ofSeconds(5)).until(() -> open.get() >= holdFirstUntilOpen);
+            }
+            if (n == 1 && holdFirstWhileAlone) {
+                awaitLatch(secondReady);
+                await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> open.get() == 1);
             }
             if (n == 2 && finishWaitsFor != null) {
                 finishWaitsFor.countDown();
@@ -151,9 +168,8 @@ class ConcurrentWritersTest {
                 @Override
                 public WriteResult finish() {
                     if (n == failFinishOf && finishWaitsFor != null) {
-                        await(finishWaitsFor);
-                        // wait until batch 2 is open beside this one before failing
-                        sleep(100);
+                        // fail only once batch 2 is open (or being opened) beside this one
+                        awaitLatch(finishWaitsFor);
                     }
                     end();
                     if (n == failFinishOf) {
@@ -183,15 +199,7 @@ class ConcurrentWritersTest {
             return batch.messages().get(0).message().seq().intValue();
         }
 
-        private static void sleep(long millis) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        private static void await(CountDownLatch latch) {
+        private static void awaitLatch(CountDownLatch latch) {
             try {
                 assertThat(latch.await(5, TimeUnit.SECONDS)).isTrue();
             } catch (InterruptedException e) {
